@@ -1,0 +1,48 @@
+# atazan — the two commands: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: demo test install lint bench serve clean chromium
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+## make demo: set up, migrate the SQLite database under var/, load the official texts and every context's demo data,
+## and serve at http://127.0.0.1:$(PORT)
+demo: install
+	$(BIN)/atazan demo --serve --port $(PORT)
+
+serve: install
+	$(BIN)/atazan serve --port $(PORT)
+
+## Debian's Chromium for the browser tests (nothing is downloaded by the test tools themselves)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }; \
+	  else sudo apt-get install -y chromium; fi; }
+
+## make test: install what the tests need and run the whole suite, browser tests included
+test: install chromium
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy src/atazan/*/domain
+	$(BIN)/lint-imports
+
+bench: install
+	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,52 @@
+"""The JSON API: one NinjaAPI, each context's router mounted under /api/<context>/.
+
+Schema at /api/openapi.json, interactive docs at /api/docs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from ninja import NinjaAPI, Router, Schema
+
+from atazan import __version__
+from atazan.contexts import CONTEXT_NAMES
+
+api = NinjaAPI(
+    title="atazan API",
+    version=__version__,
+    description=(
+        "Open data and operations of atazan: the 1995 and 2026 Constitutions of Kazakhstan and their comparison, "
+        "public consultation, the Constitutional Commission, the 2026 referendum, Kurultai elections and the "
+        "legislative process. Every figure the site shows can be fetched here."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+class Health(Schema):
+    status: str
+    version: str
+    contexts: list[str]
+
+
+meta = Router(tags=["meta"])
+
+
+@meta.get("/health", response=Health, summary="Service health and mounted contexts")
+def health(request) -> Health:  # type: ignore[no-untyped-def]
+    return Health(status="ok", version=__version__, contexts=list(MOUNTED))
+
+
+api.add_router("/", meta)
+
+MOUNTED: list[str] = []
+for _name in CONTEXT_NAMES:
+    if importlib.util.find_spec(f"atazan.{_name}.api") is None:
+        continue
+    _module = importlib.import_module(f"atazan.{_name}.api")
+    api.add_router(f"/{_name}/", _module.router)
+    MOUNTED.append(_name)

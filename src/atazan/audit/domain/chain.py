@@ -1,0 +1,76 @@
+"""An append-only, hash-chained log of official actions.
+
+Each entry's hash covers its own content and the previous entry's hash, so editing, deleting or reordering any
+entry breaks every hash after it. `chain_verify` names the first entry where the chain breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+
+@dataclass(frozen=True, slots=True)
+class ChainEntry:
+    seq: int  # 1, 2, 3 … without gaps
+    at: str  # ISO 8601 UTC timestamp
+    actor: str
+    action: str  # "<context>.<entity>.<verb>", e.g. "referendum.protocol.accept"
+    target: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def canonical_json(value: Any) -> bytes:
+    """Deterministic JSON: sorted keys, no whitespace, UTF-8 kept as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+
+
+def entry_hash(*, seq: int, at: str, actor: str, action: str, target: str, payload: dict[str, Any],
+               prev_hash: str) -> str:
+    body = canonical_json(
+        {"seq": seq, "at": at, "actor": actor, "action": action, "target": target, "payload": payload}
+    )
+    return hashlib.sha256(prev_hash.encode() + b"\n" + body).hexdigest()
+
+
+class BreakKind(StrEnum):
+    EDITED = "edited"  # the entry's content no longer matches its hash
+    MISSING = "missing"  # a sequence number is skipped: an entry was deleted
+    REORDERED = "reordered"  # the entry does not link to the one before it
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    seq: int
+    kind: BreakKind
+    message: str
+
+
+def chain_verify(entries: Iterable[ChainEntry]) -> ChainBreak | None:
+    """Check the chain in sequence order; return the first break, or None when the chain is intact."""
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    for e in entries:
+        if e.seq != expected_seq:
+            return ChainBreak(
+                e.seq if e.seq < expected_seq else expected_seq,
+                BreakKind.MISSING if e.seq > expected_seq else BreakKind.REORDERED,
+                f"entry {expected_seq}: expected sequence number {expected_seq}, found {e.seq}",
+            )
+        recomputed = entry_hash(seq=e.seq, at=e.at, actor=e.actor, action=e.action, target=e.target,
+                                payload=e.payload, prev_hash=e.prev_hash)
+        if recomputed != e.hash:
+            return ChainBreak(e.seq, BreakKind.EDITED, f"entry {e.seq}: content does not match its hash")
+        if e.prev_hash != prev_hash:
+            return ChainBreak(e.seq, BreakKind.REORDERED, f"entry {e.seq}: does not link to entry {e.seq - 1}")
+        prev_hash = e.hash
+        expected_seq += 1
+    return None

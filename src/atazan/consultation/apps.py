@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ConsultationConfig(AppConfig):
+    name = "atazan.consultation"
+    label = "consultation"
+    default_auto_field = "django.db.models.BigAutoField"

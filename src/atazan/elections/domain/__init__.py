@@ -1,0 +1,33 @@
+"""Kurultai elections as plain Python: seat allocation (Art. 97-1), candidates, mandates, calendar. No Django."""
+
+from .allocation import (
+    Admission,
+    Allocation,
+    AllocationInput,
+    ListOutcome,
+    Method,
+    PartyList,
+    Rule,
+    allocate,
+    allocation_input_check,
+    allocation_input_from_mapping,
+)
+from .errors import ElectionsError
+from .explain import Step, allocation_steps, decimal_text
+
+__all__ = [
+    "Admission",
+    "Allocation",
+    "AllocationInput",
+    "ElectionsError",
+    "ListOutcome",
+    "Method",
+    "PartyList",
+    "Rule",
+    "Step",
+    "allocate",
+    "allocation_input_check",
+    "allocation_input_from_mapping",
+    "allocation_steps",
+    "decimal_text",
+]

@@ -1,0 +1,1 @@
+"""The Constitution as code: dated parameters and checks that name their article. Pure Python."""
