@@ -1,0 +1,214 @@
+"""Votes with quorum and majority, the Vice President's consent, succession, the People's Council.
+
+Every outcome carries the article it was decided under, read from the dated parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from atazan.rules.domain.checks import Violation
+from atazan.rules.domain.parameters import DatedValue, ParameterError, ParameterSet, default_parameters
+
+
+class RuleError(ValueError):
+    """A rule cannot be applied to the given facts (impossible counts, an office that does not exist)."""
+
+
+class VoteResult(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+    NO_QUORUM = "no_quorum"
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    result: VoteResult
+    yes: int
+    present: int
+    total: int
+    quorum_minimum: int
+    majority_minimum: int
+    quorum_article: str
+    majority_article: str
+    constitution: str
+
+    @property
+    def passed(self) -> bool:
+        return self.result is VoteResult.PASSED
+
+    def explain(self) -> str:
+        if self.result is VoteResult.NO_QUORUM:
+            return (f"no quorum: {self.present} of {self.total} present, at least {self.quorum_minimum} needed "
+                    f"(Constitution {self.constitution}, Art. {self.quorum_article})")
+        verb = "passed" if self.passed else "failed"
+        return (f"{verb}: {self.yes} in favour, at least {self.majority_minimum} needed "
+                f"(Constitution {self.constitution}, Art. {self.majority_article})")
+
+
+def _majority(params: ParameterSet, name: str, as_of: dt.date) -> DatedValue:
+    try:
+        return params.at(name, as_of)
+    except ParameterError as exc:
+        raise RuleError(str(exc)) from exc
+
+
+def vote_decide(*, majority: str, quorum: str, yes: int, present: int, total: int, as_of: dt.date,
+                params: ParameterSet | None = None) -> VoteOutcome:
+    """Apply a quorum parameter and a majority parameter (dotted names) to a vote.
+
+    ``present`` counts the members registered at the sitting; ``yes`` those voting in favour.
+    """
+    params = params or default_parameters()
+    if total <= 0:
+        raise RuleError(f"a body needs members; got total={total}")
+    if not (0 <= yes <= present <= total):
+        raise RuleError(f"impossible vote: yes={yes}, present={present}, total={total} (need 0 <= yes <= present <= "
+                        f"total)")
+    quorum_value = _majority(params, quorum, as_of)
+    majority_value = _majority(params, majority, as_of)
+    quorum_rule = params.majority(quorum, as_of)
+    majority_rule = params.majority(majority, as_of)
+    majority_base = total if majority_rule.of.value == "all" else present
+    if not quorum_rule.met(present, total):
+        result = VoteResult.NO_QUORUM
+    elif majority_rule.met(yes, majority_base):
+        result = VoteResult.PASSED
+    else:
+        result = VoteResult.FAILED
+    return VoteOutcome(result, yes, present, total, quorum_rule.minimum(total), majority_rule.minimum(majority_base),
+                       quorum_value.reference.article, majority_value.reference.article,
+                       majority_value.reference.constitution)
+
+
+def kurultai_seats(as_of: dt.date, params: ParameterSet | None = None) -> int:
+    """Seats of the single-chamber Kurultai (Constitution 2026, Art. 53(1))."""
+    params = params or default_parameters()
+    try:
+        return params.integer("kurultai.seats", as_of)
+    except ParameterError as exc:
+        raise RuleError(str(exc)) from exc
+
+
+def vice_president_consent(*, yes: int, present: int, total: int | None = None, as_of: dt.date,
+                           params: ParameterSet | None = None) -> VoteOutcome:
+    """The Kurultai's consent to the appointment of the Vice President: a majority of all deputies.
+
+    Constitution 2026, Arts. 46(2), 49(1), 56(7); the sitting needs its quorum (Art. 58(5)).
+    """
+    params = params or default_parameters()
+    if not _vice_president_exists(as_of, params):
+        raise RuleError(f"there is no office of Vice President on {as_of.isoformat()} "
+                        f"(it exists from 2026-07-01, Constitution 2026, Art. 49)")
+    return vote_decide(majority="legislature.majority.consent_vice_president", quorum="legislature.quorum",
+                       yes=yes, present=present, total=total if total is not None else kurultai_seats(as_of, params),
+                       as_of=as_of, params=params)
+
+
+def _vice_president_exists(as_of: dt.date, params: ParameterSet) -> bool:
+    try:
+        return params.flag("vice_president.exists", as_of)
+    except ParameterError:
+        return False
+
+
+def vice_president_eligibility(*, party_member: bool, representative_body_deputy: bool, other_paid_post: bool,
+                               business_activity: bool, as_of: dt.date,
+                               params: ParameterSet | None = None) -> list[Violation]:
+    """Incompatibilities of the office (Constitution 2026, Art. 49(2)): no party membership, no seat in a
+    representative body, no other paid post, no business activity while in office.
+    """
+    params = params or default_parameters()
+    if not _vice_president_exists(as_of, params):
+        raise RuleError(f"there is no office of Vice President on {as_of.isoformat()}")
+    found = []
+    for present, what in ((party_member, "is a member of a political party"),
+                          (representative_body_deputy, "is a deputy of a representative body"),
+                          (other_paid_post, "holds another paid post"),
+                          (business_activity, "carries on business activity")):
+        if present:
+            found.append(Violation("vice_president_incompatibility", "49(2)",
+                                   f"Constitution 2026, Art. 49(2): the Vice President may not hold office while he "
+                                   f"{what}"))
+    return found
+
+
+@dataclass(frozen=True)
+class Succession:
+    office: str
+    order: tuple[str, ...]
+    article: str
+    constitution: str
+
+
+def president_successor(*, unable: Iterable[str] = (), as_of: dt.date,
+                        params: ParameterSet | None = None) -> Succession:
+    """Who assumes the President's powers on early release from office or death: the first office in the order of
+    succession whose holder is able to (Constitution 2026, Art. 51(1): Vice President, Chair of the Kurultai, Prime
+    Minister; 1995, Art. 48(1): Chair of the Senate, Chair of the Majilis, Prime Minister).
+    """
+    params = params or default_parameters()
+    dated = params.at("president.succession", as_of)
+    assert isinstance(dated.value, tuple)
+    unable_set = set(unable)
+    unknown = unable_set - set(dated.value)
+    if unknown:
+        raise RuleError(f"{', '.join(sorted(unknown))} not in the order of succession on {as_of.isoformat()} "
+                        f"({', '.join(dated.value)}; Constitution {dated.reference.constitution}, "
+                        f"Art. {dated.reference.article})")
+    for office in dated.value:
+        if office not in unable_set:
+            return Succession(office, dated.value, dated.reference.article, dated.reference.constitution)
+    raise RuleError(f"no one in the order of succession can assume the President's powers "
+                    f"(Constitution {dated.reference.constitution}, Art. {dated.reference.article}); "
+                    f"the Constitution names no further successor")
+
+
+def peoples_council_decision(*, yes: int, present: int, members: int | None = None, as_of: dt.date,
+                             params: ParameterSet | None = None) -> VoteOutcome:
+    """A People's Council decision: quorum two thirds of members, adopted by more than half of those present
+    (Constitutional Law on the People's Council, under Constitution 2026, Art. 70(3)).
+    """
+    params = params or default_parameters()
+    try:
+        total = members if members is not None else params.integer("peoples_council.members", as_of)
+    except ParameterError as exc:
+        raise RuleError(str(exc)) from exc
+    return vote_decide(majority="peoples_council.majority.decision", quorum="peoples_council.quorum",
+                       yes=yes, present=present, total=total, as_of=as_of, params=params)
+
+
+def peoples_council_composition(*, members: Iterable[tuple[str, str, int]], as_of: dt.date,
+                                params: ParameterSet | None = None) -> list[Violation]:
+    """Check a composition given as (name, group, age) triples: known groups, at most ``group_size`` members per
+    group (42, three groups, 126 in all) and every member of age (18+).
+
+    A composition still being formed may have fewer members; it is complete when each group is full.
+    """
+    params = params or default_parameters()
+    try:
+        groups = params.names("peoples_council.groups", as_of)
+        group_size = params.integer("peoples_council.group_size", as_of)
+        min_age = params.integer("peoples_council.min_age", as_of)
+    except ParameterError as exc:
+        raise RuleError(str(exc)) from exc
+    counts: Counter[str] = Counter()
+    found: list[Violation] = []
+    for name, group, age in members:
+        if group not in groups:
+            found.append(Violation("peoples_council_group", "70(3)",
+                                   f"member {name!r}: unknown group {group!r} (groups: {', '.join(groups)})"))
+            continue
+        counts[group] += 1
+        if age < min_age:
+            found.append(Violation("peoples_council_age", "70(2)",
+                                   f"member {name!r} is {age}; members must be at least {min_age}"))
+    for group in groups:
+        if counts[group] > group_size:
+            found.append(Violation("peoples_council_group_size", "70(3)",
+                                   f"group {group!r} has {counts[group]} members; at most {group_size}"))
+    return found
