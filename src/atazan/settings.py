@@ -118,6 +118,8 @@ LOGOUT_REDIRECT_URL = "web:home"
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "atazan_language"
+# The shell (web, accounts, audit, navigation) keeps its catalogue here; each context keeps its own locale/.
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True

@@ -76,3 +76,10 @@ def test_login_page_and_demo_account(client) -> None:
     assert response.status_code == 302
     page = client.get("/accounts/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "election_operator" in page
+
+
+@pytest.mark.parametrize(("language", "phrase"), [("kk", "Реформа қадам сайын"), ("ru", "Реформа шаг за шагом"),
+                                                  ("en", "The reform, step by step")])
+def test_home_page_is_translated(client, language: str, phrase: str) -> None:
+    client.cookies["atazan_language"] = language
+    assert phrase in client.get("/").content.decode()
