@@ -1,7 +1,7 @@
 """Full-text search over provision texts: an FTS5 table on SQLite, a GIN index on PostgreSQL.
 
 SQLite: an external-content FTS5 table mirrors texts_provision.text, kept current by triggers.
-PostgreSQL: an expression index on to_tsvector('simple', text), the same expression selectors.provisions_search uses.
+PostgreSQL: an expression index on the very expression SearchVector('text', config='simple') compiles to.
 Other backends get nothing and search falls back to a substring match.
 """
 
@@ -30,7 +30,7 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS texts_provision_fts",
 ]
 PG_CREATE = [
-    "CREATE INDEX IF NOT EXISTS texts_provision_tsv ON texts_provision USING GIN (to_tsvector('simple', text))",
+    "CREATE INDEX IF NOT EXISTS texts_provision_tsv ON texts_provision USING GIN (to_tsvector('simple'::regconfig, COALESCE(text, '')))",
 ]
 PG_DROP = ["DROP INDEX IF EXISTS texts_provision_tsv"]
 

@@ -1,0 +1,236 @@
+"""Reads: expressions, their outline, articles with their parts, and full-text search."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from .models import Expression, Provision, Work
+
+MAX_TERMS = 8
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def works_list() -> QuerySet[Work]:
+    return Work.objects.prefetch_related("expressions").order_by("year")
+
+
+def expressions_list() -> QuerySet[Expression]:
+    return Expression.objects.select_related("work").order_by("work__year", "language", "-date")
+
+
+def expression_get(*, year: int, lang: str) -> Expression:
+    """The latest stored expression of the `year` Constitution in `lang`. Raises Expression.DoesNotExist."""
+    expr = expressions_list().filter(work__year=year, language=lang).order_by("-date").first()
+    if expr is None:
+        raise Expression.DoesNotExist(f"no {lang} expression of the {year} Constitution is stored")
+    return expr
+
+
+@dataclass
+class ArticleRef:
+    num: str
+    eid: str
+    repealed: bool
+    first_words: str
+
+
+@dataclass
+class SectionOutline:
+    num: str
+    eid: str
+    heading: str
+    notes: list[dict[str, str]]
+    articles: list[ArticleRef] = field(default_factory=list)
+
+
+def expression_outline(*, expression: Expression) -> list[SectionOutline]:
+    """Sections with their articles, in document order (two queries)."""
+    sections: dict[int, SectionOutline] = {}
+    for s in expression.provisions.filter(kind=Provision.Kind.SECTION).order_by("order"):
+        sections[s.pk] = SectionOutline(num=s.num, eid=s.eid, heading=s.heading, notes=s.notes)
+    for a in expression.provisions.filter(kind=Provision.Kind.ARTICLE).order_by("order"):
+        words = a.text.split()
+        first = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+        sections[a.parent_id or 0].articles.append(ArticleRef(a.num, a.eid, a.repealed, first))
+    return list(sections.values())
+
+
+@dataclass
+class SubparagraphView:
+    eid: str
+    num: str
+    text: str
+    lead_in: str
+
+
+@dataclass
+class ParagraphView:
+    eid: str
+    num: str
+    lines: list[str]  # the paragraph's own text; subparagraphs and closing text apart
+    subparagraphs: list[SubparagraphView]
+    wrap_up: list[str]
+
+
+@dataclass
+class ArticleView:
+    expression: Expression
+    provision: Provision
+    section: Provision
+    paragraphs: list[ParagraphView]
+    notes: list[dict[str, str]]
+    previous_num: str | None
+    next_num: str | None
+
+    @property
+    def num(self) -> str:
+        return self.provision.num
+
+
+def article_get(*, expression: Expression, num: str) -> ArticleView:
+    """One article with its paragraphs and subparagraphs. Raises Provision.DoesNotExist."""
+    art = expression.provisions.select_related("parent").get(kind=Provision.Kind.ARTICLE, num=num)
+    parts = list(expression.provisions.filter(article_num=num).exclude(pk=art.pk).order_by("order"))
+    paragraphs: list[ParagraphView] = []
+    by_pk: dict[int, ParagraphView] = {}
+    for p in parts:
+        if p.kind == Provision.Kind.PARAGRAPH:
+            view = ParagraphView(eid=p.eid, num=p.num, lines=[], subparagraphs=[], wrap_up=[])
+            by_pk[p.pk] = view
+            paragraphs.append(view)
+    for p in parts:
+        if p.kind == Provision.Kind.SUBPARAGRAPH and p.parent_id in by_pk:
+            by_pk[p.parent_id].subparagraphs.append(SubparagraphView(p.eid, p.num, p.text, p.heading))
+    for p in parts:
+        if p.kind == Provision.Kind.PARAGRAPH:
+            _split_paragraph_text(by_pk[p.pk], p.text)
+    nums = list(
+        expression.provisions.filter(kind=Provision.Kind.ARTICLE).order_by("order").values_list("num", flat=True)
+    )
+    i = nums.index(num)
+    assert art.parent is not None  # noqa: S101 - an article row always has its section as parent
+    return ArticleView(
+        expression=expression,
+        provision=art,
+        section=art.parent,
+        paragraphs=paragraphs,
+        notes=art.notes,
+        previous_num=nums[i - 1] if i > 0 else None,
+        next_num=nums[i + 1] if i + 1 < len(nums) else None,
+    )
+
+
+def _split_paragraph_text(view: ParagraphView, full_text: str) -> None:
+    """Recover the paragraph's own lines and closing lines from its stored full text (see Paragraph.full_text)."""
+    lines = full_text.split("\n")
+    if not view.subparagraphs:
+        view.lines = lines
+        return
+    own = len(lines)
+    markers = {f"{s.num} {s.text}" for s in view.subparagraphs} | {s.lead_in for s in view.subparagraphs if s.lead_in}
+    for k, line in enumerate(lines):
+        if line in markers:
+            own = k
+            break
+    view.lines = lines[:own]
+    last = f"{view.subparagraphs[-1].num} {view.subparagraphs[-1].text}"
+    tail = [k for k, line in enumerate(lines) if line == last]
+    view.wrap_up = lines[tail[-1] + 1 :] if tail else []
+
+
+@dataclass
+class HitSegment:
+    text: str
+    hit: bool
+
+
+@dataclass
+class SearchHit:
+    year: int
+    language: str
+    article_num: str
+    eid: str
+    num: str
+    segments: list[HitSegment]
+    url: str
+
+
+def search_terms(query: str) -> list[str]:
+    return [t.lower() for t in _WORD.findall(query)][:MAX_TERMS]
+
+
+def highlight(text: str, terms: list[str]) -> list[HitSegment]:
+    """Split `text` into plain and matching segments; a term matches words that start with it (any case)."""
+    if not terms:
+        return [HitSegment(text, False)]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
+    out: list[HitSegment] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append(HitSegment(text[pos : m.start()], False))
+        out.append(HitSegment(m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append(HitSegment(text[pos:], False))
+    return out
+
+
+def _matching(qs: QuerySet[Provision], terms: list[str]) -> QuerySet[Provision]:
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        # FTS5 prefix queries: every term must start a word ("президент*" finds «Президента», «Президентом»).
+        match = " ".join(f'"{t}"*' for t in terms)
+        return qs.extra(  # noqa: S610 - the match string is a bound parameter
+            where=["texts_provision.id IN (SELECT rowid FROM texts_provision_fts WHERE texts_provision_fts MATCH %s)"],
+            params=[match],
+        )
+    if vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        raw = " & ".join(f"{t}:*" for t in terms)
+        return qs.annotate(search=SearchVector("text", config="simple")).filter(
+            search=SearchQuery(raw, config="simple", search_type="raw")
+        )
+    cond = Q()
+    for t in terms:
+        cond &= Q(text__icontains=t)
+    return qs.filter(cond)
+
+
+def provisions_search(
+    query: str, language: str | None = None, year: int | None = None, *, limit: int = 100
+) -> list[SearchHit]:
+    """Paragraphs whose text contains every word of `query` (as word prefixes), in document order.
+
+    SQLite: the FTS5 table from migration 0002; PostgreSQL: to_tsvector/to_tsquery with the 'simple' configuration
+    (no stemming, so Russian and Kazakh behave alike). Terms are words only: operators in `query` are ignored.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return []
+    qs = Provision.objects.filter(kind=Provision.Kind.PARAGRAPH).select_related("expression__work")
+    if language:
+        qs = qs.filter(expression__language=language)
+    if year:
+        qs = qs.filter(expression__work__year=year)
+    rows = _matching(qs, terms).order_by("-expression__work__year", "expression__language", "order")[:limit]
+    hits = []
+    for p in rows:
+        expr = p.expression
+        hits.append(
+            SearchHit(
+                year=expr.work.year,
+                language=expr.language,
+                article_num=p.article_num,
+                eid=p.eid,
+                num=p.num,
+                segments=highlight(p.text, terms),
+                url=p.get_absolute_url(),
+            )
+        )
+    return hits

@@ -1,0 +1,92 @@
+"""Thin views for reading the Constitutions; the comparison pages live in views_comparison (texts-B)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .akn_export import expression_akn_bytes
+from .models import Expression, Language, Provision
+
+
+def _expression_or_404(year: int, lang: str) -> Expression:
+    try:
+        return selectors.expression_get(year=year, lang=lang)
+    except Expression.DoesNotExist as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _common(request: HttpRequest) -> dict[str, Any]:
+    # The interface language is independent of the text's: no official English text exists (SOURCES.md), so an
+    # English interface shows the Russian or Kazakh text with a note saying so.
+    return {"ui_is_english": (get_language() or "").startswith("en"), "text_languages": Language.choices}
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "texts/index.html", {**_common(request), "works": selectors.works_list()})
+
+
+@require_GET
+def expression_read(request: HttpRequest, year: int, lang: str) -> HttpResponse:
+    expr = _expression_or_404(year, lang)
+    context = {
+        **_common(request),
+        "expression": expr,
+        "outline": selectors.expression_outline(expression=expr),
+        "other_lang": "kaz" if lang == "rus" else "rus",
+    }
+    return render(request, "texts/expression.html", context)
+
+
+def _counterparts(year: int, lang: str, num: str) -> list[dict[str, Any]] | None:
+    """The other Constitution's counterpart(s) of an article with the diff, from the comparison module if present."""
+    try:
+        from .comparison import article_counterparts
+    except ImportError:
+        return None
+    return article_counterparts(year, lang, num)
+
+
+@require_GET
+def article_read(request: HttpRequest, year: int, lang: str, num: str) -> HttpResponse:
+    expr = _expression_or_404(year, lang)
+    try:
+        article = selectors.article_get(expression=expr, num=num)
+    except Provision.DoesNotExist as exc:
+        raise Http404(f"no article {num} in {expr.uri}") from exc
+    context = {
+        **_common(request),
+        "expression": expr,
+        "article": article,
+        "other_lang": "kaz" if lang == "rus" else "rus",
+        "counterpart": _counterparts(year, lang, num),
+        "permalink": request.build_absolute_uri(article.provision.get_absolute_url()),
+    }
+    return render(request, "texts/article.html", context)
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    lang = request.GET.get("lang", "")
+    lang = lang if lang in Language.values else ""
+    year_raw = request.GET.get("year", "")
+    year = int(year_raw) if year_raw in ("1995", "2026") else None
+    hits = selectors.provisions_search(query, lang or None, year) if query else []
+    context = {**_common(request), "query": query, "lang": lang, "year": year, "hits": hits}
+    template = "texts/_search_results.html" if request.headers.get("HX-Request") else "texts/search.html"
+    return render(request, template, context)
+
+
+@require_GET
+def expression_akn(request: HttpRequest, year: int, lang: str) -> HttpResponse:
+    expr = _expression_or_404(year, lang)
+    response = HttpResponse(expression_akn_bytes(expr), content_type="application/akn+xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="constitution-{year}-{lang}.akn.xml"'
+    return response
