@@ -16,6 +16,7 @@ class Context:
 
 CONTEXTS: tuple[Context, ...] = (
     Context("texts", _("Constitution")),
+    Context("topics", _("Topics")),
     Context("consultation", _("Proposals")),
     Context("commission", _("Commission")),
     Context("referendum", _("Referendum")),
