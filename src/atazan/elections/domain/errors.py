@@ -1,0 +1,104 @@
+"""Errors raised by the elections domain.
+
+Every error names the record it concerns and the rule that record broke, so that an adapter (CLI, API, import) can
+show it to a person and keep the rejected record for review.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ART_97_1",
+    "CandidateRuleError",
+    "DuplicatePartyError",
+    "DuplicateRegistrationOrderError",
+    "ElectionsError",
+    "InputFormatError",
+    "ListVotesAboveTurnoutError",
+    "ListsSumAboveTurnoutError",
+    "MandateRuleError",
+    "NegativeVotesError",
+    "NoListReachesThresholdError",
+    "NoListsError",
+    "NoSeatsError",
+    "ThresholdOutOfRangeError",
+    "TooFewSeatsForSingleListRuleError",
+    "TurnoutNotPositiveError",
+]
+
+ART_97_1 = "Constitutional Law on Elections, Art. 97-1"
+
+
+class ElectionsError(ValueError):
+    """A record that the elections rules cannot accept.
+
+    ``record`` names the offending record (a party, a candidate, a field); ``rule`` names the legal or technical rule.
+    """
+
+    default_rule = "elections input"
+
+    def __init__(self, message: str, *, record: str, rule: str | None = None) -> None:
+        self.message = message
+        self.record = record
+        self.rule = rule or self.default_rule
+        super().__init__(f"{record}: {message} [{self.rule}]")
+
+
+class InputFormatError(ElectionsError):
+    """The input is not shaped as the allocation input must be (missing field, wrong type)."""
+
+    default_rule = "allocation input format"
+
+
+class NoSeatsError(ElectionsError):
+    default_rule = "seats to allocate must be a positive whole number (Constitution 2026, Art. 53(1))"
+
+
+class TurnoutNotPositiveError(ElectionsError):
+    default_rule = f"the threshold base is the number of voters who took part ({ART_97_1}(1)); it must be positive"
+
+
+class ThresholdOutOfRangeError(ElectionsError):
+    default_rule = f"the threshold is a share of those who took part, between 0 and 100 per cent ({ART_97_1}(1))"
+
+
+class NoListsError(ElectionsError):
+    default_rule = f"there must be at least one party list ({ART_97_1}(1))"
+
+
+class NegativeVotesError(ElectionsError):
+    default_rule = f"votes for a party list are a count of ballots and cannot be negative ({ART_97_1}(1))"
+
+
+class ListVotesAboveTurnoutError(ElectionsError):
+    default_rule = f"a list cannot receive more votes than the number of voters who took part ({ART_97_1}(1))"
+
+
+class ListsSumAboveTurnoutError(ElectionsError):
+    default_rule = f"the lists together cannot receive more votes than the number who took part ({ART_97_1}(1))"
+
+
+class DuplicatePartyError(ElectionsError):
+    default_rule = "each party has one list in the single nationwide constituency (Constitution 2026, Art. 53(1))"
+
+
+class DuplicateRegistrationOrderError(ElectionsError):
+    default_rule = f"registration order decides equal remainders, so it must be unique ({ART_97_1}(4))"
+
+
+class NoListReachesThresholdError(ElectionsError):
+    default_rule = f"seats go only to lists with the threshold share of those who took part ({ART_97_1}(1)-(2))"
+
+
+class TooFewSeatsForSingleListRuleError(ElectionsError):
+    default_rule = (
+        f"when only one list passes, the runner-up gets at least two seats and the rest go to the list that "
+        f"passed ({ART_97_1}(2)-(4)); that needs at least three seats"
+    )
+
+
+class CandidateRuleError(ElectionsError):
+    default_rule = "candidate rules (Constitution 2026, Art. 54(3); " + ART_97_1 + "(5))"
+
+
+class MandateRuleError(ElectionsError):
+    default_rule = "mandate rules (Constitution 2026, Art. 55(4); " + ART_97_1 + "(6))"
