@@ -1,0 +1,168 @@
+"""Near-duplicate proposals and copy-paste campaigns.
+
+Two stages, as a working group would check by hand:
+1. exact: the same text once greetings, signatures, case and punctuation are gone (a hash of the normal form);
+2. near: MinHash LSH (datasketch) over character shingles proposes candidates, and every candidate is *verified*
+   on the real shingle sets (Jaccard, or containment for a campaign text with a sentence added) before two
+   proposals are grouped. LSH alone is probabilistic; the verification keeps false groups out.
+
+Members are kept and counted; nothing is deleted. The index is incremental: ``add`` puts a new proposal into an
+existing group without recomputing the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from datasketch import MinHash, MinHashLSH
+
+from .normalize import normalize_text
+
+Shingles = npt.NDArray[np.uint32]
+
+
+@dataclass(frozen=True)
+class DuplicateParams:
+    shingle_size: int = 5
+    num_perm: int = 64
+    lsh_threshold: float = 0.4
+    min_jaccard: float = 0.5
+    min_containment: float = 0.85
+    # containment only counts for texts of some length: short slogans are contained in many texts
+    containment_min_shingles: int = 40
+
+
+def shingles_of(normal: str, size: int) -> Shingles:
+    """Sorted unique 32-bit ids of the character shingles of a normalised text."""
+    if not normal:
+        return np.zeros(0, dtype=np.uint32)
+    grams = [normal] if len(normal) <= size else [normal[i : i + size] for i in range(len(normal) - size + 1)]
+    ids = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint32, count=len(grams))
+    return np.unique(ids)
+
+
+def shingle_similarity(a: Shingles, b: Shingles) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller in the larger) of two shingle sets."""
+    if a.size == 0 or b.size == 0:
+        return (0.0, 0.0)
+    common = np.intersect1d(a, b, assume_unique=True).size
+    union = a.size + b.size - common
+    return (common / union, common / min(a.size, b.size))
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+class DuplicateIndex:
+    """Incremental index of proposals: exact-hash buckets plus a verified MinHash LSH."""
+
+    def __init__(self, params: DuplicateParams | None = None) -> None:
+        self.params = params or DuplicateParams()
+        self._lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
+        template = MinHash(num_perm=self.params.num_perm, seed=7, hashfunc=_identity)
+        self._permutations = template.permutations
+        self._scheme = template.scheme
+        self._exact: dict[bytes, int] = {}
+        self._shingles: list[Shingles] = []
+        self._keys: list[str] = []
+        self._position: dict[str, int] = {}
+        self._parent: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _find(self, i: int) -> int:
+        root = i
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[i] != root:
+            self._parent[i], i = root, self._parent[i]
+        return root
+
+    def _union(self, i: int, j: int) -> None:
+        ri, rj = self._find(i), self._find(j)
+        if ri != rj:
+            # the earlier proposal stays the root, so a group is named by its first member
+            lo, hi = min(ri, rj), max(ri, rj)
+            self._parent[hi] = lo
+
+    def _verified(self, a: Shingles, b: Shingles) -> bool:
+        jaccard, containment = shingle_similarity(a, b)
+        if jaccard >= self.params.min_jaccard:
+            return True
+        return (
+            min(a.size, b.size) >= self.params.containment_min_shingles and containment >= self.params.min_containment
+        )
+
+    def add(self, key: str, text: str) -> str | None:
+        """Index one proposal; return the key of the first member of the group it joined, or None."""
+        if key in self._position:
+            raise ValueError(f"proposal {key!r} is already indexed")
+        normal = normalize_text(text)
+        i = len(self._keys)
+        self._keys.append(key)
+        self._position[key] = i
+        self._parent.append(i)
+        digest = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+        earlier = self._exact.get(digest)
+        if earlier is not None:
+            # the same text: it shares the earlier one's shingles and LSH entry
+            self._shingles.append(self._shingles[earlier])
+            self._union(earlier, i)
+            return self._keys[self._find(i)]
+        self._exact[digest] = i
+        grams = shingles_of(normal, self.params.shingle_size)
+        self._shingles.append(grams)
+        if grams.size == 0:
+            return None
+        sketch = MinHash(
+            num_perm=self.params.num_perm,
+            seed=7,
+            hashfunc=_identity,
+            permutations=self._permutations,
+            scheme=self._scheme,
+        )
+        sketch.update_batch(grams.tolist())
+        joined = False
+        for candidate in self._lsh.query(sketch):
+            j = int(candidate)
+            if self._verified(grams, self._shingles[j]):
+                self._union(i, j)
+                joined = True
+        self._lsh.insert(str(i), sketch, check_duplication=False)
+        return self._keys[self._find(i)] if joined else None
+
+    def group_of(self, key: str) -> str:
+        """Key of the first member of the proposal's group (itself when alone)."""
+        return self._keys[self._find(self._position[key])]
+
+    def groups(self) -> list[list[str]]:
+        """Groups of two or more proposals, members in the order they were added, groups by first member."""
+        by_root: dict[int, list[str]] = {}
+        for i, key in enumerate(self._keys):
+            by_root.setdefault(self._find(i), []).append(key)
+        return [members for _, members in sorted(by_root.items()) if len(members) >= 2]
+
+
+def duplicate_groups(items: Iterable[tuple[str, str]], params: DuplicateParams | None = None) -> list[list[str]]:
+    """Groups of near-duplicate proposals among (id, text) pairs."""
+    index = DuplicateIndex(params)
+    for key, text in items:
+        index.add(key, text)
+    return index.groups()
+
+
+def duplicate_pairs(groups: Sequence[Sequence[str]]) -> set[frozenset[str]]:
+    """Every unordered pair of proposals that share a group (for precision/recall)."""
+    pairs: set[frozenset[str]] = set()
+    for members in groups:
+        for a_index, a in enumerate(members):
+            for b in members[a_index + 1 :]:
+                pairs.add(frozenset((a, b)))
+    return pairs
