@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -48,8 +50,10 @@ def _counterparts(year: int, lang: str, num: str) -> list[dict[str, Any]] | None
     """The other Constitution's counterpart(s) of an article with the diff, from the comparison module if present."""
     try:
         from .comparison import article_counterparts
-    except ImportError:
-        return None
+
+        get_template("texts/_counterpart.html")
+    except (ImportError, TemplateDoesNotExist):
+        return None  # the comparison (texts-B) is not installed yet: the page shows the text alone
     return article_counterparts(year, lang, num)
 
 
