@@ -1,0 +1,213 @@
+"""A precinct commission's protocol of the voting results and the control relations it must satisfy.
+
+Fields: Constitutional Law "On the Nationwide Referendum", Art. 30(1): citizens entitled to take part, citizens who
+received ballots, citizens who took part, votes for and against, invalid ballots, ballots valid but not counted
+(all options marked, Art. 28(2)). Ballot accounting (received, issued, unused) follows the election law that
+Art. 30(2) applies to counting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+VOTE_FIELDS = ("registered", "took_part", "yes", "no", "invalid", "not_counted")
+BALLOT_FIELDS = ("ballots_received", "ballots_issued", "ballots_unused")
+
+
+class ProtocolRule(StrEnum):
+    """Every way a protocol can be refused; `.source` names where the rule comes from."""
+
+    MALFORMED_ROW = "malformed_row"
+    EMPTY_PRECINCT = "empty_precinct"
+    MISSING_FIELD = "missing_field"
+    NOT_INTEGER = "not_integer"
+    NEGATIVE = "negative"
+    UNKNOWN_UNIT = "unknown_unit"
+    BALANCE = "balance"
+    TOOK_PART_EXCEEDS_REGISTERED = "took_part_exceeds_registered"
+    TOOK_PART_EXCEEDS_ISSUED = "took_part_exceeds_issued"
+    ISSUED_EXCEEDS_RECEIVED = "issued_exceeds_received"
+    BALLOT_ACCOUNT = "ballot_account"
+    CONFLICTING_DUPLICATE = "conflicting_duplicate"
+    BAD_SIGNATURE = "bad_signature"
+
+    @property
+    def source(self) -> str:
+        return _SOURCES[self]
+
+
+_ART30 = "Referendum Law, Art. 30(1)"
+_SOURCES: dict[ProtocolRule, str] = {
+    ProtocolRule.MALFORMED_ROW: "CSV row has a different number of cells from the header",
+    ProtocolRule.EMPTY_PRECINCT: f"{_ART30}: each protocol is a precinct commission's",
+    ProtocolRule.MISSING_FIELD: _ART30,
+    ProtocolRule.NOT_INTEGER: f"{_ART30}: the protocol states numbers of citizens and ballots",
+    ProtocolRule.NEGATIVE: f"{_ART30}: the protocol states numbers of citizens and ballots",
+    ProtocolRule.UNKNOWN_UNIT: "Constitution 2026, Art. 92(3); Referendum Law, Art. 31(3)",
+    ProtocolRule.BALANCE: f"{_ART30}(3)-(6); Art. 28: took part = yes + no + invalid + not counted",
+    ProtocolRule.TOOK_PART_EXCEEDS_REGISTERED: f"{_ART30}(1),(3): took part <= entitled",
+    ProtocolRule.TOOK_PART_EXCEEDS_ISSUED: f"{_ART30}(2),(3): took part <= ballots issued",
+    ProtocolRule.ISSUED_EXCEEDS_RECEIVED: "Referendum Law, Art. 30(2) with the election law: issued <= received",
+    ProtocolRule.BALLOT_ACCOUNT: "Referendum Law, Art. 30(2) with the election law: received = issued + unused",
+    ProtocolRule.CONFLICTING_DUPLICATE: "one protocol per precinct commission (Referendum Law, Art. 23(1)(6))",
+    ProtocolRule.BAD_SIGNATURE: "the protocol is signed by its precinct commission",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """The figures of one precinct protocol. `unit` is a unit code; `district` may be empty."""
+
+    precinct: str
+    unit: str
+    district: str
+    registered: int
+    took_part: int
+    yes: int
+    no: int
+    invalid: int
+    not_counted: int
+    ballots_received: int | None = None
+    ballots_issued: int | None = None
+    ballots_unused: int | None = None
+    abroad: bool = False
+
+    def as_dict(self) -> dict[str, str | int | bool | None]:
+        return {
+            "precinct": self.precinct,
+            "unit": self.unit,
+            "district": self.district,
+            "registered": self.registered,
+            "took_part": self.took_part,
+            "yes": self.yes,
+            "no": self.no,
+            "invalid": self.invalid,
+            "not_counted": self.not_counted,
+            "ballots_received": self.ballots_received,
+            "ballots_issued": self.ballots_issued,
+            "ballots_unused": self.ballots_unused,
+            "abroad": self.abroad,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Protocol:
+        """Rebuild from `as_dict()` output; raises TypeError/KeyError on anything else."""
+        return cls(
+            str(data["precinct"]),
+            str(data["unit"]),
+            str(data.get("district") or ""),
+            _as_int(data["registered"]),
+            _as_int(data["took_part"]),
+            _as_int(data["yes"]),
+            _as_int(data["no"]),
+            _as_int(data["invalid"]),
+            _as_int(data["not_counted"]),
+            _opt_int(data.get("ballots_received")),
+            _opt_int(data.get("ballots_issued")),
+            _opt_int(data.get("ballots_unused")),
+            data.get("abroad") is True,
+        )
+
+    def figures(self) -> tuple[int, int, int, int, int, int]:
+        return (self.registered, self.took_part, self.yes, self.no, self.invalid, self.not_counted)
+
+
+def _as_int(value: object) -> int:
+    if type(value) is not int:
+        raise TypeError(f"expected an integer, got {value!r}")
+    return value
+
+
+def _opt_int(value: object) -> int | None:
+    return None if value is None else _as_int(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A protocol refused: which precinct, which rule, and a message a commission clerk can act on."""
+
+    precinct: str
+    rule: ProtocolRule
+    message: str
+    line: int | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        return {"precinct": self.precinct, "rule": self.rule.value, "message": self.message}
+
+
+class ProtocolError(ValueError):
+    def __init__(self, rejection: Rejection) -> None:
+        super().__init__(f"precinct {rejection.precinct}: {rejection.rule.value}: {rejection.message}")
+        self.rejection = rejection
+
+
+def protocol_violations(p: Protocol) -> list[Rejection]:
+    """All control relations the protocol breaks (empty when it is consistent)."""
+    out: list[Rejection] = []
+    pid = p.precinct
+    if not pid.strip():
+        out.append(Rejection(pid, ProtocolRule.EMPTY_PRECINCT, "the precinct number is empty"))
+    for name in VOTE_FIELDS:
+        if getattr(p, name) < 0:
+            out.append(Rejection(pid, ProtocolRule.NEGATIVE, f"{name} is negative ({getattr(p, name)})"))
+    for name in BALLOT_FIELDS:
+        value = getattr(p, name)
+        if value is not None and value < 0:
+            out.append(Rejection(pid, ProtocolRule.NEGATIVE, f"{name} is negative ({value})"))
+    if out:
+        return out
+    counted = p.yes + p.no + p.invalid + p.not_counted
+    if counted != p.took_part:
+        out.append(
+            Rejection(
+                pid,
+                ProtocolRule.BALANCE,
+                f"took part {p.took_part} != yes {p.yes} + no {p.no} + invalid {p.invalid} "
+                f"+ not counted {p.not_counted} = {counted}",
+            )
+        )
+    if p.took_part > p.registered:
+        out.append(
+            Rejection(
+                pid, ProtocolRule.TOOK_PART_EXCEEDS_REGISTERED, f"took part {p.took_part} > entitled {p.registered}"
+            )
+        )
+    if p.ballots_issued is not None and p.took_part > p.ballots_issued:
+        out.append(
+            Rejection(
+                pid,
+                ProtocolRule.TOOK_PART_EXCEEDS_ISSUED,
+                f"took part {p.took_part} > ballots issued {p.ballots_issued}",
+            )
+        )
+    if p.ballots_issued is not None and p.ballots_received is not None and p.ballots_issued > p.ballots_received:
+        out.append(
+            Rejection(
+                pid,
+                ProtocolRule.ISSUED_EXCEEDS_RECEIVED,
+                f"ballots issued {p.ballots_issued} > received {p.ballots_received}",
+            )
+        )
+    if (
+        p.ballots_issued is not None
+        and p.ballots_received is not None
+        and p.ballots_unused is not None
+        and p.ballots_issued + p.ballots_unused != p.ballots_received
+    ):
+        out.append(
+            Rejection(
+                pid,
+                ProtocolRule.BALLOT_ACCOUNT,
+                f"ballots received {p.ballots_received} != issued {p.ballots_issued} + unused {p.ballots_unused}",
+            )
+        )
+    return out
+
+
+def protocol_check(p: Protocol) -> Protocol:
+    """Return the protocol if it satisfies every control relation; raise `ProtocolError` with the first one broken."""
+    violations = protocol_violations(p)
+    if violations:
+        raise ProtocolError(violations[0])
+    return p

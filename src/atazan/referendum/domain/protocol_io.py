@@ -1,0 +1,193 @@
+"""Reading protocols from CSV and JSON: every row becomes a `Protocol` or a `Rejection` naming the rule it broke.
+
+CSV header (the `atazan referendum tally` contract):
+`precinct,unit,district,registered,took_part,yes,no,invalid,not_counted` — `district` optional; the ballot
+accounting columns `ballots_received`, `ballots_issued`, `ballots_unused` are read when present; any other column
+is ignored. `unit` may be the canonical English, Kazakh or Russian name, the unit code, or "Abroad".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .protocol import BALLOT_FIELDS, Protocol, ProtocolRule, Rejection
+from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
+
+REQUIRED_COLUMNS = ("precinct", "unit", "registered", "took_part", "yes", "no", "invalid", "not_counted")
+CSV_HEADER = ("precinct", "unit", "district", "registered", "took_part", "yes", "no", "invalid", "not_counted")
+
+
+class ProtocolFileError(ValueError):
+    """The file as a whole cannot be read (wrong header, not CSV, not JSON)."""
+
+
+@dataclass(slots=True)
+class ParsedProtocols:
+    protocols: list[Protocol] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # source line of each protocol
+
+
+def _int_cell(raw: str | None, name: str, precinct: str, line: int) -> int | Rejection:
+    text = (raw or "").strip()
+    if text == "":
+        return Rejection(precinct, ProtocolRule.MISSING_FIELD, f"line {line}: {name} is empty", line)
+    sign = text[1:] if text[0] in "+-" else text
+    if not sign.isascii() or not sign.isdigit():
+        return Rejection(
+            precinct, ProtocolRule.NOT_INTEGER, f"line {line}: {name} = {text!r} is not a whole number", line
+        )
+    value = int(text)
+    if value < 0:
+        return Rejection(precinct, ProtocolRule.NEGATIVE, f"line {line}: {name} = {value} is negative", line)
+    return value
+
+
+def protocol_from_fields(row: dict[str, str | None], line: int, registry: UnitRegistry) -> Protocol | list[Rejection]:
+    precinct = (row.get("precinct") or "").strip()
+    if not precinct:
+        return [Rejection("", ProtocolRule.EMPTY_PRECINCT, f"line {line}: the precinct number is empty", line)]
+    problems: list[Rejection] = []
+    unit_name = (row.get("unit") or "").strip()
+    unit_code = ""
+    abroad = False
+    try:
+        unit, abroad = registry.resolve(unit_name)
+        unit_code = unit.code
+    except UnknownUnitError as exc:
+        problems.append(Rejection(precinct, ProtocolRule.UNKNOWN_UNIT, f"line {line}: {exc}", line))
+    values: dict[str, int] = {}
+    for name in REQUIRED_COLUMNS[2:]:
+        v = _int_cell(row.get(name), name, precinct, line)
+        if isinstance(v, Rejection):
+            problems.append(v)
+        else:
+            values[name] = v
+    optional: dict[str, int | None] = {}
+    for name in BALLOT_FIELDS:
+        raw = row.get(name)
+        if raw is None or raw.strip() == "":
+            optional[name] = None
+            continue
+        v = _int_cell(raw, name, precinct, line)
+        if isinstance(v, Rejection):
+            problems.append(v)
+        else:
+            optional[name] = v
+    if problems:
+        return problems
+    district = (row.get("district") or "").strip()
+    if abroad and not district:
+        district = "Abroad"
+    return Protocol(
+        precinct=precinct,
+        unit=unit_code,
+        district=district,
+        abroad=abroad,
+        registered=values["registered"],
+        took_part=values["took_part"],
+        yes=values["yes"],
+        no=values["no"],
+        invalid=values["invalid"],
+        not_counted=values["not_counted"],
+        ballots_received=optional["ballots_received"],
+        ballots_issued=optional["ballots_issued"],
+        ballots_unused=optional["ballots_unused"],
+    )
+
+
+def read_csv(text: str, *, registry: UnitRegistry = DEFAULT_REGISTRY) -> ParsedProtocols:
+    """Parse CSV text. Raises `ProtocolFileError` if a required column is missing from the header."""
+    return read_csv_rows(io.StringIO(text), registry=registry)
+
+
+def read_csv_rows(stream: Iterable[str], *, registry: UnitRegistry = DEFAULT_REGISTRY) -> ParsedProtocols:
+    reader = csv.reader(stream)
+    try:
+        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
+    except StopIteration:
+        raise ProtocolFileError("the file is empty: expected a header " + ",".join(CSV_HEADER)) from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise ProtocolFileError(f"header lacks column(s) {', '.join(missing)}; expected {','.join(CSV_HEADER)}")
+    out = ParsedProtocols()
+    width = len(header)
+    for cells in reader:
+        line = reader.line_num
+        if not cells or all(not c.strip() for c in cells):
+            continue
+        if len(cells) != width:
+            precinct = cells[header.index("precinct")].strip() if len(cells) > header.index("precinct") else ""
+            out.rejected.append(
+                Rejection(
+                    precinct, ProtocolRule.MALFORMED_ROW, f"line {line}: {len(cells)} cells, header has {width}", line
+                )
+            )
+            continue
+        row: dict[str, str | None] = dict(zip(header, cells, strict=True))
+        result = protocol_from_fields(row, line, registry)
+        if isinstance(result, Protocol):
+            out.protocols.append(result)
+            out.lines.append(line)
+        else:
+            out.rejected.extend(result)
+    return out
+
+
+def read_json(text: str, *, registry: UnitRegistry = DEFAULT_REGISTRY) -> ParsedProtocols:
+    """Parse a JSON array of protocol objects (or `{"protocols": [...]}`) with the CSV's field names."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProtocolFileError(f"not JSON: {exc}") from None
+    if isinstance(data, dict):
+        data = data.get("protocols")
+    if not isinstance(data, list):
+        raise ProtocolFileError("expected a JSON array of protocols or an object with a 'protocols' array")
+    out = ParsedProtocols()
+    for index, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            out.rejected.append(Rejection("", ProtocolRule.MALFORMED_ROW, f"item {index} is not an object", index))
+            continue
+        row = {k: (None if v is None else str(v)) for k, v in item.items()}
+        result = protocol_from_fields(row, index, registry)
+        if isinstance(result, Protocol):
+            out.protocols.append(result)
+            out.lines.append(index)
+        else:
+            out.rejected.extend(result)
+    return out
+
+
+def write_csv(
+    protocols: Iterable[Protocol], *, registry: UnitRegistry = DEFAULT_REGISTRY, ballots: bool = True
+) -> Iterator[str]:
+    """Yield CSV lines (with header) that `read_csv` reads back into the same protocols."""
+    columns = CSV_HEADER + (BALLOT_FIELDS if ballots else ())
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    yield buf.getvalue()
+    for p in protocols:
+        buf.seek(0)
+        buf.truncate()
+        unit = "Abroad" if p.abroad and p.unit == registry.abroad_unit.code else registry.by_code[p.unit].name_en
+        row: list[object] = [
+            p.precinct,
+            unit,
+            p.district,
+            p.registered,
+            p.took_part,
+            p.yes,
+            p.no,
+            p.invalid,
+            p.not_counted,
+        ]
+        if ballots:
+            row += ["" if v is None else v for v in (p.ballots_received, p.ballots_issued, p.ballots_unused)]
+        writer.writerow(row)
+        yield buf.getvalue()

@@ -1,0 +1,165 @@
+"""Aggregation precinct → district → unit → nation, and the outcome it leads to.
+
+The chain of commissions (precinct → territorial → oblast/city → Central) is Referendum Law, Arts. 20-22 and 31(1).
+A protocol breaking a control relation is left out of every total and reported, never dropped silently; an exact
+duplicate of an accepted protocol counts once; a different protocol for an accepted precinct is a conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .adoption import AdoptionOutcome, Counts, QuestionKind, adoption_outcome, more_than_half
+from .protocol import Protocol, ProtocolRule, Rejection, protocol_violations
+from .units import DEFAULT_REGISTRY, UnitRegistry
+
+TOTAL_FIELDS = ("registered", "took_part", "yes", "no", "invalid", "not_counted")
+
+
+@dataclass(slots=True)
+class Totals:
+    registered: int = 0
+    took_part: int = 0
+    yes: int = 0
+    no: int = 0
+    invalid: int = 0
+    not_counted: int = 0
+    precincts: int = 0
+
+    def add(self, p: Protocol) -> None:
+        self.registered += p.registered
+        self.took_part += p.took_part
+        self.yes += p.yes
+        self.no += p.no
+        self.invalid += p.invalid
+        self.not_counted += p.not_counted
+        self.precincts += 1
+
+    def merge(self, other: Totals) -> None:
+        self.registered += other.registered
+        self.took_part += other.took_part
+        self.yes += other.yes
+        self.no += other.no
+        self.invalid += other.invalid
+        self.not_counted += other.not_counted
+        self.precincts += other.precincts
+
+    @property
+    def turnout(self) -> Fraction:
+        return Fraction(self.took_part, self.registered) if self.registered else Fraction(0)
+
+    @property
+    def yes_share(self) -> Fraction:
+        return Fraction(self.yes, self.took_part) if self.took_part else Fraction(0)
+
+    @property
+    def yes_majority(self) -> bool:
+        return more_than_half(self.yes, self.took_part)
+
+    def counts(self) -> Counts:
+        return Counts(registered=self.registered, took_part=self.took_part, yes=self.yes)
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in TOTAL_FIELDS}
+
+
+@dataclass(slots=True)
+class TallyResult:
+    kind: QuestionKind
+    totals: Totals
+    units: dict[str, Totals]  # every unit of the registry, in registry order
+    districts: dict[tuple[str, str], Totals]
+    accepted: list[Protocol]
+    rejected: list[Rejection]
+    outcome: AdoptionOutcome
+    duplicates: int = 0
+    registry: UnitRegistry = field(default=DEFAULT_REGISTRY)
+
+    def as_json(self) -> dict[str, object]:
+        """The `atazan referendum tally --json` contract (units keyed by canonical English name)."""
+        units: dict[str, object] = {}
+        for code, t in self.units.items():
+            units[self.registry.by_code[code].name_en] = {**t.as_dict(), "yes_majority": t.yes_majority}
+        return {
+            "valid": self.outcome.valid,
+            "adopted": self.outcome.adopted,
+            "totals": self.totals.as_dict(),
+            "units": units,
+            "units_with_majority": len(self.outcome.units_with_majority),
+            "units_required": self.outcome.units_required,
+            "rejected": [r.as_dict() for r in self.rejected],
+        }
+
+
+def tally(
+    protocols: Iterable[Protocol],
+    *,
+    kind: QuestionKind,
+    registry: UnitRegistry = DEFAULT_REGISTRY,
+    prior_rejections: Iterable[Rejection] = (),
+) -> TallyResult:
+    """Check, de-duplicate and sum protocols; apply the adoption rule.
+
+    `prior_rejections` are records refused before they became protocols (unparseable rows); they are reported
+    with the rest. Protocols must carry unit codes of `registry` (a parser resolves names to codes).
+    """
+    rejected = list(prior_rejections)
+    accepted: list[Protocol] = []
+    seen: dict[str, Protocol] = {}
+    refused: dict[str, Protocol] = {}
+    duplicates = 0
+    by_code = registry.by_code
+    units = {code: Totals() for code in by_code}
+    districts: dict[tuple[str, str], Totals] = {}
+    for p in protocols:
+        previous = seen.get(p.precinct)
+        if previous is not None:
+            if previous == p:
+                duplicates += 1
+            else:
+                rejected.append(
+                    Rejection(
+                        p.precinct,
+                        ProtocolRule.CONFLICTING_DUPLICATE,
+                        "a different protocol for this precinct was already accepted; "
+                        "a correction must be filed as a new version with a reason",
+                    )
+                )
+            continue
+        if refused.get(p.precinct) == p:
+            duplicates += 1
+            continue
+        if p.unit not in by_code:
+            refused[p.precinct] = p
+            rejected.append(Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}"))
+            continue
+        problems = protocol_violations(p)
+        if problems:
+            refused[p.precinct] = p
+            rejected.extend(problems)
+            continue
+        seen[p.precinct] = p
+        accepted.append(p)
+        units[p.unit].add(p)
+        key = (p.unit, p.district)
+        d = districts.get(key)
+        if d is None:
+            d = districts[key] = Totals()
+        d.add(p)
+    totals = Totals()
+    for t in units.values():
+        totals.merge(t)
+    outcome = adoption_outcome(kind, totals.counts(), {code: t.counts() for code, t in units.items()})
+    return TallyResult(
+        kind=kind,
+        totals=totals,
+        units=units,
+        districts=districts,
+        accepted=accepted,
+        rejected=rejected,
+        outcome=outcome,
+        duplicates=duplicates,
+        registry=registry,
+    )
