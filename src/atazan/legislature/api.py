@@ -1,0 +1,212 @@
+"""JSON API of the legislature: bills with their timeline and votes, the constitutional check, the People's Council
+and the Vice President. Mounted at /api/legislature/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from atazan.legislature import selectors
+from atazan.legislature.models import Bill, Vote
+from atazan.rules.domain.bill import BillFormatError, bill_from_dict
+from atazan.rules.domain.checks import bill_violations
+
+router = Router(tags=["legislature"])
+
+
+class ViolationOut(Schema):
+    rule: str
+    article: str
+    message: str
+
+
+class CheckOut(Schema):
+    violations: list[ViolationOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class BillRow(Schema):
+    number: str
+    title: str
+    initiator: str
+    kind: str
+    stage: str
+    synthetic: bool
+
+
+class EventOut(Schema):
+    seq: int
+    action: str
+    stage_from: str
+    stage_to: str
+    on: dt.date
+    actor: str
+    article: str
+    rule: str
+    note: str
+    refused: bool
+    vote_id: int | None
+
+
+class PartyOut(Schema):
+    party: str
+    yes: int
+    no: int
+    abstain: int
+    absent: int
+
+
+class VoteOut(Schema):
+    id: int
+    subject: str
+    held_on: dt.date
+    total: int
+    present: int
+    yes: int
+    no: int
+    abstain: int
+    result: str
+    majority_minimum: int
+    quorum_minimum: int
+    article: str
+    explanation: str
+    by_party: list[PartyOut]
+
+
+class BillOut(BillRow):
+    summary: str
+    initiator_detail: str
+    draft: dict[str, Any]
+    checks: list[ViolationOut]
+    events: list[EventOut]
+    votes: list[VoteOut]
+
+
+def _vote(vote: Vote) -> VoteOut:
+    return VoteOut(id=vote.pk, subject=vote.subject, held_on=vote.held_on, total=vote.total, present=vote.present,
+                   yes=vote.yes, no=vote.no, abstain=vote.abstain, result=vote.result,
+                   majority_minimum=vote.majority_minimum, quorum_minimum=vote.quorum_minimum, article=vote.article,
+                   explanation=vote.explanation,
+                   by_party=[PartyOut(**p.__dict__) for p in selectors.vote_by_party(vote=vote)])
+
+
+@router.get("/bills", response=list[BillRow], summary="All bills with their current stage")
+def bills(request: HttpRequest, stage: str = "") -> list[BillRow]:
+    return [BillRow(number=b.number, title=b.title, initiator=b.initiator, kind=b.kind, stage=b.stage,
+                    synthetic=b.synthetic) for b in selectors.bills_list(stage=stage or None)]
+
+
+@router.get("/bills/{number}", response=BillOut, summary="A bill: checks with their articles, timeline, votes")
+def bill(request: HttpRequest, number: str) -> BillOut:
+    item = get_object_or_404(Bill, number=number)
+    events = [EventOut(seq=e.seq, action=e.action, stage_from=e.stage_from, stage_to=e.stage_to, on=e.on,
+                       actor=e.actor, article=e.article, rule=e.rule, note=e.note, refused=e.refused,
+                       vote_id=getattr(getattr(e, "vote", None), "pk", None)) for e in item.events.all()]
+    return BillOut(number=item.number, title=item.title, initiator=item.initiator, kind=item.kind, stage=item.stage,
+                   synthetic=item.synthetic, summary=item.summary, initiator_detail=item.initiator_detail,
+                   draft=item.draft, checks=[ViolationOut(**v.as_dict()) for v in selectors.bill_checks(bill=item)],
+                   events=events, votes=[_vote(v) for v in item.votes.all()])
+
+
+@router.get("/votes/{vote_id}", response=VoteOut, summary="A vote with its count by party")
+def vote(request: HttpRequest, vote_id: int) -> VoteOut:
+    return _vote(get_object_or_404(Vote, pk=vote_id))
+
+
+@router.post("/check", response={200: CheckOut, 422: ErrorOut},
+             summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution")
+def check(request: HttpRequest, payload: dict[str, Any]) -> tuple[int, CheckOut | ErrorOut]:
+    try:
+        draft = bill_from_dict(payload, default_date=dt.date.today())
+    except BillFormatError as exc:
+        return 422, ErrorOut(detail=str(exc))
+    return 200, CheckOut(violations=[ViolationOut(**v.as_dict()) for v in bill_violations(draft)])
+
+
+class MemberGroupOut(Schema):
+    group: str
+    label: str
+    members: int
+    seats: int
+
+
+class DecisionOut(Schema):
+    title: str
+    kind: str
+    yes: int
+    no: int
+    abstain: int
+    adopted: bool
+    article: str
+    explanation: str
+    bill: str | None
+
+
+class SessionOut(Schema):
+    number: int
+    held_on: dt.date
+    title: str
+    present: int
+    members: int
+    quorum_minimum: int
+    decisions: list[DecisionOut]
+
+
+class PeoplesCouncilOut(Schema):
+    members: int
+    groups: list[MemberGroupOut]
+    sessions: list[SessionOut]
+    initiatives: list[BillRow]
+
+
+@router.get("/peoples-council", response=PeoplesCouncilOut, summary="The People's Council: groups, sessions, "
+                                                                     "decisions, initiatives")
+def peoples_council(request: HttpRequest) -> PeoplesCouncilOut:
+    data = selectors.peoples_council_overview()
+    sessions = [SessionOut(number=s.number, held_on=s.held_on, title=s.title, present=s.present, members=s.members,
+                           quorum_minimum=s.quorum_minimum,
+                           decisions=[DecisionOut(title=d.title, kind=d.kind, yes=d.yes, no=d.no, abstain=d.abstain,
+                                                  adopted=d.adopted, article=d.article, explanation=d.explanation,
+                                                  bill=getattr(getattr(d, "bill", None), "number", None))
+                                      for d in s.decisions.all()])
+                for s in data["sessions"]]  # type: ignore[attr-defined]
+    return PeoplesCouncilOut(
+        members=data["members"],  # type: ignore[arg-type]
+        groups=[MemberGroupOut(group=g, label=str(label), members=n, seats=size)
+                for g, label, n, size in data["groups"]],  # type: ignore[attr-defined]
+        sessions=sessions,
+        initiatives=[BillRow(number=b.number, title=b.title, initiator=b.initiator, kind=b.kind, stage=b.stage,
+                             synthetic=b.synthetic) for b in data["initiatives"]])  # type: ignore[attr-defined]
+
+
+class DelegationOut(Schema):
+    assigned_on: dt.date
+    domain: str
+    description: str
+
+
+class NominationOut(Schema):
+    candidate: str
+    nominated_on: dt.date
+    status: str
+    appointed_on: dt.date | None
+    synthetic: bool
+    votes: list[VoteOut]
+    delegations: list[DelegationOut]
+
+
+@router.get("/vice-president", response=list[NominationOut], summary="Vice President: nominations, consent votes, "
+                                                                      "delegated representation")
+def vice_president(request: HttpRequest) -> list[NominationOut]:
+    return [NominationOut(candidate=n.candidate, nominated_on=n.nominated_on, status=n.status,
+                          appointed_on=n.appointed_on, synthetic=n.synthetic, votes=[_vote(v) for v in n.votes.all()],
+                          delegations=[DelegationOut(assigned_on=d.assigned_on, domain=d.domain,
+                                                     description=d.description) for d in n.delegations.all()])
+            for n in selectors.vice_president_overview()]

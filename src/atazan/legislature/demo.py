@@ -1,0 +1,175 @@
+"""Illustrative demo data for the legislature: SYNTHETIC bills, deputies, People's Council and Vice President.
+
+Nothing here is a real bill, vote or person. Dates are after 2026-07-01 so that the 2026 Constitution applies.
+The deputies (145, Art. 53(1)) and their parties are invented; the elections context owns real mandates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from rich.console import Console
+
+from atazan.legislature.domain.process import Action, TransitionRefused
+from atazan.legislature.models import Bill, PeoplesCouncilMember
+from atazan.legislature.services import (
+    BallotRow,
+    bill_advance,
+    bill_submit,
+    peoples_council_decide,
+    peoples_council_member_add,
+    peoples_council_session_open,
+    vice_president_appoint,
+    vice_president_consent_vote,
+    vice_president_delegate,
+    vice_president_nominate,
+)
+
+ACTOR = "demo (synthetic data)"
+PARTIES = (("Party A (synthetic)", 62), ("Party B (synthetic)", 35), ("Party C (synthetic)", 22),
+           ("Party D (synthetic)", 15), ("Party E (synthetic)", 11))
+DEPUTIES = [(f"Deputy {party[6]}-{index:02d}", party) for party, seats in PARTIES for index in range(1, seats + 1)]
+D = dt.date
+
+
+def ballots(yes: int, no: int = 0, abstain: int = 0) -> list[BallotRow]:
+    """Deputies in party order vote yes, then no, then abstain; the rest are absent."""
+    rows = []
+    for index, (name, party) in enumerate(DEPUTIES):
+        choice = "yes" if index < yes else "no" if index < yes + no else \
+            "abstain" if index < yes + no + abstain else "absent"
+        rows.append(BallotRow(name, party, choice))
+    return rows
+
+
+def _bill(number: str, title: str, initiator: str, date: dt.date, **extra: object) -> dict[str, object]:
+    return {"title": title, "initiator": initiator, "kind": "ordinary", "date": date.isoformat(), **extra}
+
+
+def build(*, console: Console) -> None:
+    if Bill.objects.filter(synthetic=True).exists():
+        console.print("legislature: demo data already present")
+        return
+    with transaction.atomic():
+        _peoples_council(console)
+        _vice_president(console)
+        _bills(console)
+    console.print(f"legislature: {Bill.objects.count()} synthetic bills, {PeoplesCouncilMember.objects.count()} "
+                  f"People's Council members")
+
+
+def _peoples_council(console: Console) -> None:
+    start = D(2026, 9, 1)
+    ages = (34, 47, 52, 29, 61, 44, 38)
+    for group, letter in (("ethno_cultural", "E"), ("ngo", "N"), ("maslikhat_public_council", "M")):
+        for index in range(1, 43):
+            peoples_council_member_add(actor=ACTOR, name=f"Member {letter}-{index:02d} (synthetic)", group=group,
+                                       age=ages[index % len(ages)], term_start=start, synthetic=True)
+    session = peoples_council_session_open(actor=ACTOR, number=1, held_on=D(2026, 10, 5), present=110,
+                                           title="First session: public dialogue", synthetic=True)
+    peoples_council_decide(
+        actor=ACTOR, session=session, title="Send the bill on public dialogue platforms to the Kurultai",
+        kind="legislative_initiative", yes=91, no=12, abstain=7, bill_number="KB-2026-001",
+        bill_draft=_bill("KB-2026-001", "On public dialogue platforms", "peoples_council", D(2026, 10, 5),
+                         enters_into_force="2027-01-01",
+                         provisions=[{"label": "Art. 4", "applies_from": "2027-01-01", "adds_duties": True}]))
+    peoples_council_decide(actor=ACTOR, session=session, title="Recommendations on the state language in media",
+                           kind="recommendation", yes=50, no=40, abstain=20)
+
+
+def _vice_president(console: Console) -> None:
+    first = vice_president_nominate(actor=ACTOR, candidate="Candidate One (synthetic)", on=D(2026, 9, 18),
+                                    synthetic=True)
+    vice_president_consent_vote(actor=ACTOR, nomination=first, on=D(2026, 9, 25), ballots=ballots(70, 60, 5))
+    second = vice_president_nominate(actor=ACTOR, candidate="Candidate Two (synthetic)", on=D(2026, 10, 1),
+                                     synthetic=True)
+    vice_president_consent_vote(actor=ACTOR, nomination=second, on=D(2026, 10, 8), ballots=ballots(112, 20, 6))
+    vice_president_appoint(actor=ACTOR, nomination=second, on=D(2026, 10, 9))
+    vice_president_delegate(actor=ACTOR, nomination=second, on=D(2026, 10, 12), domain="Interaction with the Kurultai",
+                            description="Represents the President in the Kurultai's sittings on social bills.")
+    vice_president_delegate(actor=ACTOR, nomination=second, on=D(2026, 11, 2), domain="Cultural and scientific "
+                            "engagement", description="Represents the President at international cultural, "
+                            "scientific and educational events.")
+
+
+def _refused(bill: Bill, action: Action, on: dt.date, **kw: object) -> None:
+    try:
+        bill_advance(actor=ACTOR, bill=bill, action=action, on=on, **kw)  # type: ignore[arg-type]
+    except TransitionRefused:
+        return
+    raise AssertionError(f"{bill.number}: {action.value} should have been refused")
+
+
+def _bills(console: Console) -> None:
+    pc_bill = Bill.objects.get(number="KB-2026-001")
+    pc_bill.summary = "Initiated by the People's Council (Art. 71(2)). Synthetic, illustrative."
+    pc_bill.save(update_fields=["summary"])
+    for action, on, kw in (
+        (Action.INTRODUCE, D(2026, 10, 12), {}),
+        (Action.FIRST_READING, D(2026, 11, 4), {"ballots": ballots(95, 30, 10)}),
+        (Action.ADOPTION_VOTE, D(2026, 11, 18), {"ballots": ballots(101, 25, 9)}),
+        (Action.PRESENT, D(2026, 11, 25), {}),
+        (Action.SIGN, D(2026, 12, 10), {}),
+        (Action.PUBLISH, D(2026, 12, 12), {}),
+    ):
+        bill_advance(actor=ACTOR, bill=pc_bill, action=action, on=on, **kw)  # type: ignore[arg-type]
+
+    media = bill_submit(actor=ACTOR, number="KB-2026-002", synthetic=True,
+                        summary="Returned by the President with objections and overridden by two thirds "
+                                "(Art. 56(2)). Synthetic, illustrative.",
+                        initiator_detail="A group of deputies (synthetic)",
+                        draft=_bill("KB-2026-002", "On amendments to the Law on Mass Media", "deputy",
+                                    D(2026, 10, 14), enters_into_force="2027-01-01"))
+    for action, on, kw in (
+        (Action.INTRODUCE, D(2026, 10, 14), {}),
+        (Action.ADOPTION_VOTE, D(2026, 11, 11), {"ballots": ballots(88, 40, 7)}),
+        (Action.PRESENT, D(2026, 11, 16), {}),
+        (Action.OBJECT, D(2026, 12, 1), {}),
+        (Action.OVERRIDE_VOTE, D(2026, 12, 16), {"ballots": ballots(104, 33, 3)}),
+        (Action.SIGN, D(2026, 12, 28), {}),
+        (Action.PUBLISH, D(2026, 12, 30), {}),
+    ):
+        bill_advance(actor=ACTOR, bill=media, action=action, on=on, **kw)  # type: ignore[arg-type]
+
+    retro = bill_submit(actor=ACTOR, number="KB-2026-003", synthetic=True,
+                        summary="Would raise fines for acts committed since 2026-07-01: stopped by the "
+                                "retroactivity check (Art. 5(5)). Synthetic, illustrative.",
+                        draft=_bill("KB-2026-003", "On increased fines for waste disposal offences", "government",
+                                    D(2026, 10, 20), government_opinion="positive", enters_into_force="2027-01-01",
+                                    provisions=[{"label": "Art. 2", "applies_from": "2026-07-01",
+                                                 "increases_liability": True},
+                                                {"label": "Art. 3", "applies_from": "2027-01-01",
+                                                 "adds_duties": True}]))
+    _refused(retro, Action.INTRODUCE, D(2026, 10, 20))
+    bill_advance(actor=ACTOR, bill=retro, action=Action.STOP, on=D(2026, 10, 20))
+
+    term = bill_submit(actor=ACTOR, number="KB-2026-004", synthetic=True,
+                       summary="A constitutional amendment touching Art. 43(1), which Art. 43(5) makes unchangeable. "
+                               "Synthetic, illustrative: no such proposal exists.",
+                       draft={"title": "Amendment to Art. 43(1): the presidential term", "initiator": "kurultai",
+                              "kind": "amendment", "date": "2026-11-03", "amends_articles": ["43(1)"]})
+    _refused(term, Action.COURT_OPINION_REQUEST, D(2026, 11, 3))
+    bill_advance(actor=ACTOR, bill=term, action=Action.STOP, on=D(2026, 11, 3))
+
+    tax = bill_submit(actor=ACTOR, number="KB-2026-005", synthetic=True,
+                      summary="Cuts a tax without the Government's positive opinion (Art. 60(6)). Synthetic, "
+                              "illustrative.",
+                      draft=_bill("KB-2026-005", "On a reduced VAT rate for children's goods", "deputy",
+                                  D(2026, 11, 10), fiscal_effect={"reduces_revenue": True}))
+    bill_advance(actor=ACTOR, bill=tax, action=Action.STOP, on=D(2026, 11, 10))
+
+    court = bill_submit(actor=ACTOR, number="KB-2026-006", synthetic=True,
+                        summary="A constitutional law referred to the Constitutional Court before signature "
+                                "(Art. 73(1)); the signing period is suspended meanwhile (Art. 74(2)). Synthetic, "
+                                "illustrative.",
+                        draft={"title": "On the Kurultai's standing committees", "initiator": "president",
+                               "kind": "constitutional", "date": "2026-11-12"})
+    for action, on, kw in (
+        (Action.INTRODUCE, D(2026, 11, 12), {}),
+        (Action.FIRST_READING, D(2026, 11, 25), {"ballots": ballots(120, 15, 5)}),
+        (Action.ADOPTION_VOTE, D(2026, 12, 9), {"ballots": ballots(118, 17, 4)}),
+        (Action.PRESENT, D(2026, 12, 14), {}),
+        (Action.COURT_REFER, D(2026, 12, 18), {"referred_by": "deputies", "referring_deputies": 31}),
+    ):
+        bill_advance(actor=ACTOR, bill=court, action=action, on=on, **kw)  # type: ignore[arg-type]

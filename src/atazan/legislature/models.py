@@ -1,0 +1,225 @@
+"""Bills, their steps and votes; the People's Council; the Vice President. Thin rows around ``domain/``."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from atazan.legislature.domain.process import Action, Stage
+from atazan.rules.domain.bill import BillKind
+
+STAGE_CHOICES = [(stage.value, stage.value.replace("_", " ")) for stage in Stage]
+ACTION_CHOICES = [(action.value, action.value.replace("_", " ")) for action in Action]
+
+
+class Bill(models.Model):
+    class Initiator(models.TextChoices):
+        PRESIDENT = "president", _("President")
+        DEPUTY = "deputy", _("Kurultai deputies")
+        GOVERNMENT = "government", _("Government")
+        PEOPLES_COUNCIL = "peoples_council", _("People's Council")
+        KURULTAI = "kurultai", _("Kurultai")
+        OTHER = "other", _("Other")
+
+    number = models.CharField(max_length=40, unique=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    initiator = models.CharField(max_length=40)
+    initiator_detail = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in BillKind])
+    draft = models.JSONField(help_text="The bill in the BILL.json form the constitutional checks read")
+    violations = models.JSONField(default=list, help_text="Checks that failed when the bill was submitted")
+    stage = models.CharField(max_length=40, choices=STAGE_CHOICES, default=Stage.DRAFT.value, db_index=True)
+    last_on = models.DateField(null=True, blank=True)
+    adopted_on = models.DateField(null=True, blank=True)
+    presented_on = models.DateField(null=True, blank=True)
+    referred_on = models.DateField(null=True, blank=True)
+    review_days = models.PositiveIntegerField(default=0)
+    objected_on = models.DateField(null=True, blank=True)
+    overridden_on = models.DateField(null=True, blank=True)
+    signed_on = models.DateField(null=True, blank=True)
+    synthetic = models.BooleanField(default=False, help_text="Illustrative demo data, not a real bill")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    peoples_council_decision = models.OneToOneField(
+        "legislature.PeoplesCouncilDecision", null=True, blank=True, on_delete=models.PROTECT, related_name="bill")
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("legislature:bill", args=[self.number])
+
+
+class BillEvent(models.Model):
+    """One attempted step of a bill, with who and when. Refused attempts are kept, marked ``refused``."""
+
+    bill = models.ForeignKey(Bill, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    action = models.CharField(max_length=40, choices=ACTION_CHOICES)
+    stage_from = models.CharField(max_length=40, choices=STAGE_CHOICES)
+    stage_to = models.CharField(max_length=40, choices=STAGE_CHOICES)
+    on = models.DateField(help_text="Date of legal effect of the step")
+    actor = models.CharField(max_length=200)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    article = models.CharField(max_length=40)
+    rule = models.CharField(max_length=60, blank=True)
+    note = models.TextField()
+    refused = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["bill", "seq"]
+        constraints = [models.UniqueConstraint(fields=["bill", "seq"], name="legislature_event_seq_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.bill.number} #{self.seq} {self.action}"
+
+
+class Vote(models.Model):
+    """A recorded vote of the Kurultai: on a bill, or on consent to the Vice President's appointment."""
+
+    bill = models.ForeignKey(Bill, null=True, blank=True, on_delete=models.PROTECT, related_name="votes")
+    event = models.OneToOneField(BillEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="vote")
+    nomination = models.ForeignKey("legislature.VicePresidentNomination", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="votes")
+    subject = models.CharField(max_length=40)
+    held_on = models.DateField()
+    total = models.PositiveIntegerField()
+    present = models.PositiveIntegerField()
+    yes = models.PositiveIntegerField()
+    no = models.PositiveIntegerField()
+    abstain = models.PositiveIntegerField()
+    result = models.CharField(max_length=20)
+    majority_minimum = models.PositiveIntegerField()
+    quorum_minimum = models.PositiveIntegerField()
+    article = models.CharField(max_length=40)
+    explanation = models.TextField()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.held_on} {self.result}"
+
+    @property
+    def absent_count(self) -> int:
+        return self.total - self.present
+
+
+class Ballot(models.Model):
+    """How one deputy voted. Deputies are kept by name and party: the elections context has no deputy rows yet."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", _("For")
+        NO = "no", _("Against")
+        ABSTAIN = "abstain", _("Abstained")
+        ABSENT = "absent", _("Absent")
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
+    deputy = models.CharField(max_length=200)
+    party = models.CharField(max_length=200)
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+
+    class Meta:
+        ordering = ["party", "deputy"]
+        constraints = [models.UniqueConstraint(fields=["vote", "deputy"], name="legislature_ballot_once")]
+
+    def __str__(self) -> str:
+        return f"{self.deputy}: {self.choice}"
+
+
+class PeoplesCouncilMember(models.Model):
+    class Group(models.TextChoices):
+        ETHNO_CULTURAL = "ethno_cultural", _("Ethno-cultural associations")
+        NGO = "ngo", _("Non-governmental organisations")
+        MASLIKHAT_PUBLIC_COUNCIL = "maslikhat_public_council", _("Maslikhats and public councils")
+
+    name = models.CharField(max_length=200, unique=True)
+    group = models.CharField(max_length=40, choices=Group.choices)
+    age = models.PositiveIntegerField()
+    term_start = models.DateField()
+    synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["group", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PeoplesCouncilSession(models.Model):
+    number = models.PositiveIntegerField(unique=True)
+    held_on = models.DateField()
+    title = models.CharField(max_length=300)
+    present = models.PositiveIntegerField()
+    members = models.PositiveIntegerField()
+    quorum_minimum = models.PositiveIntegerField()
+    synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"Session {self.number} ({self.held_on})"
+
+
+class PeoplesCouncilDecision(models.Model):
+    class Kind(models.TextChoices):
+        LEGISLATIVE_INITIATIVE = "legislative_initiative", _("Bill sent to the Kurultai")
+        REFERENDUM_INITIATIVE = "referendum_initiative", _("Referendum initiative")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+
+    session = models.ForeignKey(PeoplesCouncilSession, on_delete=models.PROTECT, related_name="decisions")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    yes = models.PositiveIntegerField()
+    no = models.PositiveIntegerField()
+    abstain = models.PositiveIntegerField()
+    adopted = models.BooleanField()
+    majority_minimum = models.PositiveIntegerField()
+    article = models.CharField(max_length=40)
+    explanation = models.TextField()
+
+    class Meta:
+        ordering = ["session", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class VicePresidentNomination(models.Model):
+    class Status(models.TextChoices):
+        NOMINATED = "nominated", _("Nominated")
+        CONSENTED = "consented", _("Consent given")
+        REFUSED = "refused", _("Consent refused")
+        APPOINTED = "appointed", _("Appointed")
+
+    candidate = models.CharField(max_length=200)
+    nominated_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOMINATED)
+    appointed_on = models.DateField(null=True, blank=True)
+    synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["nominated_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} ({self.status})"
+
+
+class VicePresidentDelegation(models.Model):
+    """What the President has asked the Vice President to do on his behalf (Constitution 2026, Art. 49(3))."""
+
+    vice_president = models.ForeignKey(VicePresidentNomination, on_delete=models.PROTECT, related_name="delegations")
+    assigned_on = models.DateField()
+    domain = models.CharField(max_length=200)
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["assigned_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.domain
