@@ -1,0 +1,206 @@
+"""Adapter for the 1995 → 2026 comparison: cached per language, shaped for pages, API, CLI and downloads.
+
+The comparison is computed from the parsed official texts (the same files the import reads), not from database
+rows, so it needs no table of its own; it takes well under a second and is kept per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+from typing import Any
+
+from django.urls import reverse
+
+from .domain.align import MappingEntry, Relation, normative_text
+from .domain.diff import Op, Segment
+from .domain.parser import load_official
+from .domain.stats import Comparison, compare
+from .services import constitution_dir
+
+PAIRS = ((1995, 2026),)
+"""Comparisons offered: the old Constitution (last revision) against the new one."""
+
+
+class ComparisonNotOffered(ValueError):
+    """A comparison other than 1995 → 2026 in rus/kaz was asked for."""
+
+
+def _check(from_year: int, to_year: int, lang: str) -> None:
+    if (from_year, to_year) not in PAIRS:
+        raise ComparisonNotOffered(f"comparison {from_year}→{to_year}: only {PAIRS} are offered")
+    if lang not in ("rus", "kaz"):
+        raise ComparisonNotOffered(f"comparison language {lang!r}: only rus and kaz")
+
+
+@lru_cache(maxsize=8)
+def _cached(from_year: int, to_year: int, lang: str) -> Comparison:
+    base = constitution_dir()
+    return compare(load_official(from_year, lang, base), load_official(to_year, lang, base))
+
+
+def comparison_get(from_year: int = 1995, to_year: int = 2026, lang: str = "rus") -> Comparison:
+    _check(from_year, to_year, lang)
+    return _cached(from_year, to_year, lang)
+
+
+def segments_json(segments: tuple[Segment, ...] | list[Segment]) -> list[dict[str, str]]:
+    return [s.as_json() for s in segments]
+
+
+def article_counterparts(year: int, lang: str, num: str) -> list[dict[str, Any]]:
+    """Counterparts of article `num` of the `year` Constitution in the other one, with the word diff.
+
+    Each item: other_year, num (None when there is none), url, relation, similarity (0–1), segments (old → new,
+    i.e. deletions are 1995 wording, insertions 2026 wording), and the entry's other articles for context.
+    """
+    from_year, to_year = PAIRS[0]
+    if year not in (from_year, to_year):
+        return []
+    c = comparison_get(from_year, to_year, lang)
+    out: list[dict[str, Any]] = []
+    if year == from_year:
+        entry = c.alignment.for_old(num)
+        sims = {p.new: p.similarity for p in entry.pairs}
+        for d in c.diffs_for_old(num):
+            other = d.new or None
+            out.append(_item(to_year, lang, other, entry, sims.get(d.new, entry.similarity), d.segments))
+    else:
+        for entry in c.alignment.for_new(num):
+            sims = {p.old: p.similarity for p in entry.pairs if p.new == num}
+            for d in c.diffs_for_new(num):
+                if d.old in entry.old or (not d.old and not entry.old):
+                    out.append(_item(from_year, lang, d.old or None, entry, sims.get(d.old, 0.0), d.segments))
+    return out
+
+
+def _item(
+    other_year: int, lang: str, other: str | None, entry: MappingEntry, similarity: float, segments: tuple[Segment, ...]
+) -> dict[str, Any]:
+    return {
+        "other_year": other_year,
+        "num": other,
+        "url": reverse("texts:article", args=[other_year, lang, other]) if other else None,
+        "relation": entry.relation.value,
+        "similarity": round(similarity, 2),
+        "similarity_percent": round(similarity * 100),
+        "entry_old": list(entry.old),
+        "entry_new": list(entry.new),
+        "repealed_before": entry.repealed_before,
+        "segments": segments_json(segments),
+    }
+
+
+def table_rows(c: Comparison, relations: set[str] | None = None) -> list[dict[str, Any]]:
+    """Rows of the comparative table: old wording | new wording | change, one per mapping entry."""
+    old = {a.num: a for a in c.alignment.old.articles()}
+    new = {a.num: a for a in c.alignment.new.articles()}
+    rows = []
+    for e in c.entries():
+        if relations and e.relation.value not in relations:
+            continue
+        segs = c.entry_diff(e)
+        rows.append(
+            {
+                "old": list(e.old),
+                "new": list(e.new),
+                "relation": e.relation.value,
+                "similarity": round(e.similarity, 2),
+                "similarity_percent": round(e.similarity * 100),
+                "repealed_before": e.repealed_before,
+                "old_text": "\n".join(normative_text(old[n]) for n in e.old),
+                "new_text": "\n".join(normative_text(new[n]) for n in e.new),
+                "segments": segments_json(segs),
+            }
+        )
+    return rows
+
+
+def diff_as_text(segments: list[dict[str, str]]) -> str:
+    """A diff in plain text: [-deleted-] and {+inserted+}, for CSV."""
+    parts = []
+    for s in segments:
+        if s["op"] == Op.DELETE:
+            parts.append(f"[-{s['text']}-]")
+        elif s["op"] == Op.INSERT:
+            parts.append(f"{{+{s['text']}+}}")
+        else:
+            parts.append(s["text"])
+    return "".join(parts)
+
+
+CSV_HEADER = ["old_articles", "new_articles", "relation", "similarity", "old_wording", "new_wording", "change"]
+
+
+def table_csv(c: Comparison) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_HEADER)
+    for r in table_rows(c):
+        w.writerow(
+            [
+                " ".join(r["old"]),
+                " ".join(r["new"]),
+                r["relation"],
+                f"{r['similarity']:.2f}",
+                r["old_text"],
+                r["new_text"],
+                diff_as_text(r["segments"]),
+            ]
+        )
+    return buf.getvalue()
+
+
+RELATION_LABELS = {
+    Relation.UNCHANGED: "unchanged",
+    Relation.AMENDED: "amended",
+    Relation.RENUMBERED: "renumbered",
+    Relation.MERGED: "merged",
+    Relation.SPLIT: "split",
+    Relation.REPEALED: "repealed",
+    Relation.NEW: "new",
+}
+
+
+def table_docx(c: Comparison) -> bytes:
+    """The comparative table as a Word document: one row per mapping entry, the change with struck/underlined runs."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Pt, RGBColor
+
+    al = c.alignment
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    doc.add_heading(f"{al.new.title}: 1995 → 2026 ({al.new.language})", level=1)
+    s = c.stats
+    doc.add_paragraph(
+        f"Articles of 1995 in force: {s.old_in_force}; changed: {s.articles_changed}; "
+        f"share of the 1995 text changed (by words): {float(s.share_old_changed * 100):.1f}%; "
+        f"new articles: {s.new}; repealed: {s.repealed}. Generated by `atazan texts compare`."
+    )
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    hdr = table.rows[0].cells
+    for cell, title in zip(hdr, ("Articles", "1995 wording", "2026 wording", "Change"), strict=True):
+        cell.text = title
+    for r in table_rows(c):
+        cells = table.add_row().cells
+        cells[0].text = f"{', '.join(r['old']) or '—'} → {', '.join(r['new']) or '—'}\n{r['relation']}"
+        cells[1].text = r["old_text"]
+        cells[2].text = r["new_text"]
+        para = cells[3].paragraphs[0]
+        for seg in r["segments"]:
+            run = para.add_run(seg["text"])
+            run.font.size = Pt(8)
+            if seg["op"] == Op.DELETE:
+                run.font.strike = True
+                run.font.color.rgb = RGBColor(0x7A, 0x0E, 0x0E)
+            elif seg["op"] == Op.INSERT:
+                run.font.underline = True
+                run.font.color.rgb = RGBColor(0x0B, 0x4F, 0x1C)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
