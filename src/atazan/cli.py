@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -81,6 +82,42 @@ def build_app() -> typer.Typer:
         from django.core.management import call_command
 
         call_command("db_worker")
+
+    @app.command()
+    def backup(
+        target: Annotated[Path, typer.Argument(help="File to write (SQLite file or pg_dump archive).")],
+    ) -> None:
+        """Snapshot the whole database while the platform runs (SQLite online backup / pg_dump)."""
+        from rich.progress import Progress
+
+        from atazan.backup import BackupError, database_backup, database_url_safe
+
+        try:
+            with Progress(transient=True) as bar:
+                task = bar.add_task("backup", total=None)
+                database_backup(target=target, progress=lambda done, total: bar.update(task, completed=done,
+                                                                                         total=total))
+        except BackupError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        Console().print(f"Backed up {database_url_safe()} to {target} ({target.stat().st_size:,} bytes).")
+
+    @app.command()
+    def restore(
+        source: Annotated[Path, typer.Argument(help="A file written by `atazan backup`.")],
+        yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    ) -> None:
+        """Replace the database's content with a backup."""
+        from atazan.backup import BackupError, database_restore, database_url_safe
+
+        if not yes and not typer.confirm(f"Replace everything in {database_url_safe()} with {source}?"):
+            raise typer.Exit(1)
+        try:
+            database_restore(source=source)
+        except BackupError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        Console().print(f"Restored {database_url_safe()} from {source}.")
 
     for name in _context_names():
         if importlib.util.find_spec(f"atazan.{name}.cli") is None:
