@@ -1,0 +1,181 @@
+"""Elections API under /api/elections/: results, seats with every step, deputies, mandate events, NIST export,
+and a "what if" allocation with the same input and output as `atazan elections allocate --json`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Body, Router, Schema
+
+from atazan.elections import selectors
+from atazan.elections.domain import ElectionsError, Method, allocate, allocation_input_from_mapping, allocation_steps
+from atazan.elections.models import Election
+
+router = Router(tags=["elections"])
+
+
+class ElectionOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    election_day: str
+    seats: int
+    took_part: int
+    threshold_percent: str
+    simulated: bool
+    source: str
+
+
+class ListOut(Schema):
+    party: str
+    registration_order: int
+    votes: int
+    admission: str
+    quotient: str | None
+    whole: int
+    extra: int
+    seats: int
+
+
+class StepOut(Schema):
+    kind: str
+    ref: str
+    text: str
+
+
+class ResultsOut(Schema):
+    election: ElectionOut
+    method: str
+    is_law: bool
+    quota: str | None
+    seats: dict[str, int]
+    admitted: list[str]
+    lists: list[ListOut]
+    steps: list[StepOut]
+
+
+class AllocationOut(Schema):
+    seats: dict[str, int]
+    quota: str | None
+    admitted: list[str]
+    steps: list[StepOut]
+
+
+class ErrorOut(Schema):
+    error: str
+    record: str
+    rule: str
+
+
+class DeputyOut(Schema):
+    party: str
+    key: str
+    full_name: str
+    started: str
+
+
+class EventOut(Schema):
+    day: str
+    kind: str
+    party: str
+    ground: str
+    ref: str
+    note: str
+
+
+def _election_out(e: Election) -> dict[str, Any]:
+    return {
+        "slug": e.slug, "title": e.title, "kind": e.kind, "election_day": e.election_day.isoformat(),
+        "seats": e.seats, "took_part": e.took_part, "threshold_percent": str(e.threshold_percent),
+        "simulated": e.simulated, "source": e.source,
+    }  # fmt: skip
+
+
+@router.get("/", response=list[ElectionOut], summary="Elections")
+def elections(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_election_out(e) for e in selectors.election_list()]
+
+
+@router.post("/allocate", response={200: AllocationOut, 422: ErrorOut}, summary="What-if seat allocation")
+def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), method: Method = Method.HARE) -> Any:
+    """Body as `atazan elections allocate` reads it; `method=hare` is the law (Art. 97-1), the others are not."""
+    try:
+        result = allocate(allocation_input_from_mapping(payload), method)
+    except ElectionsError as error:
+        return 422, {"error": error.message, "record": error.record, "rule": error.rule}
+    return 200, {
+        "seats": result.seats,
+        "quota": str(result.quota) if result.quota is not None else None,
+        "admitted": list(result.admitted),
+        "steps": [s.as_dict() for s in allocation_steps(result)],
+    }
+
+
+@router.get("/{slug}", response={200: ResultsOut, 422: ErrorOut}, summary="Results and seats of an election")
+def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> Any:
+    election = get_object_or_404(Election, slug=slug)
+    try:
+        view = selectors.election_allocation_view(election=election, method=method)
+    except ElectionsError as error:
+        return 422, {"error": error.message, "record": error.record, "rule": error.rule}
+    a = view.allocation
+    return 200, {
+        "election": _election_out(election),
+        "method": method.value,
+        "is_law": method.is_law,
+        "quota": str(a.quota) if a.quota is not None else None,
+        "seats": a.seats,
+        "admitted": list(a.admitted),
+        "lists": [
+            {
+                "party": o.party,
+                "registration_order": o.registration_order,
+                "votes": o.votes,
+                "admission": o.admission.value,
+                "quotient": str(o.quotient) if o.quotient is not None else None,
+                "whole": o.whole,
+                "extra": o.extra,
+                "seats": o.seats,
+            }  # fmt: skip
+            for o in a.outcomes
+        ],
+        "steps": [s.as_dict() for s in view.steps],
+    }
+
+
+@router.get("/{slug}/deputies", response=list[DeputyOut], summary="Deputies holding a mandate")
+def deputies(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    election = get_object_or_404(Election, slug=slug)
+    return [
+        {
+            "party": plist.party,
+            "key": m.candidate.key,
+            "full_name": m.candidate.full_name,
+            "started": m.started.isoformat(),
+        }  # fmt: skip
+        for plist, mandates in selectors.deputies_by_party(election=election)
+        for m in mandates
+    ]
+
+
+@router.get("/{slug}/events", response=list[EventOut], summary="Mandate events over time")
+def events(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    election = get_object_or_404(Election, slug=slug)
+    return [
+        {
+            "day": ev.day.isoformat(),
+            "kind": ev.kind,
+            "party": ev.party_list.party,
+            "ground": ev.ground,
+            "ref": ev.ref,
+            "note": ev.note,
+        }  # fmt: skip
+        for ev in selectors.mandate_events(election=election)
+    ]
+
+
+@router.get("/{slug}/nist", summary="Results as NIST SP 1500-100 v2 JSON")
+def nist(request: HttpRequest, slug: str) -> dict[str, Any]:
+    return selectors.nist_report(election=get_object_or_404(Election, slug=slug))

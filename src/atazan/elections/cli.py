@@ -1,0 +1,151 @@
+"""`atazan elections …`: allocate seats from a JSON file (a contract other tools rely on), import, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from atazan.elections.domain import (
+    ElectionsError,
+    Method,
+    allocate,
+    allocation_input_from_mapping,
+    allocation_steps,
+)
+
+app = typer.Typer(help="Kurultai elections: seat allocation (Art. 97-1), results, mandates.", no_args_is_help=True)
+
+BAD_INPUT = 2
+
+
+def _fail(message: str) -> NoReturn:
+    Console(stderr=True, soft_wrap=True).print(f"error: {message}", highlight=False, markup=False)
+    raise typer.Exit(BAD_INPUT)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot read the input file ({exc.strerror})")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        _fail(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}) [allocation input format]")
+
+
+@app.command("allocate")
+def allocate_command(
+    input_file: Annotated[Path, typer.Argument(metavar="INPUT.json", help="Seats, took_part, threshold and lists.")],
+    method: Annotated[
+        Method, typer.Option(help="hare is the law (Art. 97-1); the others are for comparison only.")
+    ] = Method.HARE,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: seats, quota, admitted, steps.")] = False,
+) -> None:
+    """Allocate seats among party lists as Art. 97-1 of the Constitutional Law on Elections does.
+
+    INPUT.json: {"seats": 69, "took_part": 6366441, "threshold_percent": 5, "lists": [{"party": "AMANAT",
+    "votes": 3431510, "registration_order": 1}, ...]}. Bad input exits with code 2 and names the rule.
+    """
+    data = _read_json(input_file)
+    try:
+        result = allocate(allocation_input_from_mapping(data), method)
+    except ElectionsError as error:
+        _fail(str(error))
+    steps = allocation_steps(result)
+    if as_json:
+        payload = {
+            "seats": result.seats,
+            "quota": str(result.quota) if result.quota is not None else None,
+            "admitted": list(result.admitted),
+            "steps": [s.as_dict() for s in steps],
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    out = Console(highlight=False)
+    out.print(f"[bold]{method.label}[/bold]")
+    for step in steps:
+        out.print(f"• {step.text}  [dim]({step.ref})[/dim]")
+    table = Table("party", "votes", "admitted", "whole", "extra", "seats")
+    for o in result.outcomes:
+        table.add_row(o.party, str(o.votes), o.admission.value, str(o.whole), str(o.extra), str(o.seats))
+    out.print(table)
+
+
+def _election(slug: str) -> Any:
+    from atazan.elections.models import Election
+
+    election = Election.objects.filter(slug=slug).first()
+    if election is None:
+        _fail(f"election {slug!r}: no such election")
+    return election
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    from atazan.elections.services import rows_from_text
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot read ({exc.strerror})")
+    fmt = "json" if path.suffix.lower() == ".json" else "csv"
+    try:
+        return rows_from_text(text, fmt=fmt)
+    except (json.JSONDecodeError, ElectionsError) as exc:
+        _fail(f"{path}: {exc}")
+    return []
+
+
+@app.command("import-results")
+def import_results(
+    slug: str,
+    file: Annotated[Path, typer.Argument(help="CSV or JSON rows: party, votes, registration_order[, region]")],
+) -> None:
+    """Import votes per list (and per region) into an election; bad rows are kept for review. Idempotent."""
+    from atazan.elections.services import results_import
+
+    report = results_import(election=_election(slug), rows=_rows(file), source=file.name, actor="cli")
+    _print_report(report)
+
+
+@app.command("import-candidates")
+def import_candidates(slug: str, file: Annotated[Path, typer.Argument(help="CSV or JSON rows of candidates")]) -> None:
+    """Import registered candidates; ineligible ones (Constitution 2026, Art. 54(3)) are kept for review."""
+    from atazan.elections.services import candidates_import
+
+    report = candidates_import(election=_election(slug), rows=_rows(file), source=file.name, actor="cli")
+    _print_report(report)
+
+
+def _print_report(report: Any) -> None:
+    out = Console(highlight=False)
+    out.print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+              f"rejected {len(report.rejected)}")  # fmt: skip
+    for row in report.rejected:
+        out.print(f"  row {row.row_number}: {row.record}: {row.error} [{row.rule}]")
+
+
+@app.command("seats")
+def seats(slug: str, method: Annotated[Method, typer.Option()] = Method.HARE) -> None:
+    """Allocate a stored election's seats and record the allocation (audited)."""
+    from atazan.elections.services import seats_allocate
+
+    try:
+        row = seats_allocate(election=_election(slug), actor="cli", method=method)
+    except ElectionsError as error:
+        _fail(str(error))
+    Console(highlight=False).print(json.dumps({"seats": row.seats, "quota": row.quota}, ensure_ascii=False))
+
+
+@app.command("export-nist")
+def export_nist(slug: str) -> None:
+    """Print the election's results as NIST SP 1500-100 v2 JSON (ElectionReport)."""
+    from atazan.elections.selectors import nist_report
+
+    typer.echo(json.dumps(nist_report(election=_election(slug)), ensure_ascii=False, indent=2))

@@ -1,0 +1,453 @@
+"""Writes of the elections context: imports, seat allocation, mandates and vacancies. Every official act is audited."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from atazan.audit.services import audit_append
+from atazan.elections import models
+from atazan.elections.domain import allocate, allocation_steps
+from atazan.elections.domain import candidates as dcand
+from atazan.elections.domain.allocation import AllocationInput, Method, PartyList
+from atazan.elections.domain.errors import (
+    ART_97_1,
+    DuplicatePartyError,
+    ElectionsError,
+    InputFormatError,
+    ListVotesAboveTurnoutError,
+    NegativeVotesError,
+)
+from atazan.elections.domain.mandates import EndGround, VacancyStatus, vacancy_fill
+
+PALETTE = ["#1f4e9c", "#2e8b57", "#c0392b", "#e3a21a", "#7d3c98", "#16a2b8", "#d35400", "#566573", "#a93226",
+           "#117a65", "#b7950b", "#5d6d7e"]  # fmt: skip
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[models.RejectedRow] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# reading CSV / JSON rows
+
+
+def rows_from_text(text: str, *, fmt: str) -> list[dict[str, Any]]:
+    """Rows of a CSV (header line) or JSON (array of objects, or {"lists": [...]}) document."""
+    if fmt == "json":
+        data = json.loads(text)
+        if isinstance(data, Mapping):
+            data = data.get("lists") or data.get("rows") or data.get("candidates") or []
+        if not isinstance(data, list):
+            raise InputFormatError("expected an array of rows", record="file")
+        return [row if isinstance(row, dict) else {"_raw": row} for row in data]
+    reader = csv.DictReader(io.StringIO(text))
+    return [dict(row) for row in reader]
+
+
+def _digest(raw: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _reject(
+    *, election: models.Election, kind: str, source: str, number: int, raw: Mapping[str, Any], error: ElectionsError
+) -> models.RejectedRow:
+    row, _ = models.RejectedRow.objects.get_or_create(
+        election=election,
+        import_kind=kind,
+        digest=_digest(raw),
+        defaults={
+            "source_name": source,
+            "row_number": number,
+            "raw": json.loads(json.dumps(raw, default=str)),
+            "record": error.record,
+            "error": error.message,
+            "rule": error.rule,
+        },
+    )
+    return row
+
+
+def _int_field(raw: Mapping[str, Any], key: str, *, record: str) -> int:
+    value = raw.get(key)
+    if isinstance(value, str):
+        value = value.strip().replace(" ", "").replace("\u00a0", "")
+        if value.lstrip("-").isdigit():
+            value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputFormatError(f"{key} must be a whole number, got {raw.get(key)!r}", record=record)
+    return value
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# elections and results
+
+
+def election_upsert(
+    *,
+    slug: str,
+    title: str,
+    election_day: date,
+    seats: int,
+    took_part: int,
+    threshold_percent: Any = 5,
+    kind: str = models.Election.Kind.KURULTAI,
+    registered_voters: int | None = None,
+    simulated: bool = False,
+    source: str = "",
+) -> models.Election:
+    election, _ = models.Election.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "title": title,
+            "election_day": election_day,
+            "seats": seats,
+            "took_part": took_part,
+            "threshold_percent": threshold_percent,
+            "kind": kind,
+            "registered_voters": registered_voters,
+            "simulated": simulated,
+            "source": source,
+        },
+    )
+    return election
+
+
+@transaction.atomic
+def results_import(
+    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: str = "system"
+) -> ImportReport:
+    """Import national votes per list (``party``, ``votes``, ``registration_order``, optional ``color``) and, with a
+    ``region`` column, votes per region. A row breaking a rule is kept as a RejectedRow; the rest are stored.
+    Idempotent: importing the same rows again changes nothing."""
+    report = ImportReport()
+    seen_national: set[str] = set()
+    for number, raw in enumerate(rows, start=1):
+        party = str(raw.get("party") or "").strip()
+        record = f"row {number} ({party or 'no party'})"
+        try:
+            if not party:
+                raise InputFormatError("party is missing", record=record)
+            votes = _int_field(raw, "votes", record=record)
+            if votes < 0:
+                raise NegativeVotesError(f"{votes} votes", record=record)
+            if votes > election.took_part:
+                raise ListVotesAboveTurnoutError(f"{votes} votes, {election.took_part} took part", record=record)
+            region = str(raw.get("region") or "").strip()
+            if region:
+                plist = models.PartyList.objects.filter(election=election, party=party).first()
+                if plist is None:
+                    raise InputFormatError("no national row for this party", record=record, rule=f"{ART_97_1}(1)")
+                obj, created = models.RegionResult.objects.get_or_create(
+                    party_list=plist,
+                    region_code=region,
+                    defaults={"region_name": str(raw.get("region_name") or region), "votes": votes},
+                )
+                _count(report, created, obj.votes == votes)
+                if not created and obj.votes != votes:
+                    obj.votes = votes
+                    obj.save(update_fields=["votes"])
+                continue
+            if party in seen_national:
+                raise DuplicatePartyError("the party appears twice in this file", record=record)
+            seen_national.add(party)
+            order = _int_field(raw, "registration_order", record=record) if raw.get("registration_order") else None
+            existing = models.PartyList.objects.filter(election=election, party=party).first()
+            if existing is None:
+                order = order or (models.PartyList.objects.filter(election=election).count() + 1)
+                if models.PartyList.objects.filter(election=election, registration_order=order).exists():
+                    raise InputFormatError(f"registration order {order} is taken", record=record, rule=f"{ART_97_1}(4)")
+                color = str(raw.get("color") or PALETTE[(order - 1) % len(PALETTE)])
+                models.PartyList.objects.create(
+                    election=election, party=party, registration_order=order, votes=votes, color=color
+                )
+                report.created += 1
+            elif existing.votes == votes and (order is None or existing.registration_order == order):
+                report.unchanged += 1
+            else:
+                existing.votes = votes
+                if order is not None:
+                    existing.registration_order = order
+                existing.save(update_fields=["votes", "registration_order"])
+                report.updated += 1
+        except ElectionsError as error:
+            report.rejected.append(
+                _reject(election=election, kind="results", source=source, number=number, raw=raw, error=error)
+            )
+    if report.created or report.updated:
+        audit_append(
+            actor=actor,
+            action="elections.results.import",
+            target=f"election:{election.slug}",
+            payload={
+                "source": source,
+                "created": report.created,
+                "updated": report.updated,
+                "rejected": len(report.rejected),
+            },  # fmt: skip
+        )
+    return report
+
+
+def _count(report: ImportReport, created: bool, same: bool) -> None:
+    if created:
+        report.created += 1
+    elif same:
+        report.unchanged += 1
+    else:
+        report.updated += 1
+
+
+@transaction.atomic
+def candidates_import(
+    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: str = "system"
+) -> ImportReport:
+    """Import registered candidates (``party``, ``key``, ``position``, ``full_name``, ``birth_date``, ``gender``,
+    optional ``disability``, ``citizen``, ``resident_since``). Ineligible candidates (Constitution 2026, Art. 54(3))
+    and malformed rows are kept as RejectedRows with the reason. Idempotent."""
+    report = ImportReport()
+    for number, raw in enumerate(rows, start=1):
+        record = f"row {number} ({raw.get('full_name') or raw.get('key') or '?'})"
+        try:
+            party = str(raw.get("party") or "").strip()
+            plist = models.PartyList.objects.filter(election=election, party=party).first()
+            if plist is None:
+                raise InputFormatError(f"no list for party {party!r} in this election", record=record)
+            key = str(raw.get("key") or "").strip()
+            name = str(raw.get("full_name") or "").strip()
+            if not key or not name:
+                raise InputFormatError("key and full_name are required", record=record)
+            position = _int_field(raw, "position", record=record)
+            try:
+                birth = date.fromisoformat(str(raw.get("birth_date")))
+                since_raw = raw.get("resident_since")
+                since = date.fromisoformat(str(since_raw)) if since_raw else None
+            except ValueError as exc:
+                raise InputFormatError("dates must be YYYY-MM-DD", record=record) from exc
+            gender = str(raw.get("gender") or "").strip().lower()
+            if gender not in models.Candidate.Gender.values:
+                raise InputFormatError(f"gender must be female or male, got {gender!r}", record=record)
+            flags = {k: str(raw.get(k, "")).strip().lower() in {"1", "true", "yes"} for k in ("disability",)}
+            citizen = str(raw.get("citizen", "true")).strip().lower() not in {"0", "false", "no"}
+            domain_candidate = dcand.Candidate(key, name, birth, dcand.Gender(gender), flags["disability"], citizen,
+                                               since)  # fmt: skip
+            verdict = dcand.candidate_eligibility(domain_candidate, election.election_day)
+            if not verdict.eligible:
+                raise ElectionsError("; ".join(verdict.reasons), record=record, rule="Constitution 2026, Art. 54(3)")
+            values = {
+                "position": position,
+                "full_name": name,
+                "birth_date": birth,
+                "gender": gender,
+                "disability": flags["disability"],
+                "citizen": citizen,
+                "resident_since": since,
+            }
+            obj, created = models.Candidate.objects.get_or_create(party_list=plist, key=key, defaults=values)
+            same = all(getattr(obj, k) == v for k, v in values.items())
+            _count(report, created, same)
+            if not created and not same:
+                for k, v in values.items():
+                    setattr(obj, k, v)
+                obj.save()
+        except ElectionsError as error:
+            report.rejected.append(
+                _reject(election=election, kind="candidates", source=source, number=number, raw=raw, error=error)
+            )
+    return report
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# seats
+
+
+def allocation_input_for(election: models.Election) -> AllocationInput:
+    lists = tuple(
+        PartyList(party=pl.party, votes=pl.votes, registration_order=pl.registration_order)
+        for pl in election.party_lists.all()
+    )
+    return AllocationInput(seats=election.seats, took_part=election.took_part, lists=lists,
+                           threshold=election.threshold)  # fmt: skip
+
+
+@transaction.atomic
+def seats_allocate(*, election: models.Election, actor: str, method: Method = Method.HARE) -> models.SeatAllocation:
+    """Allocate the election's seats (Constitutional Law on Elections, Art. 97-1) and keep the result as a new row."""
+    result = allocate(allocation_input_for(election), method)
+    row = models.SeatAllocation.objects.create(
+        election=election,
+        method=method.value,
+        quota=str(result.quota) if result.quota is not None else "",
+        seats=result.seats,
+        steps=[s.as_dict() for s in allocation_steps(result)],
+    )
+    audit_append(
+        actor=actor,
+        action="elections.seats.allocate",
+        target=f"election:{election.slug}",
+        payload={"allocation": row.pk, "method": method.value, "seats": result.seats, "quota": row.quota},
+    )
+    return row
+
+
+def _domain_candidate(c: models.Candidate) -> dcand.Candidate:
+    return dcand.Candidate(
+        key=c.key,
+        full_name=c.full_name,
+        birth_date=c.birth_date,
+        gender=dcand.Gender(c.gender),
+        disability=c.disability,
+        citizen=c.citizen,
+        resident_since=c.resident_since,
+    )
+
+
+@transaction.atomic
+def mandates_assign(
+    *,
+    election: models.Election,
+    actor: str,
+    on_day: date,
+    party_orders: Mapping[str, Sequence[str]] | None = None,
+) -> list[models.Mandate]:
+    """Give each list's seats to its candidates (Art. 97-1(5)): the party's order where given, else the CEC's
+    Kazakh alphabetical order keeping the 30% rule. Lists that already have mandates are left as they are."""
+    allocation = election.allocations.filter(method=Method.HARE.value).first()
+    if allocation is None:
+        allocation = seats_allocate(election=election, actor=actor)
+    created: list[models.Mandate] = []
+    for plist in election.party_lists.all():
+        seats = int(allocation.seats.get(plist.party, 0))
+        if seats == 0 or plist.mandates.exists():
+            continue
+        candidates = list(plist.candidates.all())
+        by_key = {c.key: c for c in candidates}
+        order = (party_orders or {}).get(plist.party)
+        selection = dcand.elected_candidates(
+            [_domain_candidate(c) for c in candidates], seats=seats, on_day=election.election_day, party_order=order
+        )
+        note = (
+            "Order set by the party's governing body (Art. 97-1(5), first paragraph)."
+            if selection.source is dcand.OrderSource.PARTY
+            else "CEC order: Kazakh alphabetical order of the registered list (Art. 97-1(5), second paragraph)."
+        )
+        note += f" 30% rule: {selection.quota.represented} of {seats} (needs {selection.quota.required})."
+        for extra in selection.notes:
+            note += " " + extra
+        for elected in selection.elected:
+            mandate = models.Mandate.objects.create(
+                election=election, party_list=plist, candidate=by_key[elected.key], started=on_day
+            )
+            created.append(mandate)
+            models.MandateEvent.objects.create(
+                election=election, party_list=plist, mandate=mandate, kind=models.MandateEvent.Kind.ELECTED,
+                day=on_day, ref=f"{ART_97_1}(5)", note=note,
+            )  # fmt: skip
+        for _ in range(selection.unfilled):
+            models.MandateEvent.objects.create(
+                election=election, party_list=plist, kind=models.MandateEvent.Kind.VACANT, day=on_day,
+                ref=f"{ART_97_1}(6)", note="The list has fewer candidates than seats won.",
+            )  # fmt: skip
+        audit_append(
+            actor=actor,
+            action="elections.mandates.assign",
+            target=f"election:{election.slug}/list:{plist.party}",
+            payload={
+                "seats": seats,
+                "candidates": [c.key for c in selection.elected],
+                "source": selection.source.value,
+                "quota_met": selection.quota.met,
+                "unfilled": selection.unfilled,
+            },  # fmt: skip
+        )
+    return created
+
+
+@transaction.atomic
+def mandate_terminate(
+    *,
+    mandate: models.Mandate,
+    ground: EndGround,
+    on_day: date,
+    actor: str,
+    nominee: str | None = None,
+) -> models.Mandate | None:
+    """End ``mandate`` on ``ground`` (Constitution 2026, Art. 55) and pass the seat on (Art. 97-1(6)).
+
+    Returns the successor's new mandate, or None when the seat stays vacant. Raises MandateRuleError (nothing saved)
+    when the party's nominee breaks the 30% rule. Preconditions: the mandate has not ended.
+    """
+    mandate = models.Mandate.objects.select_for_update().get(pk=mandate.pk)
+    if mandate.ended is not None:
+        raise ElectionsError("the mandate has already ended", record=f"mandate {mandate.pk}", rule=ground.ref)
+    plist = mandate.party_list
+    election = mandate.election
+    sitting = [
+        _domain_candidate(m.candidate)
+        for m in plist.mandates.filter(ended__isnull=True).exclude(pk=mandate.pk).select_related("candidate")
+    ]
+    used = set(models.Mandate.objects.filter(party_list=plist).values_list("candidate_id", flat=True))
+    remaining_rows = [c for c in plist.candidates.all() if c.pk not in used]
+    party_mandates = int(
+        (election.allocations.filter(method=Method.HARE.value).values_list("seats", flat=True).first() or {}).get(
+            plist.party, 0
+        )
+    ) or (len(sitting) + 1)
+    outcome = vacancy_fill(
+        ground=ground,
+        sitting=sitting,
+        remaining=[_domain_candidate(c) for c in remaining_rows],
+        party_mandates=party_mandates,
+        on_day=on_day,
+        nominee=nominee,
+    )
+    mandate.ended = on_day
+    mandate.end_ground = ground.value
+    mandate.save(update_fields=["ended", "end_ground"])
+    models.MandateEvent.objects.create(
+        election=election, party_list=plist, mandate=mandate, kind=models.MandateEvent.Kind.ENDED, day=on_day,
+        ground=ground.value, ref=ground.ref, note=f"{mandate.candidate.full_name}: {ground.label}.",
+    )  # fmt: skip
+    successor: models.Mandate | None = None
+    if outcome.status is VacancyStatus.FILLED and outcome.successor is not None:
+        row = next(c for c in remaining_rows if c.key == outcome.successor.key)
+        successor = models.Mandate.objects.create(election=election, party_list=plist, candidate=row, started=on_day)
+        note = f"{row.full_name}. {outcome.reason} 30% rule: {outcome.quota.represented} of {outcome.quota.mandates}."
+        if outcome.passed_over:
+            note += " Passed over: " + " | ".join(outcome.passed_over)
+        models.MandateEvent.objects.create(
+            election=election, party_list=plist, mandate=successor, kind=models.MandateEvent.Kind.TRANSFERRED,
+            day=on_day, ref=outcome.ref, note=note,
+        )  # fmt: skip
+    else:
+        models.MandateEvent.objects.create(
+            election=election, party_list=plist, kind=models.MandateEvent.Kind.VACANT, day=on_day, ref=outcome.ref,
+            note=outcome.reason,
+        )  # fmt: skip
+    audit_append(
+        actor=actor,
+        action="elections.mandate.terminate",
+        target=f"election:{election.slug}/mandate:{mandate.pk}",
+        payload={
+            "candidate": mandate.candidate.key,
+            "party": plist.party,
+            "ground": ground.value,
+            "ref": ground.ref,
+            "day": on_day.isoformat(),
+            "successor": successor.candidate.key if successor else None,
+            "status": outcome.status.value,
+        },
+    )
+    return successor
