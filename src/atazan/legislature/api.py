@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Body, Router, Schema, Status
 
 from atazan.legislature import selectors
 from atazan.legislature.models import Bill, Vote
@@ -122,12 +122,12 @@ def vote(request: HttpRequest, vote_id: int) -> VoteOut:
 
 @router.post("/check", response={200: CheckOut, 422: ErrorOut},
              summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution")
-def check(request: HttpRequest, payload: dict[str, Any]) -> tuple[int, CheckOut | ErrorOut]:
+def check(request: HttpRequest, payload: dict[str, Any] = Body(...)) -> Status[CheckOut | ErrorOut]:
     try:
         draft = bill_from_dict(payload, default_date=dt.date.today())
     except BillFormatError as exc:
-        return 422, ErrorOut(detail=str(exc))
-    return 200, CheckOut(violations=[ViolationOut(**v.as_dict()) for v in bill_violations(draft)])
+        return Status(422, ErrorOut(detail=str(exc)))
+    return Status(200, CheckOut(violations=[ViolationOut(**v.as_dict()) for v in bill_violations(draft)]))
 
 
 class MemberGroupOut(Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from atazan.rules.domain.parameters import ParameterError, default_parameters
 from atazan.rules.domain.parameters import format_value as _format
@@ -55,8 +55,8 @@ def parameters(request: HttpRequest, as_of: dt.date | None = None) -> list[Param
 
 
 @router.get("/parameters/{name}", response={200: ParameterOut, 404: ErrorOut}, summary="One parameter")
-def parameter(request: HttpRequest, name: str, as_of: dt.date | None = None) -> tuple[int, ParameterOut | ErrorOut]:
+def parameter(request: HttpRequest, name: str, as_of: dt.date | None = None) -> Status[ParameterOut | ErrorOut]:
     try:
-        return 200, _out(name, as_of or dt.date.today())
+        return Status(200, _out(name, as_of or dt.date.today()))
     except ParameterError as exc:
-        return 404, ErrorOut(detail=str(exc))
+        return Status(404, ErrorOut(detail=str(exc)))

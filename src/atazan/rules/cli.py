@@ -13,6 +13,11 @@ from rich.table import Table
 app = typer.Typer(help="The Constitution as code: dated parameters and their articles.", no_args_is_help=True)
 
 
+@app.callback()
+def rules() -> None:
+    """The Constitution as code: dated parameters and their articles."""
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from rich.console import Console
+
+from atazan.legislature import demo
+
+
+@pytest.fixture
+def demo_data(db: None) -> None:
+    demo.build(console=Console(quiet=True))
+
+
+@pytest.mark.usefixtures("demo_data", "english")
+def test_bill_page_shows_timeline_checks_and_votes_by_party(client: Client) -> None:
+    page = client.get("/legislature/bills/KB-2026-002/").content.decode()
+    assert "override vote" in page and "Art. 56(2)" in page and "Party A (synthetic)" in page
+    stopped = client.get("/legislature/bills/KB-2026-003/").content.decode()
+    assert "no_retroactive_worsening" in stopped and "Art. 5(5)" in stopped and "refused" in stopped
+    assert "Synthetic, illustrative bill" in stopped
+
+
+@pytest.mark.usefixtures("demo_data", "english")
+def test_peoples_council_and_vice_president_pages(client: Client) -> None:
+    council = client.get("/legislature/peoples-council/").content.decode()
+    assert "KB-2026-001" in council and 'data-testid="pc-members">126<' in council
+    vp = client.get("/legislature/vice-president/").content.decode()
+    assert "Consent refused" in vp and "Appointed" in vp and "Art. 49(3)" in vp
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_api_bill_and_check(client: Client) -> None:
+    bill = client.get("/api/legislature/bills/KB-2026-004").json()
+    assert bill["stage"] == "stopped" and bill["checks"][0]["article"] == "43(5)"
+    assert [e["refused"] for e in bill["events"]] == [True, False]
+    response = client.post("/api/legislature/check", {"initiator": "peoples_council", "date": "2026-06-30"},
+                           content_type="application/json")
+    assert response.json()["violations"][0]["article"] == "61(1)"
+    bad = client.post("/api/legislature/check", {"initiator": "deputy", "provisions": "x"},
+                      content_type="application/json")
+    assert bad.status_code == 422 and "bill.provisions" in bad.json()["detail"]
+    council = client.get("/api/legislature/peoples-council").json()
+    assert council["members"] == 126 and council["initiatives"][0]["number"] == "KB-2026-001"
