@@ -1,0 +1,268 @@
+"""Demo data: a synthetic Commission of 130, eight sessions with agendas, votes and decisions on real articles of
+the 2026 Constitution, two draft versions before the official final text, and moderated public comments.
+
+Everything here is SYNTHETIC and labelled so: the people, their votes, the session record and the wording of the two
+early drafts (reconstructed by atazan: the articles the demo decisions touch start from their 1995 wording, every
+other article already reads as adopted). The final version is the real official text (texts context). Running the
+demo again changes nothing; the whole build is one transaction, so a failure leaves no half-built Commission.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from itertools import cycle
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+from rich.console import Console
+
+from atazan.accounts.domain.roles import Role
+from atazan.accounts.services import roles_ensure
+
+from . import services as cs
+from . import services_drafts as ds
+from .domain import drafting as dd
+from .domain.composition import Category, MemberRole
+from .domain.regions import REGION_CODES
+from .models import AgendaItem, Comment, DraftVersion, Member, Session
+from .proposals_link import proposals_for_articles
+from .selectors import minutes_compose
+from .texts_link import official_articles, official_expression
+
+APPOINTED = date(2026, 1, 21)  # the decree forming the Commission (FACTS.md)
+LANGUAGE = "rus"
+SEED = 2026_01_21
+
+GIVEN = ("Айгерим", "Нурлан", "Жанар", "Ерлан", "Динара", "Асхат", "Гульнара", "Бауыржан", "Сауле", "Марат",
+         "Алия", "Серик", "Камила", "Даурен", "Мадина", "Арман", "Жулдыз", "Тимур", "Асель", "Руслан")
+FAMILY = ("Абенов", "Бекова", "Жумабаев", "Касымова", "Нургалиев", "Омарова", "Сатпаев", "Тулеуова", "Ахметов",
+          "Есимова", "Калиев", "Муканова", "Садыков", "Утегенова", "Искаков", "Жаксылыкова", "Байжанов",
+          "Рахимова", "Токбергенов", "Сулейменова")
+
+# Seats by category (seven groups of the decree); maslikhat chairs and regional public councils: one per region.
+CATEGORY_SEATS = (
+    (Category.KURULTAI, 30), (Category.LEGAL_SCHOLAR, 20), (Category.GOVERNMENT, 15), (Category.MEDIA, 10),
+    (Category.MASLIKHAT, 20), (Category.PUBLIC_COUNCIL, 20), (Category.EXPERT, 15),
+)
+
+# The articles the demo decides (2026 numbering) and the 1995 article each starts from in the consolidated draft.
+FROM_1995 = {"17": "15", "21": "18", "33": "30", "43": "41", "53": "50", "58": "59", "61": "62"}
+
+
+def _name(seat: int) -> str:
+    rng = random.Random(SEED + seat)
+    return f"{rng.choice(FAMILY)} {rng.choice(GIVEN)} (synthetic)"
+
+
+def _users(console: Console) -> tuple[User, User, list[User]]:
+    roles_ensure()
+    groups = {g.name: g for g in Group.objects.all()}
+
+    def user(username: str, full: str, role: Role) -> User:
+        u, created = User.objects.get_or_create(username=username, defaults={"first_name": full})
+        if created:
+            u.set_unusable_password()
+            u.save(update_fields=["password"])
+        u.groups.add(groups[role.value])
+        return u
+
+    secretary = user("commission-secretary", "Demo Commission Secretary", Role.COMMISSION_SECRETARY)
+    commissioner = user("commissioner", "Demo Commission Member", Role.COMMISSION_MEMBER)
+    commenters = [user(f"demo-commenter-{k}", f"Synthetic commenter {k}", Role.CITIZEN) for k in range(1, 6)]
+    return secretary, commissioner, commenters
+
+
+def _members(secretary: User, commissioner: User) -> list[Member]:
+    """130 synthetic members; seat 10 is the demo login `commissioner`, every other seat gets its own user."""
+    existing = {u.username: u for u in User.objects.filter(username__startswith="cc-member-")}
+    unusable = make_password(None)  # the synthetic members cannot log in; the demo casts their votes as them
+    new = [User(username=f"cc-member-{seat:03d}", first_name=_name(seat), password=unusable)
+           for seat in range(1, 131) if seat != 10 and f"cc-member-{seat:03d}" not in existing]
+    User.objects.bulk_create(new)
+    users = {u.username: u for u in User.objects.filter(username__startswith="cc-member-")}
+    group = Group.objects.get(name=Role.COMMISSION_MEMBER.value)
+    group.user_set.add(*users.values())
+    categories = [c for c, n in CATEGORY_SEATS for _ in range(n)]
+    regions_cycle = cycle(REGION_CODES)
+    members = []
+    per_region_category = {Category.MASLIKHAT: iter(REGION_CODES), Category.PUBLIC_COUNCIL: iter(REGION_CODES)}
+    for seat, category in enumerate(categories, start=1):
+        role = {1: MemberRole.CHAIR, 2: MemberRole.DEPUTY_CHAIR, 3: MemberRole.DEPUTY_CHAIR,
+                4: MemberRole.SECRETARY}.get(seat, MemberRole.MEMBER)
+        if category in per_region_category:
+            region = next(per_region_category[category])
+        elif category == Category.GOVERNMENT:
+            region = "astana"  # central government sits in the capital
+        else:
+            region = next(regions_cycle)
+        position = {MemberRole.CHAIR: "Chair of the Constitutional Court (synthetic stand-in)"}.get(role, "")
+        user = commissioner if seat == 10 else users[f"cc-member-{seat:03d}"]
+        members.append(cs.member_appoint(
+            actor=secretary, seat=seat, full_name=_name(seat), role=role.value, category=category.value,
+            region=region, appointed=APPOINTED, position=position, synthetic=True, user=user))
+    return members
+
+
+# (date, title, present, items); an item: (title, articles, theme, kind, changes, vote profile)
+# changes: ("final", num) → the adopted wording; ("trim", num) → the adopted wording less its last paragraph;
+# ("insert", num, after). Profiles: share of for/against among those present (the rest abstain).
+VERDICT = {"accept": "accepted", "modify": "accepted with changes", "reject": "rejected"}
+ADOPT, SPLIT, FAIL = (80, 10), (62, 25), (40, 35)
+SESSIONS = (
+    (date(2026, 1, 24), "Opening session: rules of procedure and the right to life", 121, (
+        ("Rules of procedure and work plan of the Commission", [], "Procedure", "accept", [], ADOPT),
+        ("Abolition of the death penalty in the Constitution", ["17"], "Right to life", "accept",
+         [("final", "17")], ADOPT),
+    )),
+    (date(2026, 1, 26), "Privacy, personal data and the People's Council", 117, (
+        ("Protection of personal data, including in digital form", ["21"], "Digital rights", "accept",
+         [("final", "21")], ADOPT),
+        ("A People's Council of Kazakhstan as the highest consultative body", ["70"], "People's Council", "modify",
+         [("insert", "70", "69")], SPLIT),
+    )),
+    (date(2026, 1, 27), "Education and the unicameral Kurultai", 112, (
+        ("Secular education", ["33"], "Education", "accept", [("final", "33")], ADOPT),
+        ("A unicameral Kurultai of 145 deputies elected by party lists", ["53"], "Parliamentary reform", "modify",
+         [("trim", "53")], SPLIT),
+    )),
+    (date(2026, 1, 29), "Foundations and entry into force", 109, (
+        ("Proposal to rename the state in Article 2", ["2"], "Name of the state", "reject", [], ADOPT),
+        ("Proposal to bring forward the date of entry into force", ["94"], "Entry into force", "modify", [], FAIL),
+    )),
+    (date(2026, 2, 3), "The President's single term", 115, (
+        ("A single seven-year presidential term", ["43"], "Presidency", "accept", [("final", "43")], ADOPT),
+    )),
+    (date(2026, 2, 5), "Sessions and laws of the Kurultai (no quorum)", 80, (
+        ("Sessions of the Kurultai and its quorum", ["58"], "Parliamentary reform", "modify", [], None),
+    )),
+    (date(2026, 2, 9), "The Kurultai: sessions, laws and composition", 118, (
+        ("Sessions of the Kurultai and its quorum", ["58"], "Parliamentary reform", "modify", [("final", "58")],
+         SPLIT),
+        ("Laws and resolutions of the Kurultai", ["61"], "Parliamentary reform", "accept", [("final", "61")], ADOPT),
+        ("Composition of the Kurultai: final wording", ["53"], "Parliamentary reform", "modify", [("final", "53")],
+         ADOPT),
+    )),
+    (date(2026, 2, 11), "Approval of the final draft for publication", 124, (
+        ("Approve the draft for publication on 12 February 2026", [], "Final draft", "accept", [], ADOPT),
+    )),
+)
+
+
+def _wording_change(spec: tuple[str, ...], final: dict[str, str]) -> dd.ArticleChange:
+    kind, num = spec[0], spec[1]
+    if kind == "insert":
+        return dd.ArticleChange(dd.ChangeKind.INSERT, num, final[num], after=spec[2])
+    wording = final[num]
+    if kind == "trim":
+        wording = "\n".join(f"{n}. {t}" if n else t for n, t in dd.paragraphs(wording)[:-1])
+    return dd.ArticleChange(dd.ChangeKind.AMEND, num, wording)
+
+
+def _consolidated(final: tuple[dd.DraftArticle, ...], old: dict[str, str]) -> list[dd.DraftArticle]:
+    """Draft 1: the adopted wording, except the demo's articles (their 1995 wording) and Art. 70 (not yet in)."""
+    return [dd.DraftArticle(a.num, old.get(FROM_1995.get(a.num, ""), a.wording)) for a in final if a.num != "70"]
+
+
+def _choices(rng: random.Random, present: list[Member], profile: tuple[int, int]) -> dict[int, str]:
+    out = {}
+    for m in present:
+        roll = rng.randrange(100)
+        out[m.pk] = "for" if roll < profile[0] else "against" if roll < profile[0] + profile[1] else "abstain"
+    return out
+
+
+def build(*, console: Console) -> None:
+    from atazan.texts.services import official_text_import
+
+    for year in (1995, 2026):
+        official_text_import(year=year, language=LANGUAGE)  # idempotent; texts' own demo usually did it already
+    expression = official_expression(year=2026, language=LANGUAGE)
+    old_expr = official_expression(year=1995, language=LANGUAGE)
+    assert expression is not None and old_expr is not None  # noqa: S101 - imported just above
+    if DraftVersion.objects.filter(status=DraftVersion.Status.FINAL).exists():
+        console.print("commission: demo Commission already built (130 synthetic members, 8 sessions, 3 versions)")
+        _link_proposals(console)
+        return
+    final = official_articles(expression)
+    final_by = {a.num: a.wording for a in final}
+    old_by = {a.num: a.wording for a in official_articles(old_expr)}
+    with transaction.atomic():
+        secretary, commissioner, commenters = _users(console)
+        members = _members(secretary, commissioner)
+        ds.draft_version_start(
+            actor=secretary, date=date(2026, 1, 28), title="Consolidated draft (synthetic reconstruction)",
+            articles=_consolidated(final, old_by), synthetic=True,
+            note="Reconstructed by atazan for the demo: the articles the demo sessions decide start from their "
+                 "1995 wording; the published consolidated draft's text is not reproduced.")
+        rng = random.Random(SEED)
+        for number, (day, title, present_n, items) in enumerate(SESSIONS, start=1):
+            session = cs.session_schedule(actor=secretary, number=number, date=day, title=title, synthetic=True)
+            present = [m for m in members if m.role != MemberRole.MEMBER or m.seat == 10]
+            others = [m for m in members if m not in present]
+            present += rng.sample(others, present_n - len(present))
+            cs.attendance_record(actor=secretary, session=session, present=present)
+            cs.speaker_add(actor=secretary, session=session, member=members[0], topic="Opening and agenda")
+            for item_title, articles, theme, kind, changes, profile in items:
+                item = cs.agenda_item_add(actor=secretary, session=session, title=item_title, articles=articles,
+                                          theme=theme)
+                rapporteur = rng.choice(others)
+                cs.speaker_add(actor=secretary, session=session, member=rapporteur, topic=item_title)
+                if profile is None:
+                    continue  # no quorum: the item was not put to the vote
+                for m in present:
+                    assert m.user is not None  # noqa: S101 - every demo member has a user
+                choices = _choices(rng, present, profile)
+                for m in present:
+                    cs.vote_cast(actor=m.user, item=item, choice=choices[m.pk])  # type: ignore[arg-type]
+                wording = [_wording_change(c, final_by) for c in changes]
+                summary = f"{item_title}: {VERDICT[kind]}"
+                cs.decision_record(actor=secretary, item=item, kind=kind, summary=summary, changes=wording)
+            cs.minutes_publish(actor=secretary, session=session, text=minutes_compose(session=session))
+            if day == date(2026, 1, 29):
+                draft2 = ds.draft_version_create(
+                    actor=secretary, date=date(2026, 1, 31), title="First draft published (synthetic reconstruction)",
+                    publish=True, synthetic=True, note="Draft 1 with the decisions of sessions 1–4 applied.")
+        ds.draft_adopt_official(actor=secretary, date=date(2026, 2, 12),
+                                title="Final draft published on 12 February 2026 (official text)",
+                                expression=expression)
+        _comments(secretary, commenters, draft2)
+    console.print(f"commission: {len(members)} synthetic members, {len(SESSIONS)} sessions, "
+                  f"{DraftVersion.objects.count()} draft versions, {Comment.objects.count()} comments")
+    _link_proposals(console)
+
+
+COMMENTS = (
+    ("53", "1", "Сто сорок пять депутатов — это меньше, чем сейчас в двух палатах вместе. Хватит ли?", True),
+    ("53", "1", "Поддерживаю пропорциональную систему по единому общенациональному округу.", True),
+    ("53", "", "Нужно закрепить квоту для регионов в партийных списках.", True),
+    ("17", "3", "Наконец запрет смертной казни прямо в Конституции.", True),
+    ("21", "1", "Хорошо, что защита персональных данных распространена на цифровую форму.", True),
+    ("21", "", "Реклама: купите наш VPN!", False),
+    ("33", "", "Светскость образования следует раскрыть в законе.", None),
+)
+
+
+def _comments(secretary: User, commenters: list[User], draft: DraftVersion) -> None:
+    for k, (article, paragraph, text, approve) in enumerate(COMMENTS):
+        comment = ds.comment_submit(actor=commenters[k % len(commenters)], version=draft, article=article,
+                                    paragraph=paragraph, text=f"{text} (synthetic)", synthetic=True)
+        if approve is not None:
+            ds.comment_moderate(actor=secretary, comment=comment, approve=approve,
+                                reason="" if approve else "advertising, off topic")
+
+
+def _link_proposals(console: Console) -> None:
+    """Link agenda items to consultation's demo proposals on the same articles, once consultation has them."""
+    secretary = User.objects.filter(username="commission-secretary").first()
+    if secretary is None:
+        return
+    linked = 0
+    for item in AgendaItem.objects.filter(proposals=[]).exclude(articles=[]):
+        refs = proposals_for_articles(item.articles, limit=5)
+        if refs:
+            cs.agenda_item_link_proposals(actor=secretary, item=item, proposals=[r.number for r in refs])
+            linked += 1
+    state = f"{linked} agenda items linked to demo proposals" if linked else "no demo proposals to link (yet)"
+    console.print(f"commission: {state}; sessions: {Session.objects.count()}")

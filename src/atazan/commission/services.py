@@ -1,0 +1,234 @@
+"""Writes of the Commission: members, sessions, agenda, attendance, votes, decisions. Drafts and comments are in
+services_drafts.py.
+
+Every function takes the acting user and checks their role itself (permissions.py), so the API, the pages and the
+CLI cannot bypass the rules. Every official action is appended to the audit chain in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import IntegrityError, transaction
+
+from atazan.accounts.domain.roles import Role
+from atazan.audit.services import audit_append
+
+from .domain import drafting as dd
+from .domain.errors import CommissionError, CommissionPermissionError, QuorumError
+from .domain.regions import REGION_CODES
+from .domain.voting import Choice, Outcome, tally_from_choices, vote_outcome
+from .models import AgendaItem, ArticleChange, Attendance, Decision, Member, Session, Speaker, Vote
+from .permissions import actor_label, require_role
+from .rules import majority_rule, quorum_rule
+
+Actor = User | AnonymousUser
+
+
+@transaction.atomic
+def member_appoint(
+    *,
+    actor: Actor,
+    seat: int,
+    full_name: str,
+    role: str,
+    category: str,
+    region: str,
+    appointed: date,
+    position: str = "",
+    synthetic: bool = False,
+    user: User | None = None,
+) -> Member:
+    """Add a member under the decree (or return the same member if already stored identically)."""
+    require_role(actor, Role.COMMISSION_SECRETARY, action="member.appoint")
+    record = f"member seat {seat} ({full_name})"
+    if region not in REGION_CODES:
+        raise CommissionError(record=record, rule="region must be one of the 20 oblasts and cities")
+    if role not in Member.Role.values or category not in Member.Category.values:
+        raise CommissionError(record=record, rule="role and category must come from the decree's lists")
+    fields = {"full_name": full_name, "role": role, "category": category, "region": region, "appointed": appointed,
+              "position": position, "synthetic": synthetic, "user": user}
+    existing = Member.objects.filter(seat=seat).first()
+    if existing is not None:
+        if any(getattr(existing, k) != v for k, v in fields.items()):
+            raise CommissionError(record=record, rule="a seat is appointed once; the seat is held by "
+                                  f"{existing.full_name}")
+        return existing
+    member = Member.objects.create(seat=seat, **fields)  # type: ignore[arg-type]
+    audit_append(actor=actor_label(actor), action="commission.member.appoint", target=f"commission/member/{seat}",
+                 payload={"full_name": full_name, "role": role, "category": category, "region": region,
+                          "synthetic": synthetic})
+    return member
+
+
+@transaction.atomic
+def session_schedule(
+    *, actor: Actor, number: int, date: date, title: str, broadcast_url: str = "", synthetic: bool = False
+) -> Session:
+    require_role(actor, Role.COMMISSION_SECRETARY, action="session.schedule")
+    if broadcast_url and not broadcast_url.startswith("https://"):
+        raise CommissionError(record=f"session {number}", rule="the broadcast link must be an https URL")
+    session, created = Session.objects.get_or_create(
+        number=number, defaults={"date": date, "title": title, "broadcast_url": broadcast_url, "synthetic": synthetic}
+    )
+    if created:
+        audit_append(actor=actor_label(actor), action="commission.session.schedule",
+                     target=f"commission/session/{number}", payload={"date": date.isoformat(), "title": title})
+    return session
+
+
+@transaction.atomic
+def agenda_item_add(
+    *, actor: Actor, session: Session, title: str, articles: Sequence[str] = (), theme: str = "",
+    proposals: Sequence[str] = (),
+) -> AgendaItem:
+    require_role(actor, Role.COMMISSION_SECRETARY, action="agenda.add")
+    if not articles and not theme:
+        raise CommissionError(record=f"session {session.number}, item {title!r}",
+                              rule="an agenda item names articles or a proposal theme")
+    order = (session.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    item = AgendaItem.objects.create(session=session, order=order, title=title, articles=list(articles),
+                                     theme=theme, proposals=list(proposals))
+    audit_append(actor=actor_label(actor), action="commission.agenda.add",
+                 target=f"commission/session/{session.number}/item/{order}",
+                 payload={"title": title, "articles": list(articles), "theme": theme, "proposals": list(proposals)})
+    return item
+
+
+@transaction.atomic
+def agenda_item_link_proposals(*, actor: Actor, item: AgendaItem, proposals: Sequence[str]) -> AgendaItem:
+    """Add proposals (registration numbers) to an agenda item; numbers already linked are kept, none removed."""
+    require_role(actor, Role.COMMISSION_SECRETARY, action="agenda.link")
+    added = [p for p in dict.fromkeys(proposals) if p and p not in item.proposals]
+    if added:
+        item.proposals = [*item.proposals, *added]
+        item.save(update_fields=["proposals"])
+        audit_append(actor=actor_label(actor), action="commission.agenda.link",
+                     target=f"commission/session/{item.session.number}/item/{item.order}",
+                     payload={"proposals": added})
+    return item
+
+
+@transaction.atomic
+def speaker_add(*, actor: Actor, session: Session, member: Member | None = None, name: str = "",
+                topic: str = "") -> Speaker:
+    require_role(actor, Role.COMMISSION_SECRETARY, action="speaker.add")
+    if member is None and not name:
+        raise CommissionError(record=f"session {session.number} speaker", rule="a speaker is a member or is named")
+    order = (session.speakers.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    return Speaker.objects.create(session=session, order=order, member=member, name=name, topic=topic)
+
+
+@transaction.atomic
+def attendance_record(*, actor: Actor, session: Session, present: Iterable[Member]) -> int:
+    """Register who is present (everyone else is absent). Refused once a vote has been cast at the session."""
+    require_role(actor, Role.COMMISSION_SECRETARY, action="attendance.record")
+    if Vote.objects.filter(item__session=session).exists():
+        raise CommissionError(record=f"session {session.number} attendance",
+                              rule="attendance is fixed once voting has begun")
+    present_ids = {m.pk for m in present}
+    Attendance.objects.filter(session=session).delete()
+    Attendance.objects.bulk_create(
+        Attendance(session=session, member_id=pk, present=pk in present_ids)
+        for pk in Member.objects.values_list("pk", flat=True)
+    )
+    audit_append(actor=actor_label(actor), action="commission.attendance.record",
+                 target=f"commission/session/{session.number}",
+                 payload={"present": len(present_ids), "members": Member.objects.count()})
+    return len(present_ids)
+
+
+@transaction.atomic
+def minutes_publish(*, actor: Actor, session: Session, text: str) -> Session:
+    require_role(actor, Role.COMMISSION_SECRETARY, action="minutes.publish")
+    if not text.strip():
+        raise CommissionError(record=f"session {session.number} minutes", rule="minutes cannot be empty")
+    session.minutes = text.strip()
+    session.save(update_fields=["minutes"])
+    audit_append(actor=actor_label(actor), action="commission.minutes.publish",
+                 target=f"commission/session/{session.number}", payload={"chars": len(session.minutes)})
+    return session
+
+
+def _present_count(session: Session) -> int:
+    return Attendance.objects.filter(session=session, present=True).count()
+
+
+@transaction.atomic
+def vote_cast(*, actor: Actor, item: AgendaItem, choice: str) -> Vote:
+    """The acting member's own vote on an agenda item: once, while present, before the decision is recorded."""
+    require_role(actor, Role.COMMISSION_MEMBER, action="vote.cast")
+    record = f"vote on session {item.session.number}, item {item.order} by {actor_label(actor)}"
+    member = Member.objects.filter(user=actor).first() if isinstance(actor, User) else None
+    if member is None:
+        raise CommissionPermissionError(record=record, rule="only a member of the Commission votes, for themself")
+    if choice not in {c.value for c in Choice}:
+        raise CommissionError(record=record, rule="a vote is for, against or abstain")
+    if Decision.objects.filter(item=item).exists():
+        raise CommissionError(record=record, rule="voting closed: the decision is recorded")
+    if not Attendance.objects.filter(session=item.session, member=member, present=True).exists():
+        raise CommissionError(record=record, rule="only members registered present vote")
+    try:
+        with transaction.atomic():
+            vote = Vote.objects.create(item=item, member=member, choice=choice)
+    except IntegrityError:
+        raise CommissionError(record=record, rule="each member votes once on an item") from None
+    audit_append(actor=actor_label(actor), action="commission.vote.cast",
+                 target=f"commission/session/{item.session.number}/item/{item.order}",
+                 payload={"member": member.seat, "choice": choice})
+    return vote
+
+
+def item_outcome(item: AgendaItem) -> Outcome:
+    """The vote's outcome under the configured rules, from the votes and attendance stored."""
+    choices = [Choice(c) for c in item.votes.values_list("choice", flat=True)]
+    tally = tally_from_choices(choices, members_total=Member.objects.count(), present=_present_count(item.session))
+    chair_vote = item.votes.filter(member__role=Member.Role.CHAIR).values_list("choice", flat=True).first()
+    return vote_outcome(tally, quorum=quorum_rule(), majority=majority_rule(),
+                        chair_choice=Choice(chair_vote) if chair_vote else None,
+                        record=f"session {item.session.number}, item {item.order}")
+
+
+@transaction.atomic
+def decision_record(
+    *, actor: Actor, item: AgendaItem, kind: str, summary: str, changes: Sequence[dd.ArticleChange] = ()
+) -> Decision:
+    """Record the decision on an agenda item from its vote. Without a quorum nothing is recorded (QuorumError);
+    a vote that fails is recorded as not adopted and its article changes never reach a draft."""
+    require_role(actor, Role.COMMISSION_SECRETARY, action="decision.record")
+    number = f"{item.session.number}/{item.order}"
+    if Decision.objects.filter(item=item).exists():
+        raise CommissionError(record=f"decision {number}", rule="a decision is recorded once")
+    if kind not in Decision.Kind.values:
+        raise CommissionError(record=f"decision {number}", rule="accept, modify or reject")
+    if kind == Decision.Kind.REJECT and changes:
+        raise CommissionError(record=f"decision {number}", rule="a rejection changes no article")
+    outcome = item_outcome(item)
+    if not outcome.quorum_met:
+        raise QuorumError(record=f"decision {number}", rule="no decision without a quorum", detail=outcome.explanation)
+    if changes and outcome.adopted:
+        from .services_drafts import pending_draft
+
+        current = pending_draft()
+        if current is not None:  # refuse now what could not be applied to the draft later
+            dd.draft_apply(current, changes, record=f"decision {number}")
+    t = outcome.tally
+    decision = Decision.objects.create(
+        item=item, number=number, kind=kind, summary=summary, adopted=outcome.adopted, votes_for=t.votes_for,
+        votes_against=t.votes_against, abstained=t.abstained, present=t.present, members_total=t.members_total,
+        explanation=outcome.explanation, rule_source=outcome.source, recorded_by=actor_label(actor),
+    )
+    ArticleChange.objects.bulk_create(
+        ArticleChange(decision=decision, order=k, kind=c.kind.value, article=c.article, wording=c.wording,
+                      after=c.after)
+        for k, c in enumerate(changes, start=1)
+    )
+    roll_call = dict(item.votes.values_list("member__seat", "choice"))
+    audit_append(actor=actor_label(actor), action="commission.decision.record", target=f"commission/decision/{number}",
+                 payload={"kind": kind, "adopted": outcome.adopted, "for": t.votes_for, "against": t.votes_against,
+                          "abstained": t.abstained, "present": t.present, "rule": outcome.source,
+                          "changes": [{"kind": c.kind.value, "article": c.article} for c in changes],
+                          "roll_call": {str(k): v for k, v in sorted(roll_call.items())}})
+    return decision
