@@ -1,0 +1,151 @@
+"""Thin views: the topic index, a topic's page, the rights section, search, the editors' review and the export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import charts, corpus, neighbours, rights, selectors, services
+from .domain.entrenchment import ENTRENCHED
+from .domain.taxonomy import YEARS
+from .models import Tag, Topic
+from .worked import worked_examples_for
+
+
+def _text_lang(request: HttpRequest) -> str:
+    """The language of the quoted texts: ?lang=rus|kaz, else Kazakh for a Kazakh interface and Russian otherwise
+    (there is no official English text)."""
+    lang = request.GET.get("lang", "")
+    if lang in ("rus", "kaz"):
+        return lang
+    return "kaz" if (get_language() or "").startswith("kk") else "rus"
+
+
+def _common(request: HttpRequest) -> dict[str, Any]:
+    lang = _text_lang(request)
+    return {"text_lang": lang, "other_lang": "kaz" if lang == "rus" else "rus",
+            "ui_is_english": (get_language() or "").startswith("en"), "is_editor": services.is_editor(request.user)}
+
+
+def _topic_or_404(key: str) -> Topic:
+    try:
+        return selectors.topic_get(key=key)
+    except Topic.DoesNotExist as exc:
+        raise Http404(f"no topic {key!r}") from exc
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    tree = selectors.topic_counts()
+    rows = []
+    for group in tree:
+        rows.append((group.topic.name, group.counts[1995], group.counts[2026], True))
+        rows.extend((c.topic.name, c.counts[1995], c.counts[2026], False) for c in group.children)
+    chart = charts.counts_svg(rows, title=_("Paragraphs per topic: 1995 and 2026 Constitutions"),
+                              legend=(_("1995 Constitution"), _("2026 Constitution"))) if rows else ""
+    return render(request, "topics/index.html", {**_common(request), "tree": tree, "chart": chart,
+                                                 "coverage": selectors.coverage(), "years": YEARS})
+
+
+@require_GET
+def topic(request: HttpRequest, key: str) -> HttpResponse:
+    t = _topic_or_404(key)
+    common = _common(request)
+    lang = common["text_lang"]
+    new = selectors.topic_paragraphs(topic=t, year=2026, lang=lang)
+    old = selectors.topic_paragraphs(topic=t, year=1995, lang=lang)
+    articles = sorted({p.article for p in new if p.article})
+    context = {
+        **common,
+        "topic": t,
+        "children": list(t.children.order_by("order")),
+        "paragraphs_2026": new,
+        "paragraphs_1995": old,
+        "changes": selectors.topic_comparison(topic=t, lang=lang),
+        "proposals": neighbours.proposals_on(articles),
+        "comments": neighbours.comments_on(articles),
+        "examples": worked_examples_for(t.key),
+    }
+    return render(request, "topics/topic.html", context)
+
+
+@require_GET
+def rights_section(request: HttpRequest) -> HttpResponse:
+    common = _common(request)
+    return render(request, "topics/rights.html", {**common, **rights.rights_page(lang=common["text_lang"])})
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    common = _common(request)
+    query = request.GET.get("q", "").strip()[:200]
+    key = request.GET.get("topic", "")
+    year_raw = request.GET.get("year", "")
+    year = int(year_raw) if year_raw in ("1995", "2026") else None
+    chosen = Topic.objects.filter(key=key).first() if key else None
+    results = selectors.paragraphs_search(query=query, topic=chosen, year=year, lang=common["text_lang"]) \
+        if (query or chosen) else []
+    topics_by_eid = {y: selectors.paragraph_topics(year=y, eids=[r.eid for r in results if r.year == y])
+                     for y in YEARS}
+    for r in results:
+        r.other_topics = topics_by_eid[r.year].get(r.eid, [])
+    return render(request, "topics/search.html", {**common, "query": query, "chosen": chosen, "year": year,
+                                                  "topics": selectors.topics_list(), "results": results})
+
+
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    if not services.is_editor(request.user):
+        raise PermissionDenied(_("Only a moderator or an administrator may review tags."))
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
+        tags = list(Tag.objects.filter(pk__in=ids).select_related("topic"))
+        decision = request.POST.get("decision")
+        if decision == "confirm":
+            n = services.tags_confirm(actor=request.user, tags=tags)  # type: ignore[arg-type]
+            messages.success(request, _("%(n)d tag(s) confirmed.") % {"n": n})
+        elif decision == "reject":
+            n = services.tags_reject(actor=request.user, tags=tags)  # type: ignore[arg-type]
+            messages.success(request, _("%(n)d tag(s) rejected.") % {"n": n})
+        return HttpResponseRedirect(request.POST.get("next") or reverse("topics:review"))
+    common = _common(request)
+    origin = request.GET.get("origin", "")
+    queue = [(t, selectors.paragraph_view(t.year, t.eid, common["text_lang"])) for t in
+             selectors.review_queue(origin=origin if origin in Tag.Origin.values else "")]
+    return render(request, "topics/review.html", {**common, "queue": queue, "origin": origin})
+
+
+@require_GET
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "json"):
+        raise Http404(f"no export format {fmt!r}; csv or json")
+    rows = selectors.tags_export_rows()
+    if fmt == "json":
+        body = {"licence": "CC0-1.0", "constitute_checked": corpus.taxonomy().constitute_checked,
+                "source": "atazan topics: rules and similarity suggestions over the official texts, editor decisions",
+                "tags": rows}
+        response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1), content_type="application/json")
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=list(selectors.EXPORT_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="atazan-topic-tags.{fmt}"'
+    return response
+
+
+@require_GET
+def never_amendable(request: HttpRequest) -> HttpResponse:
+    common = _common(request)
+    items = [(e, selectors.paragraph_view(e.year, e.eid, common["text_lang"])) for e in ENTRENCHED]
+    return render(request, "topics/never_amendable.html", {**common, "items": items})
