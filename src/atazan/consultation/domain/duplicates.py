@@ -13,7 +13,6 @@ existing group without recomputing the others.
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,20 +29,33 @@ Shingles = npt.NDArray[np.uint32]
 class DuplicateParams:
     shingle_size: int = 5
     num_perm: int = 64
-    lsh_threshold: float = 0.4
-    min_jaccard: float = 0.5
-    min_containment: float = 0.85
+    lsh_threshold: float = 0.55
+    min_jaccard: float = 0.7
+    min_containment: float = 0.9
+    containment_min_jaccard: float = 0.5
     # containment only counts for texts of some length: short slogans are contained in many texts
     containment_min_shingles: int = 40
 
 
+_SHINGLE_MULTIPLIERS = np.array([1_000_003**j % (1 << 61) for j in range(16)], dtype=np.uint64)
+
+
 def shingles_of(normal: str, size: int) -> Shingles:
-    """Sorted unique 32-bit ids of the character shingles of a normalised text."""
+    """Sorted unique 32-bit ids of the character shingles of a normalised text.
+
+    The id is a polynomial hash of the shingle's code points, computed for all shingles at once (deterministic
+    across runs, unlike Python's salted ``hash``).
+    """
     if not normal:
         return np.zeros(0, dtype=np.uint32)
-    grams = [normal] if len(normal) <= size else [normal[i : i + size] for i in range(len(normal) - size + 1)]
-    ids = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint32, count=len(grams))
-    return np.unique(ids)
+    points = np.frombuffer(normal.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    width = min(size, points.size)
+    windows = np.lib.stride_tricks.sliding_window_view(points, width)
+    mixed = (windows * _SHINGLE_MULTIPLIERS[:width]).sum(axis=1, dtype=np.uint64)
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= np.uint64(0xBF58476D1CE4E5B9)
+    mixed ^= mixed >> np.uint64(32)
+    return np.unique((mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
 def shingle_similarity(a: Shingles, b: Shingles) -> tuple[float, float]:
@@ -130,10 +142,16 @@ class DuplicateIndex:
         )
         sketch.update_batch(grams.tolist())
         joined = False
-        for candidate in self._lsh.query(sketch):
-            j = int(candidate)
-            if self._verified(grams, self._shingles[j]):
-                self._union(i, j)
+        tries: dict[int, int] = {}
+        for candidate in sorted(int(c) for c in self._lsh.query(sketch)):
+            # One verified member is enough to join a group, and a group that refused three of its members'
+            # comparisons will not be joined through a fourth: this keeps verification near one check per group.
+            root = self._find(candidate)
+            if (joined and root == self._find(i)) or tries.get(root, 0) >= 3:
+                continue
+            tries[root] = tries.get(root, 0) + 1
+            if self._verified(grams, self._shingles[candidate]):
+                self._union(i, candidate)
                 joined = True
         self._lsh.insert(str(i), sketch, check_duplication=False)
         return self._keys[self._find(i)] if joined else None
