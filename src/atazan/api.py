@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
+from django.db import DataError
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router, Schema
 
 from atazan import __version__
@@ -25,6 +27,12 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+
+@api.exception_handler(DataError)
+def _database_refused_value(request: HttpRequest, exc: DataError) -> HttpResponse:
+    # A value the database cannot store (a NUL byte in text, a number out of range) is the client's error.
+    return api.create_response(request, {"detail": f"value refused by the database: {exc}"}, status=400)
 
 
 class Health(Schema):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 # Pages load scripts and styles from this site only; the API docs page needs the Swagger UI assets Ninja ships,
 # which it serves from our own static files too. Broadcast embeds (Commission sessions) are the one framed origin.
@@ -25,6 +25,9 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # NUL bytes have no place in a URL or form field, and PostgreSQL cannot store them: refuse them up front.
+        if "\x00" in request.path or any("\x00" in v for vs in request.GET.lists() for v in vs[1]):
+            return HttpResponseBadRequest("NUL bytes are not accepted in the address or query")
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
