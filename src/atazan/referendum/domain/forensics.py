@@ -22,6 +22,10 @@ from dataclasses import dataclass
 
 from .protocol import Protocol
 
+KSP_REFERENCE = (
+    "D. Kobak, S. Shpilkin, M. S. Pshenichnikov (2016), Integer percentages as electoral falsification fingerprints, "
+    "Annals of Applied Statistics 10(1), 54-73"
+)
 MIN_VOTERS_FOR_INTEGER_TEST = 100  # below this a whole percentage is common by arithmetic alone (KSP 2016, Sec. 3)
 
 

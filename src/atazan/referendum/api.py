@@ -1,0 +1,305 @@
+"""Referendum API under /api/referendum/: results, units, precincts, forensics, review queue, exports, uploads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from atazan.referendum import selectors, services
+from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
+from atazan.referendum.domain.nist import nist_report
+from atazan.referendum.domain.protocol import Protocol, ProtocolError
+from atazan.referendum.models import Precinct, Question, Unit
+
+router = Router(tags=["referendum"])
+
+
+class QuestionOut(Schema):
+    slug: str
+    title: str
+    voting_date: str
+    kind: str
+    text_ru: str
+    text_en: str
+    synthetic: bool
+    source_note: str
+
+
+class ProtocolIn(Schema):
+    precinct: str
+    unit: str
+    district: str = ""
+    registered: int
+    took_part: int
+    yes: int
+    no: int
+    invalid: int
+    not_counted: int
+    ballots_received: int | None = None
+    ballots_issued: int | None = None
+    ballots_unused: int | None = None
+    abroad: bool = False
+    signature: str | None = None
+    public_key: str | None = None
+
+
+class CorrectionIn(ProtocolIn):
+    reason: str
+
+
+def _question(slug: str) -> Question:
+    try:
+        return selectors.question_get(slug)
+    except Question.DoesNotExist:
+        raise Http404(f"no referendum question {slug!r}") from None
+
+
+def _question_out(q: Question) -> QuestionOut:
+    return QuestionOut(
+        slug=q.slug,
+        title=q.title,
+        voting_date=q.voting_date.isoformat(),
+        kind=q.kind,
+        text_ru=q.text_ru,
+        text_en=q.text_en,
+        synthetic=q.synthetic,
+        source_note=q.source_note,
+    )
+
+
+@router.get("/questions", response=list[QuestionOut], summary="Referendum questions")
+def questions(request: HttpRequest) -> list[QuestionOut]:
+    return [_question_out(q) for q in selectors.question_list()]
+
+
+@router.get("/questions/{slug}/result", summary="National result and the adoption rule's outcome")
+def result(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """The same JSON as `atazan referendum tally --json`, plus the outcome explained with its legal sources."""
+    q = _question(slug)
+    r = selectors.result_for(q)
+    return {
+        **r.as_json(),
+        "question": _question_out(q).dict(),
+        "kind": q.kind,
+        "national_majority": r.outcome.national_majority,
+        "turnout": str(r.outcome.turnout),
+        "yes_share": str(r.outcome.yes_share),
+        "precincts_counted": r.totals.precincts,
+        "units_with_majority_list": list(r.outcome.units_with_majority),
+        "explanation": r.outcome.explanation(),
+        "sources": {"validity": VALIDITY_SOURCE, "majority": MAJORITY_SOURCE, "units": UNITS_SOURCE},
+        "open_reviews": selectors.reviews_count(q),
+        "signatures": selectors.signature_counts(q),
+        "synthetic": q.synthetic,
+    }
+
+
+@router.get("/questions/{slug}/units/{code}", summary="One unit: totals, districts and precincts")
+def unit(request: HttpRequest, slug: str, code: str) -> dict[str, Any]:
+    q = _question(slug)
+    try:
+        u = selectors.unit_get(code)
+    except Unit.DoesNotExist:
+        raise Http404(f"no unit {code!r}") from None
+    r = selectors.result_for(q)
+    totals = r.units[code]
+    return {
+        "code": u.code,
+        "name_en": u.name_en,
+        "name_kk": u.name_kk,
+        "name_ru": u.name_ru,
+        "totals": {**totals.as_dict(), "yes_majority": totals.yes_majority},
+        "districts": {d: t.as_dict() for (c, d), t in r.districts.items() if c == code},
+        "precincts": selectors.unit_precincts(q, u),
+    }
+
+
+@router.get("/questions/{slug}/precincts/{number}", summary="A precinct's protocol versions and signature status")
+def precinct(request: HttpRequest, slug: str, number: str) -> dict[str, Any]:
+    q = _question(slug)
+    try:
+        p = selectors.precinct_get(number)
+    except Precinct.DoesNotExist:
+        raise Http404(f"no precinct {number!r}") from None
+    return {
+        "number": p.number,
+        "unit": p.unit.code,
+        "district": p.district.name if p.district else "",
+        "abroad": p.abroad,
+        "label": p.label,
+        "country": p.country,
+        "public_key": p.public_key,
+        "versions": [
+            {
+                "version": v.version,
+                "is_current": v.is_current,
+                "registered": v.registered,
+                "took_part": v.took_part,
+                "yes": v.yes,
+                "no": v.no,
+                "invalid": v.invalid,
+                "not_counted": v.not_counted,
+                "ballots_received": v.ballots_received,
+                "ballots_issued": v.ballots_issued,
+                "ballots_unused": v.ballots_unused,
+                "signature": v.signature,
+                "signature_status": v.signature_status,
+                "reason": v.reason,
+                "author": v.author,
+                "created_at": v.created_at.isoformat(),
+            }
+            for v in selectors.precinct_versions(q, p)
+        ],
+    }
+
+
+@router.get("/questions/{slug}/forensics", summary="Turnout and yes-share distributions, integer-percentage test")
+def forensics(request: HttpRequest, slug: str, simulations: int = 50) -> dict[str, Any]:
+    f = selectors.forensics_for(_question(slug), simulations=max(1, min(simulations, 500)))
+
+    def test(t: Any) -> dict[str, Any]:
+        return {
+            "measure": t.measure,
+            "precincts_tested": t.precincts_tested,
+            "observed": t.observed,
+            "expected": round(t.expected, 2),
+            "spread": round(t.spread, 2),
+            "p_value": round(t.p_value, 4),
+            "simulations": t.simulations,
+            "seed": t.seed,
+        }
+
+    return {
+        "turnout_histogram": {"bins": f.turnout.bins, "counts": f.turnout.counts, "voters": f.turnout.weights},
+        "yes_histogram": {"bins": f.yes.bins, "counts": f.yes.counts, "voters": f.yes.weights},
+        "turnout_yes_grid": f.grid,
+        "integer_percentage": {"turnout": test(f.integer_turnout), "yes": test(f.integer_yes)},
+        "anomalies": [
+            {
+                "precinct": a.precinct,
+                "unit": a.unit,
+                "score": a.score,
+                "reasons": list(a.reasons),
+                "turnout": round(a.turnout, 4),
+                "yes_share": round(a.yes_share, 4),
+            }
+            for a in f.anomalies
+        ],
+        "reference": "Kobak, Shpilkin, Pshenichnikov (2016), Annals of Applied Statistics 10(1)",
+    }
+
+
+@router.get("/questions/{slug}/review", summary="Protocols awaiting review (rejected or conflicting)")
+def review(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "precinct": r.precinct_number,
+            "rule": r.rule,
+            "message": r.message,
+            "record": r.record,
+            "source": r.source,
+            "created_at": r.created_at.isoformat(),
+        }
+        for r in selectors.reviews_open(_question(slug))
+    ]
+
+
+@router.get("/questions/{slug}/nist", summary="NIST SP 1500-100 v2 ElectionReport (JSON)")
+def nist(request: HttpRequest, slug: str, precincts: bool = False) -> dict[str, Any]:
+    q = _question(slug)
+    return nist_report(
+        selectors.result_for(q),
+        election_name=q.title,
+        question_text_ru=q.text_ru,
+        date=q.voting_date.isoformat(),
+        generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        official=not q.synthetic,
+        precincts=precincts,
+    )
+
+
+@router.get(
+    "/questions/{slug}/bundle",
+    summary="Signed publication bundle (JSON Lines); check it with `atazan referendum verify`",
+)
+def bundle(request: HttpRequest, slug: str) -> HttpResponse:
+    from atazan.referendum import demo
+
+    data = selectors.bundle_for(_question(slug), authority_key=demo.authority_key())
+    response = HttpResponse(data, content_type="application/x-ndjson")
+    response["Content-Disposition"] = f'attachment; filename="referendum-{slug}.jsonl"'
+    return response
+
+
+def _domain_protocol(payload: ProtocolIn) -> Protocol:
+    from atazan.referendum.domain.units import UnknownUnitError
+
+    q_unit = payload.unit
+    try:
+        from atazan.referendum.domain.units import DEFAULT_REGISTRY
+
+        resolved, abroad = DEFAULT_REGISTRY.resolve(q_unit)
+    except UnknownUnitError as exc:
+        raise HttpError(422, str(exc)) from None
+    return Protocol(
+        precinct=payload.precinct,
+        unit=resolved.code,
+        district=payload.district or ("Abroad" if abroad else ""),
+        registered=payload.registered,
+        took_part=payload.took_part,
+        yes=payload.yes,
+        no=payload.no,
+        invalid=payload.invalid,
+        not_counted=payload.not_counted,
+        ballots_received=payload.ballots_received,
+        ballots_issued=payload.ballots_issued,
+        ballots_unused=payload.ballots_unused,
+        abroad=abroad or payload.abroad,
+    )
+
+
+def _staff(request: HttpRequest) -> str:
+    user = request.user
+    if not user.is_staff:
+        raise HttpError(403, "only commission staff may file protocols")
+    return str(user.get_username())
+
+
+@router.post("/questions/{slug}/protocols", auth=django_auth, summary="File a precinct protocol (staff)")
+def protocol_file(request: HttpRequest, slug: str, payload: ProtocolIn) -> dict[str, Any]:
+    actor = _staff(request)
+    q = _question(slug)
+    p = _domain_protocol(payload)
+    sig = bytes.fromhex(payload.signature) if payload.signature else None
+    key = bytes.fromhex(payload.public_key) if payload.public_key else None
+    report = services.protocol_accept(question=q, protocol=p, actor=actor, signature=sig, public_key=key)
+    return {
+        "accepted": report.accepted,
+        "unchanged": report.unchanged,
+        "conflicts": report.conflicts,
+        "rejected": [r.as_dict() for r in report.rejected],
+    }
+
+
+@router.post("/questions/{slug}/corrections", auth=django_auth, summary="File a correction after a recount (staff)")
+def protocol_correction(request: HttpRequest, slug: str, payload: CorrectionIn) -> dict[str, Any]:
+    actor = _staff(request)
+    q = _question(slug)
+    try:
+        version = services.protocol_correct(
+            question=q,
+            protocol=_domain_protocol(payload),
+            reason=payload.reason,
+            author=actor,
+            signature=bytes.fromhex(payload.signature) if payload.signature else None,
+        )
+    except ProtocolError as exc:
+        raise HttpError(422, str(exc)) from None
+    except ValueError as exc:
+        raise HttpError(400, str(exc)) from None
+    return {"precinct": payload.precinct, "version": version.version, "signature_status": version.signature_status}

@@ -1,0 +1,213 @@
+"""`atazan referendum …`: tally a protocols file, verify a published bundle, import, export.
+
+`tally` and `verify` need no database: they read a file and print what the law makes of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from atazan.referendum.domain.adoption import QuestionKind
+from atazan.referendum.domain.integrity import bundle_verify
+from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
+from atazan.referendum.domain.tally import TallyResult, tally
+
+app = typer.Typer(help="The nationwide referendum: tally, verify, import, export.", no_args_is_help=True)
+err = Console(stderr=True)
+
+
+def _print_result(result: TallyResult, out: Console) -> None:
+    table = Table(title="Result by unit")
+    for col in ("Unit", "Entitled", "Took part", "Yes", "No", "Invalid", "Not counted", "Turnout", "Yes %", "Majority"):
+        table.add_column(col, justify="left" if col == "Unit" else "right")
+    for code, t in result.units.items():
+        table.add_row(
+            result.registry.by_code[code].name_en,
+            f"{t.registered:,}",
+            f"{t.took_part:,}",
+            f"{t.yes:,}",
+            f"{t.no:,}",
+            f"{t.invalid:,}",
+            f"{t.not_counted:,}",
+            f"{float(t.turnout):.2%}",
+            f"{float(t.yes_share):.2%}",
+            "yes" if t.yes_majority else "no",
+        )
+    t = result.totals
+    table.add_row(
+        "[bold]Nation",
+        f"{t.registered:,}",
+        f"{t.took_part:,}",
+        f"{t.yes:,}",
+        f"{t.no:,}",
+        f"{t.invalid:,}",
+        f"{t.not_counted:,}",
+        f"{float(t.turnout):.2%}",
+        f"{float(t.yes_share):.2%}",
+        "yes" if t.yes_majority else "no",
+    )
+    out.print(table)
+    for line in result.outcome.explanation():
+        out.print(line)
+    if result.rejected:
+        out.print(f"[red]{len(result.rejected)} protocol(s) rejected and left out of the totals:[/red]")
+        for r in result.rejected:
+            out.print(f"  precinct {r.precinct or '?'}: {r.rule.value} — {r.message} ({r.rule.source})")
+
+
+@app.command("tally")
+def tally_command(
+    protocols: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered,took_part,yes,no,…")],
+    kind: Annotated[QuestionKind, typer.Option(help="constitution (Art. 92(3) two-thirds rule) or ordinary")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+) -> None:
+    """Check every protocol, sum precinct → unit → nation and apply the adoption rule (no database needed)."""
+    try:
+        with protocols.open(encoding="utf-8", newline="") as stream:
+            parsed = read_csv_rows(stream)
+    except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
+        err.print(f"[red]{protocols}: {exc}[/red]")
+        raise typer.Exit(2) from None
+    result = tally(parsed.protocols, kind=kind, prior_rejections=parsed.rejected)
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+    else:
+        _print_result(result, Console())
+
+
+@app.command("verify")
+def verify_command(
+    bundle: Annotated[Path, typer.Argument(help="A bundle published by `atazan referendum bundle`.")],
+    authority_key: Annotated[
+        str | None, typer.Option(help="Hex public key of the Central Referendum Commission to pin.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on stdout.")] = False,
+) -> None:
+    """Recompute every total and the outcome from the bundle alone; report changed, missing or reordered records.
+    Exit status 0 when the bundle is intact, 1 when anything is wrong."""
+    try:
+        data = bundle.read_bytes()
+    except OSError as exc:
+        err.print(f"[red]{bundle}: {exc}[/red]")
+        raise typer.Exit(2) from None
+    report = bundle_verify(data, authority_key=bytes.fromhex(authority_key) if authority_key else None)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False) + "\n")
+    else:
+        out = Console()
+        if report.synthetic:
+            out.print("[yellow]The bundle says its precinct figures are a synthetic model, not official data.")
+        if report.result is not None:
+            _print_result(report.result, out)
+        out.print(f"{report.records} records checked.")
+        for p in report.problems[:200]:
+            out.print(f"[red]{p.kind.value}[/red]: {p.message}")
+        if len(report.problems) > 200:
+            out.print(f"… and {len(report.problems) - 200} more problems")
+        out.print(
+            "[green]Bundle intact: every signature, link and total checks out.[/green]"
+            if report.ok
+            else f"[red]Bundle NOT intact: {len(report.problems)} problem(s).[/red]"
+        )
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
+@app.command("import")
+def import_command(
+    path: Annotated[Path, typer.Argument(help="CSV or JSON protocols file.")],
+    question: Annotated[str, typer.Option(help="Question slug.")] = "2026-constitution",
+    actor: Annotated[str, typer.Option(help="Who is importing (goes into the audit log).")] = "cli",
+) -> None:
+    """Import protocols into the database with a progress bar; rejected ones go to the review queue."""
+    from atazan.referendum import selectors, services
+
+    q = selectors.question_get(question)
+    try:
+        text = path.read_text(encoding="utf-8")
+        is_json = path.suffix.lower() == ".json"
+        parsed = read_json(text) if is_json else read_csv_rows(text.splitlines(keepends=True))
+    except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
+        err.print(f"[red]{path}: {exc}[/red]")
+        raise typer.Exit(2) from None
+    console = Console()
+    with _progress(console) as progress:
+        task = progress.add_task(f"Importing {path.name}", total=len(parsed.protocols))
+        report = services.protocols_import(
+            question=q,
+            parsed=parsed,
+            source=path.name,
+            actor=actor,
+            progress=lambda n: progress.advance(task, n),
+        )
+        progress.update(task, completed=len(parsed.protocols))
+    console.print(
+        f"accepted {report.accepted}, unchanged {report.unchanged}, duplicates {report.duplicates}, "
+        f"conflicts {report.conflicts}, sent to review {report.reviewed}"
+    )
+
+
+@app.command("bundle")
+def bundle_command(
+    out: Annotated[Path, typer.Argument(help="Where to write the bundle (JSON Lines).")],
+    question: Annotated[str, typer.Option(help="Question slug.")] = "2026-constitution",
+) -> None:
+    """Publish the signed protocols of a question as a verifiable bundle."""
+    from atazan.referendum import demo, selectors
+
+    q = selectors.question_get(question)
+    data = selectors.bundle_for(q, authority_key=demo.authority_key())
+    out.write_bytes(data)
+    err.print(f"wrote {out} ({len(data):,} bytes); signed with the demo Central Commission key")
+
+
+@app.command("export-nist")
+def export_nist_command(
+    out: Annotated[Path, typer.Argument(help="Where to write the NIST SP 1500-100 JSON.")],
+    question: Annotated[str, typer.Option(help="Question slug.")] = "2026-constitution",
+    precincts: Annotated[bool, typer.Option(help="Include districts and precincts as reporting units.")] = False,
+) -> None:
+    """Export the result as a NIST SP 1500-100 v2 ElectionReport (BallotMeasureContest, type referendum)."""
+    from atazan.referendum import selectors
+    from atazan.referendum.domain.nist import nist_report
+
+    q = selectors.question_get(question)
+    report = nist_report(
+        selectors.result_for(q),
+        election_name=q.title,
+        question_text_ru=q.text_ru,
+        date=q.voting_date.isoformat(),
+        generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        official=not q.synthetic,
+        precincts=precincts,
+    )
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    err.print(f"wrote {out}")
+
+
+@app.command("model-csv")
+def model_csv_command(out: Annotated[Path, typer.Argument(help="Where to write the CSV.")]) -> None:
+    """Write the synthetic model of the 10,459 protocols of 15 March 2026 (sums = official totals) as CSV."""
+    from atazan.referendum.domain.synthetic import model_precincts
+
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        stream.writelines(write_csv(m.protocol for m in model_precincts()))
+    err.print(f"wrote {out}: a MODEL, not official precinct data")

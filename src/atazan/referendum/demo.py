@@ -1,0 +1,86 @@
+"""Demo data: the 15 March 2026 referendum reproduced from 10,459 MODEL precinct protocols.
+
+Only the national totals, the number of polling stations and the 18:00 turnouts are official (FACTS.md); the
+precinct figures are a deterministic model (`domain.synthetic`) whose sums equal the official totals exactly. The
+question is marked `synthetic`, and every page showing precinct data says so. Commission keys are derived from a
+demo secret: they show how signing works, they are not any real commission's keys.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nacl.signing import SigningKey
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from atazan.referendum.domain.integrity import commission_id, derive_signing_key, protocol_sign
+from atazan.referendum.domain.protocol_io import ParsedProtocols
+from atazan.referendum.domain.synthetic import OFFICIAL_SOURCE, model_precincts
+
+DEMO_SECRET = b"atazan demo 2026 referendum - not a real commission key"
+QUESTION_SLUG = "2026-constitution"
+QUESTION_RU = (
+    "Принимаете ли Вы новую Конституцию Республики Казахстан, проект которой опубликован в средствах массовой "
+    "информации 12 февраля 2026 года?"
+)
+QUESTION_EN = (
+    "Do you accept the new Constitution of the Republic of Kazakhstan, the draft of which was published in the media "
+    "on 12 February 2026? (unofficial translation)"
+)
+
+
+def authority_key() -> SigningKey:
+    """The demo Central Referendum Commission's key (derived from the demo secret)."""
+    return derive_signing_key(DEMO_SECRET, "central-referendum-commission")
+
+
+def build(*, console: Console) -> None:
+    from atazan.referendum import services
+    from atazan.referendum.models import ProtocolVersion
+
+    services.units_sync()
+    question = services.question_ensure(
+        slug=QUESTION_SLUG,
+        title="Nationwide referendum on the Constitution, 15 March 2026",
+        voting_date=date(2026, 3, 15),
+        kind="constitution",
+        text_ru=QUESTION_RU,
+        text_en=QUESTION_EN,
+        synthetic=True,
+        source_note=f"National totals: {OFFICIAL_SOURCE}. Precinct protocols: a deterministic model (synthetic).",
+        actor="demo",
+    )
+    if ProtocolVersion.objects.filter(question=question).exists():
+        console.print("Referendum protocols already loaded; nothing to do.")
+        return
+    model = model_precincts()
+    signatures = {}
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    ) as progress:
+        signing = progress.add_task("Signing model protocols (demo commission keys)", total=len(model))
+        for i, m in enumerate(model, start=1):
+            key = derive_signing_key(DEMO_SECRET, commission_id(m.protocol))
+            signatures[m.protocol.precinct] = (protocol_sign(m.protocol, 1, key), bytes(key.verify_key))
+            if i % 1000 == 0:
+                progress.update(signing, completed=i)
+        progress.update(signing, completed=len(model))
+        storing = progress.add_task("Storing protocols", total=len(model))
+        report = services.protocols_import(
+            question=question,
+            parsed=ParsedProtocols(protocols=[m.protocol for m in model], lines=list(range(1, len(model) + 1))),
+            source="model:domain.synthetic",
+            actor="demo",
+            signatures=signatures,
+            labels={m.protocol.precinct: (m.label, m.country) for m in model},
+            progress=lambda n: progress.advance(storing, n),
+        )
+    console.print(
+        f"Referendum: {report.accepted} model protocols accepted (sums = official national totals); "
+        f"{report.reviewed} sent to review."
+    )

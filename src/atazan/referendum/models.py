@@ -1,0 +1,188 @@
+"""Referendum rows: questions, units, districts, precincts (with their commissions' keys), protocol versions and the
+review queue. The rules live in `referendum.domain`; these models only store what the services decided."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from atazan.referendum.domain.adoption import QuestionKind
+from atazan.referendum.domain.protocol import Protocol, ProtocolRule
+
+
+class Question(models.Model):
+    """A question put to a nationwide referendum (Referendum Law, Art. 18(1)(2))."""
+
+    class Kind(models.TextChoices):
+        CONSTITUTION = QuestionKind.CONSTITUTION.value, _("Constitution or constitutional amendment")
+        ORDINARY = QuestionKind.ORDINARY.value, _("Ordinary question")
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    voting_date = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text_ru = models.TextField()
+    text_kk = models.TextField(blank=True)
+    text_en = models.TextField(blank=True)
+    synthetic = models.BooleanField(
+        default=False, help_text="Precinct protocols are a model, not official data (only the totals are official)."
+    )
+    source_note = models.TextField(blank=True)
+    abroad_unit = models.CharField(max_length=40, default="astana")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-voting_date", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("referendum:question", kwargs={"slug": self.slug})
+
+    @property
+    def question_kind(self) -> QuestionKind:
+        return QuestionKind(self.kind)
+
+    def text(self, language: str) -> str:
+        if language.startswith("kk") and self.text_kk:
+            return self.text_kk
+        if language.startswith("en") and self.text_en:
+            return self.text_en
+        return self.text_ru
+
+
+class Unit(models.Model):
+    """One of the 20 regions and cities counted by Constitution 2026, Art. 92(3)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name_en = models.CharField(max_length=100)
+    name_kk = models.CharField(max_length=100)
+    name_ru = models.CharField(max_length=100)
+    kind = models.CharField(max_length=20)
+    tile_col = models.PositiveSmallIntegerField()
+    tile_row = models.PositiveSmallIntegerField()
+    turnout_1800_bp = models.PositiveIntegerField(help_text="CEC's published turnout at 18:00, basis points")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class District(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="districts")
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["unit_id", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="referendum_district_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name_en} / {self.name}"
+
+
+class Precinct(models.Model):
+    """A polling station and its precinct commission, which signs protocols with `public_key` (Ed25519, hex)."""
+
+    number = models.CharField(max_length=40, unique=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="precincts")
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="precincts", null=True, blank=True)
+    abroad = models.BooleanField(default=False)
+    label = models.CharField(max_length=200, blank=True)
+    country = models.CharField(max_length=80, blank=True)
+    public_key = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ProtocolVersion(models.Model):
+    """One version of a precinct's protocol. Version 1 is the protocol as received; a recount's correction is a
+    new version with a reason, an author and a time. Exactly one version per question and precinct is current."""
+
+    class Signature(models.TextChoices):
+        VALID = "valid", _("Signature valid")
+        INVALID = "invalid", _("Signature invalid")
+        UNSIGNED = "unsigned", _("Not signed")
+
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="protocol_versions")
+    precinct = models.ForeignKey(Precinct, on_delete=models.PROTECT, related_name="protocol_versions")
+    version = models.PositiveIntegerField()
+    is_current = models.BooleanField(default=True)
+    registered = models.PositiveIntegerField()
+    took_part = models.PositiveIntegerField()
+    yes = models.PositiveIntegerField()
+    no = models.PositiveIntegerField()
+    invalid = models.PositiveIntegerField()
+    not_counted = models.PositiveIntegerField()
+    ballots_received = models.PositiveIntegerField(null=True, blank=True)
+    ballots_issued = models.PositiveIntegerField(null=True, blank=True)
+    ballots_unused = models.PositiveIntegerField(null=True, blank=True)
+    signature = models.CharField(max_length=128, blank=True)
+    signature_status = models.CharField(max_length=10, choices=Signature.choices, default=Signature.UNSIGNED)
+    reason = models.TextField(blank=True)
+    author = models.CharField(max_length=150)
+    source = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["question_id", "precinct_id", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "precinct", "version"], name="referendum_protocol_version"),
+            models.UniqueConstraint(
+                fields=["question", "precinct"],
+                condition=models.Q(is_current=True),
+                name="referendum_protocol_one_current",
+            ),
+        ]
+        indexes = [models.Index(fields=["question", "is_current"], name="referendum_pv_current")]
+
+    def __str__(self) -> str:
+        return f"{self.precinct_id} v{self.version}"
+
+    def to_domain(self, *, unit: str, district: str, abroad: bool, number: str) -> Protocol:
+        return Protocol(
+            precinct=number,
+            unit=unit,
+            district=district,
+            registered=self.registered,
+            took_part=self.took_part,
+            yes=self.yes,
+            no=self.no,
+            invalid=self.invalid,
+            not_counted=self.not_counted,
+            ballots_received=self.ballots_received,
+            ballots_issued=self.ballots_issued,
+            ballots_unused=self.ballots_unused,
+            abroad=abroad,
+        )
+
+
+class ProtocolReview(models.Model):
+    """A protocol that was not accepted: it broke a control relation or conflicts with an accepted one.
+    Kept for a commission member to review; never silently dropped."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Awaiting review")
+        RESOLVED = "resolved", _("Resolved")
+
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="reviews")
+    precinct_number = models.CharField(max_length=40, blank=True)
+    rule = models.CharField(max_length=40, choices=[(r.value, r.value) for r in ProtocolRule])
+    message = models.TextField()
+    record = models.JSONField(default=dict, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.precinct_number}: {self.rule}"

@@ -1,0 +1,212 @@
+"""Reads of the referendum context. Results are computed by `referendum.domain` from the current protocol versions
+and cached until another protocol arrives (the cache key changes with the number and the newest id of versions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Max
+
+from atazan.referendum.domain.forensics import (
+    Anomaly,
+    Histogram,
+    IntegerPercentageTest,
+    anomalous_precincts,
+    histogram,
+    integer_percentage_test,
+    turnout_yes_histogram,
+)
+from atazan.referendum.domain.integrity import BundleMeta, SignedProtocol, bundle_build
+from atazan.referendum.domain.protocol import Protocol
+from atazan.referendum.domain.tally import TallyResult, tally
+from atazan.referendum.domain.units import UnitRegistry
+from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
+
+_ROW = (
+    "precinct__number",
+    "precinct__unit__code",
+    "precinct__district__name",
+    "precinct__abroad",
+    "registered",
+    "took_part",
+    "yes",
+    "no",
+    "invalid",
+    "not_counted",
+    "ballots_received",
+    "ballots_issued",
+    "ballots_unused",
+)
+
+
+def question_list() -> list[Question]:
+    return list(Question.objects.all())
+
+
+def question_current() -> Question | None:
+    return Question.objects.first()
+
+
+def question_get(slug: str) -> Question:
+    return Question.objects.get(slug=slug)
+
+
+# Results are memoised in the process (keyed by the protocols' state): unpickling 10,000 protocols from a shared
+# cache costs more than the tally itself. Each web worker computes a result once per change of the data.
+_MEMO: dict[str, Any] = {}
+
+
+def _memo_get(key: str) -> Any:
+    return _MEMO.get(key)
+
+
+def _memo_set(key: str, value: Any) -> None:
+    if len(_MEMO) > 16:
+        _MEMO.clear()
+    _MEMO[key] = value
+
+
+def _state_key(question: Question) -> str:
+    state = ProtocolVersion.objects.filter(question=question).aggregate(n=Count("id"), last=Max("id"))
+    return f"referendum:{question.pk}:{state['n']}:{state['last']}"
+
+
+def protocols_current(question: Question) -> list[Protocol]:
+    rows = (
+        ProtocolVersion.objects.filter(question=question, is_current=True)
+        .order_by("precinct__number")
+        .values_list(*_ROW)
+    )
+    return [
+        Protocol(num, unit, district or "", reg, tp, y, n, inv, nc, rec, iss, unu, abroad)
+        for num, unit, district, abroad, reg, tp, y, n, inv, nc, rec, iss, unu in rows
+    ]
+
+
+def registry_for(question: Question) -> UnitRegistry:
+    return UnitRegistry(abroad_unit=question.abroad_unit)
+
+
+def result_for(question: Question) -> TallyResult:
+    """The tally and the adoption outcome from the current version of every accepted protocol."""
+    key = _state_key(question) + ":result"
+    result: TallyResult | None = _memo_get(key)
+    if result is None:
+        result = tally(protocols_current(question), kind=question.question_kind, registry=registry_for(question))
+        _memo_set(key, result)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Forensics:
+    turnout: Histogram
+    yes: Histogram
+    grid: list[list[int]]
+    integer_turnout: IntegerPercentageTest
+    integer_yes: IntegerPercentageTest
+    anomalies: list[Anomaly]
+    per_unit_turnout: dict[str, Histogram]
+    per_unit_yes: dict[str, Histogram]
+
+
+def forensics_for(question: Question, *, simulations: int = 100) -> Forensics:
+    key = _state_key(question) + f":forensics:{simulations}"
+    found: Forensics | None = _memo_get(key)
+    if found is not None:
+        return found
+    protocols = protocols_current(question)
+    by_unit: dict[str, list[Protocol]] = {}
+    for p in protocols:
+        by_unit.setdefault(p.unit, []).append(p)
+    found = Forensics(
+        turnout=histogram(protocols, measure="turnout"),
+        yes=histogram(protocols, measure="yes"),
+        grid=turnout_yes_histogram(protocols, bins=50),
+        integer_turnout=integer_percentage_test(protocols, measure="turnout", simulations=simulations),
+        integer_yes=integer_percentage_test(protocols, measure="yes", simulations=simulations),
+        anomalies=anomalous_precincts(protocols, limit=30),
+        per_unit_turnout={u: histogram(ps, measure="turnout", bins=20) for u, ps in by_unit.items()},
+        per_unit_yes={u: histogram(ps, measure="yes", bins=20) for u, ps in by_unit.items()},
+    )
+    _memo_set(key, found)
+    return found
+
+
+def units_all() -> list[Unit]:
+    return list(Unit.objects.all())
+
+
+def unit_get(code: str) -> Unit:
+    return Unit.objects.get(code=code)
+
+
+def unit_precincts(question: Question, unit: Unit) -> list[dict[str, Any]]:
+    return list(
+        ProtocolVersion.objects.filter(question=question, is_current=True, precinct__unit=unit)
+        .order_by("precinct__district__name", "precinct__number")
+        .values(
+            "precinct__number",
+            "precinct__district__name",
+            "precinct__label",
+            "registered",
+            "took_part",
+            "yes",
+            "no",
+            "signature_status",
+            "version",
+        )
+    )
+
+
+def precinct_get(number: str) -> Precinct:
+    return Precinct.objects.select_related("unit", "district").get(number=number)
+
+
+def precinct_versions(question: Question, precinct: Precinct) -> list[ProtocolVersion]:
+    return list(ProtocolVersion.objects.filter(question=question, precinct=precinct).order_by("-version"))
+
+
+def reviews_open(question: Question, *, limit: int = 200) -> list[ProtocolReview]:
+    return list(ProtocolReview.objects.filter(question=question, status=ProtocolReview.Status.OPEN)[:limit])
+
+
+def reviews_count(question: Question) -> int:
+    return ProtocolReview.objects.filter(question=question, status=ProtocolReview.Status.OPEN).count()
+
+
+def signature_counts(question: Question) -> dict[str, int]:
+    rows = (
+        ProtocolVersion.objects.filter(question=question, is_current=True)
+        .values("signature_status")
+        .annotate(n=Count("id"))
+    )
+    return {r["signature_status"]: r["n"] for r in rows}
+
+
+def bundle_for(question: Question, *, authority_key: Any) -> bytes:
+    """The publication bundle of every current, signed protocol, in precinct order."""
+    rows = (
+        ProtocolVersion.objects.filter(question=question, is_current=True)
+        .exclude(signature="")
+        .order_by("precinct__number")
+        .values_list(*_ROW, "version", "signature", "precinct__public_key")
+    )
+    entries = [
+        SignedProtocol(
+            Protocol(num, unit, district or "", reg, tp, y, n, inv, nc, rec, iss, unu, abroad),
+            version,
+            bytes.fromhex(sig),
+            bytes.fromhex(key),
+        )
+        for num, unit, district, abroad, reg, tp, y, n, inv, nc, rec, iss, unu, version, sig, key in rows
+    ]
+    meta = BundleMeta(
+        title=question.title,
+        date=question.voting_date.isoformat(),
+        question=question.text_ru,
+        kind=question.question_kind,
+        synthetic=question.synthetic,
+        abroad_unit=question.abroad_unit,
+    )
+    return bundle_build(entries, meta, authority_key)
