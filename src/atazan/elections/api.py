@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Body, Router, Schema
+from ninja import Body, Router, Schema, Status
 
 from atazan.elections import selectors
 from atazan.elections.domain import ElectionsError, Method, allocate, allocation_input_from_mapping, allocation_steps
@@ -104,8 +104,8 @@ def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), m
     try:
         result = allocate(allocation_input_from_mapping(payload), method)
     except ElectionsError as error:
-        return 422, {"error": error.message, "record": error.record, "rule": error.rule}
-    return 200, {
+        return Status(422, {"error": error.message, "record": error.record, "rule": error.rule})
+    return {
         "seats": result.seats,
         "quota": str(result.quota) if result.quota is not None else None,
         "admitted": list(result.admitted),
@@ -119,9 +119,9 @@ def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> An
     try:
         view = selectors.election_allocation_view(election=election, method=method)
     except ElectionsError as error:
-        return 422, {"error": error.message, "record": error.record, "rule": error.rule}
+        return Status(422, {"error": error.message, "record": error.record, "rule": error.rule})
     a = view.allocation
-    return 200, {
+    return {
         "election": _election_out(election),
         "method": method.value,
         "is_law": method.is_law,

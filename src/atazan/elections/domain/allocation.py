@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from .errors import (
     DuplicatePartyError,
@@ -107,9 +108,14 @@ class AllocationInput:
     threshold: Fraction = Fraction(5, 100)
 
 
-@dataclass(frozen=True, slots=True)
-class ListOutcome:
-    """One list's path through the allocation; ``quotient`` is exact, ``remainder`` is its fractional part."""
+_ONE = Fraction(1)
+
+
+class ListOutcome(NamedTuple):
+    """One list's path through the allocation; ``quotient`` is exact, ``remainder`` is its fractional part.
+
+    A NamedTuple rather than a dataclass: an allocation builds one per list and this is the hot path.
+    """
 
     party: str
     votes: int
@@ -118,10 +124,10 @@ class ListOutcome:
     whole: int = 0
     extra: int = 0
     seats: int = 0
-    # quotient = (whole * denominator + remainder_numerator) / denominator, times ``coefficient`` already applied
+    # quotient = (whole * denominator + remainder_numerator) / denominator, ``coefficient`` already applied
     remainder_numerator: int = 0
     denominator: int = 1
-    coefficient: Fraction = Fraction(1)
+    coefficient: Fraction = _ONE
     remainder_rank: int | None = None
 
     @property
@@ -141,8 +147,7 @@ class ListOutcome:
         return Fraction(self.remainder_numerator, self.denominator)
 
 
-@dataclass(frozen=True, slots=True)
-class Allocation:
+class Allocation(NamedTuple):
     """The result: lists in registration order, each with its seats; ``quota`` is None for divisor methods."""
 
     method: Method
@@ -151,11 +156,19 @@ class Allocation:
     threshold: Fraction
     outcomes: tuple[ListOutcome, ...]
     rule: Rule
-    quota: Fraction | None
+    # the quota as numerator / denominator (built into a Fraction only when asked for); None for divisor methods
+    quota_numerator: int | None
+    quota_denominator: int = 1
     # divisor methods: the average that won the last seat, and the largest one that did not
     last_average: Fraction | None = None
     next_average: Fraction | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
+
+    @property
+    def quota(self) -> Fraction | None:
+        if self.quota_numerator is None:
+            return None
+        return Fraction(self.quota_numerator, self.quota_denominator)
 
     @property
     def seats(self) -> dict[str, int]:
@@ -251,21 +264,24 @@ def allocation_input_check(inp: AllocationInput) -> None:
     orders: dict[int, str] = {}
     total = 0
     for pl in inp.lists:
-        record = f"list {pl.party!r}"
-        if pl.party in parties:
-            raise DuplicatePartyError("the party appears more than once", record=record)
-        parties.add(pl.party)
-        if pl.registration_order in orders:
+        party = pl.party
+        if party in parties:
+            raise DuplicatePartyError("the party appears more than once", record=f"list {party!r}")
+        parties.add(party)
+        order = pl.registration_order
+        if order in orders:
             raise DuplicateRegistrationOrderError(
-                f"registration order {pl.registration_order} is also {orders[pl.registration_order]!r}'s",
-                record=record,
+                f"registration order {order} is also {orders[order]!r}'s", record=f"list {party!r}"
             )
-        orders[pl.registration_order] = pl.party
-        if pl.votes < 0:
-            raise NegativeVotesError(f"{pl.votes} votes", record=record)
-        if pl.votes > inp.took_part:
-            raise ListVotesAboveTurnoutError(f"{pl.votes} votes but only {inp.took_part} took part", record=record)
-        total += pl.votes
+        orders[order] = party
+        votes = pl.votes
+        if votes < 0:
+            raise NegativeVotesError(f"{votes} votes", record=f"list {party!r}")
+        if votes > inp.took_part:
+            raise ListVotesAboveTurnoutError(
+                f"{votes} votes but only {inp.took_part} took part", record=f"list {party!r}"
+            )
+        total += votes
     if total > inp.took_part:
         raise ListsSumAboveTurnoutError(f"lists have {total} votes but only {inp.took_part} took part", record="lists")
 
@@ -347,7 +363,8 @@ def _allocate_law(inp: AllocationInput, ordered: list[PartyList], passed: list[P
             threshold=inp.threshold,
             outcomes=outcomes,
             rule=Rule.SOLE_LIST,
-            quota=Fraction(winner.votes, inp.seats),
+            quota_numerator=winner.votes,
+            quota_denominator=inp.seats,
             notes=("Only one list passed and no other list received a vote, so Art. 97-1(2) has no list to admit.",),
         )
     runner_up = max(others, key=_by_votes_then_earlier)
@@ -412,7 +429,8 @@ def _allocate_law(inp: AllocationInput, ordered: list[PartyList], passed: list[P
         threshold=inp.threshold,
         outcomes=tuple(outcomes_list),
         rule=Rule.SINGLE_LIST,
-        quota=Fraction(total, seats),
+        quota_numerator=total,
+        quota_denominator=seats,
     )
 
 
@@ -427,54 +445,47 @@ def _hare_general(inp: AllocationInput, ordered: list[PartyList], passed: list[P
     total = 0
     for pl in passed:
         total += pl.votes
-    # Art. 97-1(1): quota = admitted votes / seats. Art. 97-1(3): quotient = votes / quota = votes * seats / total.
-    wholes: dict[int, tuple[int, int]] = {}
-    given = 0
-    for pl in passed:
-        whole, rem = divmod(pl.votes * seats, total)
-        wholes[pl.registration_order] = (whole, rem)
-        given += whole
-    left = seats - given
-    ranks: dict[int, int] = {}
+    # Art. 97-1(1): quota = admitted votes / seats. Art. 97-1(3): quotient = votes / quota = votes * seats / total,
+    # kept as an integer numerator over ``total``: its whole part and remainder come from one exact divmod.
+    parts = [divmod(pl.votes * seats, total) for pl in passed]
+    left = seats
+    for whole, _ in parts:
+        left -= whole
+    n = len(passed)
+    ranks: list[int | None] = [None] * n
     if left:
         # Art. 97-1(4): one seat each to the largest remainders; equal remainders → the list registered earlier.
-        # All remainders share the denominator ``total``, so comparing numerators is exact. ``passed`` is already in
-        # registration order and ``sorted`` is stable, so equal remainders keep the earlier list first.
-        by_remainder = sorted(passed, key=lambda pl: -wholes[pl.registration_order][1])
-        for rank, pl in enumerate(by_remainder, start=1):
-            ranks[pl.registration_order] = rank
+        # Remainders share the denominator ``total``, so comparing numerators is exact; ``passed`` is in registration
+        # order and a reverse sort is still stable, so equal remainders keep the earlier list first.
+        by_remainder = sorted(range(n), key=lambda i: parts[i][1], reverse=True)
+        for rank, i in enumerate(by_remainder, start=1):
+            ranks[i] = rank
     outcomes: list[ListOutcome] = []
+    j = 0
     for pl in ordered:
-        got = wholes.get(pl.registration_order)
-        if got is None:
-            outcomes.append(_not_admitted(pl))
-            continue
-        whole, rem = got
-        place = ranks.get(pl.registration_order)
-        extra = 1 if place is not None and place <= left else 0
-        outcomes.append(
-            ListOutcome(
-                party=pl.party,
-                votes=pl.votes,
-                registration_order=pl.registration_order,
-                admission=Admission.THRESHOLD,
-                whole=whole,
-                extra=extra,
-                seats=whole + extra,
-                remainder_numerator=rem,
-                denominator=total,
-                remainder_rank=place,
+        if j < n and pl is passed[j]:
+            whole, rem = parts[j]
+            place = ranks[j]
+            extra = 1 if place is not None and place <= left else 0
+            outcomes.append(
+                ListOutcome(
+                    pl.party,
+                    pl.votes,
+                    pl.registration_order,
+                    Admission.THRESHOLD,
+                    whole,
+                    extra,
+                    whole + extra,
+                    rem,
+                    total,
+                    _ONE,
+                    place,
+                )  # fmt: skip
             )
-        )
-    return Allocation(
-        method=Method.HARE,
-        seats_total=seats,
-        took_part=inp.took_part,
-        threshold=inp.threshold,
-        outcomes=tuple(outcomes),
-        rule=Rule.GENERAL,
-        quota=Fraction(total, seats),
-    )
+            j += 1
+        else:
+            outcomes.append(ListOutcome(pl.party, pl.votes, pl.registration_order, Admission.BELOW_THRESHOLD))
+    return Allocation(Method.HARE, seats, inp.took_part, inp.threshold, tuple(outcomes), Rule.GENERAL, total, seats)
 
 
 def _largest_remainder_droop(inp: AllocationInput, lists: Iterable[tuple[PartyList, bool]]) -> Allocation:
@@ -517,7 +528,7 @@ def _largest_remainder_droop(inp: AllocationInput, lists: Iterable[tuple[PartyLi
         threshold=inp.threshold,
         outcomes=outcomes,
         rule=Rule.GENERAL,
-        quota=Fraction(quota),
+        quota_numerator=quota,
     )
 
 
@@ -563,7 +574,7 @@ def _divisor(inp: AllocationInput, lists: Iterable[tuple[PartyList, bool]], meth
         threshold=inp.threshold,
         outcomes=outcomes,
         rule=Rule.GENERAL,
-        quota=None,
+        quota_numerator=None,
         last_average=last,
         next_average=following,
     )
