@@ -1,11 +1,21 @@
-"""Demo accounts, one per role, so every workflow can be tried. Passwords are for the local demo only."""
+"""Demo accounts, one per role, so every workflow can be tried. Passwords are for the local demo only.
+
+The demo citizen is verified with a synthetic IIN (the check digit is right; the number is made up) and holds the
+same synthetic IIN at the local identity provider, so "Sign in with the local identity provider" finds the account.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
+from django.conf import settings
 from rich.console import Console
 
+from atazan.accounts.domain.iin import iin_complete, iin_parse
 from atazan.accounts.domain.roles import Role
-from atazan.accounts.services import roles_ensure, user_create
+from atazan.accounts.models import LocalIdentity
+from atazan.accounts.services import citizen_verify, roles_ensure, user_create
 
 DEMO_PASSWORD = "atazan-demo"  # noqa: S105 - the demo runs on 127.0.0.1 only; printed for the person running it
 
@@ -21,8 +31,31 @@ DEMO_USERS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
 )
 
 
+def synthetic_iin(birth: dt.date, *, female: bool = False, serial: int = 9900) -> str:
+    """A made-up IIN with a correct check digit for a person born on ``birth`` (first serial from ``serial`` on
+    that has a check digit). For demo data and tests only."""
+    century_digit = {1800: 1, 1900: 3, 2000: 5}[birth.year // 100 * 100] + (1 if female else 0)
+    for number in range(serial, serial + 100):
+        iin = iin_complete(f"{birth:%y%m%d}{century_digit}{number:04d}")
+        if iin is not None:
+            return iin
+    raise ValueError("no check digit in a hundred serials")  # cannot happen: at most a few serials lack one
+
+
 def build(*, console: Console) -> None:
     roles_ensure()
     for username, name, roles in DEMO_USERS:
         user_create(username=username, password=DEMO_PASSWORD, roles=list(roles), full_name=name)
+    from django.contrib.auth.models import User
+
+    citizen = User.objects.get(username="citizen")
+    iin = synthetic_iin(dt.date(1990, 3, 21))
+    citizen_verify(user=citizen, iin=iin, birth_date=iin_parse(iin).birth_date, via="demo (synthetic IIN)")
+    LocalIdentity.objects.update_or_create(user=citizen, defaults={"iin": iin, "birth_date": iin_parse(iin).birth_date})
     console.print(f"  demo accounts: {', '.join(u for u, _, _ in DEMO_USERS)} (password: {DEMO_PASSWORD})")
+    if settings.ATAZAN_LOCAL_IDP:
+        from atazan.accounts.local_idp import local_client_ensure
+
+        base = os.environ.get("ATAZAN_LOCAL_IDP_URL", "http://127.0.0.1:8000").rstrip("/")
+        local_client_ensure(redirect_uri=f"{base}/accounts/oidc/callback/")
+        console.print("  local OpenID Connect provider: /accounts/local-idp/ (demo citizen holds a synthetic IIN)")

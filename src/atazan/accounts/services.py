@@ -1,9 +1,44 @@
+"""Writes and checks of the accounts context: roles, citizen verification by IIN, the permission matrix, throttling.
+
+IINs are handled in clear only inside these functions: what is stored, logged or audited is the keyed hash.
+"""
+
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, User
-from django.db import transaction
+import datetime as dt
+import hashlib
+import hmac
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, Group, User
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from atazan.accounts.domain import permissions
+from atazan.accounts.domain.iin import Iin, IinError, iin_mask, iin_matches_birth_date, iin_parse
 from atazan.accounts.domain.roles import Role
+from atazan.accounts.models import Profile
+from atazan.accounts.throttle import Throttled, throttle_check, throttle_peek, throttle_reset  # noqa: F401 - API
+from atazan.audit.services import audit_append
+
+
+class PermissionRefused(PermissionDenied):
+    """A service refused an action to a user whose roles do not allow it. The message names the role and action."""
+
+    def __init__(self, *, action: str, roles: frozenset[Role], who: str) -> None:
+        self.action = action
+        self.roles = roles
+        super().__init__(str(permissions.ActionRefused(action=action, roles=roles, who=who)))
+
+
+class VerificationRefused(ValueError):
+    """A citizen's verification was refused; ``rule`` says why. The IIN appears masked only."""
+
+    def __init__(self, *, record: str, rule: str) -> None:
+        self.record = record
+        self.rule = rule
+        super().__init__(f"{record}: {rule}")
 
 
 def roles_ensure() -> None:
@@ -30,3 +65,125 @@ def user_has_role(user: User, role: Role) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.groups.filter(name=role.value).exists()
+
+
+def user_roles(user: User | AnonymousUser | None) -> frozenset[Role]:
+    """The roles a user holds as groups. Django's superuser flag adds none: it opens the admin site, not the
+    official actions of the matrix (separation of duties, docs/security.md)."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    known = {r.value for r in Role}
+    return frozenset(Role(name) for name in user.groups.values_list("name", flat=True) if name in known)
+
+
+def permission_allowed(user: User | AnonymousUser | None, action: str) -> bool:
+    return permissions.allowed(user_roles(user), action)
+
+
+def permission_require(user: User | AnonymousUser | None, action: str) -> None:
+    """Raise PermissionRefused (a PermissionDenied) unless the user's roles allow ``action`` in the matrix."""
+    roles = user_roles(user)
+    if not permissions.allowed(roles, action):
+        who = "an anonymous visitor" if user is None or not user.is_authenticated else f"user {user.get_username()!r}"
+        raise PermissionRefused(action=action, roles=roles, who=who)
+
+
+def actor_authorize(actor: str | User, action: str) -> str:
+    """The audit label for ``actor`` after checking it may perform ``action``.
+
+    A ``User`` (anyone reaching a service from the web or the API) is checked against the matrix. A plain string is
+    the console: a command run by a person with shell access to the server (imports, demo data), recorded as given.
+    """
+    if isinstance(actor, str):
+        return actor
+    permission_require(actor, action)
+    return actor.get_username()
+
+
+@transaction.atomic
+def role_grant(*, actor: User, user: User, role: Role) -> None:
+    """Give ``user`` the role ``role``; only an administrator may, and the grant is audited."""
+    permission_require(actor, "accounts.role.grant")
+    roles_ensure()
+    user.groups.add(Group.objects.get(name=role.value))
+    audit_append(actor=actor.get_username(), action="accounts.role.grant", target=f"user:{user.pk}",
+                 payload={"role": role.value})
+
+
+# --- IINs ---------------------------------------------------------------------------------------------------------
+
+
+def iin_hash(iin: str) -> str:
+    """The keyed hash (HMAC-SHA256 under settings.IIN_HASH_KEY) an IIN is stored and looked up by."""
+    value = "".join(ch for ch in iin if not ch.isspace())
+    return hmac.new(settings.IIN_HASH_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
+def iin_check(iin: str, *, birth_date: dt.date | None = None) -> Iin:
+    """Validate an IIN (check digit, century, a real past birth date) and, when given, a stated birth date against
+    the one it encodes. Raises VerificationRefused naming the masked IIN and the rule."""
+    try:
+        parsed = iin_parse(iin, today=timezone.localdate())
+    except IinError as error:
+        raise VerificationRefused(record=f"IIN {error.masked}", rule=error.rule) from None
+    if birth_date is not None and not iin_matches_birth_date(parsed, birth_date):
+        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}",
+                                  rule=f"the stated birth date {birth_date.isoformat()} differs from the IIN's")
+    return parsed
+
+
+def user_by_iin(iin: str) -> User | None:
+    profile = Profile.objects.select_related("user").filter(iin_hash=iin_hash(iin)).first()
+    return None if profile is None else profile.user
+
+
+@transaction.atomic
+def citizen_verify(*, user: User, iin: str, birth_date: dt.date | None = None, via: str = "form") -> Profile:
+    """Record that ``user`` is the citizen holding ``iin`` and give them the citizen role.
+
+    Refused (VerificationRefused) when the IIN is invalid, disagrees with the stated birth date, or already belongs
+    to another account (one account per IIN). The audit entry names the account, never the IIN.
+    """
+    parsed = iin_check(iin, birth_date=birth_date)
+    digest = iin_hash(parsed.value)
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    if profile.iin_hash == digest:
+        return profile
+    if profile.iin_hash is not None:
+        raise VerificationRefused(record=f"user {user.get_username()!r}",
+                                  rule="this account is already verified with another IIN")
+    if Profile.objects.filter(iin_hash=digest).exclude(pk=profile.pk).exists():
+        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}",
+                                  rule="already verified for another account: one account per IIN")
+    profile.iin_hash = digest
+    profile.birth_date = parsed.birth_date
+    profile.verified_at = timezone.now()
+    profile.verified_via = via[:200]
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError:  # a concurrent verification won the race for this IIN
+        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}",
+                                  rule="already verified for another account: one account per IIN") from None
+    roles_ensure()
+    user.groups.add(Group.objects.get(name=Role.CITIZEN.value))
+    audit_append(actor=user.get_username(), action="accounts.citizen.verify", target=f"user:{user.pk}",
+                 payload={"via": profile.verified_via})
+    return profile
+
+
+# --- sign-in throttling ----------------------------------------------------------------------------------------------
+
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_FAILURE_WINDOW_S = 15 * 60
+
+
+def login_throttle_key(*, username: str, ip: str) -> str:
+    return f"login:{username.strip().casefold()}:{ip}"
+
+
+def login_locked(*, username: str, ip: str) -> int:
+    """Seconds until ``username`` may try again from ``ip``; 0 when not locked."""
+    state = throttle_peek(key=login_throttle_key(username=username, ip=ip), limit=LOGIN_FAILURE_LIMIT,
+                          window_s=LOGIN_FAILURE_WINDOW_S)
+    return state.retry_after_s if state.exceeded else 0

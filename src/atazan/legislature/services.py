@@ -9,8 +9,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
+from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
 from atazan.legislature.domain.process import Action, BillState, Move, Stage, Tally, TransitionRefused, advance
 from atazan.legislature.models import (
@@ -81,10 +83,12 @@ def _vote_row(*, outcome: VoteOutcome, tally: Tally, subject: str, held_on: dt.d
 
 
 @transaction.atomic
-def bill_submit(*, actor: str, number: str, draft: Mapping[str, Any], summary: str = "", initiator_detail: str = "",
-                synthetic: bool = False, decision: PeoplesCouncilDecision | None = None) -> Bill:
+def bill_submit(*, actor: str | User, number: str, draft: Mapping[str, Any], summary: str = "",
+                initiator_detail: str = "", synthetic: bool = False,
+                decision: PeoplesCouncilDecision | None = None) -> Bill:
     """Register a bill (stage draft) and run the constitutional checks on it; raises ``BillFormatError`` on bad
     input. The violations found are stored with the bill and decide whether it can be introduced."""
+    actor = actor_authorize(actor, "legislature.bill.submit")  # docs/security.md
     parsed = bill_from_dict(draft)
     violations = [v.as_dict() for v in bill_violations(parsed)]
     bill = Bill.objects.create(
@@ -96,13 +100,14 @@ def bill_submit(*, actor: str, number: str, draft: Mapping[str, Any], summary: s
     return bill
 
 
-def bill_advance(*, actor: str, bill: Bill, action: Action, on: dt.date, ballots: list[BallotRow] | None = None,
+def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, ballots: list[BallotRow] | None = None,
                  compliant: bool | None = None, referred_by: str | None = None,
                  referring_deputies: int | None = None) -> BillEvent:
     """Move ``bill`` by ``action`` on ``on``. Votes are given deputy by deputy (``ballots``) and counted here.
 
     A refused move is stored as a refused event (so nothing asked is lost) and ``TransitionRefused`` is raised.
     """
+    actor = actor_authorize(actor, "legislature.bill.transition")  # docs/security.md
     with transaction.atomic():
         bill = Bill.objects.select_for_update().get(pk=bill.pk)
         state = _state(bill)
@@ -150,9 +155,10 @@ def bill_advance(*, actor: str, bill: Bill, action: Action, on: dt.date, ballots
 
 
 @transaction.atomic
-def peoples_council_member_add(*, actor: str, name: str, group: str, age: int, term_start: dt.date,
+def peoples_council_member_add(*, actor: str | User, name: str, group: str, age: int, term_start: dt.date,
                                synthetic: bool = False) -> PeoplesCouncilMember:
     """Add a member; refused (``RuleError``) if the group is full, unknown, or the member under age."""
+    actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     current = [(m.name, m.group, m.age) for m in PeoplesCouncilMember.objects.all()]
     problems = peoples_council_composition(members=[*current, (name, group, age)], as_of=term_start)
     if problems:
@@ -165,8 +171,9 @@ def peoples_council_member_add(*, actor: str, name: str, group: str, age: int, t
 
 
 @transaction.atomic
-def peoples_council_session_open(*, actor: str, number: int, held_on: dt.date, title: str, present: int,
+def peoples_council_session_open(*, actor: str | User, number: int, held_on: dt.date, title: str, present: int,
                                  synthetic: bool = False) -> PeoplesCouncilSession:
+    actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     members = PeoplesCouncilMember.objects.count()
     if present > members:
         raise RuleError(f"session {number}: {present} present but the Council has {members} members")
@@ -180,11 +187,12 @@ def peoples_council_session_open(*, actor: str, number: int, held_on: dt.date, t
 
 
 @transaction.atomic
-def peoples_council_decide(*, actor: str, session: PeoplesCouncilSession, title: str, kind: str, yes: int, no: int,
-                           abstain: int, bill_number: str | None = None,
+def peoples_council_decide(*, actor: str | User, session: PeoplesCouncilSession, title: str, kind: str, yes: int,
+                           no: int, abstain: int, bill_number: str | None = None,
                            bill_draft: Mapping[str, Any] | None = None) -> PeoplesCouncilDecision:
     """Take a decision (quorum two thirds; more than half of those present). An adopted legislative initiative is
     sent to the Kurultai as a bill (Constitution 2026, Arts. 60(1), 71(2))."""
+    actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     if yes + no + abstain > session.present:
         raise RuleError(f"session {session.number}: {yes + no + abstain} votes but {session.present} present")
     outcome = peoples_council_decision(yes=yes, present=session.present, as_of=session.held_on)
@@ -205,10 +213,11 @@ def peoples_council_decide(*, actor: str, session: PeoplesCouncilSession, title:
 
 
 @transaction.atomic
-def vice_president_nominate(*, actor: str, candidate: str, on: dt.date, party_member: bool = False,
+def vice_president_nominate(*, actor: str | User, candidate: str, on: dt.date, party_member: bool = False,
                             synthetic: bool = False) -> VicePresidentNomination:
     """The President nominates a Vice President (Constitution 2026, Art. 46(2)). A party member cannot hold the
     office (Art. 49(2))."""
+    actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if party_member:
         raise RuleError(f"{candidate}: Art. 49(2): the Vice President may not be a member of a political party")
     vice_president_consent(yes=0, present=0, as_of=on)  # raises if there is no such office on that date
@@ -219,9 +228,10 @@ def vice_president_nominate(*, actor: str, candidate: str, on: dt.date, party_me
 
 
 @transaction.atomic
-def vice_president_consent_vote(*, actor: str, nomination: VicePresidentNomination, on: dt.date,
+def vice_president_consent_vote(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date,
                                 ballots: list[BallotRow]) -> Vote:
     """The Kurultai's consent vote: a majority of all deputies (Arts. 46(2), 49(1), 56(7))."""
+    actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.NOMINATED:
         raise RuleError(f"nomination of {nomination.candidate} is {nomination.status}, not awaiting consent")
     tally = _tally(ballots, kurultai_seats(on))
@@ -239,7 +249,8 @@ def vice_president_consent_vote(*, actor: str, nomination: VicePresidentNominati
 
 
 @transaction.atomic
-def vice_president_appoint(*, actor: str, nomination: VicePresidentNomination, on: dt.date) -> None:
+def vice_president_appoint(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date) -> None:
+    actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.CONSENTED:
         raise RuleError(f"Art. 49(1): {nomination.candidate} cannot be appointed without the Kurultai's consent")
     nomination.status = VicePresidentNomination.Status.APPOINTED
@@ -250,9 +261,10 @@ def vice_president_appoint(*, actor: str, nomination: VicePresidentNomination, o
 
 
 @transaction.atomic
-def vice_president_delegate(*, actor: str, nomination: VicePresidentNomination, on: dt.date, domain: str,
+def vice_president_delegate(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date, domain: str,
                             description: str) -> VicePresidentDelegation:
     """The President asks the Vice President to represent him (Art. 49(3))."""
+    actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.APPOINTED:
         raise RuleError(f"Art. 49(3): only an appointed Vice President can be asked to represent the President; "
                         f"{nomination.candidate} is {nomination.status}")
