@@ -99,6 +99,9 @@ def test_exact_agreement_with_interregnum_droop_when_it_has_no_tie(inp: Allocati
     admitted = [o for o in a.outcomes if o.admitted]
     assume(len(admitted) >= 2)
     assume(a.seats_total - sum(o.whole for o in admitted) <= len(admitted))
+    # interregnum decides equal remainders by the larger vote and still calls that deterministic; Art. 97-1(4) (and our
+    # Droop, by analogy) gives them to the list registered earlier, so equal remainders are where the rules part.
+    assume(len({o.remainder_numerator for o in admitted}) == len(admitted))
     result = lr.LargestRemainderAllocator("droop").calc(
         [(o.party, o.votes) for o in admitted], inp.seats, random_seed=1
     )
