@@ -156,3 +156,43 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# --- accounts: IIN hashing, sign-in throttling, OpenID Connect (see docs/security.md) ---------------------------------
+# IINs are stored only as HMAC-SHA256 under this key; `check --deploy` refuses the public development default.
+IIN_HASH_KEY = os.environ.get("ATAZAN_IIN_KEY", "atazan-development-iin-key")
+# The first backend refuses sign-in while a user name is locked out from an address (failures counted per both).
+AUTHENTICATION_BACKENDS = ["atazan.accounts.backends.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+# The development identity provider (django-oauth-toolkit with OpenID Connect) at /accounts/local-idp/: on in DEBUG or
+# with ATAZAN_LOCAL_IDP=1; its tables always exist so that switching it on needs no migration.
+ATAZAN_LOCAL_IDP = os.environ.get("ATAZAN_LOCAL_IDP", "1" if DEBUG else "0") == "1"
+INSTALLED_APPS.append("oauth2_provider")
+# The government identity provider: set ATAZAN_OIDC_ISSUER and its endpoints, client id and secret to switch it on.
+# Without it, and with the local provider on, sign-in through OpenID Connect goes to the local provider.
+from atazan.accounts.conf import oidc_settings  # noqa: E402  (reads only the environment)
+
+_oidc = oidc_settings(os.environ, local_idp=ATAZAN_LOCAL_IDP, var_dir=VAR_DIR)
+OIDC_ENABLED = _oidc.enabled
+OIDC_ISSUER = _oidc.issuer
+OIDC_IIN_CLAIM = _oidc.iin_claim
+OIDC_RP_CLIENT_ID = _oidc.client_id
+OIDC_RP_CLIENT_SECRET = _oidc.client_secret
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid profile"
+OIDC_USE_PKCE = True
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc.authorization_endpoint
+OIDC_OP_TOKEN_ENDPOINT = _oidc.token_endpoint
+OIDC_OP_USER_ENDPOINT = _oidc.userinfo_endpoint
+OIDC_OP_JWKS_ENDPOINT = _oidc.jwks_endpoint
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_CREATE_USER = True
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("atazan.accounts.oidc.IinOidcBackend")
+OAUTH2_PROVIDER = {
+    "OIDC_ENABLED": True,
+    "OIDC_RSA_PRIVATE_KEY": _oidc.local_idp_private_key,
+    "OIDC_ISS_ENDPOINT": _oidc.local_idp_issuer,
+    "PKCE_REQUIRED": True,
+    "SCOPES": {"openid": "OpenID Connect", "profile": "Name and identification number"},
+    "OAUTH2_VALIDATOR_CLASS": "atazan.accounts.local_idp.LocalIdpValidator",
+}
