@@ -13,7 +13,7 @@ from atazan.texts.domain.model import Expression
 from atazan.texts.domain.parser import load_official
 from atazan.texts.services import constitution_dir
 
-from .domain.tagging import Unit, units_of
+from .domain.tagging import RuleTag, Suggestion, Unit, rule_tags, suggest, units_of
 from .domain.taxonomy import YEARS, Taxonomy, load_taxonomy
 
 
@@ -45,3 +45,11 @@ def alignment(language: str) -> Alignment:
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
     return load_taxonomy()
+
+
+@lru_cache(maxsize=1)
+def computed() -> tuple[tuple[RuleTag, ...], tuple[Suggestion, ...]]:
+    """The rules' tags and the similarity suggestions over both Constitutions (deterministic, so computed once)."""
+    tax = taxonomy()
+    rules = tuple(rule_tags(tax, units()))
+    return rules, tuple(suggest(tax, units(), rules))

@@ -15,7 +15,6 @@ from atazan.accounts.services import user_has_role
 from atazan.audit.services import audit_append
 
 from . import corpus
-from .domain.tagging import rule_tags, suggest
 from .models import Tag, Topic
 
 EDITOR_ROLES = (Role.MODERATOR, Role.ADMINISTRATOR)
@@ -80,10 +79,7 @@ def tags_compute() -> ComputeOutcome:
     is never touched; a proposal the rules no longer make is removed.
     """
     taxonomy_sync()
-    units = corpus.units()
-    tax = corpus.taxonomy()
-    rules = rule_tags(tax, units)
-    suggestions = suggest(tax, units, rules)
+    rules, suggestions = corpus.computed()
     index = corpus.unit_index()
     topics = {t.key: t for t in Topic.objects.all()}
     wanted: dict[tuple[str, int, str], dict[str, object]] = {}
