@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.commission.setup_helpers import small_commission, start_draft, vote_all
 
 from atazan.commission import services as cs
 from atazan.commission import services_drafts as ds
 from atazan.commission.domain import drafting as dd
-from tests.commission.setup_helpers import small_commission, start_draft, vote_all
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
