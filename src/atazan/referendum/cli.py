@@ -25,6 +25,11 @@ app = typer.Typer(help="The nationwide referendum: tally, verify, import, export
 err = Console(stderr=True)
 
 
+def _stdout() -> Console:
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
 def _print_result(result: TallyResult, out: Console) -> None:
     table = Table(title="Result by unit")
     for col in ("Unit", "Entitled", "Took part", "Yes", "No", "Invalid", "Not counted", "Turnout", "Yes %", "Majority"):
@@ -81,7 +86,7 @@ def tally_command(
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     else:
-        _print_result(result, Console())
+        _print_result(result, _stdout())
 
 
 @app.command("verify")
@@ -103,7 +108,7 @@ def verify_command(
     if as_json:
         sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False) + "\n")
     else:
-        out = Console()
+        out = _stdout()
         if report.synthetic:
             out.print("[yellow]The bundle says its precinct figures are a synthetic model, not official data.")
         if report.result is not None:

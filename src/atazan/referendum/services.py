@@ -403,6 +403,24 @@ def protocol_correct(
     if not reason.strip():
         raise ValueError("a correction needs a reason (who recounted, which decision)")
     now = datetime.now(UTC)
+    # Outside the transaction below: a refused correction must still reach the review queue.
+    problems = protocol_violations(protocol)
+    if problems:
+        ProtocolReview.objects.bulk_create(
+            [
+                ProtocolReview(
+                    question=question,
+                    precinct_number=r.precinct,
+                    rule=r.rule.value,
+                    message=r.message,
+                    record={**protocol.as_dict(), "correction_reason": reason},
+                    source="correction",
+                    created_at=now,
+                )
+                for r in problems
+            ]
+        )
+        raise ProtocolError(problems[0])
     with transaction.atomic():
         previous = (
             ProtocolVersion.objects.select_for_update()
@@ -412,23 +430,6 @@ def protocol_correct(
         )
         if previous is None:
             raise ValueError(f"precinct {protocol.precinct} has no accepted protocol to correct")
-        problems = protocol_violations(protocol)
-        if problems:
-            ProtocolReview.objects.bulk_create(
-                [
-                    ProtocolReview(
-                        question=question,
-                        precinct_number=r.precinct,
-                        rule=r.rule.value,
-                        message=r.message,
-                        record={**protocol.as_dict(), "correction_reason": reason},
-                        source="correction",
-                        created_at=now,
-                    )
-                    for r in problems
-                ]
-            )
-            raise ProtocolError(problems[0])
         if _figures(protocol) == tuple(getattr(previous, name) for name in FIGURES):
             return previous
         status = ProtocolVersion.Signature.UNSIGNED

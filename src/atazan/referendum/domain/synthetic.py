@@ -177,10 +177,10 @@ def _expit(x: float) -> float:
 
 
 def _split_rest(rest: Sequence[int], no: int, invalid: int, rng: random.Random) -> tuple[list[int], list[int]]:
-    no_w = [r * rng.uniform(0.6, 1.4) for r in rest]
+    no_w = [r * rng.uniform(0.85, 1.15) for r in rest]
     nos = apportion(no, no_w, rest)
     room = [r - x for r, x in zip(rest, nos, strict=True)]
-    inv = apportion(invalid, [x * rng.uniform(0.6, 1.4) for x in room], room)
+    inv = apportion(invalid, [x * rng.uniform(0.8, 1.2) for x in room], room)
     return nos, inv
 
 
