@@ -63,13 +63,15 @@ def tile_map(
         x = u.tile_col * (TILE + GAP)
         y = u.tile_row * (TILE + GAP)
         name = u.name_kk if language.startswith("kk") else u.name_ru if language.startswith("ru") else u.name_en
-        short = name.replace(" Region", "").replace(" облысы", "").replace(" область", "").replace("Область ", "")
+        short = name
+        if u.code != "almaty_region":  # "Almaty" alone would be the city
+            short = name.replace(" Region", "").replace(" облысы", "").replace(" область", "").replace("Область ", "")
         majority = t.yes_majority
         parts.append(
             format_html(
                 '<a href="{}" data-unit="{}"><g class="tile{}"><title>{}: {}% ({})</title>'
                 '<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" stroke="{}" stroke-width="{}"/>'
-                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="{}">{}</text>'
                 '<text x="{}" y="{}" text-anchor="middle" font-size="17" font-weight="700" fill="{}">{}%</text>'
                 "</g></a>",
                 url_for.get(u.code, "#"),
@@ -88,7 +90,7 @@ def tile_map(
                 x + TILE / 2,
                 y + 30,
                 ink_for(measure, value),
-                short[:16],
+                short[:18],
                 x + TILE / 2,
                 y + 60,
                 ink_for(measure, value),

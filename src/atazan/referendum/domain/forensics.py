@@ -154,9 +154,10 @@ def anomalous_precincts(protocols: Sequence[Protocol], *, limit: int = 50) -> li
     by_unit: dict[str, list[Protocol]] = {}
     for p in protocols:
         if p.registered > 0 and p.took_part > 0:
-            by_unit.setdefault(p.unit, []).append(p)
+            # Precincts abroad vote under other conditions (lists refined the day before): compare them together.
+            by_unit.setdefault("abroad" if p.abroad else p.unit, []).append(p)
     found: list[Anomaly] = []
-    for unit, group in by_unit.items():
+    for group in by_unit.values():
         turnouts = [p.took_part / p.registered for p in group]
         yes = [p.yes / p.took_part for p in group]
         t_med, t_mad = _median_mad(turnouts)
@@ -184,6 +185,6 @@ def anomalous_precincts(protocols: Sequence[Protocol], *, limit: int = 50) -> li
                 score += 2
                 reasons.append("turnout and yes both integer percentages")
             if reasons:
-                found.append(Anomaly(p.precinct, unit, round(score, 3), tuple(reasons), t, y))
+                found.append(Anomaly(p.precinct, p.unit, round(score, 3), tuple(reasons), t, y))
     found.sort(key=lambda a: (-a.score, a.precinct))
     return found[:limit]

@@ -256,8 +256,11 @@ def _unit_precincts(
     caps = [rng.randint(2300, MAX_VOTERS_PER_PRECINCT) for _ in range(n)]
     regs = apportion(reg, [rng.lognormvariate(0, 0.5) for _ in range(n)], caps)
     f_u = tp / reg
-    turn_w = [r * min(0.97, f_u * math.exp(rng.gauss(0, 0.08))) for r in regs]
-    tps = apportion(tp, turn_w, [r * 985 // 1000 for r in regs])
+    # Precinct turnout varies around the unit's on the logit scale, so it thins out smoothly towards 100 %
+    # instead of piling up against a cap (a pile-up is exactly what forensics flags as ballot stuffing).
+    t_logit = _logit(f_u)
+    turn_w = [r * _expit(t_logit + rng.gauss(0, 0.3)) for r in regs]
+    tps = apportion(tp, turn_w, [r * 995 // 1000 for r in regs])
     y_logit = _logit(yes / tp)
     yes_w = [t * _expit(y_logit + rng.gauss(0, 0.45)) for t in tps]
     yess = apportion(yes, yes_w, tps)
