@@ -105,3 +105,32 @@ def test_majority_minimum_at_its_edge(share: str, strict: bool, base: int, minim
 def test_majority_met_exactly_from_its_minimum(share: Fraction, strict: bool, base: int, count: int) -> None:
     rule = Majority(share, strict, MajorityBase.ALL)
     assert rule.met(count, base) == (count >= rule.minimum(base))
+
+
+# --- dissolution of the Kurultai (Constitution 2026, Arts. 46(2), 51(3), 62) ---
+
+def test_dissolution_after_a_repeated_refusal_of_consent_and_its_bars() -> None:
+    import datetime as _dt
+
+    from atazan.rules.domain.institutions import DissolutionGround, kurultai_dissolution
+
+    day = _dt.date(2027, 3, 1)
+    once = kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=1, as_of=day)
+    assert not once.allowed and once.bars[0].article == "46(2)"
+    twice = kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=2, as_of=day)
+    assert twice.allowed and twice.article == "46(2)"
+    for kwargs, article in (({"emergency": True}, "62(3)"), ({"martial_law": True}, "62(3)"),
+                            ({"president_term_ends": _dt.date(2027, 9, 1)}, "62(3)"),
+                            ({"previous_dissolution": _dt.date(2026, 3, 2)}, "62(3)"),
+                            ({"acting_president": True}, "51(3)")):
+        barred = kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=2, as_of=day,
+                                      **kwargs)  # type: ignore[arg-type]
+        assert not barred.allowed and [v.article for v in barred.bars] == [article], kwargs
+    # The edges: six months and a day before the end of the President's powers, and a year after a dissolution.
+    assert kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=2, as_of=day,
+                                president_term_ends=_dt.date(2027, 9, 2)).allowed
+    assert kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=2, as_of=day,
+                                previous_dissolution=_dt.date(2026, 3, 1)).allowed
+    consult = kurultai_dissolution(ground=DissolutionGround.CONSULTATION, as_of=day)
+    assert not consult.allowed and consult.bars[0].article == "62(1)"
+    assert kurultai_dissolution(ground=DissolutionGround.CONSULTATION, consulted=True, as_of=day).allowed

@@ -37,6 +37,12 @@ class Stage(StrEnum):
     PUBLISHED = "published"
     AWAITING_COURT_OPINION = "awaiting_court_opinion"
     REFERENDUM_PROPOSED = "referendum_proposed"
+    REJECTED = "rejected"
+    ADOPTED_AS_PROPOSED = "adopted_as_proposed"
+    REFERENDUM_CALLED = "referendum_called"
+    REFERENDUM_DECLINED = "referendum_declined"
+    AMENDMENT_ADOPTED = "amendment_adopted"
+    AMENDMENT_NOT_ADOPTED = "amendment_not_adopted"
 
 
 class Action(StrEnum):
@@ -54,6 +60,10 @@ class Action(StrEnum):
     PUBLISH = "publish"
     COURT_OPINION_REQUEST = "court_opinion_request"
     COURT_OPINION = "court_opinion"
+    REJECT = "reject"
+    REFERENDUM_CALL = "referendum_call"
+    REFERENDUM_DECLINE = "referendum_decline"
+    REFERENDUM_RESULT = "referendum_result"
 
 
 # The provision each action is governed by (Constitution 2026), cited when the action is refused.
@@ -72,6 +82,10 @@ ACTION_ARTICLE: dict[Action, str] = {
     Action.PUBLISH: "5(4)",
     Action.COURT_OPINION_REQUEST: "93",
     Action.COURT_OPINION: "93",
+    Action.REJECT: "60(5)",
+    Action.REFERENDUM_CALL: "92(1)",
+    Action.REFERENDUM_DECLINE: "92(1)",
+    Action.REFERENDUM_RESULT: "92(3)",
 }
 
 LAW_KINDS = frozenset({BillKind.ORDINARY, BillKind.CONSTITUTIONAL})
@@ -96,10 +110,23 @@ TRANSITIONS: dict[tuple[Stage, Action], tuple[frozenset[BillKind], tuple[Stage, 
     (Stage.OBJECTED, Action.OBJECTION_LAPSE): (LAW_KINDS, (Stage.OBJECTION_ACCEPTED,)),
     (Stage.OVERRIDDEN, Action.SIGN): (LAW_KINDS, (Stage.SIGNED,)),
     (Stage.SIGNED, Action.PUBLISH): (LAW_KINDS, (Stage.PUBLISHED,)),
+    # Art. 60(5): the Kurultai may reject a bill as a whole (before it is adopted); a failed motion changes nothing.
+    (Stage.INTRODUCED, Action.REJECT): (LAW_KINDS, (Stage.REJECTED, Stage.INTRODUCED)),
+    (Stage.FIRST_READING, Action.REJECT): (LAW_KINDS, (Stage.REJECTED, Stage.FIRST_READING)),
+    # Art. 56(2): objections not overcome: the law is not adopted, or adopted in the wording the President proposed;
+    # it then needs his signature to enter into force (Art. 61(2)).
+    (Stage.ADOPTED_AS_PROPOSED, Action.SIGN): (LAW_KINDS, (Stage.SIGNED,)),
+    # Art. 92(1): the President decides whether to put the amendment to a nationwide referendum; Art. 92(2)-(3).
+    (Stage.REFERENDUM_PROPOSED, Action.REFERENDUM_CALL): (frozenset({BillKind.AMENDMENT}), (Stage.REFERENDUM_CALLED,)),
+    (Stage.REFERENDUM_PROPOSED, Action.REFERENDUM_DECLINE): (
+        frozenset({BillKind.AMENDMENT}), (Stage.REFERENDUM_DECLINED,)),
+    (Stage.REFERENDUM_CALLED, Action.REFERENDUM_RESULT): (
+        frozenset({BillKind.AMENDMENT}), (Stage.AMENDMENT_ADOPTED, Stage.AMENDMENT_NOT_ADOPTED)),
 }
 
 FINAL_STAGES = frozenset({Stage.STOPPED, Stage.NOT_ADOPTED, Stage.STRUCK_DOWN, Stage.OBJECTION_ACCEPTED,
-                          Stage.PUBLISHED, Stage.REFERENDUM_PROPOSED})
+                          Stage.PUBLISHED, Stage.REJECTED, Stage.REFERENDUM_DECLINED, Stage.AMENDMENT_ADOPTED,
+                          Stage.AMENDMENT_NOT_ADOPTED})
 
 COURT_REFERRERS = ("president", "kurultai_chair", "prime_minister", "deputies")
 
@@ -147,6 +174,8 @@ class BillState:
     objected_on: dt.date | None = None
     overridden_on: dt.date | None = None
     signed_on: dt.date | None = None
+    president_wording: bool = False  # the President proposed his own wording with his objections (Art. 56(2))
+    urgent: bool = False  # a Government bill for immediate consideration (Art. 60(4))
 
 
 @dataclass(frozen=True)
@@ -174,6 +203,63 @@ class Move:
     compliant: bool | None = None
     referred_by: str | None = None
     referring_deputies: int | None = None
+    president_wording: bool = False
+    referendum: ReferendumCount | None = None
+
+
+@dataclass(frozen=True)
+class ReferendumCount:
+    """The result of a referendum on amendments: citizens entitled to vote, those who took part, and for each
+    oblast, city of republican significance and the capital (yes votes, those who took part)."""
+
+    eligible: int
+    took_part: int
+    regions: tuple[tuple[int, int], ...]
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.took_part <= self.eligible):
+            raise RuleError(f"referendum: {self.took_part} took part of {self.eligible} entitled to vote")
+        for index, (yes, voted) in enumerate(self.regions):
+            if not (0 <= yes <= voted):
+                raise RuleError(f"referendum region {index + 1}: {yes} yes of {voted} who took part")
+        if sum(voted for _, voted in self.regions) != self.took_part:
+            raise RuleError(f"referendum: regions add up to {sum(v for _, v in self.regions)} who took part, the "
+                            f"national figure is {self.took_part}")
+
+
+@dataclass(frozen=True)
+class ReferendumOutcome:
+    valid: bool
+    adopted: bool
+    regions_yes: int
+    regions_needed: int
+    turnout_needed: int
+    explanation: str
+
+
+def referendum_decide(count: ReferendumCount, on: dt.date, params: ParameterSet | None = None) -> ReferendumOutcome:
+    """Constitution 2026, Art. 92(2): the referendum is valid if more than half of the citizens entitled to vote
+    took part; Art. 92(3): amendments are adopted if more than half of those who took part voted yes in at least two
+    thirds of the oblasts, cities of republican significance and the capital."""
+    params = params or default_parameters()
+    regions = params.integer("regions.count", on)
+    if len(count.regions) != regions:
+        raise TransitionRefused("referendum_result", "92(3)",
+                                f"the result must give all {regions} oblasts, cities of republican significance and "
+                                f"the capital; {len(count.regions)} given")
+    turnout = params.majority("referendum.validity_turnout", on)
+    share = params.majority("referendum.amendment_regions_share", on)
+    region_yes = params.majority("referendum.amendment_region_yes", on)
+    valid = turnout.met(count.took_part, count.eligible)
+    regions_yes = sum(1 for yes, voted in count.regions if voted and region_yes.met(yes, voted))
+    adopted = valid and share.met(regions_yes, regions)
+    if not valid:
+        text = (f"not valid: {count.took_part} of {count.eligible} took part, more than "
+                f"{turnout.minimum(count.eligible) - 1} needed (Constitution 2026, Art. 92(2))")
+    else:
+        text = (f"{'adopted' if adopted else 'not adopted'}: more than half voted yes in {regions_yes} of {regions} "
+                f"regions, at least {share.minimum(regions)} needed (Constitution 2026, Art. 92(3))")
+    return ReferendumOutcome(valid, adopted, regions_yes, share.minimum(regions), turnout.minimum(count.eligible), text)
 
 
 def adoption_majority(kind: BillKind) -> str:
@@ -251,6 +337,10 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             first = violations[0]
             raise TransitionRefused(first.rule, first.article, first.message)
         new, note = replace(new, stage=Stage.INTRODUCED), "introduced in the Kurultai; constitutional checks passed"
+        if state.urgent:
+            note += ("; a Government bill for immediate consideration: until the law enters into force or the "
+                     "Kurultai rejects the bill, the Government may adopt temporary acts with the force of law "
+                     "(Art. 60(4))")
     elif action is Action.STOP:
         if not violations:
             raise TransitionRefused("stop_without_violation", article,
@@ -286,6 +376,36 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             note = f"adoption vote {vote.explain()}"
             if not vote.passed:
                 note += "; the bill is returned to its initiator (Art. 60(5))"
+    elif action is Action.REJECT:
+        if move.tally is None:
+            raise TransitionRefused("vote_required", article, "rejecting a bill as a whole needs the recorded vote")
+        vote = vote_decide(majority="legislature.majority.rejection", quorum="legislature.quorum",
+                           yes=move.tally.yes, present=move.tally.present, total=move.tally.total, as_of=move.on,
+                           params=params)
+        if vote.result.value == "no_quorum":
+            raise TransitionRefused("quorum", vote.quorum_article, vote.explain())
+        article = vote.majority_article
+        if vote.passed:
+            new, note = replace(new, stage=Stage.REJECTED), \
+                f"rejected as a whole: {vote.explain()}; the bill is considered not adopted and returns to its " \
+                f"initiator"
+            if state.urgent:
+                note += "; the Government's temporary acts under Art. 60(4) cease"
+        else:
+            note = f"motion to reject the bill as a whole {vote.explain()}; the bill stays at '{state.stage.value}'"
+    elif action is Action.REFERENDUM_CALL:
+        new, note = replace(new, stage=Stage.REFERENDUM_CALLED), \
+            "the President decided to put the amendment to a nationwide referendum (Arts. 46(10), 92(1))"
+    elif action is Action.REFERENDUM_DECLINE:
+        new, note = replace(new, stage=Stage.REFERENDUM_DECLINED), \
+            "the President decided not to call a referendum on the amendment; the decision is his (Art. 92(1))"
+    elif action is Action.REFERENDUM_RESULT:
+        if move.referendum is None:
+            raise TransitionRefused("referendum_result", article, "the referendum's result is needed")
+        outcome = referendum_decide(move.referendum, move.on, params)
+        article = "92(3)" if outcome.valid else "92(2)"
+        target = Stage.AMENDMENT_ADOPTED if outcome.adopted else Stage.AMENDMENT_NOT_ADOPTED
+        new, note = replace(new, stage=target), f"referendum {outcome.explanation}"
     elif action is Action.PRESENT:
         assert state.adopted_on is not None
         days = params.integer("legislature.presentation_days", move.on)
@@ -320,8 +440,19 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
         if action is Action.SIGN:
             new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), "signed by the President"
         else:
-            new, note = replace(new, stage=Stage.OBJECTED, objected_on=move.on), \
-                "returned by the President with objections for a repeated vote"
+            new = replace(new, stage=Stage.OBJECTED, objected_on=move.on, president_wording=move.president_wording)
+            note = "returned by the President with objections for a repeated vote"
+            if move.president_wording:
+                note += "; the President proposed his own wording (Art. 56(2))"
+    elif action is Action.SIGN and state.stage is Stage.ADOPTED_AS_PROPOSED:
+        assert state.adopted_on is not None
+        deadline = add_months(state.adopted_on, params.integer("legislature.signature_months", move.on))
+        if move.on > deadline:
+            raise TransitionRefused("signature_deadline", article,
+                                    f"the law adopted in the President's wording is signed within one month (until "
+                                    f"{deadline.isoformat()}); {move.on.isoformat()} is too late")
+        new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), \
+            "signed by the President in the wording he proposed (Arts. 46(3), 56(2), 61(2))"
     elif action is Action.SIGN:  # after an override
         assert state.overridden_on is not None
         deadline = add_months(state.overridden_on, params.integer("legislature.override_months", move.on))
@@ -345,20 +476,37 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             new, note = replace(new, stage=Stage.OVERRIDDEN, overridden_on=move.on), \
                 f"objections overcome: {vote.explain()}; the President signs within one month"
         else:
-            new, note = replace(new, stage=Stage.OBJECTION_ACCEPTED), \
-                f"objections not overcome: {vote.explain()}; the law is not adopted or is adopted as the " \
-                f"President proposed"
+            new, note = _objections_accepted(new, move.on, f"objections not overcome: {vote.explain()}")
     elif action is Action.OBJECTION_LAPSE:
         deadline = override_deadline(state, params)
         if move.on <= deadline:
             raise TransitionRefused("override_deadline", article,
                                     f"the Kurultai may still vote on the objections until {deadline.isoformat()}")
-        new, note = replace(new, stage=Stage.OBJECTION_ACCEPTED), \
-            f"no repeated vote by {deadline.isoformat()}: the President's objections are accepted"
+        new, note = _objections_accepted(
+            new, move.on, f"no repeated vote by {deadline.isoformat()}: the President's objections are accepted")
     else:  # Action.PUBLISH
         new, note = replace(new, stage=Stage.PUBLISHED), \
             "officially published; publication is a condition of application (Art. 5(4))"
     return new, Step(action, state.stage, new.stage, move.on, article, note, vote, violations)
+
+
+def _objections_accepted(new: BillState, on: dt.date, why: str) -> tuple[BillState, str]:
+    """Constitution 2026, Art. 56(2): if the objections are not overcome the law is considered not adopted, or adopted
+    in the wording the President proposed (when he proposed one)."""
+    if new.president_wording:
+        return replace(new, stage=Stage.ADOPTED_AS_PROPOSED, adopted_on=on), \
+            f"{why}; the law is considered adopted in the wording the President proposed (Art. 56(2))"
+    return replace(new, stage=Stage.OBJECTION_ACCEPTED), f"{why}; the law is considered not adopted (Art. 56(2))"
+
+
+def temporary_acts_open(state: BillState) -> bool:
+    """Whether the Government may still rely on temporary acts with the force of law for an urgent bill: until the law
+    enters into force (on signature, Art. 61(2)) or the Kurultai rejects the bill (Constitution 2026, Art. 60(4)).
+    We read "rejects" as any outcome where the Kurultai does not adopt the bill."""
+    if not state.urgent or state.stage is Stage.DRAFT:
+        return False
+    return state.stage not in {Stage.SIGNED, Stage.PUBLISHED, Stage.REJECTED, Stage.NOT_ADOPTED,
+                               Stage.OBJECTION_ACCEPTED, Stage.STRUCK_DOWN, Stage.STOPPED}
 
 
 def _check_referral(move: Move, params: ParameterSet) -> None:

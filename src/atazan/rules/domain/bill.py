@@ -64,6 +64,7 @@ class BillDraft:
     provisions: tuple[Provision, ...] = field(default_factory=tuple)
     amends_articles: tuple[str, ...] = field(default_factory=tuple)
     constitutional_court_opinion: CourtOpinion | None = None
+    urgent: bool = False  # introduced by the Government for immediate consideration (Constitution 2026, Art. 60(4))
 
     @property
     def in_force_from(self) -> dt.date:
@@ -72,7 +73,7 @@ class BillDraft:
 
 
 _BILL_KEYS = {"title", "initiator", "kind", "date", "introduced_in", "fiscal_effect", "government_opinion",
-              "enters_into_force", "provisions", "amends_articles", "constitutional_court_opinion"}
+              "enters_into_force", "provisions", "amends_articles", "constitutional_court_opinion", "urgent"}
 _PROVISION_KEYS = {"label", "applies_from", "adds_duties", "worsens_position", "establishes_liability",
                    "increases_liability", "mitigates_liability"}
 _FISCAL_KEYS = {"reduces_revenue", "increases_spending"}
@@ -167,6 +168,7 @@ def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraf
                               for index, item in enumerate(amends)),
         constitutional_court_opinion=None if court is None else _enum(
             CourtOpinion, court, "bill.constitutional_court_opinion"),
+        urgent=_flag(raw, "urgent", "bill"),
     )
 
 
@@ -193,4 +195,6 @@ def bill_to_dict(bill: BillDraft) -> dict[str, Any]:
         out["enters_into_force"] = bill.enters_into_force.isoformat()
     if bill.constitutional_court_opinion is not None:
         out["constitutional_court_opinion"] = bill.constitutional_court_opinion.value
+    if bill.urgent:
+        out["urgent"] = True
     return out

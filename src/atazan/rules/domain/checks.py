@@ -194,9 +194,31 @@ def referendum_initiative(initiator: str, as_of: dt.date, params: ParameterSet |
     return []
 
 
+def urgent_procedure(bill: BillDraft, params: ParameterSet) -> list[Violation]:
+    """Only the Government may introduce a bill for immediate consideration (to respond promptly to threats to life
+    and health, the constitutional order, public order or economic security), and only a bill, not an amendment.
+
+    Constitution 2026, Art. 60(4) (1995: Art. 61(2), second part).
+    """
+    if not bill.urgent:
+        return []
+    holders = params.at("legislature.urgent_initiators", bill.date)
+    assert isinstance(holders.value, tuple)
+    if bill.kind is BillKind.AMENDMENT:
+        return [Violation(
+            "urgent_procedure", holders.reference.article,
+            f"{_cite(holders)}: immediate consideration applies to bills, not to amendments of the Constitution")]
+    if bill.initiator not in holders.value:
+        return [Violation(
+            "urgent_procedure", holders.reference.article,
+            f"{_cite(holders)}: only a bill introduced by {', '.join(holders.value)} is considered immediately; "
+            f"{bill.initiator!r} may not ask for it")]
+    return []
+
+
 CHECKS: tuple[Check, ...] = (
     legislative_initiative, fiscal_opinion, no_retroactive_worsening, amendment_by_referendum,
-    amendment_initiative, never_amendable, amendment_court_opinion,
+    amendment_initiative, never_amendable, amendment_court_opinion, urgent_procedure,
 )
 
 

@@ -212,3 +212,82 @@ def peoples_council_composition(*, members: Iterable[tuple[str, str, int]], as_o
             found.append(Violation("peoples_council_group_size", "70(3)",
                                    f"group {group!r} has {counts[group]} members; at most {group_size}"))
     return found
+
+
+def _months_after(start: dt.date, months: int) -> dt.date:
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last))
+
+
+class DissolutionGround(StrEnum):
+    CONSULTATION = "consultation"  # Art. 62(1): after consulting the Chair of the Kurultai and the Prime Minister
+    REPEATED_REFUSAL = "repeated_refusal"  # Arts. 46(2), 62(2): consent to an appointment refused a second time
+
+
+@dataclass(frozen=True)
+class Dissolution:
+    """Whether the President may dissolve the Kurultai on ``as_of``; ``bars`` are what forbids it, each cited."""
+
+    allowed: bool
+    ground: DissolutionGround
+    article: str
+    bars: tuple[Violation, ...]
+
+    def explain(self) -> str:
+        if self.allowed:
+            return f"the President may dissolve the Kurultai (Constitution 2026, Art. {self.article})"
+        return "; ".join(v.message for v in self.bars)
+
+
+def kurultai_dissolution(*, ground: DissolutionGround, as_of: dt.date, refusals: int = 0, consulted: bool = False,
+                         emergency: bool = False, martial_law: bool = False,
+                         president_term_ends: dt.date | None = None, previous_dissolution: dt.date | None = None,
+                         acting_president: bool = False, params: ParameterSet | None = None) -> Dissolution:
+    """May the President dissolve the Kurultai?
+
+    Grounds: after consultations with the Chair of the Kurultai and the Prime Minister (Constitution 2026, Art. 62(1));
+    or after a repeated refusal of consent to an appointee such as the Vice President (Arts. 46(2), 62(2): ``refusals``
+    counts the refusals of consent to the same office, two make a repeated refusal). Never (Art. 62(3)) during a state
+    of emergency or martial law, in the last six months of the President's powers, within a year of the previous
+    dissolution, or by a person who has assumed the President's powers (Art. 51(3)).
+    """
+    params = params or default_parameters()
+    try:
+        needed = params.integer("vice_president.refusals_before_dissolution", as_of)
+        last_months = params.integer("kurultai.dissolution_bar_last_months_of_president", as_of)
+        gap_months = params.integer("kurultai.dissolution_bar_months_after_previous", as_of)
+    except ParameterError as exc:
+        raise RuleError(f"no Kurultai to dissolve on {as_of.isoformat()}: {exc}") from exc
+    if refusals < 0:
+        raise RuleError(f"refusals must not be negative, got {refusals}")
+    bars: list[Violation] = []
+    if ground is DissolutionGround.CONSULTATION:
+        article = "62(1)"
+        if not consulted:
+            bars.append(Violation("dissolution_ground", "62(1)", "Constitution 2026, Art. 62(1): the President "
+                                  "dissolves the Kurultai only after consulting its Chair and the Prime Minister"))
+    else:
+        article = "46(2)"
+        if refusals < needed:
+            bars.append(Violation("dissolution_ground", "46(2)",
+                                  f"Constitution 2026, Arts. 46(2), 62(2): consent refused {refusals} time(s); the "
+                                  f"President may dissolve the Kurultai only after a repeated refusal ({needed})"))
+    if emergency or martial_law:
+        state = "a state of emergency" if emergency else "martial law"
+        bars.append(Violation("dissolution_bar", "62(3)",
+                              f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved during {state}"))
+    if president_term_ends is not None and as_of >= _months_after(president_term_ends, -last_months):
+        bars.append(Violation("dissolution_bar", "62(3)",
+                              f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved in the last "
+                              f"{last_months} months of the President's powers (they end {president_term_ends})"))
+    if previous_dissolution is not None and as_of < _months_after(previous_dissolution, gap_months):
+        bars.append(Violation("dissolution_bar", "62(3)",
+                              f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved within one year of "
+                              f"the previous dissolution ({previous_dissolution})"))
+    if acting_president:
+        bars.append(Violation("dissolution_bar", "51(3)",
+                              "Constitution 2026, Arts. 51(3), 62(3): a person who has assumed the President's powers "
+                              "may not dissolve the Kurultai"))
+    return Dissolution(not bars, ground, article, tuple(bars))
