@@ -160,8 +160,8 @@ NINJA_PAGINATION_PER_PAGE = 50
 # --- accounts: IIN hashing, sign-in throttling, OpenID Connect (see docs/security.md) ---------------------------------
 # IINs are stored only as HMAC-SHA256 under this key; `check --deploy` refuses the public development default.
 IIN_HASH_KEY = os.environ.get("ATAZAN_IIN_KEY", "atazan-development-iin-key")
-# The first backend refuses sign-in while a user name is locked out from an address (failures counted per both).
-AUTHENTICATION_BACKENDS = ["atazan.accounts.backends.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+# Django's ModelBackend, refusing sign-in while a user name is locked out from an address (failures per both).
+AUTHENTICATION_BACKENDS = ["atazan.accounts.backends.ThrottledModelBackend"]
 # The development identity provider (django-oauth-toolkit with OpenID Connect) at /accounts/local-idp/: on in DEBUG or
 # with ATAZAN_LOCAL_IDP=1; its tables always exist so that switching it on needs no migration.
 ATAZAN_LOCAL_IDP = os.environ.get("ATAZAN_LOCAL_IDP", "1" if DEBUG else "0") == "1"
