@@ -97,3 +97,13 @@ def test_verify_passes_an_intact_bundle_and_fails_a_tampered_one(bundle_path: Pa
     assert bad.exit_code == 1
     kinds = {p["kind"] for p in json.loads(bad.stdout)["problems"]}
     assert "changed" in kinds
+
+
+def test_abroad_precincts_count_in_astana_unless_configured_otherwise(tmp_path: Path) -> None:
+    text = HEADER + "\nemb-1,Abroad,,100,80,70,10,0,0,80\n"
+    assert tally_json(tmp_path, text)["units"]["Astana"]["took_part"] == 80
+    path = tmp_path / "abroad.csv"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["tally", str(path), "--kind", "ordinary", "--json", "--abroad-unit", "almaty"])
+    body = json.loads(result.stdout)
+    assert body["units"]["Almaty"]["took_part"] == 80 and body["units"]["Astana"]["took_part"] == 0

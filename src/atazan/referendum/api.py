@@ -14,6 +14,7 @@ from atazan.referendum import selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.nist import nist_report
 from atazan.referendum.domain.protocol import Protocol, ProtocolError
+from atazan.referendum.domain.units import UnknownUnitError
 from atazan.referendum.models import Precinct, Question, Unit
 
 router = Router(tags=["referendum"])
@@ -236,14 +237,9 @@ def bundle(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _domain_protocol(payload: ProtocolIn) -> Protocol:
-    from atazan.referendum.domain.units import UnknownUnitError
-
-    q_unit = payload.unit
+def _domain_protocol(question: Question, payload: ProtocolIn) -> Protocol:
     try:
-        from atazan.referendum.domain.units import DEFAULT_REGISTRY
-
-        resolved, abroad = DEFAULT_REGISTRY.resolve(q_unit)
+        resolved, abroad = selectors.registry_for(question).resolve(payload.unit)
     except UnknownUnitError as exc:
         raise HttpError(422, str(exc)) from None
     return Protocol(
@@ -274,7 +270,7 @@ def _staff(request: HttpRequest) -> str:
 def protocol_file(request: HttpRequest, slug: str, payload: ProtocolIn) -> dict[str, Any]:
     actor = _staff(request)
     q = _question(slug)
-    p = _domain_protocol(payload)
+    p = _domain_protocol(q, payload)
     sig = bytes.fromhex(payload.signature) if payload.signature else None
     key = bytes.fromhex(payload.public_key) if payload.public_key else None
     report = services.protocol_accept(question=q, protocol=p, actor=actor, signature=sig, public_key=key)
@@ -293,7 +289,7 @@ def protocol_correction(request: HttpRequest, slug: str, payload: CorrectionIn) 
     try:
         version = services.protocol_correct(
             question=q,
-            protocol=_domain_protocol(payload),
+            protocol=_domain_protocol(q, payload),
             reason=payload.reason,
             author=actor,
             signature=bytes.fromhex(payload.signature) if payload.signature else None,

@@ -20,6 +20,7 @@ from atazan.referendum.domain.adoption import QuestionKind
 from atazan.referendum.domain.integrity import bundle_verify
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.tally import TallyResult, tally
+from atazan.referendum.domain.units import UnitRegistry, UnknownUnitError
 
 app = typer.Typer(help="The nationwide referendum: tally, verify, import, export.", no_args_is_help=True)
 err = Console(stderr=True)
@@ -74,15 +75,19 @@ def tally_command(
     protocols: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered,took_part,yes,no,…")],
     kind: Annotated[QuestionKind, typer.Option(help="constitution (Art. 92(3) two-thirds rule) or ordinary")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+    abroad_unit: Annotated[
+        str, typer.Option(help="Unit code that precincts abroad count in (Elections Law, Art. 23(3): the MFA's seat).")
+    ] = "astana",
 ) -> None:
     """Check every protocol, sum precinct → unit → nation and apply the adoption rule (no database needed)."""
     try:
+        registry = UnitRegistry(abroad_unit=abroad_unit)
         with protocols.open(encoding="utf-8", newline="") as stream:
-            parsed = read_csv_rows(stream)
-    except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
+            parsed = read_csv_rows(stream, registry=registry)
+    except (OSError, UnicodeDecodeError, ProtocolFileError, UnknownUnitError) as exc:
         err.print(f"[red]{protocols}: {exc}[/red]")
         raise typer.Exit(2) from None
-    result = tally(parsed.protocols, kind=kind, prior_rejections=parsed.rejected)
+    result = tally(parsed.protocols, kind=kind, prior_rejections=parsed.rejected, registry=registry)
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     else:
@@ -144,12 +149,20 @@ def import_command(
 ) -> None:
     """Import protocols into the database with a progress bar; rejected ones go to the review queue."""
     from atazan.referendum import selectors, services
+    from atazan.referendum.models import Question
 
-    q = selectors.question_get(question)
+    try:
+        q = selectors.question_get(question)
+    except Question.DoesNotExist:
+        err.print(f"[red]no referendum question {question!r}; run `atazan demo` or create it first[/red]")
+        raise typer.Exit(2) from None
+    registry = selectors.registry_for(q)
     try:
         text = path.read_text(encoding="utf-8")
         is_json = path.suffix.lower() == ".json"
-        parsed = read_json(text) if is_json else read_csv_rows(text.splitlines(keepends=True))
+        parsed = (
+            read_json(text, registry=registry) if is_json else read_csv_rows(text.splitlines(True), registry=registry)
+        )
     except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
         err.print(f"[red]{path}: {exc}[/red]")
         raise typer.Exit(2) from None
