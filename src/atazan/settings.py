@@ -185,7 +185,7 @@ OIDC_OP_USER_ENDPOINT = _oidc.userinfo_endpoint
 OIDC_OP_JWKS_ENDPOINT = _oidc.jwks_endpoint
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 OIDC_CREATE_USER = True
-LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?failed=oidc"  # a path: mozilla-django-oidc does not reverse it
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("atazan.accounts.oidc.IinOidcBackend")
 OAUTH2_PROVIDER = {
