@@ -163,14 +163,14 @@ class ThemeModel:
 
 
 def theme_count(n: int) -> int:
-    """A default number of themes: about sqrt(n/2), at least 2, at most 40."""
-    return max(2, min(40, round(math.sqrt(n / 2)), n))
+    """A default number of themes: about sqrt(n/8), at least 2, at most 30 (a working group reads each one)."""
+    return max(2, min(30, round(math.sqrt(n / 8)), n))
 
 
 def _kmeans(vectors: Matrix, k: int, weights: npt.NDArray[np.float64], seed: int) -> npt.NDArray[np.intp]:
     from sklearn.cluster import KMeans
 
-    model = KMeans(n_clusters=k, n_init=4, random_state=seed, max_iter=100)
+    model = KMeans(n_clusters=k, n_init=2, random_state=seed, max_iter=100)
     return np.asarray(model.fit_predict(vectors, sample_weight=weights), dtype=np.intp)
 
 
@@ -180,11 +180,11 @@ def _choose_k(vectors: Matrix, weights: npt.NDArray[np.float64], seed: int) -> i
 
     n = vectors.shape[0]
     base = theme_count(int(weights.sum()))
-    candidates = sorted({c for c in (base // 2, (3 * base) // 4, base, (5 * base) // 4, (3 * base) // 2) if 2 <= c < n})
+    candidates = sorted({c for c in (base // 2, (3 * base) // 4, base, (5 * base) // 4) if 2 <= c < n})
     if len(candidates) <= 1:
         return candidates[0] if candidates else min(2, n)
     rng = np.random.default_rng(seed)
-    sample = rng.choice(n, size=min(n, 2500), replace=False)
+    sample = rng.choice(n, size=min(n, 1500), replace=False)
     best_k, best_score = candidates[0], -2.0
     for k in candidates:
         labels = _kmeans(vectors[sample], k, weights[sample], seed)

@@ -1,0 +1,117 @@
+"""`atazan consultation …`: analyse a proposals file, import e-Otinish exports, recompute groups and themes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(help="Public consultation: proposals, duplicates, themes, articles.", no_args_is_help=True)
+err = Console(stderr=True)
+
+
+@app.command()
+def analyze(
+    proposals: Annotated[Path, typer.Argument(help="CSV with header id,text[,language,region,submitted_at]")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the machine-readable result.")] = False,
+    engine: Annotated[str, typer.Option(help="Theme embeddings: auto, e5 or ngram.")] = "auto",
+    max_embedded: Annotated[int, typer.Option(help="At most this many texts go through the model.")] = 3000,
+) -> None:
+    """Duplicate groups, themes and article mentions of a proposals file. Bad input exits with status 2."""
+    from atazan.consultation.domain.analysis import proposals_analyze, proposals_read_csv
+    from atazan.consultation.domain.errors import ConsultationError
+    from atazan.consultation.domain.themes import embedder_available
+
+    try:
+        text = proposals.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        typer.echo(f"{proposals}: cannot read a UTF-8 file ({error})", err=True)
+        raise typer.Exit(2) from None
+    try:
+        records = proposals_read_csv(text)
+        embedder = embedder_available(engine)
+    except (ConsultationError, ValueError) as error:
+        typer.echo(f"{proposals}: {error}", err=True)
+        raise typer.Exit(2) from None
+    report = proposals_analyze(records, embedder=embedder, max_embedded=max_embedded)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        return
+    out = Console()
+    out.print(f"{len(records)} proposals · themes by {report.engine}")
+    out.print(f"[bold]{len(report.duplicate_groups)} duplicate groups[/bold] "
+              f"({sum(len(g) for g in report.duplicate_groups)} proposals, all kept)")  # fmt: skip
+    for group in report.duplicate_groups[:20]:
+        out.print(f"  {len(group)}× {', '.join(group[:8])}{' …' if len(group) > 8 else ''}")
+    out.print(f"[bold]{len(report.themes)} themes[/bold]")
+    for theme in report.themes:
+        out.print(f"  {theme.label}: {len(theme.members)} (e.g. {', '.join(theme.representatives)})")
+    out.print(f"[bold]{len(report.articles)} proposals name articles[/bold]")
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path, read_only=True).active
+        values = list(sheet.iter_rows(values_only=True))  # type: ignore[union-attr]
+        header = [str(h).strip() if h is not None else "" for h in values[0]] if values else []
+        return [dict(zip(header, row, strict=False)) for row in values[1:]]
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@app.command("import")
+def import_(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="e-Otinish export (.csv or .xlsx) with registration_number, kind, "
+            "surname, name, patronymic, iin, region, language, text, submitted_at"
+        ),
+    ],
+) -> None:
+    """Import appeals; idempotent by registration number; bad rows are reported and kept for review."""
+    from atazan.consultation.models import ImportRejection
+    from atazan.consultation.services import proposals_import
+
+    rows = _rows(path)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err) as progress:  # fmt: skip
+        task = progress.add_task(f"importing {path.name}", total=len(rows))
+        summary = proposals_import(rows, source=path.name, on_row=lambda: progress.advance(task))
+    out = Console()
+    out.print(f"created {summary.created}, already present {summary.unchanged}, rejected {summary.rejected}")
+    for rejection in ImportRejection.objects.filter(source=path.name).order_by("row")[:50]:
+        out.print(f"  row {rejection.row}: {rejection.rule}")
+
+
+@app.command()
+def reanalyse(
+    engine: Annotated[str, typer.Option(help="Theme embeddings: auto, e5 or ngram.")] = "auto",
+) -> None:
+    """Recompute duplicate groups and themes over every stored proposal."""
+    from atazan.consultation.domain.themes import embedder_available
+    from atazan.consultation.services import analysis_apply
+
+    summary = analysis_apply(embedder=embedder_available(engine))
+    Console().print(f"{summary.proposals} proposals, {summary.groups} duplicate groups, {summary.themes} themes "
+                    f"({summary.engine})")  # fmt: skip
+
+
+@app.command()
+def stats() -> None:
+    """The dashboard's figures as text."""
+    from atazan.consultation.selectors import dashboard_counts
+
+    out = Console()
+    for name, pairs in dashboard_counts().items():
+        out.print(f"[bold]{name}[/bold]")
+        for key, n in pairs:
+            out.print(f"  {key[:60]}: {n}")

@@ -1,0 +1,176 @@
+"""Proposals (citizen appeals on the Constitution), their supports, status history, articles and themes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from atazan.consultation.domain.synthetic import REGIONS
+
+
+class AppealKind(models.TextChoices):
+    # e-Otinish appeal types (shared/domain/FACTS.md, "Citizen appeals")
+    PROPOSAL = "proposal", _("Proposal")
+    APPLICATION = "application", _("Application")
+    COMPLAINT = "complaint", _("Complaint")
+    REQUEST = "request", _("Request")
+    RESPONSE = "response", _("Response")
+
+
+class Status(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
+    REJECTED = "rejected", _("Rejected")
+    MERGED = "merged", _("Merged into another")
+    OUT_OF_SCOPE = "out_of_scope", _("Out of scope")
+
+
+class Visibility(models.TextChoices):
+    VISIBLE = "visible", _("Visible")
+    FLAGGED = "flagged", _("Flagged")
+    HIDDEN = "hidden", _("Hidden")
+
+
+class Language(models.TextChoices):
+    KK = "kk", _("Kazakh")
+    RU = "ru", _("Russian")
+    EN = "en", _("English")
+
+
+REGION_CHOICES = [(r, r) for r in REGIONS] + [("abroad", _("Abroad"))]
+
+
+class Theme(models.Model):
+    number = models.PositiveIntegerField(unique=True)
+    label = models.CharField(max_length=200)
+    size = models.PositiveIntegerField(default=0)
+    representatives = models.JSONField(default=list)  # registration numbers
+    engine = models.CharField(max_length=120)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}: {self.label}"
+
+
+class Proposal(models.Model):
+    registration_number = models.CharField(max_length=40, unique=True)
+    kind = models.CharField(max_length=20, choices=AppealKind.choices, default=AppealKind.PROPOSAL)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    applicant_surname = models.CharField(max_length=100)
+    applicant_name = models.CharField(max_length=100)
+    applicant_patronymic = models.CharField(max_length=100, blank=True)
+    applicant_iin = models.CharField(max_length=12)
+    applicant_address = models.CharField(max_length=300, blank=True)
+    applicant_phone = models.CharField(max_length=40, blank=True)
+    region = models.CharField(max_length=40, choices=REGION_CHOICES)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    text = models.TextField()
+    normal_text = models.TextField(editable=False)  # lower-cased, courtesies cut: for similarity search
+    submitted_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REGISTERED)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE)
+    moderation_note = models.CharField(max_length=300, blank=True)
+    duplicate_group = models.CharField(max_length=40, blank=True)  # registration number of the group's first member
+    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
+    support_count = models.PositiveIntegerField(default=0)
+    synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["visibility", "-submitted_at", "-id"], name="cons_list_idx"),
+            models.Index(fields=["status", "-submitted_at"], name="cons_status_idx"),
+            models.Index(fields=["region", "-submitted_at"], name="cons_region_idx"),
+            models.Index(fields=["duplicate_group"], name="cons_dupgroup_idx"),
+            models.Index(fields=["theme", "-submitted_at"], name="cons_theme_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultation:detail", args=[self.registration_number])
+
+
+class ProposalArticle(models.Model):
+    """A link to an article; the article is named by number and Constitution year (texts owns the text)."""
+
+    class Source(models.TextChoices):
+        MENTIONED = "mentioned", _("Named in the proposal")
+        SUGGESTED = "suggested", _("Suggested by similarity")
+        CONFIRMED = "confirmed", _("Confirmed by the working group")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="articles")
+    constitution = models.CharField(max_length=4, default="2026")
+    article = models.CharField(max_length=8)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    score = models.FloatField(null=True, blank=True)  # similarity, display only
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "constitution", "article"], name="cons_article_once")
+        ]
+        indexes = [models.Index(fields=["constitution", "article"], name="cons_article_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} → {self.constitution} art. {self.article}"
+
+
+class Support(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "citizen"], name="cons_one_support_per_citizen")]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} supports {self.proposal_id}"
+
+
+class StatusChange(models.Model):
+    """Every decision on a proposal, kept: the status never changes silently."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=20, choices=Status.choices)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    answer = models.TextField(blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.from_status} → {self.to_status}"
+
+
+class ImportRejection(models.Model):
+    """A row of an imported file that broke a rule, kept for the working group to review."""
+
+    source = models.CharField(max_length=200)
+    row = models.PositiveIntegerField()
+    rule = models.CharField(max_length=300)
+    raw = models.JSONField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "row"]
+
+    def __str__(self) -> str:
+        return f"{self.source} row {self.row}: {self.rule}"

@@ -1,0 +1,135 @@
+"""Reads of the consultation: the list without COUNT(*), similar proposals, dashboards, open data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+
+from atazan.consultation.domain.duplicates import shingle_similarity, shingles_of
+from atazan.consultation.domain.normalize import normalize_text
+from atazan.consultation.domain.themes import STOPWORDS
+from atazan.consultation.models import Proposal, ProposalArticle, Visibility
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class Page:
+    rows: list[Proposal]
+    number: int
+    has_next: bool
+
+
+def proposals_public(*, status: str = "", region: str = "", theme: str = "", article: str = "") -> QuerySet[Proposal]:
+    qs = Proposal.objects.filter(visibility=Visibility.VISIBLE)
+    if status:
+        qs = qs.filter(status=status)
+    if region:
+        qs = qs.filter(region=region)
+    if theme:
+        qs = qs.filter(theme__number=theme)
+    if article:
+        qs = qs.filter(articles__article=article)
+    return qs
+
+
+def proposals_page(qs: QuerySet[Proposal], *, page: int) -> Page:
+    """One page, fetched as PAGE_SIZE + 1 rows to know whether another follows: no COUNT(*) over 100,000 rows."""
+    page = max(1, page)
+    start = (page - 1) * PAGE_SIZE
+    rows = list(
+        qs.select_related("theme").only(
+            "registration_number", "text", "region", "language", "status", "submitted_at", "support_count",
+            "duplicate_group", "synthetic", "theme__label", "theme__number",
+        )[start : start + PAGE_SIZE + 1]
+    )  # fmt: skip
+    return Page(rows=rows[:PAGE_SIZE], number=page, has_next=len(rows) > PAGE_SIZE)
+
+
+def proposals_similar(text: str, *, limit: int = 5, exclude: str = "") -> list[tuple[Proposal, float]]:
+    """Existing proposals most like a draft: candidates by its rarest long words, ranked by shingle similarity."""
+    normal = normalize_text(text)
+    words = sorted({w for w in normal.split() if len(w) >= 6 and w not in STOPWORDS}, key=lambda w: (-len(w), w))
+    if not words:
+        return []
+    candidates: dict[int, Proposal] = {}
+    for word in words[:4]:
+        stem = word[: max(6, len(word) - 2)]  # tolerate endings
+        for p in Proposal.objects.filter(visibility=Visibility.VISIBLE, normal_text__contains=stem).only(
+            "registration_number", "text", "normal_text", "status", "support_count", "duplicate_group"
+        )[:200]:
+            candidates[p.pk] = p
+    draft = shingles_of(normal, 5)
+    scored = []
+    for p in candidates.values():
+        if p.registration_number == exclude:
+            continue
+        jaccard, containment = shingle_similarity(draft, shingles_of(p.normal_text, 5))
+        score = max(jaccard, 0.8 * containment)
+        if score >= 0.15:
+            scored.append((p, score))
+    scored.sort(key=lambda ps: (-ps[1], ps[0].registration_number))
+    return scored[:limit]
+
+
+def group_members(proposal: Proposal) -> QuerySet[Proposal]:
+    if not proposal.duplicate_group:
+        return Proposal.objects.none()
+    return Proposal.objects.filter(duplicate_group=proposal.duplicate_group).order_by("submitted_at", "id")
+
+
+def dashboard_counts() -> dict[str, list[tuple[str, int]]]:
+    """Counts by status, region, theme, article (top 20) and month — each one GROUP BY query."""
+    visible = Proposal.objects.filter(visibility=Visibility.VISIBLE)
+
+    def pairs(qs: QuerySet, key: str) -> list[tuple[str, int]]:  # type: ignore[type-arg]
+        return [(str(row[key]), int(row["n"])) for row in qs]
+
+    return {
+        "status": pairs(visible.values("status").annotate(n=Count("id")).order_by("-n"), "status"),
+        "region": pairs(visible.values("region").annotate(n=Count("id")).order_by("-n"), "region"),
+        "theme": pairs(visible.exclude(theme=None).values("theme__label").annotate(n=Count("id")).order_by("-n")[:15],
+                       "theme__label"),
+        "article": pairs(ProposalArticle.objects.filter(proposal__visibility=Visibility.VISIBLE)
+                         .values("article").annotate(n=Count("id")).order_by("-n")[:20], "article"),
+        "month": pairs(visible.annotate(m=TruncMonth("submitted_at")).values("m").annotate(n=Count("id"))
+                       .order_by("m"), "m"),
+    }  # fmt: skip
+
+
+# fmt: off
+OPEN_DATA_FIELDS = ("registration_number", "kind", "region", "language", "submitted_at", "status", "text",
+                    "answer", "answered_at", "duplicate_group", "theme", "articles", "support_count", "synthetic")
+# fmt: on
+
+
+def open_data_rows() -> Iterator[dict[str, str]]:
+    """Every visible proposal without personal data (no name, IIN, address, phone, account), streamed in chunks."""
+    qs = (
+        Proposal.objects.filter(visibility=Visibility.VISIBLE)
+        .order_by("id")
+        .values_list("id", "registration_number", "kind", "region", "language", "submitted_at", "status", "text",
+                     "answer", "answered_at", "duplicate_group", "theme__label", "support_count", "synthetic")
+    )  # fmt: skip
+    batch: list[tuple] = []  # type: ignore[type-arg]
+    for row in qs.iterator(chunk_size=2000):
+        batch.append(row)
+        if len(batch) == 2000:
+            yield from _with_articles(batch)
+            batch = []
+    if batch:
+        yield from _with_articles(batch)
+
+
+def _with_articles(batch: list[tuple]) -> Iterator[dict[str, str]]:  # type: ignore[type-arg]
+    ids = [row[0] for row in batch]
+    links: dict[int, list[str]] = {}
+    for pid, article in ProposalArticle.objects.filter(proposal_id__in=ids).values_list("proposal_id", "article"):
+        links.setdefault(pid, []).append(article)
+    for row in batch:
+        values = list(row[1:12]) + [";".join(links.get(row[0], [])), row[12], row[13]]
+        yield {k: "" if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
+               for k, v in zip(OPEN_DATA_FIELDS, values, strict=True)}  # fmt: skip

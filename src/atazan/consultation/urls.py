@@ -1,0 +1,17 @@
+from django.urls import path
+
+from atazan.consultation import views
+
+app_name = "consultation"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("submit/", views.submit, name="submit"),
+    path("similar/", views.similar, name="similar"),
+    path("review/", views.review, name="review"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("open-data.csv", views.export_csv, name="export_csv"),
+    path("open-data.json", views.export_json, name="export_json"),
+    path("p/<str:number>/", views.detail, name="detail"),
+    path("p/<str:number>/support/", views.support, name="support"),
+    path("p/<str:number>/decide/", views.decide, name="decide"),
+]

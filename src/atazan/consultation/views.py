@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from atazan.accounts.domain.roles import Role
+from atazan.accounts.services import user_has_role
+from atazan.consultation import selectors, services
+from atazan.consultation.charts import bar_chart_svg
+from atazan.consultation.domain.errors import ConsultationError
+from atazan.consultation.models import REGION_CHOICES, AppealKind, Language, Proposal, Status, Theme
+
+
+def _working_group(request: HttpRequest) -> bool:
+    return any(user_has_role(request.user, r) for r in (Role.WORKING_GROUP_SECRETARY, Role.MODERATOR))  # type: ignore[arg-type]
+
+
+def _synthetic_present() -> bool:
+    return Proposal.objects.filter(synthetic=True).exists()
+
+
+def _base(request: HttpRequest, **extra: object) -> dict[str, object]:
+    return {"synthetic_present": _synthetic_present(), "working_group": _working_group(request), **extra}
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    filters = {k: request.GET.get(k, "") for k in ("status", "region", "theme", "article")}
+    try:
+        page_number = int(request.GET.get("page", "1"))
+    except ValueError:
+        page_number = 1
+    page = selectors.proposals_page(selectors.proposals_public(**filters), page=page_number)
+    query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
+    return render(request, "consultation/index.html", _base(
+        request, page=page, filters=filters, query=query, statuses=Status.choices, regions=REGION_CHOICES,
+        themes=Theme.objects.all(),
+    ))  # fmt: skip
+
+
+def detail(request: HttpRequest, number: str) -> HttpResponse:
+    proposal = get_object_or_404(Proposal.objects.select_related("theme", "answered_by", "merged_into"),
+                                 registration_number=number)  # fmt: skip
+    if proposal.visibility == "hidden" and not _working_group(request):
+        raise PermissionDenied
+    group = selectors.group_members(proposal)
+    return render(request, "consultation/detail.html", _base(
+        request, proposal=proposal, history=proposal.history.select_related("decided_by"),
+        articles=proposal.articles.order_by("source", "article"), group_size=group.count(),
+        group_sample=group[:10], outcomes=[c for c in Status.choices if c[0] != Status.REGISTERED],
+        supported=request.user.is_authenticated and proposal.supports.filter(citizen=request.user).exists(),
+    ))  # fmt: skip
+
+
+@login_required
+def submit(request: HttpRequest) -> HttpResponse:
+    values = {k: request.POST.get(k, "") for k in
+              ("kind", "surname", "name", "patronymic", "iin", "region", "language", "text")}  # fmt: skip
+    if request.method == "POST":
+        try:
+            proposal = services.proposal_submit(
+                author=request.user,  # type: ignore[arg-type]
+                applicant=services.Applicant(surname=values["surname"], name=values["name"], iin=values["iin"],
+                                             patronymic=values["patronymic"]),
+                region=values["region"], language=values["language"], text=values["text"],
+                kind=values["kind"] or AppealKind.PROPOSAL,
+            )  # fmt: skip
+        except ConsultationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your proposal is registered as %(number)s.") %
+                             {"number": proposal.registration_number})  # fmt: skip
+            return redirect(proposal)
+    else:
+        values["surname"] = values["surname"] or request.user.last_name  # type: ignore[union-attr]
+        values["name"] = values["name"] or request.user.first_name  # type: ignore[union-attr]
+    return render(request, "consultation/submit.html", _base(
+        request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
+    ))  # fmt: skip
+
+
+def similar(request: HttpRequest) -> HttpResponse:
+    text = request.POST.get("text", "") or request.GET.get("text", "")
+    return render(request, "consultation/_similar.html", {"similar": selectors.proposals_similar(text)})
+
+
+@login_required
+@require_POST
+def support(request: HttpRequest, number: str) -> HttpResponse:
+    proposal = get_object_or_404(Proposal, registration_number=number)
+    if services.proposal_support(proposal=proposal, citizen=request.user):  # type: ignore[arg-type]
+        messages.success(request, _("Your support is counted."))
+    else:
+        messages.info(request, _("You already support this proposal."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, number: str) -> HttpResponse:
+    if not _working_group(request):
+        raise PermissionDenied
+    proposal = get_object_or_404(Proposal, registration_number=number)
+    merged_number = request.POST.get("merged_into", "").strip()
+    merged = Proposal.objects.filter(registration_number=merged_number).first() if merged_number else None
+    try:
+        services.proposal_decide(proposal=proposal, status=request.POST.get("status", ""),
+                                 answer=request.POST.get("answer", ""), decided_by=request.user,  # type: ignore[arg-type]
+                                 merged_into=merged)  # fmt: skip
+    except (ConsultationError, ValueError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect(proposal)
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    if not _working_group(request):
+        raise PermissionDenied
+    if request.method == "POST":
+        numbers = request.POST.getlist("selected")
+        action = request.POST.get("action", "")
+        if action == "review":
+            n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
+        else:
+            try:
+                n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
+                                                note=request.POST.get("note", ""))  # fmt: skip
+            except ConsultationError as error:
+                messages.error(request, str(error))
+                return redirect("consultation:review")
+        messages.success(request, _("%(n)s proposals changed.") % {"n": n})
+        return redirect("consultation:review")
+    status = request.GET.get("status", Status.REGISTERED)
+    queue = Proposal.objects.filter(status=status).order_by("submitted_at", "id")
+    if request.GET.get("visibility"):
+        queue = queue.filter(visibility=request.GET["visibility"])
+    try:
+        page_number = int(request.GET.get("page", "1"))
+    except ValueError:
+        page_number = 1
+    page = selectors.proposals_page(queue, page=page_number)
+    return render(request, "consultation/review.html", _base(request, page=page, status=status,
+                                                              statuses=Status.choices))  # fmt: skip
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    counts = selectors.dashboard_counts()
+    status_names = dict(Status.choices)
+    charts = [
+        (_("By status"), bar_chart_svg([(str(status_names.get(k, k)), n) for k, n in counts["status"]],
+                                       title=_("By status"))),
+        (_("By theme"), bar_chart_svg(counts["theme"], title=_("By theme"))),
+        (_("By article of the Constitution"), bar_chart_svg([(_("Art. %s") % k, n) for k, n in counts["article"]],
+                                                            title=_("By article"))),
+        (_("By region"), bar_chart_svg(counts["region"], title=_("By region"))),
+        (_("By month"), bar_chart_svg([(k[:7], n) for k, n in counts["month"]], title=_("By month"))),
+    ]  # fmt: skip
+    return render(request, "consultation/dashboard.html", _base(request, charts=charts, themes=Theme.objects.all()))
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    writer = csv.DictWriter(_Echo(), fieldnames=selectors.OPEN_DATA_FIELDS)  # type: ignore[type-var]
+
+    def rows() -> Iterator[str]:
+        yield writer.writeheader() or ",".join(selectors.OPEN_DATA_FIELDS) + "\r\n"
+        for row in selectors.open_data_rows():
+            yield writer.writerow(row)  # type: ignore[misc]
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="proposals-open-data.csv"'
+    return response
+
+
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    def chunks() -> Iterator[str]:
+        yield "["
+        first = True
+        for row in selectors.open_data_rows():
+            yield ("" if first else ",") + json.dumps(row, ensure_ascii=False)
+            first = False
+        yield "]"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="proposals-open-data.json"'
+    return response
