@@ -5,17 +5,19 @@ from django.test import Client
 from rich.console import Console
 
 from atazan.legislature import demo
+from tests.legislature.factories import kurultai
 
 
 @pytest.fixture
 def demo_data(db: None) -> None:
+    kurultai()
     demo.build(console=Console(quiet=True))
 
 
 @pytest.mark.usefixtures("demo_data", "english")
 def test_bill_page_shows_timeline_checks_and_votes_by_party(client: Client) -> None:
     page = client.get("/legislature/bills/KB-2026-002/").content.decode()
-    assert "override vote" in page and "Art. 56(2)" in page and "Party A (synthetic)" in page
+    assert "override vote" in page and "Art. 56(2)" in page and "Alpha (test)" in page
     stopped = client.get("/legislature/bills/KB-2026-003/").content.decode()
     assert "no_retroactive_worsening" in stopped and "Art. 5(5)" in stopped and "refused" in stopped
     assert "Synthetic, illustrative bill" in stopped

@@ -22,8 +22,14 @@ from atazan.legislature.services import (
     vice_president_nominate,
 )
 from atazan.rules.domain.institutions import RuleError
+from tests.legislature.factories import kurultai
 
 D = dt.date(2026, 10, 1)
+
+
+@pytest.fixture(autouse=True)
+def _kurultai(db: None) -> None:
+    kurultai()
 
 
 def _bill(number: str = "T-1", **extra: object) -> Bill:
@@ -36,7 +42,7 @@ def test_a_bill_walks_its_stages_with_votes_per_deputy_and_audit() -> None:
     bill = _bill()
     bill_advance(actor="clerk", bill=bill, action=Action.INTRODUCE, on=D)
     bill_advance(actor="clerk", bill=bill, action=Action.ADOPTION_VOTE, on=D + dt.timedelta(days=7),
-                 ballots=demo.ballots(73, 60, 5))
+                 ballots=demo.ballots(D + dt.timedelta(days=7), 73, 60, 5))
     bill.refresh_from_db()
     assert bill.stage == "adopted" and bill.adopted_on == D + dt.timedelta(days=7)
     vote = bill.votes.get()
@@ -63,7 +69,7 @@ def test_a_refused_step_is_kept_for_review_and_raised() -> None:
 def test_one_deputy_cannot_vote_twice() -> None:
     bill = _bill()
     bill_advance(actor="clerk", bill=bill, action=Action.INTRODUCE, on=D)
-    rows = [*demo.ballots(80), BallotRow("Deputy A-01", "Party A (synthetic)", "no")]
+    rows = [*demo.ballots(D, 80), BallotRow(choice="no", party="Alpha (test)", key="A-001")]
     with pytest.raises(RuleError, match="appears twice"):
         bill_advance(actor="clerk", bill=bill, action=Action.ADOPTION_VOTE, on=D, ballots=rows)
 
@@ -81,13 +87,13 @@ def test_people_council_groups_are_capped_at_42() -> None:
 @pytest.mark.django_db
 def test_vice_president_needs_consent_of_a_majority_of_all_deputies() -> None:
     refused = vice_president_nominate(actor="president", candidate="A", on=D)
-    vice_president_consent_vote(actor="kurultai", nomination=refused, on=D, ballots=demo.ballots(72, 60))
+    vice_president_consent_vote(actor="kurultai", nomination=refused, on=D, ballots=demo.ballots(D, 72, 60))
     refused.refresh_from_db()
     assert refused.status == VicePresidentNomination.Status.REFUSED
     with pytest.raises(RuleError, match="49\\(1\\)"):
         vice_president_appoint(actor="president", nomination=refused, on=D)
     ok = vice_president_nominate(actor="president", candidate="B", on=D)
-    vice_president_consent_vote(actor="kurultai", nomination=ok, on=D, ballots=demo.ballots(73, 60))
+    vice_president_consent_vote(actor="kurultai", nomination=ok, on=D, ballots=demo.ballots(D, 73, 60))
     vice_president_appoint(actor="president", nomination=ok, on=D)
     ok.refresh_from_db()
     assert ok.status == VicePresidentNomination.Status.APPOINTED
@@ -101,8 +107,8 @@ def test_vice_president_needs_consent_of_a_majority_of_all_deputies() -> None:
 def test_demo_has_the_four_required_bills_and_is_idempotent() -> None:
     demo.build(console=Console(quiet=True))
     demo.build(console=Console(quiet=True))
-    assert Bill.objects.count() == 6 and all(b.synthetic for b in Bill.objects.all())
-    pc = Bill.objects.get(initiator="peoples_council")
+    assert Bill.objects.count() == 10 and all(b.synthetic for b in Bill.objects.all())
+    pc = Bill.objects.get(number="KB-2026-001")
     assert pc.stage == "published" and pc.peoples_council_decision.kind == \
         PeoplesCouncilDecision.Kind.LEGISLATIVE_INITIATIVE
     overridden = Bill.objects.get(number="KB-2026-002")

@@ -1,7 +1,9 @@
-"""Illustrative demo data for the legislature: SYNTHETIC bills, deputies, People's Council and Vice President.
+"""Illustrative demo data for the legislature: SYNTHETIC bills, votes, People's Council and Vice President.
 
 Nothing here is a real bill, vote or person. Dates are after 2026-07-01 so that the 2026 Constitution applies.
-The deputies (145, Art. 53(1)) and their parties are invented; the elections context owns real mandates.
+The deputies who vote are those holding mandates in the SIMULATED first Kurultai election of the elections context
+(its demo builds it first): who sits on a day follows its mandate events, and seats left vacant count in "all
+deputies" (145, Art. 53(1)) when quorum and majorities are applied (Arts. 58(5), 61(3)-(4)).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from rich.console import Console
 
 from atazan.legislature.domain.process import Action, TransitionRefused
 from atazan.legislature.models import Bill, PeoplesCouncilMember
+from atazan.legislature.selectors import deputies_on, kurultai_election_on
 from atazan.legislature.services import (
     BallotRow,
     bill_advance,
@@ -27,20 +30,30 @@ from atazan.legislature.services import (
 )
 
 ACTOR = "demo (synthetic data)"
-PARTIES = (("Party A (synthetic)", 62), ("Party B (synthetic)", 35), ("Party C (synthetic)", 22),
-           ("Party D (synthetic)", 15), ("Party E (synthetic)", 11))
-DEPUTIES = [(f"Deputy {party[6]}-{index:02d}", party) for party, seats in PARTIES for index in range(1, seats + 1)]
 D = dt.date
 
 
-def ballots(yes: int, no: int = 0, abstain: int = 0) -> list[BallotRow]:
-    """Deputies in party order vote yes, then no, then abstain; the rest are absent."""
+def ballots(on: dt.date, yes: int, no: int = 0, abstain: int = 0) -> list[BallotRow]:
+    """The deputies in office on ``on`` in list order vote yes, then no, then abstain; the rest are absent.
+
+    Illustrative only: these are not votes of real people (the election itself is simulated)."""
+    _, seats = deputies_on(on=on)
+    if yes + no + abstain > len(seats):
+        raise ValueError(f"{yes + no + abstain} votes but only {len(seats)} deputies in office on {on}")
     rows = []
-    for index, (name, party) in enumerate(DEPUTIES):
+    for index, seat in enumerate(seats):
         choice = "yes" if index < yes else "no" if index < yes + no else \
             "abstain" if index < yes + no + abstain else "absent"
-        rows.append(BallotRow(name, party, choice))
+        rows.append(BallotRow(choice=choice, mandate=seat.mandate))
     return rows
+
+
+def _ensure_kurultai(console: Console) -> None:
+    """The votes need the simulated Kurultai's deputies: build the elections demo first if it is not there."""
+    if kurultai_election_on(on=D(2026, 10, 1)) is None:
+        from atazan.elections import demo as elections_demo
+
+        elections_demo.build(console=console)
 
 
 def _bill(number: str, title: str, initiator: str, date: dt.date, **extra: object) -> dict[str, object]:
@@ -51,6 +64,7 @@ def build(*, console: Console) -> None:
     if Bill.objects.filter(synthetic=True).exists():
         console.print("legislature: demo data already present")
         return
+    _ensure_kurultai(console)
     with transaction.atomic():
         _peoples_council(console)
         _vice_president(console)
@@ -81,10 +95,12 @@ def _peoples_council(console: Console) -> None:
 def _vice_president(console: Console) -> None:
     first = vice_president_nominate(actor=ACTOR, candidate="Candidate One (synthetic)", on=D(2026, 9, 18),
                                     synthetic=True)
-    vice_president_consent_vote(actor=ACTOR, nomination=first, on=D(2026, 9, 25), ballots=ballots(70, 60, 5))
+    vice_president_consent_vote(actor=ACTOR, nomination=first, on=D(2026, 9, 25),
+                                ballots=ballots(D(2026, 9, 25), 70, 60, 5))
     second = vice_president_nominate(actor=ACTOR, candidate="Candidate Two (synthetic)", on=D(2026, 10, 1),
                                      synthetic=True)
-    vice_president_consent_vote(actor=ACTOR, nomination=second, on=D(2026, 10, 8), ballots=ballots(112, 20, 6))
+    vice_president_consent_vote(actor=ACTOR, nomination=second, on=D(2026, 10, 8),
+                                ballots=ballots(D(2026, 10, 8), 112, 20, 6))
     vice_president_appoint(actor=ACTOR, nomination=second, on=D(2026, 10, 9))
     vice_president_delegate(actor=ACTOR, nomination=second, on=D(2026, 10, 12), domain="Interaction with the Kurultai",
                             description="Represents the President in the Kurultai's sittings on social bills.")
@@ -107,8 +123,8 @@ def _bills(console: Console) -> None:
     pc_bill.save(update_fields=["summary"])
     for action, on, kw in (
         (Action.INTRODUCE, D(2026, 10, 12), {}),
-        (Action.FIRST_READING, D(2026, 11, 4), {"ballots": ballots(95, 30, 10)}),
-        (Action.ADOPTION_VOTE, D(2026, 11, 18), {"ballots": ballots(101, 25, 9)}),
+        (Action.FIRST_READING, D(2026, 11, 4), {"ballots": ballots(D(2026, 11, 4), 95, 30, 10)}),
+        (Action.ADOPTION_VOTE, D(2026, 11, 18), {"ballots": ballots(D(2026, 11, 18), 101, 25, 9)}),
         (Action.PRESENT, D(2026, 11, 25), {}),
         (Action.SIGN, D(2026, 12, 10), {}),
         (Action.PUBLISH, D(2026, 12, 12), {}),
@@ -123,10 +139,10 @@ def _bills(console: Console) -> None:
                                     D(2026, 10, 14), enters_into_force="2027-01-01"))
     for action, on, kw in (
         (Action.INTRODUCE, D(2026, 10, 14), {}),
-        (Action.ADOPTION_VOTE, D(2026, 11, 11), {"ballots": ballots(88, 40, 7)}),
+        (Action.ADOPTION_VOTE, D(2026, 11, 11), {"ballots": ballots(D(2026, 11, 11), 88, 40, 7)}),
         (Action.PRESENT, D(2026, 11, 16), {}),
         (Action.OBJECT, D(2026, 12, 1), {}),
-        (Action.OVERRIDE_VOTE, D(2026, 12, 16), {"ballots": ballots(104, 33, 3)}),
+        (Action.OVERRIDE_VOTE, D(2026, 12, 16), {"ballots": ballots(D(2026, 12, 16), 104, 33, 3)}),
         (Action.SIGN, D(2026, 12, 28), {}),
         (Action.PUBLISH, D(2026, 12, 30), {}),
     ):
@@ -167,9 +183,65 @@ def _bills(console: Console) -> None:
                                "kind": "constitutional", "date": "2026-11-12"})
     for action, on, kw in (
         (Action.INTRODUCE, D(2026, 11, 12), {}),
-        (Action.FIRST_READING, D(2026, 11, 25), {"ballots": ballots(120, 15, 5)}),
-        (Action.ADOPTION_VOTE, D(2026, 12, 9), {"ballots": ballots(118, 17, 4)}),
+        (Action.FIRST_READING, D(2026, 11, 25), {"ballots": ballots(D(2026, 11, 25), 120, 15, 5)}),
+        (Action.ADOPTION_VOTE, D(2026, 12, 9), {"ballots": ballots(D(2026, 12, 9), 118, 17, 4)}),
         (Action.PRESENT, D(2026, 12, 14), {}),
         (Action.COURT_REFER, D(2026, 12, 18), {"referred_by": "deputies", "referring_deputies": 31}),
     ):
         bill_advance(actor=ACTOR, bill=court, action=action, on=on, **kw)  # type: ignore[arg-type]
+
+    rejected = bill_submit(actor=ACTOR, number="KB-2026-007", synthetic=True,
+                           summary="Rejected as a whole by a majority of all deputies and returned to its initiator "
+                                   "(Art. 60(5)). Synthetic, illustrative.",
+                           initiator_detail="A group of deputies (synthetic)",
+                           draft=_bill("KB-2026-007", "On the status of advertising boards", "deputy",
+                                       D(2026, 11, 20)))
+    bill_advance(actor=ACTOR, bill=rejected, action=Action.INTRODUCE, on=D(2026, 11, 20))
+    bill_advance(actor=ACTOR, bill=rejected, action=Action.REJECT, on=D(2026, 12, 2),
+                 ballots=ballots(D(2026, 12, 2), 90, 40, 6))
+
+    wording = bill_submit(actor=ACTOR, number="KB-2026-008", synthetic=True,
+                          summary="The President returned it with his own wording; the objections were not overcome, "
+                                  "so the law was adopted in the President's wording (Art. 56(2)). Synthetic, "
+                                  "illustrative.",
+                          draft=_bill("KB-2026-008", "On public procurement of school meals", "government",
+                                      D(2026, 10, 22), enters_into_force="2027-01-01"))
+    for action, on, kw in (
+        (Action.INTRODUCE, D(2026, 10, 22), {}),
+        (Action.ADOPTION_VOTE, D(2026, 11, 5), {"ballots": ballots(D(2026, 11, 5), 99, 30, 8)}),
+        (Action.PRESENT, D(2026, 11, 9), {}),
+        (Action.OBJECT, D(2026, 11, 30), {"president_wording": True}),
+        (Action.OVERRIDE_VOTE, D(2026, 12, 14), {"ballots": ballots(D(2026, 12, 14), 81, 50, 7)}),
+        (Action.SIGN, D(2026, 12, 21), {}),
+        (Action.PUBLISH, D(2026, 12, 23), {}),
+    ):
+        bill_advance(actor=ACTOR, bill=wording, action=action, on=on, **kw)  # type: ignore[arg-type]
+
+    referendum = bill_submit(actor=ACTOR, number="KB-2026-009", synthetic=True,
+                             summary="A constitutional amendment with the Constitutional Court's favourable opinion "
+                                     "(Art. 93), put to a referendum by the President (Art. 92(1)). Synthetic, "
+                                     "illustrative: no such proposal exists and no result is invented.",
+                             draft={"title": "Amendment to Art. 33: a right to clean air",
+                                    "initiator": "peoples_council", "kind": "amendment", "date": "2026-11-16", "amends_articles": ["33(5)"]})
+    for action, on, kw in (
+        (Action.COURT_OPINION_REQUEST, D(2026, 11, 16), {}),
+        (Action.COURT_OPINION, D(2026, 12, 15), {"compliant": True}),
+        (Action.REFERENDUM_CALL, D(2026, 12, 22), {}),
+    ):
+        bill_advance(actor=ACTOR, bill=referendum, action=action, on=on, **kw)  # type: ignore[arg-type]
+
+    # After the simulated seat left vacant on 2027-03-03 (elections demo), 144 deputies sit; the majority is still
+    # counted of all 145 (Arts. 53(1), 61(4)).
+    urgent = bill_submit(actor=ACTOR, number="KB-2027-010", synthetic=True,
+                         summary="An urgent Government bill considered immediately (Art. 60(4)); adopted with 73 of "
+                                 "145 while one seat was vacant. Synthetic, illustrative.",
+                         temporary_act="Government temporary act on flood relief (synthetic)",
+                         draft=_bill("KB-2027-010", "On emergency flood relief", "government", D(2027, 3, 5),
+                                     urgent=True, government_opinion="positive",
+                                     fiscal_effect={"increases_spending": True}))
+    for action, on, kw in (
+        (Action.INTRODUCE, D(2027, 3, 5), {}),
+        (Action.ADOPTION_VOTE, D(2027, 3, 10), {"ballots": ballots(D(2027, 3, 10), 73, 61, 4)}),
+        (Action.PRESENT, D(2027, 3, 12), {}),
+    ):
+        bill_advance(actor=ACTOR, bill=urgent, action=action, on=on, **kw)  # type: ignore[arg-type]

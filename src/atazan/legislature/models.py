@@ -39,6 +39,13 @@ class Bill(models.Model):
     objected_on = models.DateField(null=True, blank=True)
     overridden_on = models.DateField(null=True, blank=True)
     signed_on = models.DateField(null=True, blank=True)
+    president_wording = models.BooleanField(
+        default=False, help_text="The President proposed his own wording with his objections (Art. 56(2))")
+    urgent = models.BooleanField(default=False, help_text="Government bill for immediate consideration (Art. 60(4))")
+    temporary_act = models.CharField(
+        max_length=300, blank=True, help_text="The Government's temporary act with the force of law (Art. 60(4))")
+    referendum_slug = models.SlugField(
+        max_length=80, blank=True, help_text="The referendum question an amendment was put to (Art. 92(1))")
     synthetic = models.BooleanField(default=False, help_text="Illustrative demo data, not a real bill")
     submitted_at = models.DateTimeField(auto_now_add=True)
     peoples_council_decision = models.OneToOneField(
@@ -87,6 +94,12 @@ class Vote(models.Model):
                                    on_delete=models.PROTECT, related_name="votes")
     subject = models.CharField(max_length=40)
     held_on = models.DateField()
+    election = models.ForeignKey("elections.Election", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="legislature_votes",
+                                 help_text="The Kurultai election whose mandates voted (elections context)")
+    seated = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Deputies holding a mandate on the day; the rest of the seats were vacant")
+    by_deputy = models.BooleanField(default=True, help_text="Recorded deputy by deputy (else as totals only)")
     total = models.PositiveIntegerField()
     present = models.PositiveIntegerField()
     yes = models.PositiveIntegerField()
@@ -106,11 +119,17 @@ class Vote(models.Model):
 
     @property
     def absent_count(self) -> int:
-        return self.total - self.present
+        """Deputies in office who did not vote (vacant seats are not counted here)."""
+        return (self.seated if self.seated is not None else self.total) - self.present
+
+    @property
+    def vacant(self) -> int:
+        return self.total - self.seated if self.seated is not None else 0
 
 
 class Ballot(models.Model):
-    """How one deputy voted. Deputies are kept by name and party: the elections context has no deputy rows yet."""
+    """How one deputy voted: the deputy's mandate in the elections context, with the name and party as recorded on
+    the day (ballots from before the link, migration 0002, have no mandate)."""
 
     class Choice(models.TextChoices):
         YES = "yes", _("For")
@@ -119,13 +138,17 @@ class Ballot(models.Model):
         ABSENT = "absent", _("Absent")
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
+    mandate = models.ForeignKey("elections.Mandate", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="legislature_ballots")
     deputy = models.CharField(max_length=200)
     party = models.CharField(max_length=200)
     choice = models.CharField(max_length=10, choices=Choice.choices)
 
     class Meta:
         ordering = ["party", "deputy"]
-        constraints = [models.UniqueConstraint(fields=["vote", "deputy"], name="legislature_ballot_once")]
+        # Constitution 2026, Art. 55(1): voting is personal, one ballot per mandate (names may repeat).
+        constraints = [models.UniqueConstraint(fields=["vote", "mandate"], name="legislature_ballot_mandate_once",
+                                               condition=models.Q(mandate__isnull=False))]
 
     def __str__(self) -> str:
         return f"{self.deputy}: {self.choice}"

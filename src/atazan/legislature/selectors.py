@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from atazan.legislature.domain.process import BillState, Stage, allowed_actions
+from atazan.elections.models import Election, Mandate
+from atazan.legislature.domain.process import BillState, Stage, allowed_actions, temporary_acts_open
 from atazan.legislature.models import (
+    Ballot,
     Bill,
     PeoplesCouncilMember,
     PeoplesCouncilSession,
@@ -17,7 +20,57 @@ from atazan.legislature.models import (
 )
 from atazan.rules.domain.bill import bill_from_dict
 from atazan.rules.domain.checks import Violation, bill_violations
+from atazan.rules.domain.institutions import Dissolution, DissolutionGround, kurultai_dissolution
 from atazan.rules.domain.parameters import default_parameters
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A deputy holding a Kurultai mandate on a given day (the elections context's Mandate)."""
+
+    mandate: int
+    key: str
+    name: str
+    party: str
+
+
+def kurultai_election_on(*, on: dt.date) -> Election | None:
+    """The Kurultai election whose deputies sit on ``on``: the latest one held on or before that day."""
+    return (Election.objects.filter(kind=Election.Kind.KURULTAI, election_day__lte=on)
+            .order_by("-election_day", "-pk").first())
+
+
+def deputies_on(*, on: dt.date) -> tuple[Election | None, list[Seat]]:
+    """Deputies in office on ``on`` (mandate started, not yet ended), in party-list then candidate order.
+
+    A mandate that ends on a day is not held that day; the successor's, starting that day, is.
+    """
+    election = kurultai_election_on(on=on)
+    if election is None:
+        return None, []
+    mandates = (Mandate.objects.filter(election=election, started__lte=on)
+                .filter(Q(ended__isnull=True) | Q(ended__gt=on))
+                .select_related("candidate", "party_list")
+                .order_by("party_list__registration_order", "candidate__position"))
+    return election, [Seat(m.pk, m.candidate.key, m.candidate.full_name, m.party_list.party) for m in mandates]
+
+
+def deputy_get(*, mandate_id: int) -> Mandate:
+    return Mandate.objects.select_related("candidate", "party_list", "election").get(pk=mandate_id)
+
+
+def deputy_ballots(*, mandate: Mandate) -> QuerySet[Ballot]:
+    return Ballot.objects.filter(mandate=mandate).select_related("vote", "vote__bill").order_by("vote__held_on")
+
+
+def deputies_overview(*, on: dt.date) -> dict[str, object]:
+    election, seats = deputies_on(on=on)
+    total = default_parameters().integer("kurultai.seats", on) if on >= dt.date(2026, 7, 1) else 0
+    parties: dict[str, list[Seat]] = defaultdict(list)
+    for seat in seats:
+        parties[seat.party].append(seat)
+    return {"election": election, "on": on, "seated": len(seats), "total": total,
+            "vacant": max(total - len(seats), 0), "parties": list(parties.items())}
 
 
 @dataclass(frozen=True)
@@ -50,6 +103,12 @@ def bill_next_actions(*, bill: Bill) -> list[str]:
     return [action.value for action in allowed_actions(state)]
 
 
+def bill_temporary_acts_open(*, bill: Bill) -> bool:
+    """Constitution 2026, Art. 60(4): may the Government still rely on temporary acts for this urgent bill?"""
+    return temporary_acts_open(BillState(kind=bill_from_dict(bill.draft).kind, stage=Stage(bill.stage),
+                                         urgent=bill.urgent))
+
+
 def vote_by_party(*, vote: Vote) -> list[PartyCount]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"yes": 0, "no": 0, "abstain": 0, "absent": 0})
     for row in vote.ballots.values("party", "choice").annotate(n=Count("id")):
@@ -75,3 +134,15 @@ def peoples_council_overview() -> dict[str, object]:
 
 def vice_president_overview() -> QuerySet[VicePresidentNomination]:
     return VicePresidentNomination.objects.prefetch_related("votes", "delegations")
+
+
+def vice_president_dissolution(*, on: dt.date) -> tuple[int, Dissolution]:
+    """Refusals of consent since the last appointment, and whether the President may dissolve the Kurultai on that
+    ground (Constitution 2026, Arts. 46(2), 62(2)-(3)). Only the facts on record are used: a state of emergency, the
+    end of the President's powers or an earlier dissolution are not recorded here, so they are not assumed."""
+    rows = VicePresidentNomination.objects.filter(nominated_on__lte=on)
+    last_appointed = rows.filter(status=VicePresidentNomination.Status.APPOINTED).order_by("-nominated_on").first()
+    if last_appointed is not None:
+        rows = rows.filter(nominated_on__gt=last_appointed.nominated_on)
+    refusals = rows.filter(status=VicePresidentNomination.Status.REFUSED).count()
+    return refusals, kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=refusals, as_of=on)

@@ -4,8 +4,10 @@ the audit chain; a refused step is recorded too (marked refused) and then raised
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +16,17 @@ from django.db import transaction
 
 from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
-from atazan.legislature.domain.process import Action, BillState, Move, Stage, Tally, TransitionRefused, advance
+from atazan.elections.models import Election
+from atazan.legislature.domain.process import (
+    Action,
+    BillState,
+    Move,
+    ReferendumCount,
+    Stage,
+    Tally,
+    TransitionRefused,
+    advance,
+)
 from atazan.legislature.models import (
     Ballot,
     Bill,
@@ -26,6 +38,7 @@ from atazan.legislature.models import (
     VicePresidentNomination,
     Vote,
 )
+from atazan.legislature.selectors import Seat, deputies_on
 from atazan.rules.domain.bill import bill_from_dict, bill_to_dict
 from atazan.rules.domain.checks import bill_violations
 from atazan.rules.domain.institutions import (
@@ -40,70 +53,166 @@ from atazan.rules.domain.institutions import (
 
 @dataclass(frozen=True)
 class BallotRow:
-    deputy: str
-    party: str
+    """One deputy's vote: ``mandate`` is the deputy's mandate in the elections context (``party`` and ``key``, the
+    candidate's registration key on the party list, identify it too)."""
+
     choice: str  # yes | no | abstain | absent
+    mandate: int | None = None
+    party: str = ""
+    key: str = ""
 
 
-def _tally(ballots: Iterable[BallotRow], total: int) -> Tally:
-    rows = list(ballots)
-    names = [row.deputy for row in rows]
-    if len(set(names)) != len(names):
-        duplicate = next(name for name in names if names.count(name) > 1)
-        raise RuleError(f"deputy {duplicate!r} appears twice in the vote; voting is personal (Art. 55(1))")
-    bad = [row for row in rows if row.choice not in Ballot.Choice.values]
-    if bad:
-        raise RuleError(f"deputy {bad[0].deputy!r}: unknown choice {bad[0].choice!r}")
-    if len(rows) > total:
-        raise RuleError(f"{len(rows)} ballots but the Kurultai has {total} deputies")
-    count = {choice: sum(1 for row in rows if row.choice == choice) for choice in Ballot.Choice.values}
+@dataclass(frozen=True)
+class Totals:
+    """A vote recorded as totals only (no list by deputy)."""
+
+    yes: int
+    no: int
+    abstain: int
+    present: int
+
+
+@dataclass(frozen=True)
+class Counted:
+    tally: Tally
+    election: Election | None
+    seated: int | None
+    ballots: list[tuple[Seat, str]]  # every deputy in office, with the choice (absent when no ballot)
+
+
+def _count_ballots(rows: list[BallotRow], on: dt.date) -> Counted:
+    """Resolve each ballot to a deputy holding a mandate on ``on`` and count them against all 145 seats.
+
+    Constitution 2026, Art. 55(1): voting is personal, so a deputy appears once. Art. 53(1) fixes the Kurultai at 145
+    deputies and Arts. 58(5), 61(3)-(4) count quorum and majorities "of the total number of deputies": vacant seats
+    stay in that number, so they count against adoption.
+    """
+    total = kurultai_seats(on)
+    election, seats = deputies_on(on=on)
+    if election is None:
+        raise RuleError(f"no Kurultai election on record for {on.isoformat()}: a vote by deputy needs the deputies' "
+                        f"mandates (elections context); record the totals instead")
+    by_mandate = {seat.mandate: seat for seat in seats}
+    by_key = {(seat.party, seat.key): seat for seat in seats}
+    chosen: dict[int, str] = {}
+    for index, row in enumerate(rows, start=1):
+        if row.choice not in Ballot.Choice.values:
+            raise RuleError(f"ballot {index}: unknown choice {row.choice!r} (yes, no, abstain, absent)")
+        seat = by_mandate.get(row.mandate) if row.mandate is not None else by_key.get((row.party, row.key))
+        if seat is None:
+            who = f"mandate {row.mandate}" if row.mandate is not None else f"{row.party} {row.key}"
+            raise RuleError(f"ballot {index}: {who} does not hold a mandate in {election.title} on {on.isoformat()} "
+                            f"(Constitution 2026, Art. 55(4); Constitutional Law on Elections, Art. 97-1)")
+        if seat.mandate in chosen:
+            raise RuleError(f"ballot {index}: {seat.name} ({seat.party}) appears twice in the vote; voting is "
+                            f"personal (Constitution 2026, Art. 55(1))")
+        chosen[seat.mandate] = row.choice
+    if len(seats) > total:
+        raise RuleError(f"{len(seats)} mandates in office on {on.isoformat()} but the Kurultai has {total} seats")
+    ballots = [(seat, chosen.get(seat.mandate, "absent")) for seat in seats]
+    count = {choice: sum(1 for _, c in ballots if c == choice) for choice in Ballot.Choice.values}
     present = count["yes"] + count["no"] + count["abstain"]
-    return Tally(yes=count["yes"], no=count["no"], abstain=count["abstain"], present=present, total=total)
+    tally = Tally(yes=count["yes"], no=count["no"], abstain=count["abstain"], present=present, total=total)
+    return Counted(tally, election, len(seats), ballots)
+
+
+def _count_totals(totals: Totals, on: dt.date) -> Counted:
+    total = kurultai_seats(on)
+    election, seats = deputies_on(on=on)
+    seated = len(seats) if election is not None else None
+    if seated is not None and totals.present > seated:
+        raise RuleError(f"{totals.present} deputies present but only {seated} hold a mandate on {on.isoformat()} "
+                        f"({total - seated} seats vacant)")
+    tally = Tally(yes=totals.yes, no=totals.no, abstain=totals.abstain, present=totals.present, total=total)
+    return Counted(tally, election, seated, [])
+
+
+def _count(on: dt.date, ballots: list[BallotRow] | None, totals: Totals | None) -> Counted | None:
+    if ballots is not None and totals is not None:
+        raise RuleError("give either the ballots by deputy or the totals, not both")
+    if ballots is not None:
+        return _count_ballots(ballots, on)
+    if totals is not None:
+        return _count_totals(totals, on)
+    return None
+
+
+def ballots_from_csv(text: str) -> list[BallotRow]:
+    """Ballots from CSV with a header: ``mandate,choice`` or ``party,key,choice`` (a ``deputy`` column, if present, is
+    ignored: the mandate decides who voted). Raises ``RuleError`` naming the row."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    fields = set(reader.fieldnames or [])
+    if "choice" not in fields or not ({"mandate"} <= fields or {"party", "key"} <= fields):
+        raise RuleError("ballots CSV: the header must have 'choice' and either 'mandate' or 'party' and 'key'")
+    rows: list[BallotRow] = []
+    for line, raw in enumerate(reader, start=2):
+        choice = (raw.get("choice") or "").strip().lower()
+        mandate_raw = (raw.get("mandate") or "").strip()
+        if mandate_raw:
+            if not mandate_raw.isdigit():
+                raise RuleError(f"ballots CSV line {line}: mandate must be a number, got {mandate_raw!r}")
+            rows.append(BallotRow(choice=choice, mandate=int(mandate_raw)))
+        else:
+            party, key = (raw.get("party") or "").strip(), (raw.get("key") or "").strip()
+            if not (party and key):
+                raise RuleError(f"ballots CSV line {line}: give the mandate, or the party and the candidate key")
+            rows.append(BallotRow(choice=choice, party=party, key=key))
+    return rows
 
 
 def _state(bill: Bill) -> BillState:
     return BillState(kind=bill_from_dict(bill.draft).kind, stage=Stage(bill.stage), last_on=bill.last_on,
                      adopted_on=bill.adopted_on, presented_on=bill.presented_on, referred_on=bill.referred_on,
                      review_days=bill.review_days, objected_on=bill.objected_on, overridden_on=bill.overridden_on,
-                     signed_on=bill.signed_on)
+                     signed_on=bill.signed_on, president_wording=bill.president_wording, urgent=bill.urgent)
 
 
-def _vote_row(*, outcome: VoteOutcome, tally: Tally, subject: str, held_on: dt.date, ballots: list[BallotRow],
-              bill: Bill | None = None, event: BillEvent | None = None,
-              nomination: VicePresidentNomination | None = None) -> Vote:
+def _vote_row(*, outcome: VoteOutcome, counted: Counted, subject: str, held_on: dt.date, bill: Bill | None = None,
+              event: BillEvent | None = None, nomination: VicePresidentNomination | None = None) -> Vote:
+    tally = counted.tally
     article = outcome.quorum_article if outcome.result.value == "no_quorum" else outcome.majority_article
+    explanation = outcome.explain()
+    if counted.seated is not None and counted.seated < tally.total:
+        vacant = tally.total - counted.seated
+        explanation += (f"; {counted.seated} deputies in office, {vacant} seat(s) vacant: quorum and majorities count "
+                        f"all {tally.total} seats (Constitution 2026, Arts. 53(1), 58(5), 61(3)-(4))")
     vote = Vote.objects.create(
-        bill=bill, event=event, nomination=nomination, subject=subject, held_on=held_on, total=tally.total,
-        present=tally.present, yes=tally.yes, no=tally.no, abstain=tally.abstain, result=outcome.result.value,
+        bill=bill, event=event, nomination=nomination, subject=subject, held_on=held_on, election=counted.election,
+        seated=counted.seated, by_deputy=bool(counted.ballots), total=tally.total, present=tally.present,
+        yes=tally.yes, no=tally.no, abstain=tally.abstain, result=outcome.result.value,
         majority_minimum=outcome.majority_minimum, quorum_minimum=outcome.quorum_minimum, article=article,
-        explanation=outcome.explain())
-    Ballot.objects.bulk_create(Ballot(vote=vote, deputy=row.deputy, party=row.party, choice=row.choice)
-                               for row in ballots)
+        explanation=explanation)
+    Ballot.objects.bulk_create(Ballot(vote=vote, mandate_id=seat.mandate, deputy=seat.name, party=seat.party,
+                                      choice=choice) for seat, choice in counted.ballots)
     return vote
 
 
 @transaction.atomic
 def bill_submit(*, actor: str | User, number: str, draft: Mapping[str, Any], summary: str = "",
                 initiator_detail: str = "", synthetic: bool = False,
-                decision: PeoplesCouncilDecision | None = None) -> Bill:
+                decision: PeoplesCouncilDecision | None = None, temporary_act: str = "") -> Bill:
     """Register a bill (stage draft) and run the constitutional checks on it; raises ``BillFormatError`` on bad
     input. The violations found are stored with the bill and decide whether it can be introduced."""
     actor = actor_authorize(actor, "legislature.bill.submit")  # docs/security.md
     parsed = bill_from_dict(draft)
+    if Bill.objects.filter(number=number).exists():
+        raise RuleError(f"bill {number}: a bill with this number is already registered")
     violations = [v.as_dict() for v in bill_violations(parsed)]
     bill = Bill.objects.create(
         number=number, title=parsed.title, summary=summary, initiator=parsed.initiator,
         initiator_detail=initiator_detail, kind=parsed.kind.value, draft=bill_to_dict(parsed), violations=violations,
-        synthetic=synthetic, peoples_council_decision=decision)
+        synthetic=synthetic, peoples_council_decision=decision, urgent=parsed.urgent, temporary_act=temporary_act)
     audit_append(actor=actor, action="legislature.bill.submit", target=f"bill:{number}",
                  payload={"draft": bill.draft, "violations": violations})
     return bill
 
 
 def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, ballots: list[BallotRow] | None = None,
-                 compliant: bool | None = None, referred_by: str | None = None,
-                 referring_deputies: int | None = None) -> BillEvent:
-    """Move ``bill`` by ``action`` on ``on``. Votes are given deputy by deputy (``ballots``) and counted here.
+                 totals: Totals | None = None, compliant: bool | None = None, referred_by: str | None = None,
+                 referring_deputies: int | None = None, president_wording: bool = False,
+                 referendum: ReferendumCount | None = None, referendum_slug: str = "") -> BillEvent:
+    """Move ``bill`` by ``action`` on ``on``. Votes are given deputy by deputy (``ballots``, resolved to the mandates
+    of the Kurultai election in the elections context) or as ``totals``, and counted here against all 145 seats.
 
     A refused move is stored as a refused event (so nothing asked is lost) and ``TransitionRefused`` is raised.
     """
@@ -115,9 +224,11 @@ def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, 
         # The checks are run as of the step's date: the Constitution in force then decides.
         checked = bill_violations(draft) if action in (Action.INTRODUCE, Action.STOP,
                                                        Action.COURT_OPINION_REQUEST) else []
-        tally = _tally(ballots, kurultai_seats(on)) if ballots is not None else None
+        counted = _count(on, ballots, totals)
+        tally = counted.tally if counted is not None else None
         move = Move(action, on, tally=tally, violations=checked, compliant=compliant, referred_by=referred_by,
-                    referring_deputies=referring_deputies)
+                    referring_deputies=referring_deputies, president_wording=president_wording,
+                    referendum=referendum)
         seq = bill.events.count() + 1
         refusal_error: TransitionRefused | None = None
         try:
@@ -135,13 +246,20 @@ def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, 
                 bill=bill, seq=seq, action=action.value, stage_from=step.stage_from.value,
                 stage_to=step.stage_to.value, on=on, actor=actor, article=step.article, note=step.note)
             for name in ("stage", "last_on", "adopted_on", "presented_on", "referred_on", "review_days",
-                         "objected_on", "overridden_on", "signed_on"):
+                         "objected_on", "overridden_on", "signed_on", "president_wording"):
                 value = getattr(new, name)
                 setattr(bill, name, value.value if isinstance(value, Stage) else value)
+            if action is Action.REFERENDUM_CALL and referendum_slug:
+                bill.referendum_slug = referendum_slug
+            if action is Action.COURT_OPINION and compliant is not None:
+                # Art. 93: the Court's opinion becomes part of the amendment as checked from now on.
+                bill.draft = {**bill.draft, "constitutional_court_opinion": "compliant" if compliant
+                              else "non_compliant"}
+                bill.violations = [v.as_dict() for v in bill_violations(bill_from_dict(bill.draft))]
             bill.save()
-            if step.vote is not None and tally is not None:
-                _vote_row(outcome=step.vote, tally=tally, subject=action.value, held_on=on, ballots=ballots or [],
-                          bill=bill, event=event)
+            if step.vote is not None and counted is not None:
+                _vote_row(outcome=step.vote, counted=counted, subject=action.value, held_on=on, bill=bill,
+                          event=event)
             audit_append(actor=actor, action=f"legislature.bill.{action.value}", target=f"bill:{bill.number}",
                          payload={"from": step.stage_from.value, "to": step.stage_to.value, "on": on.isoformat(),
                                   "article": step.article,
@@ -229,16 +347,19 @@ def vice_president_nominate(*, actor: str | User, candidate: str, on: dt.date, p
 
 @transaction.atomic
 def vice_president_consent_vote(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date,
-                                ballots: list[BallotRow]) -> Vote:
+                                ballots: list[BallotRow] | None = None, totals: Totals | None = None) -> Vote:
     """The Kurultai's consent vote: a majority of all deputies (Arts. 46(2), 49(1), 56(7))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.NOMINATED:
         raise RuleError(f"nomination of {nomination.candidate} is {nomination.status}, not awaiting consent")
-    tally = _tally(ballots, kurultai_seats(on))
+    counted = _count(on, ballots, totals)
+    if counted is None:
+        raise RuleError(f"consent vote on {nomination.candidate}: the vote (ballots or totals) is needed")
+    tally = counted.tally
     outcome = vice_president_consent(yes=tally.yes, present=tally.present, total=tally.total, as_of=on)
     if outcome.result.value == "no_quorum":
         raise RuleError(f"consent vote on {nomination.candidate}: {outcome.explain()}")
-    vote = _vote_row(outcome=outcome, tally=tally, subject="vice_president_consent", held_on=on, ballots=ballots,
+    vote = _vote_row(outcome=outcome, counted=counted, subject="vice_president_consent", held_on=on,
                      nomination=nomination)
     nomination.status = (VicePresidentNomination.Status.CONSENTED if outcome.passed
                          else VicePresidentNomination.Status.REFUSED)
