@@ -68,8 +68,12 @@ def _memo_set(key: str, value: Any) -> None:
 
 
 def _state_key(question: Question) -> str:
-    state = ProtocolVersion.objects.filter(question=question).aggregate(n=Count("id"), last=Max("id"))
-    return f"referendum:{question.pk}:{state['n']}:{state['last']}"
+    # Ids alone could repeat after a database is emptied and refilled (tests, a re-created demo): the newest
+    # version's time and the question's creation time make the key unique to this state of the data.
+    state = ProtocolVersion.objects.filter(question=question).aggregate(
+        n=Count("id"), last=Max("id"), at=Max("created_at")
+    )
+    return f"referendum:{question.pk}:{question.created_at.isoformat()}:{state['n']}:{state['last']}:{state['at']}"
 
 
 def protocols_current(question: Question) -> list[Protocol]:
