@@ -56,3 +56,36 @@ def bills_command() -> None:
     for b in bills_list():
         table.add_row(b.number, b.stage, b.initiator, b.kind, b.title)
     Console().print(table)
+
+
+@app.command("dissolution")
+def dissolution_command(
+    refusals: Annotated[int, typer.Option(help="Refusals of consent (from the record if omitted).")] = -1,
+    as_of: Annotated[str, typer.Option("--as-of", help="Date YYYY-MM-DD (today if omitted).")] = "",
+    emergency: Annotated[bool, typer.Option(help="A state of emergency is in force.")] = False,
+    martial_law: Annotated[bool, typer.Option(help="Martial law is in force.")] = False,
+    president_term_ends: Annotated[str, typer.Option(help="Last day of the President's powers, YYYY-MM-DD.")] = "",
+    previous_dissolution: Annotated[str, typer.Option(help="Date of the previous dissolution, YYYY-MM-DD.")] = "",
+    acting_president: Annotated[bool, typer.Option(help="A person who assumed the President's powers.")] = False,
+) -> None:
+    """May the President dissolve the Kurultai after refusals of consent to the Vice President (Constitution 2026,
+    Arts. 46(2), 62(2)-(3), 51(3))? Exit status 0 when he may, 1 when he may not."""
+    from atazan.legislature.selectors import vice_president_dissolution
+    from atazan.rules.domain.institutions import DissolutionGround, RuleError, kurultai_dissolution
+
+    day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    if refusals < 0:
+        refusals, _ = vice_president_dissolution(on=day)
+    try:
+        outcome = kurultai_dissolution(
+            ground=DissolutionGround.REPEATED_REFUSAL, refusals=refusals, as_of=day, emergency=emergency,
+            martial_law=martial_law, acting_president=acting_president,
+            president_term_ends=dt.date.fromisoformat(president_term_ends) if president_term_ends else None,
+            previous_dissolution=dt.date.fromisoformat(previous_dissolution) if previous_dissolution else None)
+    except RuleError as exc:
+        Console(stderr=True).print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps({"refusals": refusals, "as_of": day.isoformat(), "allowed": outcome.allowed,
+                           "article": outcome.article, "bars": [v.as_dict() for v in outcome.bars]},
+                          ensure_ascii=False))
+    raise typer.Exit(0 if outcome.allowed else 1)

@@ -222,7 +222,8 @@ def _bills(console: Console) -> None:
                                      "(Art. 93), put to a referendum by the President (Art. 92(1)). Synthetic, "
                                      "illustrative: no such proposal exists and no result is invented.",
                              draft={"title": "Amendment to Art. 33: a right to clean air",
-                                    "initiator": "peoples_council", "kind": "amendment", "date": "2026-11-16", "amends_articles": ["33(5)"]})
+                                    "initiator": "peoples_council",
+                                    "kind": "amendment", "date": "2026-11-16", "amends_articles": ["33(5)"]})
     for action, on, kw in (
         (Action.COURT_OPINION_REQUEST, D(2026, 11, 16), {}),
         (Action.COURT_OPINION, D(2026, 12, 15), {"compliant": True}),

@@ -103,6 +103,15 @@ def bill_next_actions(*, bill: Bill) -> list[str]:
     return [action.value for action in allowed_actions(state)]
 
 
+def bill_referendum_question(*, bill: Bill) -> object | None:
+    """The referendum question an amendment was put to, if the referendum context has it (Art. 92(1))."""
+    if not bill.referendum_slug:
+        return None
+    from atazan.referendum.models import Question
+
+    return Question.objects.filter(slug=bill.referendum_slug).first()
+
+
 def bill_temporary_acts_open(*, bill: Bill) -> bool:
     """Constitution 2026, Art. 60(4): may the Government still rely on temporary acts for this urgent bill?"""
     return temporary_acts_open(BillState(kind=bill_from_dict(bill.draft).kind, stage=Stage(bill.stage),
