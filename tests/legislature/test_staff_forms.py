@@ -45,7 +45,8 @@ def _introduced(number: str = "S-1", **extra: object) -> Bill:
 
 
 def _csv(election_rows: list[Mandate], yes: int, no: int = 0) -> bytes:
-    lines = ["mandate,choice"] + [f"{m.pk},{'yes' if i < yes else 'no'}" for i, m in enumerate(election_rows[:yes + no])]
+    rows = election_rows[:yes + no]
+    lines = ["mandate,choice"] + [f"{m.pk},{'yes' if i < yes else 'no'}" for i, m in enumerate(rows)]
     return ("\n".join(lines) + "\n").encode()
 
 
