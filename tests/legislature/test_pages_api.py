@@ -44,3 +44,25 @@ def test_api_bill_and_check(client: Client) -> None:
     assert bad.status_code == 422 and "bill.provisions" in bad.json()["detail"]
     council = client.get("/api/legislature/peoples-council").json()
     assert council["members"] == 126 and council["initiatives"][0]["number"] == "KB-2026-001"
+
+
+@pytest.mark.usefixtures("demo_data", "english")
+def test_votes_by_deputy_come_from_the_elections_mandates(client: Client) -> None:
+    bill = client.get("/api/legislature/bills/KB-2026-002").json()
+    vote_id = bill["votes"][0]["id"]
+    vote = client.get(f"/api/legislature/votes/{vote_id}").json()
+    assert vote["election"] == "kurultai-test" and vote["seated"] == 145 and vote["vacant"] == 0
+    assert len(vote["ballots"]) == 145 and all(b["mandate"] for b in vote["ballots"])
+    assert {b["party"] for b in vote["ballots"]} == {"Alpha (test)", "Beta (test)"}
+    deputies = client.get("/api/legislature/deputies?on=2026-11-01").json()
+    assert (deputies["total"], deputies["seated"], deputies["vacant"]) == (145, 145, 0) and deputies["simulated"]
+    page = client.get("/legislature/deputies/?on=2026-11-01").content.decode()
+    assert "145 deputies in office of 145 seats" in page and "/elections/kurultai-test/" in page
+    rejected = client.get("/legislature/bills/KB-2026-007/").content.decode()
+    assert "rejected as a whole" in rejected and "Art. 60(5)" in rejected
+    urgent = client.get("/legislature/bills/KB-2027-010/").content.decode()
+    assert 'data-testid="urgent"' in urgent and "in force until the law enters into force" in urgent
+    amendment = client.get("/legislature/bills/KB-2026-009/").content.decode()
+    assert 'data-testid="referendum"' in amendment and 'href="/referendum/"' in amendment
+    vp = client.get("/legislature/vice-president/").content.decode()
+    assert 'data-testid="dissolution"' in vp and "Art. 62(3)" in vp

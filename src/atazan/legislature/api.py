@@ -77,7 +77,38 @@ class VoteOut(Schema):
     quorum_minimum: int
     article: str
     explanation: str
+    seated: int | None
+    vacant: int
+    election: str | None
     by_party: list[PartyOut]
+
+
+class BallotOut(Schema):
+    mandate: int | None
+    deputy: str
+    party: str
+    choice: str
+
+
+class VoteDetailOut(VoteOut):
+    ballots: list[BallotOut]
+
+
+class SeatOut(Schema):
+    mandate: int
+    key: str
+    name: str
+    party: str
+
+
+class DeputiesOut(Schema):
+    on: dt.date
+    election: str | None
+    simulated: bool
+    total: int
+    seated: int
+    vacant: int
+    deputies: list[SeatOut]
 
 
 class BillOut(BillRow):
@@ -93,7 +124,8 @@ def _vote(vote: Vote) -> VoteOut:
     return VoteOut(id=vote.pk, subject=vote.subject, held_on=vote.held_on, total=vote.total, present=vote.present,
                    yes=vote.yes, no=vote.no, abstain=vote.abstain, result=vote.result,
                    majority_minimum=vote.majority_minimum, quorum_minimum=vote.quorum_minimum, article=vote.article,
-                   explanation=vote.explanation,
+                   explanation=vote.explanation, seated=vote.seated, vacant=vote.vacant,
+                   election=vote.election.slug if vote.election_id else None,
                    by_party=[PartyOut(**p.__dict__) for p in selectors.vote_by_party(vote=vote)])
 
 
@@ -115,9 +147,23 @@ def bill(request: HttpRequest, number: str) -> BillOut:
                    events=events, votes=[_vote(v) for v in item.votes.all()])
 
 
-@router.get("/votes/{vote_id}", response=VoteOut, summary="A vote with its count by party")
-def vote(request: HttpRequest, vote_id: int) -> VoteOut:
-    return _vote(get_object_or_404(Vote, pk=vote_id))
+@router.get("/votes/{vote_id}", response=VoteDetailOut, summary="A vote with its count by party and by deputy")
+def vote(request: HttpRequest, vote_id: int) -> VoteDetailOut:
+    item = get_object_or_404(Vote.objects.select_related("election"), pk=vote_id)
+    return VoteDetailOut(**_vote(item).dict(), ballots=[
+        BallotOut(mandate=b.mandate_id, deputy=b.deputy, party=b.party, choice=b.choice) for b in item.ballots.all()])
+
+
+@router.get("/deputies", response=DeputiesOut,
+            summary="Deputies holding a Kurultai mandate on a date (elections context); vacant seats of the 145")
+def deputies(request: HttpRequest, on: dt.date | None = None) -> DeputiesOut:
+    data = selectors.deputies_overview(on=on or dt.date.today())
+    election = data["election"]
+    seats = [seat for _, party_seats in data["parties"] for seat in party_seats]  # type: ignore[attr-defined]
+    return DeputiesOut(on=data["on"], election=getattr(election, "slug", None),  # type: ignore[arg-type]
+                       simulated=bool(getattr(election, "simulated", False)), total=data["total"],  # type: ignore[arg-type]
+                       seated=data["seated"], vacant=data["vacant"],  # type: ignore[arg-type]
+                       deputies=[SeatOut(**s.__dict__) for s in seats])
 
 
 @router.post("/check", response={200: CheckOut, 422: ErrorOut},
