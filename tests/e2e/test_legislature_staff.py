@@ -5,11 +5,11 @@ failed repeated vote, then the signature; the vote links each deputy to the elec
 from __future__ import annotations
 
 import pytest
+from tests.legislature.factories import kurultai
 
 from atazan.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from atazan.accounts.services import user_create
 from atazan.elections.models import Mandate
-from tests.legislature.factories import kurultai
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
