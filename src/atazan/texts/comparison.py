@@ -13,6 +13,8 @@ from typing import Any
 
 from django.urls import reverse
 
+from atazan.accounts.domain.exports import csv_row
+
 from .domain.align import MappingEntry, Relation, normative_text
 from .domain.diff import Op, Segment
 from .domain.parser import load_official
@@ -138,8 +140,9 @@ def table_csv(c: Comparison) -> str:
     w = csv.writer(buf)
     w.writerow(CSV_HEADER)
     for r in table_rows(c):
+        # csv_row: no cell may start a spreadsheet formula (docs/security.md, CSV injection)
         w.writerow(
-            [
+            csv_row([
                 " ".join(r["old"]),
                 " ".join(r["new"]),
                 r["relation"],
@@ -147,7 +150,7 @@ def table_csv(c: Comparison) -> str:
                 r["old_text"],
                 r["new_text"],
                 diff_as_text(r["segments"]),
-            ]
+            ])
         )
     return buf.getvalue()
 
