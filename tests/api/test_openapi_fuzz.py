@@ -7,12 +7,11 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
-
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 
 from atazan.wsgi import application
 

@@ -79,7 +79,7 @@ def test_api_results_and_whatif(client, demo_data) -> None:  # type: ignore[no-u
     assert {"ended", "transferred", "vacant"} <= {e["kind"] for e in events}
     bad = client.post("/api/elections/allocate", data='{"seats": 5, "took_part": 10, "lists": [{"party": "A", '
                       '"votes": 11}]}', content_type="application/json")  # fmt: skip
-    assert bad.status_code == 422 and bad.json()["record"] == "list 'A'"
+    assert bad.status_code == 400 and bad.json()["record"] == "list 'A'"
 
 
 def test_cli_allocate_contract(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ class ItemOut(Schema):
     decision: str | None
 
 
-class SessionOut(Schema):
+class CommissionSessionOut(Schema):
     number: int
     date: date
     title: str
@@ -60,14 +60,14 @@ class SessionOut(Schema):
     agenda: list[ItemOut]
 
 
-class ChangeOut(Schema):
+class ArticleChangeOut(Schema):
     kind: str
     article: str
     wording: str
     after: str
 
 
-class DecisionOut(Schema):
+class CommissionDecisionOut(Schema):
     number: str
     session: int
     item: int
@@ -81,7 +81,7 @@ class DecisionOut(Schema):
     members_total: int
     explanation: str
     rule_source: str
-    changes: list[ChangeOut]
+    changes: list[ArticleChangeOut]
 
 
 class DraftOut(Schema):
@@ -118,12 +118,22 @@ class CommentOut(Schema):
 
 def _decision_out(d: Decision) -> dict[str, Any]:
     return {
-        "number": d.number, "session": d.item.session.number, "item": d.item.order, "kind": d.kind,
-        "summary": d.summary, "adopted": d.adopted, "votes_for": d.votes_for, "votes_against": d.votes_against,
-        "abstained": d.abstained, "present": d.present, "members_total": d.members_total,
-        "explanation": d.explanation, "rule_source": d.rule_source,
-        "changes": [{"kind": c.kind, "article": c.article, "wording": c.wording, "after": c.after}
-                    for c in d.changes.all()],
+        "number": d.number,
+        "session": d.item.session.number,
+        "item": d.item.order,
+        "kind": d.kind,
+        "summary": d.summary,
+        "adopted": d.adopted,
+        "votes_for": d.votes_for,
+        "votes_against": d.votes_against,
+        "abstained": d.abstained,
+        "present": d.present,
+        "members_total": d.members_total,
+        "explanation": d.explanation,
+        "rule_source": d.rule_source,
+        "changes": [
+            {"kind": c.kind, "article": c.article, "wording": c.wording, "after": c.after} for c in d.changes.all()
+        ],
     }
 
 
@@ -134,26 +144,47 @@ def _session_out(number: int) -> dict[str, Any]:
         raise HttpError(404, f"no session {number}") from None
     s = view.session
     return {
-        "number": s.number, "date": s.date, "title": s.title, "broadcast_url": s.broadcast_url,
-        "present": view.present, "members_total": view.members_total, "quorum_required": view.quorum_required,
-        "quorum_met": view.quorum_met, "quorum_source": view.quorum_source, "majority_rule": view.majority_text,
+        "number": s.number,
+        "date": s.date,
+        "title": s.title,
+        "broadcast_url": s.broadcast_url,
+        "present": view.present,
+        "members_total": view.members_total,
+        "quorum_required": view.quorum_required,
+        "quorum_met": view.quorum_met,
+        "quorum_source": view.quorum_source,
+        "majority_rule": view.majority_text,
         "synthetic": s.synthetic,
-        "agenda": [{
-            "order": iv.item.order, "title": iv.item.title, "articles": iv.item.articles, "theme": iv.item.theme,
-            "proposals": iv.item.proposals,
-            "votes_for": iv.outcome.tally.votes_for if iv.outcome else None,
-            "votes_against": iv.outcome.tally.votes_against if iv.outcome else None,
-            "abstained": iv.outcome.tally.abstained if iv.outcome else None,
-            "outcome": iv.outcome.explanation if iv.outcome else None,
-            "decision": iv.decision.number if iv.decision else None,
-        } for iv in view.items],
+        "agenda": [
+            {
+                "order": iv.item.order,
+                "title": iv.item.title,
+                "articles": iv.item.articles,
+                "theme": iv.item.theme,
+                "proposals": iv.item.proposals,
+                "votes_for": iv.outcome.tally.votes_for if iv.outcome else None,
+                "votes_against": iv.outcome.tally.votes_against if iv.outcome else None,
+                "abstained": iv.outcome.tally.abstained if iv.outcome else None,
+                "outcome": iv.outcome.explanation if iv.outcome else None,
+                "decision": iv.decision.number if iv.decision else None,
+            }
+            for iv in view.items
+        ],
     }
 
 
 def _draft_out(v: DraftVersion) -> dict[str, Any]:
-    return {"number": v.number, "date": v.date, "uri": v.uri, "title": v.title, "status": v.status,
-            "base": v.base.number if v.base else None, "synthetic": v.synthetic,
-            "decisions": [d.number for d in v.decisions.all()], "articles": v.articles.count()}
+    return {
+        "number": v.number,
+        "date": v.date,
+        "uri": v.uri,
+        "title": v.title,
+        "status": v.status,
+        "base": v.base.number if v.base else None,
+        "synthetic": v.synthetic,
+        "decisions": [d.number for d in v.decisions.all()],
+        "articles": v.articles.count(),
+    }
 
 
 @router.get("/members", response=list[MemberOut], summary="Members of the Commission")
@@ -166,12 +197,14 @@ def composition(request: HttpRequest) -> dict[str, object]:
     return selectors.composition_report().as_json()
 
 
-@router.get("/sessions", response=list[SessionOut], summary="Sessions with agenda, attendance, quorum and votes")
+@router.get(
+    "/sessions", response=list[CommissionSessionOut], summary="Sessions with agenda, attendance, quorum and votes"
+)
 def sessions(request: HttpRequest) -> Any:
     return [_session_out(n) for n in Session.objects.order_by("number").values_list("number", flat=True)]
 
 
-@router.get("/sessions/{number}", response=SessionOut, summary="One session")
+@router.get("/sessions/{number}", response=CommissionSessionOut, summary="One session")
 def session(request: HttpRequest, number: int) -> Any:
     return _session_out(number)
 
@@ -181,8 +214,10 @@ def votes(request: HttpRequest, number: int) -> dict[str, dict[str, str]]:
     s = get_object_or_404(Session, number=number)
     out: dict[str, dict[str, str]] = {}
     for item in s.agenda.order_by("order"):
-        out[str(item.order)] = {str(seat): choice for seat, choice in
-                                item.votes.order_by("member__seat").values_list("member__seat", "choice")}
+        out[str(item.order)] = {
+            str(seat): choice
+            for seat, choice in item.votes.order_by("member__seat").values_list("member__seat", "choice")
+        }
     return out
 
 
@@ -198,10 +233,15 @@ def vote(request: HttpRequest, number: int, order: int, payload: VoteIn) -> dict
     return {"member": str(v.member.seat), "choice": v.choice}
 
 
-@router.get("/decisions", response=list[DecisionOut], summary="Decisions with their votes and article changes")
+@router.get(
+    "/decisions", response=list[CommissionDecisionOut], summary="Decisions with their votes and article changes"
+)
 def decisions(request: HttpRequest, article: str = "") -> Any:
-    qs = (selectors.article_decisions(article) if article else
-          Decision.objects.select_related("item__session").prefetch_related("changes"))
+    qs = (
+        selectors.article_decisions(article)
+        if article
+        else Decision.objects.select_related("item__session").prefetch_related("changes")
+    )
     return [_decision_out(d) for d in qs]
 
 
@@ -220,8 +260,11 @@ def draft(request: HttpRequest, number: int) -> dict[str, Any]:
 def draft_diff(request: HttpRequest, old: int, new: int, all: bool = False) -> dict[str, Any]:  # noqa: A002
     a = get_object_or_404(DraftVersion, number=old)
     b = get_object_or_404(DraftVersion, number=new)
-    return {"old": a.uri, "new": b.uri,
-            "articles": [d.as_json() for d in selectors.drafts_compare(old=a, new=b, changed_only=not all)]}
+    return {
+        "old": a.uri,
+        "new": b.uri,
+        "articles": [d.as_json() for d in selectors.drafts_compare(old=a, new=b, changed_only=not all)],
+    }
 
 
 @router.get("/articles/{num}/story", summary="Where an article of the 2026 Constitution came from")
@@ -230,13 +273,22 @@ def story(request: HttpRequest, num: str, lang: str = "rus") -> dict[str, Any]:
     if not s.exists:
         raise HttpError(404, f"no Article {num} in the 2026 Constitution or its drafts")
     return {
-        "article": s.num, "language": s.language,
+        "article": s.num,
+        "language": s.language,
         "adopted": s.adopted.wording if s.adopted else None,
         "origins_1995": [{"old": list(o.old), "relation": o.relation, "similarity": o.similarity} for o in s.origins],
         "wording_1995": [{"num": a.num, "wording": a.wording} for a in s.wording_1995],
-        "drafts": [{"version": st.version.number, "date": st.version.date, "wording": st.wording,
-                    "changed": st.changed, "diff": [seg.as_json() for seg in st.segments],
-                    "decisions": [d.number for d in st.decisions]} for st in s.steps],
+        "drafts": [
+            {
+                "version": st.version.number,
+                "date": st.version.date,
+                "wording": st.wording,
+                "changed": st.changed,
+                "diff": [seg.as_json() for seg in st.segments],
+                "decisions": [d.number for d in st.decisions],
+            }
+            for st in s.steps
+        ],
         "decisions": [_decision_out(d) for d in s.decisions],
         "proposals": [{"number": p.number, "title": p.title, "campaign": p.campaign} for p in s.proposals],
         "comments": {"total": len(s.comments), "by_paragraph": s.comments_by_paragraph},
@@ -249,8 +301,18 @@ def comments(request: HttpRequest, article: str = "") -> Any:
     qs = Comment.objects.filter(status=Comment.Status.APPROVED).select_related("version")
     if article:
         qs = qs.filter(article=article)
-    return [{"id": c.pk, "version": c.version.number, "article": c.article, "paragraph": c.paragraph,
-             "author_name": c.author_name, "text": c.text, "status": c.status} for c in qs]
+    return [
+        {
+            "id": c.pk,
+            "version": c.version.number,
+            "article": c.article,
+            "paragraph": c.paragraph,
+            "author_name": c.author_name,
+            "text": c.text,
+            "status": c.status,
+        }
+        for c in qs
+    ]
 
 
 @router.get("/comments/counts", summary="Published comments per article")
@@ -258,17 +320,29 @@ def comment_counts(request: HttpRequest) -> dict[str, int]:
     return selectors.comment_counts()
 
 
-@router.post("/drafts/{number}/comments", auth=django_auth, response=CommentOut,
-             summary="Comment on an article or paragraph of a published draft (moderated)")
+@router.post(
+    "/drafts/{number}/comments",
+    auth=django_auth,
+    response=CommentOut,
+    summary="Comment on an article or paragraph of a published draft (moderated)",
+)
 def comment(request: HttpRequest, number: int, payload: CommentIn) -> Any:
     v = get_object_or_404(DraftVersion, number=number)
     try:
-        c = ds.comment_submit(actor=request.user, version=v, article=payload.article, paragraph=payload.paragraph,
-                              text=payload.text)
+        c = ds.comment_submit(
+            actor=request.user, version=v, article=payload.article, paragraph=payload.paragraph, text=payload.text
+        )
     except CommissionError as e:
         raise HttpError(422, str(e)) from None
-    return {"id": c.pk, "version": v.number, "article": c.article, "paragraph": c.paragraph,
-            "author_name": c.author_name, "text": c.text, "status": c.status}
+    return {
+        "id": c.pk,
+        "version": v.number,
+        "article": c.article,
+        "paragraph": c.paragraph,
+        "author_name": c.author_name,
+        "text": c.text,
+        "status": c.status,
+    }
 
 
 @router.get("/export", summary="Open data: the whole Commission record as one JSON document")

@@ -63,7 +63,7 @@ class AllocationOut(Schema):
     steps: list[StepOut]
 
 
-class ErrorOut(Schema):
+class AllocationErrorOut(Schema):
     error: str
     record: str
     rule: str
@@ -76,7 +76,7 @@ class DeputyOut(Schema):
     started: str
 
 
-class EventOut(Schema):
+class MandateEventOut(Schema):
     day: str
     kind: str
     party: str
@@ -98,13 +98,16 @@ def elections(request: HttpRequest) -> list[dict[str, Any]]:
     return [_election_out(e) for e in selectors.election_list()]
 
 
-@router.post("/allocate", response={200: AllocationOut, 422: ErrorOut}, summary="What-if seat allocation")
+@router.post("/allocate", response={200: AllocationOut, 400: AllocationErrorOut}, summary="What-if seat allocation")
 def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), method: Method = Method.HARE) -> Any:
-    """Body as `atazan elections allocate` reads it; `method=hare` is the law (Art. 97-1), the others are not."""
+    """Body as `atazan elections allocate` reads it; `method=hare` is the law (Art. 97-1), the others are not.
+
+    Input the law cannot allocate (negative votes, duplicate parties, no list over the threshold…) gets 400 with
+    the record and the rule; a body of the wrong shape gets 422 with the validation details."""
     try:
         result = allocate(allocation_input_from_mapping(payload), method)
     except ElectionsError as error:
-        return Status(422, {"error": error.message, "record": error.record, "rule": error.rule})
+        return Status(400, {"error": error.message, "record": error.record, "rule": error.rule})
     return {
         "seats": result.seats,
         "quota": str(result.quota) if result.quota is not None else None,
@@ -113,13 +116,13 @@ def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), m
     }
 
 
-@router.get("/{slug}", response={200: ResultsOut, 422: ErrorOut}, summary="Results and seats of an election")
+@router.get("/{slug}", response={200: ResultsOut, 400: AllocationErrorOut}, summary="Results and seats of an election")
 def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> Any:
     election = get_object_or_404(Election, slug=slug)
     try:
         view = selectors.election_allocation_view(election=election, method=method)
     except ElectionsError as error:
-        return Status(422, {"error": error.message, "record": error.record, "rule": error.rule})
+        return Status(400, {"error": error.message, "record": error.record, "rule": error.rule})
     a = view.allocation
     return {
         "election": _election_out(election),
@@ -160,7 +163,7 @@ def deputies(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/{slug}/events", response=list[EventOut], summary="Mandate events over time")
+@router.get("/{slug}/events", response=list[MandateEventOut], summary="Mandate events over time")
 def events(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     election = get_object_or_404(Election, slug=slug)
     return [

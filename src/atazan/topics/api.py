@@ -25,7 +25,7 @@ class TopicOut(Schema):
     url: str
 
 
-class ParagraphOut(Schema):
+class TopicParagraphOut(Schema):
     constitution: int
     eid: str
     label: str
@@ -40,21 +40,21 @@ class ParagraphOut(Schema):
 
 class TopicDetailOut(Schema):
     topic: TopicOut
-    paragraphs_2026: list[ParagraphOut]
-    paragraphs_1995: list[ParagraphOut]
+    paragraphs_2026: list[TopicParagraphOut]
+    paragraphs_1995: list[TopicParagraphOut]
 
 
-class SegmentOut(Schema):
+class TopicDiffSegmentOut(Schema):
     op: str
     text: str
 
 
-class ChangeOut(Schema):
+class TopicChangeOut(Schema):
     change: str
     old_eid: str
     new_eid: str
     similarity: float
-    segments: list[SegmentOut]
+    segments: list[TopicDiffSegmentOut]
 
 
 class TagOut(Schema):
@@ -87,16 +87,30 @@ class CaseOut(Schema):
 
 
 def _topic_out(t: Topic, counts: dict[int, int]) -> TopicOut:
-    return TopicOut(key=t.key, parent=t.parent.key if t.parent else "", name_en=t.name_en, name_ru=t.name_ru,
-                    name_kk=t.name_kk, constitute=list(t.constitute), paragraphs_1995=counts.get(1995, 0),
-                    paragraphs_2026=counts.get(2026, 0), url=t.get_absolute_url())
+    return TopicOut(
+        key=t.key,
+        parent=t.parent.key if t.parent else "",
+        name_en=t.name_en,
+        name_ru=t.name_ru,
+        name_kk=t.name_kk,
+        constitute=list(t.constitute),
+        paragraphs_1995=counts.get(1995, 0),
+        paragraphs_2026=counts.get(2026, 0),
+        url=t.get_absolute_url(),
+    )
 
 
-def _paragraph_out(p: selectors.ParagraphView) -> ParagraphOut:
+def _paragraph_out(p: selectors.ParagraphView) -> TopicParagraphOut:
     tag = p.tag
-    return ParagraphOut(
-        constitution=p.year, eid=p.eid, label=p.label, text=p.text, url=p.url,
-        status=tag.status if tag else "", origin=tag.origin if tag else "", reason=tag.reason if tag else "",
+    return TopicParagraphOut(
+        constitution=p.year,
+        eid=p.eid,
+        label=p.label,
+        text=p.text,
+        url=p.url,
+        status=tag.status if tag else "",
+        origin=tag.origin if tag else "",
+        reason=tag.reason if tag else "",
         decided_by=tag.decided_by.get_username() if tag and tag.decided_by else "",
         never_amendable=f"{p.entrenched.role.value}: {p.entrenched.source}" if p.entrenched else "",
     )
@@ -112,20 +126,37 @@ def topics_index(request: HttpRequest) -> list[TopicOut]:
 
 
 @router.get("/tags", response=list[TagOut], summary="Tags (open data): filter by constitution, topic and status")
-def tags(request: HttpRequest, constitution: int | None = None, topic: str = "", status: str = "",
-         eid: str = "") -> list[dict[str, object]]:
+def tags(
+    request: HttpRequest, constitution: int | None = None, topic: str = "", status: str = "", eid: str = ""
+) -> list[dict[str, object]]:
     rows = selectors.tags_export_rows(include_rejected=status == Tag.Status.REJECTED)
-    return [r for r in rows if (constitution is None or r["constitution"] == constitution)
-            and (not topic or r["topic"] == topic) and (not status or r["status"] == status)
-            and (not eid or r["eid"] == eid)]
+    return [
+        r
+        for r in rows
+        if (constitution is None or r["constitution"] == constitution)
+        and (not topic or r["topic"] == topic)
+        and (not status or r["status"] == status)
+        and (not eid or r["eid"] == eid)
+    ]
 
 
 @router.get("/safeguards", response=list[CaseOut], summary="Worked examples: situations checked against guarantees")
 def safeguards(request: HttpRequest) -> list[CaseOut]:
-    return [CaseOut(key=w.case.key, title=w.case.title, constitution=w.case.constitution, topics=list(w.case.topics),
-                    findings=[FindingOut(guarantee=f.guarantee.key, provision=f.guarantee.ref,
-                                         outcome=f.outcome.value, reason=f.reason) for f in w.findings])
-            for w in worked_examples()]
+    return [
+        CaseOut(
+            key=w.case.key,
+            title=w.case.title,
+            constitution=w.case.constitution,
+            topics=list(w.case.topics),
+            findings=[
+                FindingOut(
+                    guarantee=f.guarantee.key, provision=f.guarantee.ref, outcome=f.outcome.value, reason=f.reason
+                )
+                for f in w.findings
+            ],
+        )
+        for w in worked_examples()
+    ]
 
 
 @router.get("/{key}", response=TopicDetailOut, summary="A topic: its paragraphs in the 2026 and 1995 Constitutions")
@@ -134,16 +165,26 @@ def topic_detail(request: HttpRequest, key: str, lang: str = "rus") -> TopicDeta
     lang = lang if lang in ("rus", "kaz") else "rus"
     new = selectors.topic_paragraphs(topic=t, year=2026, lang=lang)
     old = selectors.topic_paragraphs(topic=t, year=1995, lang=lang)
-    return TopicDetailOut(topic=_topic_out(t, {1995: len(old), 2026: len(new)}),
-                          paragraphs_2026=[_paragraph_out(p) for p in new],
-                          paragraphs_1995=[_paragraph_out(p) for p in old])
+    return TopicDetailOut(
+        topic=_topic_out(t, {1995: len(old), 2026: len(new)}),
+        paragraphs_2026=[_paragraph_out(p) for p in new],
+        paragraphs_1995=[_paragraph_out(p) for p in old],
+    )
 
 
-@router.get("/{key}/compare", response=list[ChangeOut], summary="What changed on a topic: paragraph pairs and diffs")
-def topic_compare(request: HttpRequest, key: str, lang: str = "rus") -> list[ChangeOut]:
+@router.get(
+    "/{key}/compare", response=list[TopicChangeOut], summary="What changed on a topic: paragraph pairs and diffs"
+)
+def topic_compare(request: HttpRequest, key: str, lang: str = "rus") -> list[TopicChangeOut]:
     t = get_object_or_404(Topic, key=key)
     lang = lang if lang in ("rus", "kaz") else "rus"
-    return [ChangeOut(change=c.change.change.value, old_eid=c.change.old_eid, new_eid=c.change.new_eid,
-                      similarity=c.change.similarity_permille / 1000,
-                      segments=[SegmentOut(op=s.op.value, text=s.text) for s in c.change.segments])
-            for c in selectors.topic_comparison(topic=t, lang=lang)]
+    return [
+        TopicChangeOut(
+            change=c.change.change.value,
+            old_eid=c.change.old_eid,
+            new_eid=c.change.new_eid,
+            similarity=c.change.similarity_permille / 1000,
+            segments=[TopicDiffSegmentOut(op=s.op.value, text=s.text) for s in c.change.segments],
+        )
+        for c in selectors.topic_comparison(topic=t, lang=lang)
+    ]
