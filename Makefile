@@ -42,6 +42,7 @@ lint: install
 	$(BIN)/lint-imports
 
 bench: install
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
