@@ -96,3 +96,21 @@ def test_api_lists_proposals_and_analyzes(client):
         content_type="application/json",
     ).json()
     assert result["duplicate_groups"] == [["P1", "P2"]] and result["articles"] == {"P1": ["53"], "P2": ["53"]}
+
+
+def test_working_group_bulk_actions_and_background_analysis(client, english):
+    from django_tasks_db.models import DBTaskResult
+
+    a = submit("Предложение о местном самоуправлении и выборах акимов", serial=1)
+    b = submit("Предложение о суде присяжных по тяжким преступлениям", serial=2)
+    client.force_login(secretary())
+    client.post(
+        reverse("consultation:review"), {"action": "review", "selected": [a.registration_number, b.registration_number]}
+    )
+    a.refresh_from_db()
+    assert a.status == "under_review"
+    client.post(reverse("consultation:review"), {"action": "hide", "selected": [b.registration_number]})
+    b.refresh_from_db()
+    assert b.visibility == "hidden"
+    client.post(reverse("consultation:review"), {"action": "analyse"})
+    assert DBTaskResult.objects.filter(task_path__endswith="analysis_run").exists()

@@ -139,3 +139,15 @@ def test_open_data_has_no_personal_data():
     assert row["articles"] == "53"
     assert not ({"applicant_iin", "applicant_surname", "applicant_name", "author"} & set(row))
     assert valid_iin() not in " ".join(row.values())
+
+
+def test_new_copy_joins_the_existing_group_at_once_and_unnamed_articles_are_suggested():
+    first = submit(CAMPAIGN, serial=1)
+    copy = submit("Добрый день! " + CAMPAIGN.replace("статья 53", "ст. 53") + " С уважением, Ким", serial=2)
+    first.refresh_from_db()
+    copy.refresh_from_db()
+    assert copy.duplicate_group == first.duplicate_group == first.registration_number
+    plain = submit("Смертная казнь должна быть запрещена навсегда, никто не может быть лишён жизни.", serial=3)
+    suggested = list(plain.articles.values_list("source", "article"))
+    assert suggested and all(source == "suggested" for source, _ in suggested)
+    assert ("suggested", "17") in suggested  # the article on the right to life and the ban on the death penalty

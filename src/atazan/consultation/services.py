@@ -71,15 +71,42 @@ def _check(record: str, *, applicant: Applicant, region: str, language: str, tex
         raise ProposalRefused(record=record, rule="type must be an e-Otinish appeal type", detail=kind)
 
 
-def _link_mentioned_articles(proposal: Proposal) -> None:
-    ProposalArticle.objects.bulk_create(
-        [
-            ProposalArticle(proposal=proposal, constitution=m.constitution, article=m.number,
-                            source=ProposalArticle.Source.MENTIONED)
-            for m in article_mentions(proposal.text)
-        ],
-        ignore_conflicts=True,
-    )  # fmt: skip
+def _link_articles(proposal: Proposal) -> None:
+    """Named articles are linked; otherwise the nearest articles are suggested with a score for the working group
+    to confirm."""
+    mentions = article_mentions(proposal.text)
+    links = [ProposalArticle(proposal=proposal, constitution=m.constitution, article=m.number,
+                             source=ProposalArticle.Source.MENTIONED) for m in mentions]  # fmt: skip
+    if not mentions:
+        from atazan.consultation.article_source import article_suggester
+
+        links = [ProposalArticle(proposal=proposal, constitution=s.constitution, article=s.number,
+                                 source=ProposalArticle.Source.SUGGESTED, score=round(s.score, 3))
+                 for s in article_suggester("2026").suggest(proposal.text, top=3, min_score=0.08)]  # fmt: skip
+    ProposalArticle.objects.bulk_create(links, ignore_conflicts=True)
+
+
+def _assign_incrementally(proposal: Proposal) -> None:
+    """Put a new proposal into an existing duplicate group and theme without recomputing: its nearest verified
+    neighbour decides (see DuplicateIndex for the verification thresholds)."""
+    from atazan.consultation.domain.duplicates import DuplicateParams, shingle_similarity, shingles_of
+    from atazan.consultation.selectors import proposals_similar
+
+    nearest = proposals_similar(proposal.text, limit=1, exclude=proposal.registration_number)
+    if not nearest:
+        return
+    other, score = nearest[0]
+    params = DuplicateParams()
+    jaccard, containment = shingle_similarity(shingles_of(proposal.normal_text, params.shingle_size),
+                                              shingles_of(other.normal_text, params.shingle_size))  # fmt: skip
+    if jaccard >= params.min_jaccard or (containment >= params.min_containment
+                                         and jaccard >= params.containment_min_jaccard):  # fmt: skip
+        group = other.duplicate_group or other.registration_number
+        Proposal.objects.filter(pk__in=[other.pk, proposal.pk]).update(duplicate_group=group)
+        proposal.duplicate_group = group
+    theme_id = Proposal.objects.filter(pk=other.pk).values_list("theme_id", flat=True).first()
+    if theme_id and score >= 0.2:
+        Proposal.objects.filter(pk=proposal.pk).update(theme_id=theme_id)
 
 
 @transaction.atomic
@@ -97,7 +124,8 @@ def proposal_submit(
         applicant_iin=applicant.iin.strip(), applicant_address=applicant.address, applicant_phone=applicant.phone,
         region=region, language=language, text=text.strip(), normal_text=normalize_text(text), submitted_at=at,
     )  # fmt: skip
-    _link_mentioned_articles(proposal)
+    _link_articles(proposal)
+    _assign_incrementally(proposal)
     audit_append(actor=author.username if author else "import", action="consultation.proposal.register",
                  target=number, payload={"region": region, "language": language, "kind": kind})  # fmt: skip
     return proposal

@@ -129,6 +129,12 @@ def review(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         numbers = request.POST.getlist("selected")
         action = request.POST.get("action", "")
+        if action == "analyse":
+            from atazan.consultation.tasks import analysis_run
+
+            analysis_run.enqueue()
+            messages.success(request, _("Recomputing duplicate groups and themes in the background."))
+            return redirect("consultation:review")
         if action == "review":
             n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
         else:
