@@ -9,6 +9,7 @@ Also printed: one cold `atazan legislature check` process (interpreter and Djang
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import random
@@ -89,10 +90,8 @@ def walk(rng: random.Random, count: int) -> list[tuple[BillState, Move]]:
             move = Move(action, day, tally=Tally(yes, present - yes, 0, present, 145), compliant=rng.random() < 0.8,
                         referred_by="president", president_wording=rng.random() < 0.3)
             pairs.append((state, move))
-            try:
+            with contextlib.suppress(TransitionRefused):
                 state, _ = advance(state, move, params)
-            except TransitionRefused:
-                pass
             if state.stage in (Stage.PUBLISHED, Stage.NOT_ADOPTED, Stage.REJECTED) or len(pairs) >= count:
                 break
     return pairs
