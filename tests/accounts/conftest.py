@@ -12,6 +12,7 @@ from atazan.accounts.services import user_create
 @pytest.fixture
 def user_with() -> Callable[..., User]:
     """A user holding exactly the given roles (password 'pw-for-tests-1')."""
+
     def make(*roles: Role, username: str | None = None) -> User:
         name = username or ("u-" + "-".join(r.value for r in roles) if roles else "u-none")
         return user_create(username=name, password="pw-for-tests-1", roles=list(roles))

@@ -50,12 +50,17 @@ def _sign_in(base: str, username: str) -> requests.Session:
     assert "/accounts/login/" in login_page.url
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page.text).group(1)  # type: ignore[union-attr]
     next_url = parse_qs(urlparse(login_page.url).query)["next"][0]
-    back = browser.post(login_page.url, data={"username": username, "password": "pw-for-tests-1",
-                                              "csrfmiddlewaretoken": token, "next": next_url},
-                        headers={"Referer": login_page.url}, allow_redirects=False)
+    back = browser.post(
+        login_page.url,
+        data={"username": username, "password": "pw-for-tests-1", "csrfmiddlewaretoken": token, "next": next_url},
+        headers={"Referer": login_page.url},
+        allow_redirects=False,
+    )
     assert back.status_code == 302, back.text[:500]
-    to_authorize = browser.get(base + back.headers["Location"] if back.headers["Location"].startswith("/")
-                               else back.headers["Location"], allow_redirects=False)
+    to_authorize = browser.get(
+        base + back.headers["Location"] if back.headers["Location"].startswith("/") else back.headers["Location"],
+        allow_redirects=False,
+    )
     callback = to_authorize.headers["Location"]
     assert callback.startswith(f"{base}/accounts/oidc/callback/") and "code=" in callback
     done = browser.get(callback, allow_redirects=False)
@@ -116,8 +121,10 @@ def test_the_failure_is_explained_on_the_login_page(provider, settings) -> None:
     start = browser.get(f"{provider}/accounts/oidc/authenticate/")  # follows to the provider's login page
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', start.text).group(1)  # type: ignore[union-attr]
     next_url = parse_qs(urlparse(start.url).query)["next"][0]
-    page = browser.post(start.url, data={"username": "idp-bad", "password": "pw-for-tests-1",
-                                         "csrfmiddlewaretoken": token, "next": next_url},
-                        headers={"Referer": start.url})
+    page = browser.post(
+        start.url,
+        data={"username": "idp-bad", "password": "pw-for-tests-1", "csrfmiddlewaretoken": token, "next": next_url},
+        headers={"Referer": start.url},
+    )
     assert page.url.endswith("/accounts/login/?failed=oidc")
     assert "did not give a valid, unused IIN" in page.text

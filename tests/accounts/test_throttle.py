@@ -53,8 +53,9 @@ def test_login_locks_after_repeated_failures_per_username_and_address(client, us
     admin = client.post("/admin/login/", {"username": "target", "password": "pw-for-tests-1"})
     assert "_auth_user_id" not in client.session and admin.status_code == 200
     # another address is not locked out by this one's failures
-    other = client.post("/accounts/login/", {"username": "target", "password": "pw-for-tests-1"},
-                        REMOTE_ADDR="10.0.0.9")
+    other = client.post(
+        "/accounts/login/", {"username": "target", "password": "pw-for-tests-1"}, REMOTE_ADDR="10.0.0.9"
+    )
     assert other.status_code == 302
 
 

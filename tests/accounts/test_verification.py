@@ -53,12 +53,15 @@ def test_a_verified_account_keeps_its_iin(user_with) -> None:  # type: ignore[no
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("iin", "birth", "rule"), [
-    (IIN[:11] + str((int(IIN[11]) + 1) % 10), BIRTH, "check digit"),
-    (IIN, dt.date(1985, 7, 5), "birth date"),
-    ("12345678901", None, "12 digits"),
-    (synthetic_iin(dt.date(2030, 1, 1)), None, "future"),
-])
+@pytest.mark.parametrize(
+    ("iin", "birth", "rule"),
+    [
+        (IIN[:11] + str((int(IIN[11]) + 1) % 10), BIRTH, "check digit"),
+        (IIN, dt.date(1985, 7, 5), "birth date"),
+        ("12345678901", None, "12 digits"),
+        (synthetic_iin(dt.date(2030, 1, 1)), None, "future"),
+    ],
+)
 def test_bad_iins_are_refused_with_the_rule(iin: str, birth: dt.date | None, rule: str, user_with) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(VerificationRefused, match=rule) as refused:
         citizen_verify(user=user_with(username="x"), iin=iin, birth_date=birth)
@@ -83,8 +86,10 @@ def test_the_iin_never_reaches_logs_or_the_database_dump(user_with, caplog, tmp_
 def test_verify_page(client, user_with) -> None:  # type: ignore[no-untyped-def]
     user = user_with(username="webuser")
     client.force_login(user)
-    bad = client.post("/accounts/verify/", {"iin": IIN[:11] + "0" if IIN[11] != "0" else IIN[:11] + "1",
-                                            "birth_date": BIRTH.isoformat()})
+    bad = client.post(
+        "/accounts/verify/",
+        {"iin": IIN[:11] + "0" if IIN[11] != "0" else IIN[:11] + "1", "birth_date": BIRTH.isoformat()},
+    )
     assert bad.status_code == 400 and "check digit" in bad.content.decode()
     good = client.post("/accounts/verify/", {"iin": IIN, "birth_date": BIRTH.isoformat()})
     assert good.status_code == 302

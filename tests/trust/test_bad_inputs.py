@@ -28,9 +28,14 @@ GOOD = "Astana,100,50,40,5,5,0"
 @pytest.fixture
 def question(db):  # type: ignore[no-untyped-def]
     referendum.units_sync()
-    return referendum.question_ensure(slug="bad-inputs", title="Bad inputs (synthetic)",
-                                      voting_date=dt.date(2026, 3, 15), kind="constitution", text_ru="?",
-                                      synthetic=True)
+    return referendum.question_ensure(
+        slug="bad-inputs",
+        title="Bad inputs (synthetic)",
+        voting_date=dt.date(2026, 3, 15),
+        kind="constitution",
+        text_ru="?",
+        synthetic=True,
+    )
 
 
 def _import(question, text: str):  # type: ignore[no-untyped-def]
@@ -41,15 +46,18 @@ def _import(question, text: str):  # type: ignore[no-untyped-def]
 # --- referendum protocol import ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("case", "row", "rule"), [
-    ("R4-negative", "P1,Astana,100,50,-5,45,5,5", "negative"),
-    ("R5-not-integer", "P1,Astana,100,50,1e3,5,5,0", "not_integer"),
-    ("R5-decimal", "P1,Astana,100,50,12.5,5,5,0", "not_integer"),
-    ("R7-more-voters-than-registered", "P1,Astana,100,150,140,5,5,0", "took_part_exceeds_registered"),
-    ("R7-unbalanced", "P1,Astana,100,50,49,5,5,0", "balance"),
-    ("R11-unknown-unit", "P1,Atlantis,100,50,40,5,5,0", "unknown_unit"),
-    ("R12-short-row", "P1,Astana,100,50", "malformed_row"),
-])
+@pytest.mark.parametrize(
+    ("case", "row", "rule"),
+    [
+        ("R4-negative", "P1,Astana,100,50,-5,45,5,5", "negative"),
+        ("R5-not-integer", "P1,Astana,100,50,1e3,5,5,0", "not_integer"),
+        ("R5-decimal", "P1,Astana,100,50,12.5,5,5,0", "not_integer"),
+        ("R7-more-voters-than-registered", "P1,Astana,100,150,140,5,5,0", "took_part_exceeds_registered"),
+        ("R7-unbalanced", "P1,Astana,100,50,49,5,5,0", "balance"),
+        ("R11-unknown-unit", "P1,Atlantis,100,50,40,5,5,0", "unknown_unit"),
+        ("R12-short-row", "P1,Astana,100,50", "malformed_row"),
+    ],
+)
 def test_protocol_rows_breaking_a_rule_go_to_review_with_the_rule(question, case: str, row: str, rule: str) -> None:  # type: ignore[no-untyped-def]
     report = _import(question, HEADER + row + "\n")
     assert report.accepted == 0
@@ -96,16 +104,22 @@ def test_r10_markup_in_a_precinct_number_is_stored_as_text_and_escaped_on_the_pa
     assert number.encode() not in page.content and b"&lt;img src=x onerror=alert(1)&gt;" in page.content
 
 
-@pytest.mark.xfail(strict=True, reason="GAP (referendum): a precinct number with '/' is accepted, then its unit page "
-                                       "fails (NoReverseMatch, HTTP 500); numbers should be refused by a pattern")
+@pytest.mark.xfail(
+    strict=True,
+    reason="GAP (referendum): a precinct number with '/' is accepted, then its unit page "
+    "fails (NoReverseMatch, HTTP 500); numbers should be refused by a pattern",
+)
 def test_r13_a_precinct_number_with_a_slash_is_refused_or_shown(question, client) -> None:  # type: ignore[no-untyped-def]
     report = _import(question, HEADER + f'"<script>alert(1)</script>",{GOOD}\n')
     page = client.get(f"/referendum/{question.slug}/units/astana/")
     assert report.accepted == 0 or page.status_code == 200
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="GAP (referendum): figures beyond the database's integer range are not refused as a rule")
+@pytest.mark.xfail(
+    strict=True,
+    raises=OverflowError,
+    reason="GAP (referendum): figures beyond the database's integer range are not refused as a rule",
+)
 def test_r6_absurd_figures_are_refused_as_a_rule(question) -> None:  # type: ignore[no-untyped-def]
     huge = 10**30
     report = _import(question, HEADER + f"P1,Astana,{huge},{huge},{huge},0,0,0\n")
@@ -115,25 +129,35 @@ def test_r6_absurd_figures_are_refused_as_a_rule(question) -> None:  # type: ign
 # --- elections results import and what-if API -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("case", "rows", "rule"), [
-    ("E1-negative-votes", [{"party": "A", "votes": "-5"}], "cannot be negative"),
-    ("E2-duplicated-party", [{"party": "A", "votes": "10"}, {"party": "A", "votes": "12"}], "one list"),
-    ("E3-absurd-votes", [{"party": "A", "votes": str(10**30)}], "more votes than"),
-    ("E4-not-a-number", [{"party": "<script>", "votes": "1e3"}], "format"),
-])
+@pytest.mark.parametrize(
+    ("case", "rows", "rule"),
+    [
+        ("E1-negative-votes", [{"party": "A", "votes": "-5"}], "cannot be negative"),
+        ("E2-duplicated-party", [{"party": "A", "votes": "10"}, {"party": "A", "votes": "12"}], "one list"),
+        ("E3-absurd-votes", [{"party": "A", "votes": str(10**30)}], "more votes than"),
+        ("E4-not-a-number", [{"party": "<script>", "votes": "1e3"}], "format"),
+    ],
+)
 def test_election_rows_breaking_a_rule_are_kept_as_rejected_rows(db, case: str, rows, rule: str) -> None:  # type: ignore[no-untyped-def]
-    election = elections.election_upsert(slug="bad", title="Bad inputs (synthetic)", election_day=dt.date(2026, 8, 1),
-                                         seats=69, took_part=1000)
+    election = elections.election_upsert(
+        slug="bad", title="Bad inputs (synthetic)", election_day=dt.date(2026, 8, 1), seats=69, took_part=1000
+    )
     report = elections.results_import(election=election, rows=rows, source="bad-inputs")
     assert report.rejected and rule in report.rejected[-1].rule, case
 
 
-@pytest.mark.parametrize(("case", "body", "says"), [
-    ("E5-negative-seats", {"seats": -3, "took_part": 10, "lists": []}, "seats"),
-    ("E6-duplicated-party", {"seats": 5, "took_part": 100, "lists": [{"party": "A", "votes": 60},
-                                                                    {"party": "A", "votes": 40}]}, "one list"),
-    ("E7-string-for-number", {"seats": "many", "took_part": 100, "lists": []}, "seats"),
-])
+@pytest.mark.parametrize(
+    ("case", "body", "says"),
+    [
+        ("E5-negative-seats", {"seats": -3, "took_part": 10, "lists": []}, "seats"),
+        (
+            "E6-duplicated-party",
+            {"seats": 5, "took_part": 100, "lists": [{"party": "A", "votes": 60}, {"party": "A", "votes": 40}]},
+            "one list",
+        ),
+        ("E7-string-for-number", {"seats": "many", "took_part": 100, "lists": []}, "seats"),
+    ],
+)
 def test_what_if_allocation_refuses_bad_bodies(client, case: str, body, says: str) -> None:  # type: ignore[no-untyped-def]
     response = client.post("/api/elections/allocate", json.dumps(body), content_type="application/json")
     # a client error naming the field or rule (the elections API answers 400 or 422 for these)
@@ -156,8 +180,9 @@ def test_l1_an_impossible_date_is_a_422_naming_the_field(client) -> None:  # typ
 
 def test_h1_a_body_over_the_upload_limit_is_refused_before_parsing(client, settings) -> None:  # type: ignore[no-untyped-def]
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # the real limit is 20 MiB; 1 MiB keeps the test light
-    response = client.post("/api/legislature/check", b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1),
-                           content_type="application/json")
+    response = client.post(
+        "/api/legislature/check", b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1), content_type="application/json"
+    )
     assert response.status_code == 400
 
 
@@ -174,21 +199,32 @@ def test_t2_a_nul_byte_in_a_query_is_a_400(client) -> None:  # type: ignore[no-u
     assert client.get("/texts/search/", {"q": "a\x00b"}).status_code == 400
 
 
-@pytest.mark.parametrize("payload", ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3",
-                                     "@SUM(A1:A9)", "\t=1+1", "\r=1+1"])
+@pytest.mark.parametrize(
+    "payload",
+    ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"],
+)
 def test_t3_no_texts_csv_cell_starts_a_formula(monkeypatch: pytest.MonkeyPatch, payload: str) -> None:
     from atazan.texts import comparison
 
-    row = {"old": ["1"], "new": ["1"], "relation": "amended", "similarity": 0.5, "old_text": payload,
-           "new_text": payload, "segments": [{"op": "insert", "text": payload}]}
+    row = {
+        "old": ["1"],
+        "new": ["1"],
+        "relation": "amended",
+        "similarity": 0.5,
+        "old_text": payload,
+        "new_text": payload,
+        "segments": [{"op": "insert", "text": payload}],
+    }
     monkeypatch.setattr(comparison, "table_rows", lambda c: [row])
     cells = list(csv.reader(io.StringIO(comparison.table_csv(None))))[1]  # type: ignore[arg-type]
     assert cells[4] == cells[5] == "'" + payload
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
 
 
-@pytest.mark.parametrize(("value", "cell"), [("-5", "-5"), ("+3.25", "+3.25"), ("=1+1", "'=1+1"),
-                                             ("-1+2", "'-1+2"), (None, ""), ("plain", "plain")])
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("-5", "-5"), ("+3.25", "+3.25"), ("=1+1", "'=1+1"), ("-1+2", "'-1+2"), (None, ""), ("plain", "plain")],
+)
 def test_csv_cell(value: object, cell: str) -> None:
     assert csv_cell(value) == cell
 
@@ -197,12 +233,15 @@ def test_csv_cell(value: object, cell: str) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "iin", "says"), [
-    ("A1-fullwidth-digits", "９００３２１３００００３", "12 digits"),
-    ("A2-letters", "90032130000X", "12 digits"),
-    ("A3-script", "<script>", "12 digits"),
-    ("A4-absurd-length", "9" * 10_000, "Ensure this value has at most"),
-])
+@pytest.mark.parametrize(
+    ("case", "iin", "says"),
+    [
+        ("A1-fullwidth-digits", "９００３２１３００００３", "12 digits"),
+        ("A2-letters", "90032130000X", "12 digits"),
+        ("A3-script", "<script>", "12 digits"),
+        ("A4-absurd-length", "9" * 10_000, "Ensure this value has at most"),
+    ],
+)
 def test_verification_form_refuses_bad_iins(client, user_with, english, case: str, iin: str, says: str) -> None:  # type: ignore[no-untyped-def]
     client.force_login(user_with(username="verifier"))
     response = client.post("/accounts/verify/", {"iin": iin, "birth_date": "1990-03-21"})

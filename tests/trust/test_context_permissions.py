@@ -46,7 +46,9 @@ def test_the_clerk_is_recorded_by_name_in_the_event_and_the_audit_chain(user_wit
     event = bill_advance(actor=clerk, bill=bill, action=Action.INTRODUCE, on=D)
     assert event.actor == "clerk-aigerim"
     assert list(AuditEntry.objects.values_list("actor", "action")) == [
-        ("clerk-aigerim", "legislature.bill.submit"), ("clerk-aigerim", "legislature.bill.introduce")]
+        ("clerk-aigerim", "legislature.bill.submit"),
+        ("clerk-aigerim", "legislature.bill.introduce"),
+    ]
 
 
 @pytest.mark.django_db

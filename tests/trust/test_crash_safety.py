@@ -49,8 +49,14 @@ print(json.dumps({
 
 def _env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    env.update(ATAZAN_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="atazan.settings", PYTHONUNBUFFERED="1",
-               TTY_COMPATIBLE="1", FORCE_COLOR="0", COLUMNS="160")
+    env.update(
+        ATAZAN_VAR_DIR=str(var_dir),
+        DJANGO_SETTINGS_MODULE="atazan.settings",
+        PYTHONUNBUFFERED="1",
+        TTY_COMPATIBLE="1",
+        FORCE_COLOR="0",
+        COLUMNS="160",
+    )
     return env
 
 
@@ -66,21 +72,33 @@ def _prepare(var_dir: Path, csv: Path) -> dict[str, str]:
 
 
 def _import(env: dict[str, str], csv: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(_atazan("referendum", "import", str(csv), "--question", "crash-test", "--actor", "test"),
-                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        _atazan("referendum", "import", str(csv), "--question", "crash-test", "--actor", "test"),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def _state(env: dict[str, str]) -> dict[str, object]:
-    out = subprocess.run([sys.executable, "-c", STATE], env=env, capture_output=True, text=True, timeout=300,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", STATE], env=env, capture_output=True, text=True, timeout=300, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_killed_protocol_import_rerun_equals_an_uninterrupted_one(tmp_path: Path) -> None:
     csv = tmp_path / "protocols.csv"
-    subprocess.run(_atazan("referendum", "model-csv", str(csv)), env=_env(tmp_path / "gen"), check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        _atazan("referendum", "model-csv", str(csv)),
+        env=_env(tmp_path / "gen"),
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     total = sum(1 for _ in csv.open(encoding="utf-8")) - 1
     assert total > 10_000
 
@@ -91,8 +109,12 @@ def test_a_killed_protocol_import_rerun_equals_an_uninterrupted_one(tmp_path: Pa
     assert reference["versions"] == total
 
     crash_env = _prepare(tmp_path / "crash", csv)
-    child = subprocess.Popen(_atazan("referendum", "import", str(csv), "--question", "crash-test", "--actor", "test"),
-                             env=crash_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    child = subprocess.Popen(
+        _atazan("referendum", "import", str(csv), "--question", "crash-test", "--actor", "test"),
+        env=crash_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     assert child.stdout is not None
     seen = b""
     deadline = time.monotonic() + 300

@@ -37,8 +37,12 @@ def test_a_script_in_a_search_comes_back_escaped(client) -> None:  # type: ignor
 @pytest.mark.django_db
 def test_a_script_in_a_bill_title_is_escaped_on_its_page_and_plain_in_the_api(client, user_with) -> None:  # type: ignore[no-untyped-def]
     clerk = user_with(Role.KURULTAI_CLERK)
-    bill_submit(actor=clerk, number="XSS-1", draft={"title": SCRIPT, "initiator": "deputy", "date": "2026-10-01"},
-                summary=SCRIPT)
+    bill_submit(
+        actor=clerk,
+        number="XSS-1",
+        draft={"title": SCRIPT, "initiator": "deputy", "date": "2026-10-01"},
+        summary=SCRIPT,
+    )
     page = client.get("/legislature/bills/XSS-1/")
     assert page.status_code == 200
     html = page.content.decode()

@@ -18,8 +18,9 @@ class ThrottledModelBackend(ModelBackend):
     counted by accounts.signals), no password is even checked and PermissionDenied ends the attempt. Covers every
     sign-in form, the admin's included."""
 
-    def authenticate(self, request: HttpRequest | None, username: str | None = None, password: str | None = None,
-                     **kwargs: Any) -> AbstractBaseUser | None:
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> AbstractBaseUser | None:
         name = username if username is not None else kwargs.get("username")
         if name and login_locked(username=str(name), ip=client_ip(request)):
             raise PermissionDenied("sign-in locked after repeated failures")

@@ -37,8 +37,13 @@ class OidcSettings:
 
 def local_endpoints(base_url: str) -> dict[str, str]:
     root = base_url.rstrip("/") + LOCAL_IDP_PATH
-    return {"issuer": root, "authorization_endpoint": root + "/authorize/", "token_endpoint": root + "/token/",
-            "userinfo_endpoint": root + "/userinfo/", "jwks_endpoint": root + "/.well-known/jwks.json"}
+    return {
+        "issuer": root,
+        "authorization_endpoint": root + "/authorize/",
+        "token_endpoint": root + "/token/",
+        "userinfo_endpoint": root + "/userinfo/",
+        "jwks_endpoint": root + "/.well-known/jwks.json",
+    }
 
 
 def _private_key(env: Mapping[str, str], var_dir: Path) -> str:
@@ -50,7 +55,8 @@ def _private_key(env: Mapping[str, str], var_dir: Path) -> str:
         from cryptography.hazmat.primitives.asymmetric import rsa
 
         pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pem)
         tmp.chmod(0o600)
@@ -69,16 +75,28 @@ def oidc_settings(env: Mapping[str, str], *, local_idp: bool, var_dir: Path) -> 
     issuer = env.get("ATAZAN_OIDC_ISSUER", "")
     if issuer:
         return OidcSettings(
-            enabled=True, issuer=issuer, iin_claim=env.get("ATAZAN_OIDC_IIN_CLAIM", "iin"),
-            client_id=env.get("ATAZAN_OIDC_CLIENT_ID", ""), client_secret=env.get("ATAZAN_OIDC_CLIENT_SECRET", ""),
+            enabled=True,
+            issuer=issuer,
+            iin_claim=env.get("ATAZAN_OIDC_IIN_CLAIM", "iin"),
+            client_id=env.get("ATAZAN_OIDC_CLIENT_ID", ""),
+            client_secret=env.get("ATAZAN_OIDC_CLIENT_SECRET", ""),
             authorization_endpoint=env.get("ATAZAN_OIDC_AUTHORIZATION_ENDPOINT", ""),
             token_endpoint=env.get("ATAZAN_OIDC_TOKEN_ENDPOINT", ""),
             userinfo_endpoint=env.get("ATAZAN_OIDC_USERINFO_ENDPOINT", ""),
             jwks_endpoint=env.get("ATAZAN_OIDC_JWKS_ENDPOINT", ""),
-            local_idp_issuer=local["issuer"], local_idp_private_key=key)
+            local_idp_issuer=local["issuer"],
+            local_idp_private_key=key,
+        )
     return OidcSettings(
-        enabled=local_idp, issuer=local["issuer"] if local_idp else "", iin_claim="iin",
-        client_id=LOCAL_CLIENT_ID, client_secret=LOCAL_CLIENT_SECRET,
-        authorization_endpoint=local["authorization_endpoint"], token_endpoint=local["token_endpoint"],
-        userinfo_endpoint=local["userinfo_endpoint"], jwks_endpoint=local["jwks_endpoint"],
-        local_idp_issuer=local["issuer"], local_idp_private_key=key)
+        enabled=local_idp,
+        issuer=local["issuer"] if local_idp else "",
+        iin_claim="iin",
+        client_id=LOCAL_CLIENT_ID,
+        client_secret=LOCAL_CLIENT_SECRET,
+        authorization_endpoint=local["authorization_endpoint"],
+        token_endpoint=local["token_endpoint"],
+        userinfo_endpoint=local["userinfo_endpoint"],
+        jwks_endpoint=local["jwks_endpoint"],
+        local_idp_issuer=local["issuer"],
+        local_idp_private_key=key,
+    )

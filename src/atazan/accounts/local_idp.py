@@ -21,8 +21,11 @@ class LocalIdpValidator(OAuth2Validator):  # type: ignore[misc]
 
     def get_additional_claims(self, request: Any) -> dict[str, Any]:
         user = request.user
-        claims: dict[str, Any] = {"preferred_username": user.get_username(), "given_name": user.first_name,
-                                  "family_name": user.last_name}
+        claims: dict[str, Any] = {
+            "preferred_username": user.get_username(),
+            "given_name": user.first_name,
+            "family_name": user.last_name,
+        }
         identity = LocalIdentity.objects.filter(user=user).first()
         if identity is not None:
             claims["iin"] = identity.iin
@@ -32,22 +35,25 @@ class LocalIdpValidator(OAuth2Validator):  # type: ignore[misc]
 
 def discovery(request: HttpRequest) -> JsonResponse:
     """/.well-known/openid-configuration for the local provider (DOT's own view expects its own URL namespace)."""
+
     def url(name: str) -> str:
         return request.build_absolute_uri(reverse(f"accounts:{name}"))
 
-    return JsonResponse({
-        "issuer": settings.OAUTH2_PROVIDER["OIDC_ISS_ENDPOINT"],
-        "authorization_endpoint": url("idp_authorize"),
-        "token_endpoint": url("idp_token"),
-        "userinfo_endpoint": url("idp_userinfo"),
-        "jwks_uri": url("idp_jwks"),
-        "response_types_supported": ["code"],
-        "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["RS256"],
-        "scopes_supported": ["openid", "profile"],
-        "code_challenge_methods_supported": ["S256"],
-        "claims_supported": ["sub", "iin", "birthdate", "given_name", "family_name", "preferred_username"],
-    })
+    return JsonResponse(
+        {
+            "issuer": settings.OAUTH2_PROVIDER["OIDC_ISS_ENDPOINT"],
+            "authorization_endpoint": url("idp_authorize"),
+            "token_endpoint": url("idp_token"),
+            "userinfo_endpoint": url("idp_userinfo"),
+            "jwks_uri": url("idp_jwks"),
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "scopes_supported": ["openid", "profile"],
+            "code_challenge_methods_supported": ["S256"],
+            "claims_supported": ["sub", "iin", "birthdate", "given_name", "family_name", "preferred_username"],
+        }
+    )
 
 
 def local_client_ensure(*, redirect_uri: str) -> Any:

@@ -52,8 +52,11 @@ class IinOidcBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
             # mozilla-django-oidc turns this into a failed sign-in (logged without the IIN).
             raise SuspiciousOperation(str(refused)) from None
         username = "citizen-" + iin_hash(parsed.value)[:16]
-        user = User.objects.create_user(username=username, first_name=str(claims.get("given_name", ""))[:150],
-                                        last_name=str(claims.get("family_name", ""))[:150])
+        user = User.objects.create_user(
+            username=username,
+            first_name=str(claims.get("given_name", ""))[:150],
+            last_name=str(claims.get("family_name", ""))[:150],
+        )
         user.set_unusable_password()
         user.save()
         try:

@@ -106,8 +106,9 @@ def role_grant(*, actor: User, user: User, role: Role) -> None:
     permission_require(actor, "accounts.role.grant")
     roles_ensure()
     user.groups.add(Group.objects.get(name=role.value))
-    audit_append(actor=actor.get_username(), action="accounts.role.grant", target=f"user:{user.pk}",
-                 payload={"role": role.value})
+    audit_append(
+        actor=actor.get_username(), action="accounts.role.grant", target=f"user:{user.pk}", payload={"role": role.value}
+    )
 
 
 # --- IINs ---------------------------------------------------------------------------------------------------------
@@ -127,8 +128,10 @@ def iin_check(iin: str, *, birth_date: dt.date | None = None) -> Iin:
     except IinError as error:
         raise VerificationRefused(record=f"IIN {error.masked}", rule=error.rule) from None
     if birth_date is not None and not iin_matches_birth_date(parsed, birth_date):
-        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}",
-                                  rule=f"the stated birth date {birth_date.isoformat()} differs from the IIN's")
+        raise VerificationRefused(
+            record=f"IIN {iin_mask(parsed.value)}",
+            rule=f"the stated birth date {birth_date.isoformat()} differs from the IIN's",
+        )
     return parsed
 
 
@@ -150,11 +153,13 @@ def citizen_verify(*, user: User, iin: str, birth_date: dt.date | None = None, v
     if profile.iin_hash == digest:
         return profile
     if profile.iin_hash is not None:
-        raise VerificationRefused(record=f"user {user.get_username()!r}",
-                                  rule="this account is already verified with another IIN")
+        raise VerificationRefused(
+            record=f"user {user.get_username()!r}", rule="this account is already verified with another IIN"
+        )
     if Profile.objects.filter(iin_hash=digest).exclude(pk=profile.pk).exists():
-        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}",
-                                  rule="already verified for another account: one account per IIN")
+        raise VerificationRefused(
+            record=f"IIN {iin_mask(parsed.value)}", rule="already verified for another account: one account per IIN"
+        )
     profile.iin_hash = digest
     profile.birth_date = parsed.birth_date
     profile.verified_at = timezone.now()
@@ -163,12 +168,17 @@ def citizen_verify(*, user: User, iin: str, birth_date: dt.date | None = None, v
         with transaction.atomic():
             profile.save()
     except IntegrityError:  # a concurrent verification won the race for this IIN
-        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}",
-                                  rule="already verified for another account: one account per IIN") from None
+        raise VerificationRefused(
+            record=f"IIN {iin_mask(parsed.value)}", rule="already verified for another account: one account per IIN"
+        ) from None
     roles_ensure()
     user.groups.add(Group.objects.get(name=Role.CITIZEN.value))
-    audit_append(actor=user.get_username(), action="accounts.citizen.verify", target=f"user:{user.pk}",
-                 payload={"via": profile.verified_via})
+    audit_append(
+        actor=user.get_username(),
+        action="accounts.citizen.verify",
+        target=f"user:{user.pk}",
+        payload={"via": profile.verified_via},
+    )
     return profile
 
 
@@ -184,6 +194,7 @@ def login_throttle_key(*, username: str, ip: str) -> str:
 
 def login_locked(*, username: str, ip: str) -> int:
     """Seconds until ``username`` may try again from ``ip``; 0 when not locked."""
-    state = throttle_peek(key=login_throttle_key(username=username, ip=ip), limit=LOGIN_FAILURE_LIMIT,
-                          window_s=LOGIN_FAILURE_WINDOW_S)
+    state = throttle_peek(
+        key=login_throttle_key(username=username, ip=ip), limit=LOGIN_FAILURE_LIMIT, window_s=LOGIN_FAILURE_WINDOW_S
+    )
     return state.retry_after_s if state.exceeded else 0

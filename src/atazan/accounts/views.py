@@ -28,8 +28,13 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         if wait:
             minutes = max(1, (wait + 59) // 60)
             raise forms.ValidationError(
-                _("Too many failed sign-in attempts for this user name from your address. "
-                  "Try again in %(minutes)d minutes.") % {"minutes": minutes}, code="throttled")
+                _(
+                    "Too many failed sign-in attempts for this user name from your address. "
+                    "Try again in %(minutes)d minutes."
+                )
+                % {"minutes": minutes},
+                code="throttled",
+            )
         return super().clean()
 
 
@@ -69,8 +74,11 @@ def verify(request: HttpRequest) -> HttpResponse:
             birth: dt.date = form.cleaned_data["birth_date"]
             citizen_verify(user=request.user, iin=form.cleaned_data["iin"], birth_date=birth, via="form")
         except Throttled as throttled:
-            form.add_error(None, _("Too many attempts; try again in %(minutes)d minutes.")
-                           % {"minutes": max(1, (throttled.retry_after_s + 59) // 60)})
+            form.add_error(
+                None,
+                _("Too many attempts; try again in %(minutes)d minutes.")
+                % {"minutes": max(1, (throttled.retry_after_s + 59) // 60)},
+            )
         except VerificationRefused as refused:
             form.add_error("iin", refused.rule)
         else:

@@ -79,8 +79,7 @@ def test_spaces_are_ignored_and_the_mask_keeps_two_digits() -> None:
     assert iin_mask(iin) == "**********" + iin[-2:]
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2025, 12, 31)), st.integers(0, 9999),
-       st.booleans())
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2025, 12, 31)), st.integers(0, 9999), st.booleans())
 def test_every_completed_number_parses_back_to_its_birth_date(birth: dt.date, serial: int, female: bool) -> None:
     century = 3 if birth.year < 2000 else 5
     full = iin_complete(f"{birth:%y%m%d}{century + female}{serial:04d}")

@@ -15,8 +15,13 @@ def test_every_action_names_at_least_one_role_and_nobody_holds_everything() -> N
 
 def test_separation_of_duties() -> None:
     # The administrator runs the platform but casts no vote, accepts no protocol and answers no citizen.
-    for action in ("commission.vote.cast", "referendum.protocol.accept", "consultation.proposal.answer",
-                   "elections.mandate.vacate", "legislature.bill.transition"):
+    for action in (
+        "commission.vote.cast",
+        "referendum.protocol.accept",
+        "consultation.proposal.answer",
+        "elections.mandate.vacate",
+        "legislature.bill.transition",
+    ):
         assert not allowed([Role.ADMINISTRATOR], action)
     # Those who answer or decide do not also submit as citizens under the same role.
     assert not allowed([Role.WORKING_GROUP_SECRETARY], "consultation.proposal.submit")

@@ -36,8 +36,9 @@ ACTIONS: Mapping[str, ActionSpec] = MappingProxyType(
         "consultation.proposal.support": _spec("support another citizen's proposal", R.CITIZEN),
         "consultation.proposal.moderate": _spec("hide, restore or merge proposals", R.MODERATOR),
         "consultation.proposal.review": _spec("take proposals into review", R.WORKING_GROUP_SECRETARY),
-        "consultation.proposal.answer": _spec("answer (accept, reject, redirect) a proposal",
-                                                R.WORKING_GROUP_SECRETARY),
+        "consultation.proposal.answer": _spec(
+            "answer (accept, reject, redirect) a proposal", R.WORKING_GROUP_SECRETARY
+        ),
         "consultation.proposals.import": _spec("import appeals received through e-Otinish", R.WORKING_GROUP_SECRETARY),
         # commission: the Constitutional Commission's record and votes
         "commission.member.appoint": _spec("record a member's appointment", R.COMMISSION_SECRETARY),
@@ -60,15 +61,20 @@ ACTIONS: Mapping[str, ActionSpec] = MappingProxyType(
         "elections.results.import": _spec("import election results", R.ELECTION_OPERATOR),
         "elections.seats.allocate": _spec("allocate seats from accepted results", R.ELECTION_OPERATOR),
         "elections.mandate.assign": _spec("register mandates", R.ELECTION_OPERATOR),
-        "elections.mandate.vacate": _spec("terminate a mandate and fill the vacancy", R.ELECTION_OPERATOR,
-                                          source="Constitutional Law on Elections, Art. 97-1"),
+        "elections.mandate.vacate": _spec(
+            "terminate a mandate and fill the vacancy",
+            R.ELECTION_OPERATOR,
+            source="Constitutional Law on Elections, Art. 97-1",
+        ),
         # legislature: the Kurultai's clerk keeps the record of bills and votes
         "legislature.bill.submit": _spec("register a bill", R.KURULTAI_CLERK),
         "legislature.bill.transition": _spec("record a reading, vote, signature or objection", R.KURULTAI_CLERK),
-        "legislature.peoples_council.record": _spec("record the People's Council's members, sessions, decisions",
-                                                    R.KURULTAI_CLERK),
-        "legislature.vice_president.record": _spec("record a Vice President's nomination, consent and appointment",
-                                                   R.KURULTAI_CLERK),
+        "legislature.peoples_council.record": _spec(
+            "record the People's Council's members, sessions, decisions", R.KURULTAI_CLERK
+        ),
+        "legislature.vice_president.record": _spec(
+            "record a Vice President's nomination, consent and appointment", R.KURULTAI_CLERK
+        ),
         # topics and texts
         "topics.tag.confirm": _spec("confirm or reject a topic tag", R.MODERATOR, R.ADMINISTRATOR),
         "texts.expression.import": _spec("import an official constitutional text", R.ADMINISTRATOR),
@@ -114,5 +120,6 @@ def require(roles: Iterable[Role], action: str, *, who: str = "") -> None:
 
 def matrix() -> list[tuple[str, str, tuple[Role, ...], str]]:
     """(action, description, allowed roles in Role order, legal source) for documentation and the CLI."""
-    return [(action, spec.what, tuple(r for r in Role if r in spec.roles), spec.source)
-            for action, spec in ACTIONS.items()]
+    return [
+        (action, spec.what, tuple(r for r in Role if r in spec.roles), spec.source) for action, spec in ACTIONS.items()
+    ]
