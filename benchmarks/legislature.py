@@ -46,9 +46,13 @@ INITIATORS = ("president", "deputy", "government", "peoples_council", "citizen",
 def bill(rng: random.Random, index: int) -> dict[str, object]:
     day = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 900))
     kind = rng.choice(("ordinary", "ordinary", "constitutional", "amendment"))
-    raw: dict[str, object] = {"title": f"Synthetic bill {index}", "initiator": rng.choice(INITIATORS), "kind": kind,
-                              "date": day.isoformat(),
-                              "introduced_in": "kurultai" if day >= dt.date(2026, 7, 1) else "majilis"}
+    raw: dict[str, object] = {
+        "title": f"Synthetic bill {index}",
+        "initiator": rng.choice(INITIATORS),
+        "kind": kind,
+        "date": day.isoformat(),
+        "introduced_in": "kurultai" if day >= dt.date(2026, 7, 1) else "majilis",
+    }
     if rng.random() < 0.3:
         raw["fiscal_effect"] = {"reduces_revenue": rng.random() < 0.5, "increases_spending": rng.random() < 0.5}
         if rng.random() < 0.5:
@@ -60,10 +64,16 @@ def bill(rng: random.Random, index: int) -> dict[str, object]:
     else:
         entry = day + dt.timedelta(days=rng.randint(0, 200))
         raw["enters_into_force"] = entry.isoformat()
-        raw["provisions"] = [{"label": f"Art. {n}", "applies_from": (entry - dt.timedelta(days=rng.randint(-30, 30)))
-                              .isoformat(), "increases_liability": rng.random() < 0.3,
-                              "adds_duties": rng.random() < 0.3, "mitigates_liability": rng.random() < 0.1}
-                             for n in range(1, rng.randint(1, 6))]
+        raw["provisions"] = [
+            {
+                "label": f"Art. {n}",
+                "applies_from": (entry - dt.timedelta(days=rng.randint(-30, 30))).isoformat(),
+                "increases_liability": rng.random() < 0.3,
+                "adds_duties": rng.random() < 0.3,
+                "mitigates_liability": rng.random() < 0.1,
+            }
+            for n in range(1, rng.randint(1, 6))
+        ]
         raw["urgent"] = rng.random() < 0.05
     return raw
 
@@ -87,8 +97,14 @@ def walk(rng: random.Random, count: int) -> list[tuple[BillState, Move]]:
             day = day + dt.timedelta(days=rng.randint(0, 12))
             present = rng.randint(90, 145)
             yes = rng.randint(0, present)
-            move = Move(action, day, tally=Tally(yes, present - yes, 0, present, 145), compliant=rng.random() < 0.8,
-                        referred_by="president", president_wording=rng.random() < 0.3)
+            move = Move(
+                action,
+                day,
+                tally=Tally(yes, present - yes, 0, present, 145),
+                compliant=rng.random() < 0.8,
+                referred_by="president",
+                president_wording=rng.random() < 0.3,
+            )
             pairs.append((state, move))
             with contextlib.suppress(TransitionRefused):
                 state, _ = advance(state, move, params)
@@ -126,14 +142,19 @@ def main() -> None:
         start = time.perf_counter()
         failing = sum(1 for f in files if check_file(f, params))
         kept = time.perf_counter() - start
-        print(f"check: {BILLS} bills ({failing} with a violation) in {kept:.3f} s = {kept / BILLS * 1e6:.1f} µs/bill "
-              f"(parameters kept); naive (YAML re-loaded per bill, {BASELINE_BILLS} timed): "
-              f"{naive / BILLS * 1e6:.0f} µs/bill; ratio {naive / kept:.0f}x")
+        print(
+            f"check: {BILLS} bills ({failing} with a violation) in {kept:.3f} s = {kept / BILLS * 1e6:.1f} µs/bill "
+            f"(parameters kept); naive (YAML re-loaded per bill, {BASELINE_BILLS} timed): "
+            f"{naive / BILLS * 1e6:.0f} µs/bill; ratio {naive / kept:.0f}x"
+        )
         cold = []
         for f in files[:3]:
             start = time.perf_counter()
-            subprocess.run([str(ROOT / ".venv" / "bin" / "atazan"), "legislature", "check", str(f), "--json"],
-                           capture_output=True, check=False)
+            subprocess.run(
+                [str(ROOT / ".venv" / "bin" / "atazan"), "legislature", "check", str(f), "--json"],
+                capture_output=True,
+                check=False,
+            )
             cold.append(time.perf_counter() - start)
         print(f"one cold `atazan legislature check` process: {min(cold):.2f} s (start-up dominates; best of 3)")
 
@@ -146,9 +167,11 @@ def main() -> None:
     kept = time.perf_counter() - start
     assert outcomes[:BASELINE_TRANSITIONS] == naive_outcomes
     refused = sum(1 for o in outcomes if o.startswith("refused"))
-    print(f"state machine: {TRANSITIONS} transitions ({refused} refused) in {kept:.3f} s = "
-          f"{kept / TRANSITIONS * 1e6:.1f} µs each (parameters kept); naive (YAML re-loaded per transition, "
-          f"{BASELINE_TRANSITIONS} timed): {naive / TRANSITIONS * 1e6:.0f} µs each; ratio {naive / kept:.0f}x")
+    print(
+        f"state machine: {TRANSITIONS} transitions ({refused} refused) in {kept:.3f} s = "
+        f"{kept / TRANSITIONS * 1e6:.1f} µs each (parameters kept); naive (YAML re-loaded per transition, "
+        f"{BASELINE_TRANSITIONS} timed): {naive / TRANSITIONS * 1e6:.0f} µs each; ratio {naive / kept:.0f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,10 @@ def test_clerk_follows_a_bill_through_the_staff_forms(page, live_server, english
     assert page.get_by_test_id("stage").inner_text() == "introduced"
 
     _step(page, "adoption_vote", "2026-10-27")
-    page.set_input_files("#step-panel input[name=ballots_csv]", files=[
-        {"name": "ballots.csv", "mimeType": "text/csv", "buffer": ballots.encode()}])
+    page.set_input_files(
+        "#step-panel input[name=ballots_csv]",
+        files=[{"name": "ballots.csv", "mimeType": "text/csv", "buffer": ballots.encode()}],
+    )
     with page.expect_navigation():
         page.get_by_role("button", name="Record").click()
     assert page.get_by_test_id("stage").inner_text() == "adopted"

@@ -36,11 +36,15 @@ def test_api_bill_and_check(client: Client) -> None:
     bill = client.get("/api/legislature/bills/KB-2026-004").json()
     assert bill["stage"] == "stopped" and bill["checks"][0]["article"] == "43(5)"
     assert [e["refused"] for e in bill["events"]] == [True, False]
-    response = client.post("/api/legislature/check", {"initiator": "peoples_council", "date": "2026-06-30"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/legislature/check",
+        {"initiator": "peoples_council", "date": "2026-06-30"},
+        content_type="application/json",
+    )
     assert response.json()["violations"][0]["article"] == "61(1)"
-    bad = client.post("/api/legislature/check", {"initiator": "deputy", "provisions": "x"},
-                      content_type="application/json")
+    bad = client.post(
+        "/api/legislature/check", {"initiator": "deputy", "provisions": "x"}, content_type="application/json"
+    )
     assert bad.status_code == 422 and "bill.provisions" in bad.json()["detail"]
     council = client.get("/api/legislature/peoples-council").json()
     assert council["members"] == 126 and council["initiatives"][0]["number"] == "KB-2026-001"

@@ -33,16 +33,24 @@ def _kurultai(db: None) -> None:
 
 
 def _bill(number: str = "T-1", **extra: object) -> Bill:
-    return bill_submit(actor="clerk", number=number,
-                       draft={"title": "Test bill", "initiator": "deputy", "date": D.isoformat(), **extra})
+    return bill_submit(
+        actor="clerk",
+        number=number,
+        draft={"title": "Test bill", "initiator": "deputy", "date": D.isoformat(), **extra},
+    )
 
 
 @pytest.mark.django_db
 def test_a_bill_walks_its_stages_with_votes_per_deputy_and_audit() -> None:
     bill = _bill()
     bill_advance(actor="clerk", bill=bill, action=Action.INTRODUCE, on=D)
-    bill_advance(actor="clerk", bill=bill, action=Action.ADOPTION_VOTE, on=D + dt.timedelta(days=7),
-                 ballots=demo.ballots(D + dt.timedelta(days=7), 73, 60, 5))
+    bill_advance(
+        actor="clerk",
+        bill=bill,
+        action=Action.ADOPTION_VOTE,
+        on=D + dt.timedelta(days=7),
+        ballots=demo.ballots(D + dt.timedelta(days=7), 73, 60, 5),
+    )
     bill.refresh_from_db()
     assert bill.stage == "adopted" and bill.adopted_on == D + dt.timedelta(days=7)
     vote = bill.votes.get()
@@ -109,30 +117,49 @@ def test_demo_has_the_four_required_bills_and_is_idempotent() -> None:
     demo.build(console=Console(quiet=True))
     assert Bill.objects.count() == 10 and all(b.synthetic for b in Bill.objects.all())
     pc = Bill.objects.get(number="KB-2026-001")
-    assert pc.stage == "published" and pc.peoples_council_decision.kind == \
-        PeoplesCouncilDecision.Kind.LEGISLATIVE_INITIATIVE
+    assert (
+        pc.stage == "published"
+        and pc.peoples_council_decision.kind == PeoplesCouncilDecision.Kind.LEGISLATIVE_INITIATIVE
+    )
     overridden = Bill.objects.get(number="KB-2026-002")
     assert [e.action for e in overridden.events.all()][-4:] == ["object", "override_vote", "sign", "publish"]
     retro = Bill.objects.get(number="KB-2026-003")
     assert retro.stage == "stopped" and retro.violations[0]["article"] == "5(5)"
     amendment = Bill.objects.get(number="KB-2026-004")
     assert amendment.stage == "stopped" and amendment.violations[0] == {
-        "rule": "never_amendable", "article": "43(5)",
-        "message": "Constitution 2026, Art. 43(5): the bill amends Art. 43(1), which may never be amended"}
+        "rule": "never_amendable",
+        "article": "43(5)",
+        "message": "Constitution 2026, Art. 43(5): the bill amends Art. 43(1), which may never be amended",
+    }
 
 
 def test_cli_check_prints_the_contract(tmp_path: Path) -> None:
     from atazan.legislature.cli import app
 
     bill = tmp_path / "BILL.json"
-    bill.write_text(json.dumps({"title": "T", "initiator": "deputy", "date": "2026-10-01", "provisions": [
-        {"label": "Art. 1", "applies_from": "2026-09-30", "increases_liability": True}]}), encoding="utf-8")
+    bill.write_text(
+        json.dumps(
+            {
+                "title": "T",
+                "initiator": "deputy",
+                "date": "2026-10-01",
+                "provisions": [{"label": "Art. 1", "applies_from": "2026-09-30", "increases_liability": True}],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(app, ["check", str(bill), "--json"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == {"violations": [{
-        "rule": "no_retroactive_worsening", "article": "5(5)",
-        "message": "Constitution 2026, Art. 5(5): provision 'Art. 1' increases liability and would apply from "
-                   "2026-09-30, before the law takes effect on 2026-10-01"}]}
+    assert json.loads(result.stdout) == {
+        "violations": [
+            {
+                "rule": "no_retroactive_worsening",
+                "article": "5(5)",
+                "message": "Constitution 2026, Art. 5(5): provision 'Art. 1' increases liability and would apply from "
+                "2026-09-30, before the law takes effect on 2026-10-01",
+            }
+        ]
+    }
     bill.write_text(json.dumps({"initiator": "deputy", "date": "2026-10-01"}), encoding="utf-8")
     clean = CliRunner().invoke(app, ["check", str(bill), "--json"])
     assert clean.exit_code == 0 and json.loads(clean.stdout) == {"violations": []}

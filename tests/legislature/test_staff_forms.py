@@ -38,14 +38,17 @@ def clerk_client(client: Client, clerk: User) -> Client:
 
 
 def _introduced(number: str = "S-1", **extra: object) -> Bill:
-    bill = bill_submit(actor="console", number=number,
-                       draft={"title": "Staff test bill", "initiator": "deputy", "date": D.isoformat(), **extra})
+    bill = bill_submit(
+        actor="console",
+        number=number,
+        draft={"title": "Staff test bill", "initiator": "deputy", "date": D.isoformat(), **extra},
+    )
     bill_advance(actor="console", bill=bill, action=Action.INTRODUCE, on=D)
     return bill
 
 
 def _csv(election_rows: list[Mandate], yes: int, no: int = 0) -> bytes:
-    rows = election_rows[:yes + no]
+    rows = election_rows[: yes + no]
     lines = ["mandate,choice"] + [f"{m.pk},{'yes' if i < yes else 'no'}" for i, m in enumerate(rows)]
     return ("\n".join(lines) + "\n").encode()
 
@@ -57,8 +60,10 @@ def test_anonymous_visitors_are_sent_to_log_in_and_citizens_are_refused(client: 
     assert client.get("/legislature/staff/bills/new/").status_code == 403
     kurultai()
     bill = _introduced()
-    assert client.post(f"/legislature/bills/{bill.number}/step/", {"action": "reject", "on": "2026-10-21"}
-                       ).status_code == 403
+    assert (
+        client.post(f"/legislature/bills/{bill.number}/step/", {"action": "reject", "on": "2026-10-21"}).status_code
+        == 403
+    )
 
 
 def test_the_service_refuses_a_user_without_the_clerk_role_even_without_a_view() -> None:
@@ -72,8 +77,14 @@ def test_the_service_refuses_a_user_without_the_clerk_role_even_without_a_view()
 
 
 def test_clerk_registers_and_introduces_a_bill_and_a_failing_check_is_shown(clerk_client: Client) -> None:
-    form = {"number": "S-10", "title": "On clean rivers", "initiator": "deputy", "kind": "ordinary",
-            "date": "2026-10-20", "introduce": "on"}
+    form = {
+        "number": "S-10",
+        "title": "On clean rivers",
+        "initiator": "deputy",
+        "kind": "ordinary",
+        "date": "2026-10-20",
+        "introduce": "on",
+    }
     response = clerk_client.post("/legislature/staff/bills/new/", form)
     assert response.status_code == 302 and response["Location"] == "/legislature/bills/S-10/"
     assert Bill.objects.get(number="S-10").stage == "introduced"
@@ -90,11 +101,14 @@ def test_clerk_registers_and_introduces_a_bill_and_a_failing_check_is_shown(cler
 def test_clerk_uploads_ballots_by_deputy_and_absentees_are_filled_in(clerk_client: Client) -> None:
     election = kurultai()
     bill = _introduced()
-    seated = list(Mandate.objects.filter(election=election).order_by("party_list__registration_order",
-                                                                     "candidate__position"))
+    seated = list(
+        Mandate.objects.filter(election=election).order_by("party_list__registration_order", "candidate__position")
+    )
     upload = SimpleUploadedFile("ballots.csv", _csv(seated, 80, 50), content_type="text/csv")
-    response = clerk_client.post(f"/legislature/bills/{bill.number}/step/",
-                                 {"action": "adoption_vote", "on": "2026-10-27", "ballots_csv": upload})
+    response = clerk_client.post(
+        f"/legislature/bills/{bill.number}/step/",
+        {"action": "adoption_vote", "on": "2026-10-27", "ballots_csv": upload},
+    )
     assert response.status_code == 302
     vote = Vote.objects.get(bill=bill)
     assert (vote.yes, vote.no, vote.present, vote.seated, vote.total, vote.result) == (80, 50, 130, 145, 145, "passed")
@@ -111,9 +125,10 @@ def test_clerk_uploads_ballots_by_deputy_and_absentees_are_filled_in(clerk_clien
 def test_a_refused_step_shows_the_rule_and_article_and_is_kept(clerk_client: Client) -> None:
     kurultai()
     bill = _introduced()
-    response = clerk_client.post(f"/legislature/bills/{bill.number}/step/",
-                                 {"action": "reject", "on": "2026-10-22", "yes": "80", "no": "10", "abstain": "0",
-                                  "present": "95"})
+    response = clerk_client.post(
+        f"/legislature/bills/{bill.number}/step/",
+        {"action": "reject", "on": "2026-10-22", "yes": "80", "no": "10", "abstain": "0", "present": "95"},
+    )
     body = response.content.decode()
     assert response.status_code == 422 and "Art. 58(5)" in body and "quorum" in body
     assert BillEvent.objects.get(bill=bill, refused=True).article == "58(5)"
@@ -128,14 +143,17 @@ def test_htmx_loads_the_fields_of_a_step_and_redirects_after_recording(clerk_cli
     partial = clerk_client.get(f"/legislature/bills/{bill.number}/step/?action=adoption_vote", HTTP_HX_REQUEST="true")
     html = partial.content.decode()
     assert "<html" not in html and 'name="ballots_csv"' in html and "Art. 58(5)" in html
-    done = clerk_client.post(f"/legislature/bills/{bill.number}/step/",
-                             {"action": "adoption_vote", "on": "2026-10-27", "yes": "73", "no": "60",
-                              "abstain": "2", "present": "135"}, HTTP_HX_REQUEST="true")
+    done = clerk_client.post(
+        f"/legislature/bills/{bill.number}/step/",
+        {"action": "adoption_vote", "on": "2026-10-27", "yes": "73", "no": "60", "abstain": "2", "present": "135"},
+        HTTP_HX_REQUEST="true",
+    )
     assert done["HX-Redirect"] == f"/legislature/bills/{bill.number}/"
     bill.refresh_from_db()
     assert bill.stage == "adopted"
-    refused = clerk_client.post(f"/legislature/bills/{bill.number}/step/",
-                                {"action": "present", "on": "2026-11-20"}, HTTP_HX_REQUEST="true")
+    refused = clerk_client.post(
+        f"/legislature/bills/{bill.number}/step/", {"action": "present", "on": "2026-11-20"}, HTTP_HX_REQUEST="true"
+    )
     assert refused.status_code == 200 and 'data-testid="refusal"' in refused.content.decode()
     assert "Art. 60(5)" in refused.content.decode()
 
@@ -144,20 +162,23 @@ def test_objection_with_the_presidents_wording_and_court_referral_through_the_fo
     kurultai()
     bill = _introduced()
     url = f"/legislature/bills/{bill.number}/step/"
-    for data in ({"action": "adoption_vote", "on": "2026-10-27", "yes": "100", "no": "30", "abstain": "0",
-                  "present": "130"},
-                 {"action": "present", "on": "2026-10-30"}):
+    for data in (
+        {"action": "adoption_vote", "on": "2026-10-27", "yes": "100", "no": "30", "abstain": "0", "present": "130"},
+        {"action": "present", "on": "2026-10-30"},
+    ):
         assert clerk_client.post(url, data).status_code == 302
-    too_few = clerk_client.post(url, {"action": "court_refer", "on": "2026-11-02", "referred_by": "deputies",
-                                      "referring_deputies": "28"})
+    too_few = clerk_client.post(
+        url, {"action": "court_refer", "on": "2026-11-02", "referred_by": "deputies", "referring_deputies": "28"}
+    )
     assert too_few.status_code == 422 and "Art. 73(1)" in too_few.content.decode()
     assert "29 of 145" in too_few.content.decode()
-    for data in ({"action": "court_refer", "on": "2026-11-02", "referred_by": "deputies", "referring_deputies": "29"},
-                 {"action": "court_decide", "on": "2026-11-20", "compliant": "yes"},
-                 {"action": "object", "on": "2026-11-25", "president_wording": "on"},
-                 {"action": "override_vote", "on": "2026-12-10", "yes": "96", "no": "40", "abstain": "0",
-                  "present": "136"},
-                 {"action": "sign", "on": "2026-12-15"}):
+    for data in (
+        {"action": "court_refer", "on": "2026-11-02", "referred_by": "deputies", "referring_deputies": "29"},
+        {"action": "court_decide", "on": "2026-11-20", "compliant": "yes"},
+        {"action": "object", "on": "2026-11-25", "president_wording": "on"},
+        {"action": "override_vote", "on": "2026-12-10", "yes": "96", "no": "40", "abstain": "0", "present": "136"},
+        {"action": "sign", "on": "2026-12-15"},
+    ):
         assert clerk_client.post(url, data).status_code == 302, data
     bill.refresh_from_db()
     assert bill.stage == "signed" and bill.president_wording
@@ -170,9 +191,16 @@ def test_vacant_seats_count_against_adoption() -> None:
     bill = _introduced()
     with pytest.raises(RuleError, match="144 hold a mandate"):
         bill_advance(actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D, totals=Totals(100, 45, 0, 145))
-    bill_advance(actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D,
-                 ballots=[BallotRow(choice="yes" if i < 72 else "no", mandate=m.pk) for i, m in
-                          enumerate(Mandate.objects.filter(ended__isnull=True).order_by("pk"))])
+    bill_advance(
+        actor="console",
+        bill=bill,
+        action=Action.ADOPTION_VOTE,
+        on=D,
+        ballots=[
+            BallotRow(choice="yes" if i < 72 else "no", mandate=m.pk)
+            for i, m in enumerate(Mandate.objects.filter(ended__isnull=True).order_by("pk"))
+        ],
+    )
     bill.refresh_from_db()
     vote = bill.votes.get()
     assert bill.stage == "not_adopted" and (vote.seated, vote.vacant, vote.majority_minimum) == (144, 1, 73)
@@ -184,14 +212,26 @@ def test_ballots_must_come_from_deputies_in_office() -> None:
     bill = _introduced()
     gone = Mandate.objects.get(election=election, ended__isnull=False)
     with pytest.raises(RuleError, match="does not hold a mandate"):
-        bill_advance(actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D,
-                     ballots=[BallotRow(choice="yes", mandate=gone.pk)])
+        bill_advance(
+            actor="console",
+            bill=bill,
+            action=Action.ADOPTION_VOTE,
+            on=D,
+            ballots=[BallotRow(choice="yes", mandate=gone.pk)],
+        )
     first = Mandate.objects.filter(ended__isnull=True).first()
     assert first is not None
     with pytest.raises(RuleError, match="appears twice"):
-        bill_advance(actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D,
-                     ballots=[BallotRow(choice="yes", mandate=first.pk),
-                              BallotRow(choice="no", party="Alpha (test)", key=first.candidate.key)])
+        bill_advance(
+            actor="console",
+            bill=bill,
+            action=Action.ADOPTION_VOTE,
+            on=D,
+            ballots=[
+                BallotRow(choice="yes", mandate=first.pk),
+                BallotRow(choice="no", party="Alpha (test)", key=first.candidate.key),
+            ],
+        )
     with pytest.raises(RuleError, match="header"):
         ballots_from_csv("deputy,choice\nX,yes\n")
     with pytest.raises(RuleError, match="line 3"):
@@ -201,28 +241,42 @@ def test_ballots_must_come_from_deputies_in_office() -> None:
 def test_without_a_kurultai_election_only_totals_can_be_recorded() -> None:
     bill = _introduced()
     with pytest.raises(RuleError, match="no Kurultai election on record"):
-        bill_advance(actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D,
-                     ballots=[BallotRow(choice="yes", mandate=1)])
+        bill_advance(
+            actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D, ballots=[BallotRow(choice="yes", mandate=1)]
+        )
     bill_advance(actor="console", bill=bill, action=Action.ADOPTION_VOTE, on=D, totals=Totals(73, 60, 0, 133))
     vote = Vote.objects.get(bill=bill)
     assert vote.result == "passed" and vote.seated is None and not vote.by_deputy
 
 
 def test_amendment_court_opinion_is_kept_with_the_draft_and_the_referendum_is_linked(clerk_client: Client) -> None:
-    bill = bill_submit(actor="console", number="AM-1", draft={"initiator": "president", "kind": "amendment",
-                                                              "date": D.isoformat(), "amends_articles": ["33(5)"]})
+    bill = bill_submit(
+        actor="console",
+        number="AM-1",
+        draft={"initiator": "president", "kind": "amendment", "date": D.isoformat(), "amends_articles": ["33(5)"]},
+    )
     url = f"/legislature/bills/{bill.number}/step/"
-    for data in ({"action": "court_opinion_request", "on": "2026-10-20"},
-                 {"action": "court_opinion", "on": "2026-11-20", "compliant": "yes"},
-                 {"action": "referendum_call", "on": "2026-11-25", "referendum_slug": "amendment-2027"}):
+    for data in (
+        {"action": "court_opinion_request", "on": "2026-10-20"},
+        {"action": "court_opinion", "on": "2026-11-20", "compliant": "yes"},
+        {"action": "referendum_call", "on": "2026-11-25", "referendum_slug": "amendment-2027"},
+    ):
         assert clerk_client.post(url, data).status_code == 302, data
     bill.refresh_from_db()
     assert bill.stage == "referendum_called" and bill.violations == [] and bill.referendum_slug == "amendment-2027"
     page = clerk_client.get(f"/legislature/bills/{bill.number}/").content.decode()
     assert 'href="/referendum/"' in page and "Art. 92(3)" in page
     regions = "\n".join(f"r{i},{600 if i < 14 else 400},1000" for i in range(20))
-    done = clerk_client.post(url, {"action": "referendum_result", "on": "2027-01-25", "eligible": "30000",
-                                   "took_part": "20000", "regions": regions})
+    done = clerk_client.post(
+        url,
+        {
+            "action": "referendum_result",
+            "on": "2027-01-25",
+            "eligible": "30000",
+            "took_part": "20000",
+            "regions": regions,
+        },
+    )
     assert done.status_code == 302
     bill.refresh_from_db()
     assert bill.stage == "amendment_adopted"

@@ -121,53 +121,108 @@ class BillOut(BillRow):
 
 
 def _vote(vote: Vote) -> VoteOut:
-    return VoteOut(id=vote.pk, subject=vote.subject, held_on=vote.held_on, total=vote.total, present=vote.present,
-                   yes=vote.yes, no=vote.no, abstain=vote.abstain, result=vote.result,
-                   majority_minimum=vote.majority_minimum, quorum_minimum=vote.quorum_minimum, article=vote.article,
-                   explanation=vote.explanation, seated=vote.seated, vacant=vote.vacant,
-                   election=vote.election.slug if vote.election_id else None,
-                   by_party=[PartyOut(**p.__dict__) for p in selectors.vote_by_party(vote=vote)])
+    return VoteOut(
+        id=vote.pk,
+        subject=vote.subject,
+        held_on=vote.held_on,
+        total=vote.total,
+        present=vote.present,
+        yes=vote.yes,
+        no=vote.no,
+        abstain=vote.abstain,
+        result=vote.result,
+        majority_minimum=vote.majority_minimum,
+        quorum_minimum=vote.quorum_minimum,
+        article=vote.article,
+        explanation=vote.explanation,
+        seated=vote.seated,
+        vacant=vote.vacant,
+        election=vote.election.slug if vote.election_id else None,
+        by_party=[PartyOut(**p.__dict__) for p in selectors.vote_by_party(vote=vote)],
+    )
 
 
 @router.get("/bills", response=list[BillRow], summary="All bills with their current stage")
 def bills(request: HttpRequest, stage: str = "") -> list[BillRow]:
-    return [BillRow(number=b.number, title=b.title, initiator=b.initiator, kind=b.kind, stage=b.stage,
-                    synthetic=b.synthetic) for b in selectors.bills_list(stage=stage or None)]
+    return [
+        BillRow(
+            number=b.number, title=b.title, initiator=b.initiator, kind=b.kind, stage=b.stage, synthetic=b.synthetic
+        )
+        for b in selectors.bills_list(stage=stage or None)
+    ]
 
 
 @router.get("/bills/{number}", response=BillOut, summary="A bill: checks with their articles, timeline, votes")
 def bill(request: HttpRequest, number: str) -> BillOut:
     item = get_object_or_404(Bill, number=number)
-    events = [EventOut(seq=e.seq, action=e.action, stage_from=e.stage_from, stage_to=e.stage_to, on=e.on,
-                       actor=e.actor, article=e.article, rule=e.rule, note=e.note, refused=e.refused,
-                       vote_id=getattr(getattr(e, "vote", None), "pk", None)) for e in item.events.all()]
-    return BillOut(number=item.number, title=item.title, initiator=item.initiator, kind=item.kind, stage=item.stage,
-                   synthetic=item.synthetic, summary=item.summary, initiator_detail=item.initiator_detail,
-                   draft=item.draft, checks=[ViolationOut(**v.as_dict()) for v in selectors.bill_checks(bill=item)],
-                   events=events, votes=[_vote(v) for v in item.votes.all()])
+    events = [
+        EventOut(
+            seq=e.seq,
+            action=e.action,
+            stage_from=e.stage_from,
+            stage_to=e.stage_to,
+            on=e.on,
+            actor=e.actor,
+            article=e.article,
+            rule=e.rule,
+            note=e.note,
+            refused=e.refused,
+            vote_id=getattr(getattr(e, "vote", None), "pk", None),
+        )
+        for e in item.events.all()
+    ]
+    return BillOut(
+        number=item.number,
+        title=item.title,
+        initiator=item.initiator,
+        kind=item.kind,
+        stage=item.stage,
+        synthetic=item.synthetic,
+        summary=item.summary,
+        initiator_detail=item.initiator_detail,
+        draft=item.draft,
+        checks=[ViolationOut(**v.as_dict()) for v in selectors.bill_checks(bill=item)],
+        events=events,
+        votes=[_vote(v) for v in item.votes.all()],
+    )
 
 
 @router.get("/votes/{vote_id}", response=VoteDetailOut, summary="A vote with its count by party and by deputy")
 def vote(request: HttpRequest, vote_id: int) -> VoteDetailOut:
     item = get_object_or_404(Vote.objects.select_related("election"), pk=vote_id)
-    return VoteDetailOut(**_vote(item).dict(), ballots=[
-        BallotOut(mandate=b.mandate_id, deputy=b.deputy, party=b.party, choice=b.choice) for b in item.ballots.all()])
+    return VoteDetailOut(
+        **_vote(item).dict(),
+        ballots=[
+            BallotOut(mandate=b.mandate_id, deputy=b.deputy, party=b.party, choice=b.choice) for b in item.ballots.all()
+        ],
+    )
 
 
-@router.get("/deputies", response=DeputiesOut,
-            summary="Deputies holding a Kurultai mandate on a date (elections context); vacant seats of the 145")
+@router.get(
+    "/deputies",
+    response=DeputiesOut,
+    summary="Deputies holding a Kurultai mandate on a date (elections context); vacant seats of the 145",
+)
 def deputies(request: HttpRequest, on: dt.date | None = None) -> DeputiesOut:
     data = selectors.deputies_overview(on=on or dt.date.today())
     election = data["election"]
     seats = [seat for _, party_seats in data["parties"] for seat in party_seats]  # type: ignore[attr-defined]
-    return DeputiesOut(on=data["on"], election=getattr(election, "slug", None),  # type: ignore[arg-type]
-                       simulated=bool(getattr(election, "simulated", False)), total=data["total"],  # type: ignore[arg-type]
-                       seated=data["seated"], vacant=data["vacant"],  # type: ignore[arg-type]
-                       deputies=[SeatOut(**s.__dict__) for s in seats])
+    return DeputiesOut(
+        on=data["on"],
+        election=getattr(election, "slug", None),  # type: ignore[arg-type]
+        simulated=bool(getattr(election, "simulated", False)),
+        total=data["total"],  # type: ignore[arg-type]
+        seated=data["seated"],
+        vacant=data["vacant"],  # type: ignore[arg-type]
+        deputies=[SeatOut(**s.__dict__) for s in seats],
+    )
 
 
-@router.post("/check", response={200: CheckOut, 422: ErrorOut},
-             summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution")
+@router.post(
+    "/check",
+    response={200: CheckOut, 422: ErrorOut},
+    summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution",
+)
 def check(request: HttpRequest, payload: dict[str, Any] = Body(...)) -> Status[CheckOut | ErrorOut]:
     try:
         draft = bill_from_dict(payload, default_date=dt.date.today())
@@ -212,24 +267,51 @@ class PeoplesCouncilOut(Schema):
     initiatives: list[BillRow]
 
 
-@router.get("/peoples-council", response=PeoplesCouncilOut, summary="The People's Council: groups, sessions, "
-                                                                     "decisions, initiatives")
+@router.get(
+    "/peoples-council",
+    response=PeoplesCouncilOut,
+    summary="The People's Council: groups, sessions, decisions, initiatives",
+)
 def peoples_council(request: HttpRequest) -> PeoplesCouncilOut:
     data = selectors.peoples_council_overview()
-    sessions = [SessionOut(number=s.number, held_on=s.held_on, title=s.title, present=s.present, members=s.members,
-                           quorum_minimum=s.quorum_minimum,
-                           decisions=[DecisionOut(title=d.title, kind=d.kind, yes=d.yes, no=d.no, abstain=d.abstain,
-                                                  adopted=d.adopted, article=d.article, explanation=d.explanation,
-                                                  bill=getattr(getattr(d, "bill", None), "number", None))
-                                      for d in s.decisions.all()])
-                for s in data["sessions"]]  # type: ignore[attr-defined]
+    sessions = [
+        SessionOut(
+            number=s.number,
+            held_on=s.held_on,
+            title=s.title,
+            present=s.present,
+            members=s.members,
+            quorum_minimum=s.quorum_minimum,
+            decisions=[
+                DecisionOut(
+                    title=d.title,
+                    kind=d.kind,
+                    yes=d.yes,
+                    no=d.no,
+                    abstain=d.abstain,
+                    adopted=d.adopted,
+                    article=d.article,
+                    explanation=d.explanation,
+                    bill=getattr(getattr(d, "bill", None), "number", None),
+                )
+                for d in s.decisions.all()
+            ],
+        )
+        for s in data["sessions"]
+    ]  # type: ignore[attr-defined]
     return PeoplesCouncilOut(
         members=data["members"],  # type: ignore[arg-type]
-        groups=[MemberGroupOut(group=g, label=str(label), members=n, seats=size)
-                for g, label, n, size in data["groups"]],  # type: ignore[attr-defined]
+        groups=[
+            MemberGroupOut(group=g, label=str(label), members=n, seats=size) for g, label, n, size in data["groups"]
+        ],  # type: ignore[attr-defined]
         sessions=sessions,
-        initiatives=[BillRow(number=b.number, title=b.title, initiator=b.initiator, kind=b.kind, stage=b.stage,
-                             synthetic=b.synthetic) for b in data["initiatives"]])  # type: ignore[attr-defined]
+        initiatives=[
+            BillRow(
+                number=b.number, title=b.title, initiator=b.initiator, kind=b.kind, stage=b.stage, synthetic=b.synthetic
+            )
+            for b in data["initiatives"]
+        ],
+    )  # type: ignore[attr-defined]
 
 
 class DelegationOut(Schema):
@@ -248,11 +330,24 @@ class NominationOut(Schema):
     delegations: list[DelegationOut]
 
 
-@router.get("/vice-president", response=list[NominationOut], summary="Vice President: nominations, consent votes, "
-                                                                      "delegated representation")
+@router.get(
+    "/vice-president",
+    response=list[NominationOut],
+    summary="Vice President: nominations, consent votes, delegated representation",
+)
 def vice_president(request: HttpRequest) -> list[NominationOut]:
-    return [NominationOut(candidate=n.candidate, nominated_on=n.nominated_on, status=n.status,
-                          appointed_on=n.appointed_on, synthetic=n.synthetic, votes=[_vote(v) for v in n.votes.all()],
-                          delegations=[DelegationOut(assigned_on=d.assigned_on, domain=d.domain,
-                                                     description=d.description) for d in n.delegations.all()])
-            for n in selectors.vice_president_overview()]
+    return [
+        NominationOut(
+            candidate=n.candidate,
+            nominated_on=n.nominated_on,
+            status=n.status,
+            appointed_on=n.appointed_on,
+            synthetic=n.synthetic,
+            votes=[_vote(v) for v in n.votes.all()],
+            delegations=[
+                DelegationOut(assigned_on=d.assigned_on, domain=d.domain, description=d.description)
+                for d in n.delegations.all()
+            ],
+        )
+        for n in selectors.vice_president_overview()
+    ]

@@ -16,9 +16,13 @@ app = typer.Typer(help="Bills, the People's Council and the Vice President.", no
 
 @app.command()
 def check(
-    bill: Annotated[Path, typer.Argument(help="BILL.json (schema: docs/legislature-check.md)", exists=True,
-                                         dir_okay=False, readable=True)],
-    as_json: Annotated[bool, typer.Option("--json", help="Print {\"violations\": [...]} as JSON.")] = False,
+    bill: Annotated[
+        Path,
+        typer.Argument(
+            help="BILL.json (schema: docs/legislature-check.md)", exists=True, dir_okay=False, readable=True
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help='Print {"violations": [...]} as JSON.')] = False,
 ) -> None:
     """Run the constitutional checks on BILL.json. Exit status 1 when a check fails, 2 on malformed input."""
     from atazan.rules.domain.bill import BillFormatError, bill_from_dict
@@ -40,8 +44,10 @@ def check(
     else:
         out = Console()
         if not violations:
-            out.print(f"[green]No violation[/green]: {draft.title} ({draft.kind.value}, by {draft.initiator}, "
-                      f"checked as of {draft.date.isoformat()})")
+            out.print(
+                f"[green]No violation[/green]: {draft.title} ({draft.kind.value}, by {draft.initiator}, "
+                f"checked as of {draft.date.isoformat()})"
+            )
         for v in violations:
             out.print(f"[red]Art. {v.article}[/red] [bold]{v.rule}[/bold]: {v.message}")
     raise typer.Exit(1 if violations else 0)
@@ -78,14 +84,28 @@ def dissolution_command(
         refusals, _ = vice_president_dissolution(on=day)
     try:
         outcome = kurultai_dissolution(
-            ground=DissolutionGround.REPEATED_REFUSAL, refusals=refusals, as_of=day, emergency=emergency,
-            martial_law=martial_law, acting_president=acting_president,
+            ground=DissolutionGround.REPEATED_REFUSAL,
+            refusals=refusals,
+            as_of=day,
+            emergency=emergency,
+            martial_law=martial_law,
+            acting_president=acting_president,
             president_term_ends=dt.date.fromisoformat(president_term_ends) if president_term_ends else None,
-            previous_dissolution=dt.date.fromisoformat(previous_dissolution) if previous_dissolution else None)
+            previous_dissolution=dt.date.fromisoformat(previous_dissolution) if previous_dissolution else None,
+        )
     except RuleError as exc:
         Console(stderr=True).print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    typer.echo(json.dumps({"refusals": refusals, "as_of": day.isoformat(), "allowed": outcome.allowed,
-                           "article": outcome.article, "bars": [v.as_dict() for v in outcome.bars]},
-                          ensure_ascii=False))
+    typer.echo(
+        json.dumps(
+            {
+                "refusals": refusals,
+                "as_of": day.isoformat(),
+                "allowed": outcome.allowed,
+                "article": outcome.article,
+                "bars": [v.as_dict() for v in outcome.bars],
+            },
+            ensure_ascii=False,
+        )
+    )
     raise typer.Exit(0 if outcome.allowed else 1)

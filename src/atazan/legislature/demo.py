@@ -42,8 +42,15 @@ def ballots(on: dt.date, yes: int, no: int = 0, abstain: int = 0) -> list[Ballot
         raise ValueError(f"{yes + no + abstain} votes but only {len(seats)} deputies in office on {on}")
     rows = []
     for index, seat in enumerate(seats):
-        choice = "yes" if index < yes else "no" if index < yes + no else \
-            "abstain" if index < yes + no + abstain else "absent"
+        choice = (
+            "yes"
+            if index < yes
+            else "no"
+            if index < yes + no
+            else "abstain"
+            if index < yes + no + abstain
+            else "absent"
+        )
         rows.append(BallotRow(choice=choice, mandate=seat.mandate))
     return rows
 
@@ -69,8 +76,10 @@ def build(*, console: Console) -> None:
         _peoples_council(console)
         _vice_president(console)
         _bills(console)
-    console.print(f"legislature: {Bill.objects.count()} synthetic bills, {PeoplesCouncilMember.objects.count()} "
-                  f"People's Council members")
+    console.print(
+        f"legislature: {Bill.objects.count()} synthetic bills, {PeoplesCouncilMember.objects.count()} "
+        f"People's Council members"
+    )
 
 
 def _peoples_council(console: Console) -> None:
@@ -78,35 +87,79 @@ def _peoples_council(console: Console) -> None:
     ages = (34, 47, 52, 29, 61, 44, 38)
     for group, letter in (("ethno_cultural", "E"), ("ngo", "N"), ("maslikhat_public_council", "M")):
         for index in range(1, 43):
-            peoples_council_member_add(actor=ACTOR, name=f"Member {letter}-{index:02d} (synthetic)", group=group,
-                                       age=ages[index % len(ages)], term_start=start, synthetic=True)
-    session = peoples_council_session_open(actor=ACTOR, number=1, held_on=D(2026, 10, 5), present=110,
-                                           title="First session: public dialogue", synthetic=True)
+            peoples_council_member_add(
+                actor=ACTOR,
+                name=f"Member {letter}-{index:02d} (synthetic)",
+                group=group,
+                age=ages[index % len(ages)],
+                term_start=start,
+                synthetic=True,
+            )
+    session = peoples_council_session_open(
+        actor=ACTOR,
+        number=1,
+        held_on=D(2026, 10, 5),
+        present=110,
+        title="First session: public dialogue",
+        synthetic=True,
+    )
     peoples_council_decide(
-        actor=ACTOR, session=session, title="Send the bill on public dialogue platforms to the Kurultai",
-        kind="legislative_initiative", yes=91, no=12, abstain=7, bill_number="KB-2026-001",
-        bill_draft=_bill("KB-2026-001", "On public dialogue platforms", "peoples_council", D(2026, 10, 5),
-                         enters_into_force="2027-01-01",
-                         provisions=[{"label": "Art. 4", "applies_from": "2027-01-01", "adds_duties": True}]))
-    peoples_council_decide(actor=ACTOR, session=session, title="Recommendations on the state language in media",
-                           kind="recommendation", yes=50, no=40, abstain=20)
+        actor=ACTOR,
+        session=session,
+        title="Send the bill on public dialogue platforms to the Kurultai",
+        kind="legislative_initiative",
+        yes=91,
+        no=12,
+        abstain=7,
+        bill_number="KB-2026-001",
+        bill_draft=_bill(
+            "KB-2026-001",
+            "On public dialogue platforms",
+            "peoples_council",
+            D(2026, 10, 5),
+            enters_into_force="2027-01-01",
+            provisions=[{"label": "Art. 4", "applies_from": "2027-01-01", "adds_duties": True}],
+        ),
+    )
+    peoples_council_decide(
+        actor=ACTOR,
+        session=session,
+        title="Recommendations on the state language in media",
+        kind="recommendation",
+        yes=50,
+        no=40,
+        abstain=20,
+    )
 
 
 def _vice_president(console: Console) -> None:
-    first = vice_president_nominate(actor=ACTOR, candidate="Candidate One (synthetic)", on=D(2026, 9, 18),
-                                    synthetic=True)
-    vice_president_consent_vote(actor=ACTOR, nomination=first, on=D(2026, 9, 25),
-                                ballots=ballots(D(2026, 9, 25), 70, 60, 5))
-    second = vice_president_nominate(actor=ACTOR, candidate="Candidate Two (synthetic)", on=D(2026, 10, 1),
-                                     synthetic=True)
-    vice_president_consent_vote(actor=ACTOR, nomination=second, on=D(2026, 10, 8),
-                                ballots=ballots(D(2026, 10, 8), 112, 20, 6))
+    first = vice_president_nominate(
+        actor=ACTOR, candidate="Candidate One (synthetic)", on=D(2026, 9, 18), synthetic=True
+    )
+    vice_president_consent_vote(
+        actor=ACTOR, nomination=first, on=D(2026, 9, 25), ballots=ballots(D(2026, 9, 25), 70, 60, 5)
+    )
+    second = vice_president_nominate(
+        actor=ACTOR, candidate="Candidate Two (synthetic)", on=D(2026, 10, 1), synthetic=True
+    )
+    vice_president_consent_vote(
+        actor=ACTOR, nomination=second, on=D(2026, 10, 8), ballots=ballots(D(2026, 10, 8), 112, 20, 6)
+    )
     vice_president_appoint(actor=ACTOR, nomination=second, on=D(2026, 10, 9))
-    vice_president_delegate(actor=ACTOR, nomination=second, on=D(2026, 10, 12), domain="Interaction with the Kurultai",
-                            description="Represents the President in the Kurultai's sittings on social bills.")
-    vice_president_delegate(actor=ACTOR, nomination=second, on=D(2026, 11, 2), domain="Cultural and scientific "
-                            "engagement", description="Represents the President at international cultural, "
-                            "scientific and educational events.")
+    vice_president_delegate(
+        actor=ACTOR,
+        nomination=second,
+        on=D(2026, 10, 12),
+        domain="Interaction with the Kurultai",
+        description="Represents the President in the Kurultai's sittings on social bills.",
+    )
+    vice_president_delegate(
+        actor=ACTOR,
+        nomination=second,
+        on=D(2026, 11, 2),
+        domain="Cultural and scientific engagement",
+        description="Represents the President at international cultural, scientific and educational events.",
+    )
 
 
 def _refused(bill: Bill, action: Action, on: dt.date, **kw: object) -> None:
@@ -131,12 +184,21 @@ def _bills(console: Console) -> None:
     ):
         bill_advance(actor=ACTOR, bill=pc_bill, action=action, on=on, **kw)  # type: ignore[arg-type]
 
-    media = bill_submit(actor=ACTOR, number="KB-2026-002", synthetic=True,
-                        summary="Returned by the President with objections and overridden by two thirds "
-                                "(Art. 56(2)). Synthetic, illustrative.",
-                        initiator_detail="A group of deputies (synthetic)",
-                        draft=_bill("KB-2026-002", "On amendments to the Law on Mass Media", "deputy",
-                                    D(2026, 10, 14), enters_into_force="2027-01-01"))
+    media = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-002",
+        synthetic=True,
+        summary="Returned by the President with objections and overridden by two thirds "
+        "(Art. 56(2)). Synthetic, illustrative.",
+        initiator_detail="A group of deputies (synthetic)",
+        draft=_bill(
+            "KB-2026-002",
+            "On amendments to the Law on Mass Media",
+            "deputy",
+            D(2026, 10, 14),
+            enters_into_force="2027-01-01",
+        ),
+    )
     for action, on, kw in (
         (Action.INTRODUCE, D(2026, 10, 14), {}),
         (Action.ADOPTION_VOTE, D(2026, 11, 11), {"ballots": ballots(D(2026, 11, 11), 88, 40, 7)}),
@@ -148,39 +210,74 @@ def _bills(console: Console) -> None:
     ):
         bill_advance(actor=ACTOR, bill=media, action=action, on=on, **kw)  # type: ignore[arg-type]
 
-    retro = bill_submit(actor=ACTOR, number="KB-2026-003", synthetic=True,
-                        summary="Would raise fines for acts committed since 2026-07-01: stopped by the "
-                                "retroactivity check (Art. 5(5)). Synthetic, illustrative.",
-                        draft=_bill("KB-2026-003", "On increased fines for waste disposal offences", "government",
-                                    D(2026, 10, 20), government_opinion="positive", enters_into_force="2027-01-01",
-                                    provisions=[{"label": "Art. 2", "applies_from": "2026-07-01",
-                                                 "increases_liability": True},
-                                                {"label": "Art. 3", "applies_from": "2027-01-01",
-                                                 "adds_duties": True}]))
+    retro = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-003",
+        synthetic=True,
+        summary="Would raise fines for acts committed since 2026-07-01: stopped by the "
+        "retroactivity check (Art. 5(5)). Synthetic, illustrative.",
+        draft=_bill(
+            "KB-2026-003",
+            "On increased fines for waste disposal offences",
+            "government",
+            D(2026, 10, 20),
+            government_opinion="positive",
+            enters_into_force="2027-01-01",
+            provisions=[
+                {"label": "Art. 2", "applies_from": "2026-07-01", "increases_liability": True},
+                {"label": "Art. 3", "applies_from": "2027-01-01", "adds_duties": True},
+            ],
+        ),
+    )
     _refused(retro, Action.INTRODUCE, D(2026, 10, 20))
     bill_advance(actor=ACTOR, bill=retro, action=Action.STOP, on=D(2026, 10, 20))
 
-    term = bill_submit(actor=ACTOR, number="KB-2026-004", synthetic=True,
-                       summary="A constitutional amendment touching Art. 43(1), which Art. 43(5) makes unchangeable. "
-                               "Synthetic, illustrative: no such proposal exists.",
-                       draft={"title": "Amendment to Art. 43(1): the presidential term", "initiator": "kurultai",
-                              "kind": "amendment", "date": "2026-11-03", "amends_articles": ["43(1)"]})
+    term = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-004",
+        synthetic=True,
+        summary="A constitutional amendment touching Art. 43(1), which Art. 43(5) makes unchangeable. "
+        "Synthetic, illustrative: no such proposal exists.",
+        draft={
+            "title": "Amendment to Art. 43(1): the presidential term",
+            "initiator": "kurultai",
+            "kind": "amendment",
+            "date": "2026-11-03",
+            "amends_articles": ["43(1)"],
+        },
+    )
     _refused(term, Action.COURT_OPINION_REQUEST, D(2026, 11, 3))
     bill_advance(actor=ACTOR, bill=term, action=Action.STOP, on=D(2026, 11, 3))
 
-    tax = bill_submit(actor=ACTOR, number="KB-2026-005", synthetic=True,
-                      summary="Cuts a tax without the Government's positive opinion (Art. 60(6)). Synthetic, "
-                              "illustrative.",
-                      draft=_bill("KB-2026-005", "On a reduced VAT rate for children's goods", "deputy",
-                                  D(2026, 11, 10), fiscal_effect={"reduces_revenue": True}))
+    tax = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-005",
+        synthetic=True,
+        summary="Cuts a tax without the Government's positive opinion (Art. 60(6)). Synthetic, illustrative.",
+        draft=_bill(
+            "KB-2026-005",
+            "On a reduced VAT rate for children's goods",
+            "deputy",
+            D(2026, 11, 10),
+            fiscal_effect={"reduces_revenue": True},
+        ),
+    )
     bill_advance(actor=ACTOR, bill=tax, action=Action.STOP, on=D(2026, 11, 10))
 
-    court = bill_submit(actor=ACTOR, number="KB-2026-006", synthetic=True,
-                        summary="A constitutional law referred to the Constitutional Court before signature "
-                                "(Art. 73(1)); the signing period is suspended meanwhile (Art. 74(2)). Synthetic, "
-                                "illustrative.",
-                        draft={"title": "On the Kurultai's standing committees", "initiator": "president",
-                               "kind": "constitutional", "date": "2026-11-12"})
+    court = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-006",
+        synthetic=True,
+        summary="A constitutional law referred to the Constitutional Court before signature "
+        "(Art. 73(1)); the signing period is suspended meanwhile (Art. 74(2)). Synthetic, "
+        "illustrative.",
+        draft={
+            "title": "On the Kurultai's standing committees",
+            "initiator": "president",
+            "kind": "constitutional",
+            "date": "2026-11-12",
+        },
+    )
     for action, on, kw in (
         (Action.INTRODUCE, D(2026, 11, 12), {}),
         (Action.FIRST_READING, D(2026, 11, 25), {"ballots": ballots(D(2026, 11, 25), 120, 15, 5)}),
@@ -190,22 +287,35 @@ def _bills(console: Console) -> None:
     ):
         bill_advance(actor=ACTOR, bill=court, action=action, on=on, **kw)  # type: ignore[arg-type]
 
-    rejected = bill_submit(actor=ACTOR, number="KB-2026-007", synthetic=True,
-                           summary="Rejected as a whole by a majority of all deputies and returned to its initiator "
-                                   "(Art. 60(5)). Synthetic, illustrative.",
-                           initiator_detail="A group of deputies (synthetic)",
-                           draft=_bill("KB-2026-007", "On the status of advertising boards", "deputy",
-                                       D(2026, 11, 20)))
+    rejected = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-007",
+        synthetic=True,
+        summary="Rejected as a whole by a majority of all deputies and returned to its initiator "
+        "(Art. 60(5)). Synthetic, illustrative.",
+        initiator_detail="A group of deputies (synthetic)",
+        draft=_bill("KB-2026-007", "On the status of advertising boards", "deputy", D(2026, 11, 20)),
+    )
     bill_advance(actor=ACTOR, bill=rejected, action=Action.INTRODUCE, on=D(2026, 11, 20))
-    bill_advance(actor=ACTOR, bill=rejected, action=Action.REJECT, on=D(2026, 12, 2),
-                 ballots=ballots(D(2026, 12, 2), 90, 40, 6))
+    bill_advance(
+        actor=ACTOR, bill=rejected, action=Action.REJECT, on=D(2026, 12, 2), ballots=ballots(D(2026, 12, 2), 90, 40, 6)
+    )
 
-    wording = bill_submit(actor=ACTOR, number="KB-2026-008", synthetic=True,
-                          summary="The President returned it with his own wording; the objections were not overcome, "
-                                  "so the law was adopted in the President's wording (Art. 56(2)). Synthetic, "
-                                  "illustrative.",
-                          draft=_bill("KB-2026-008", "On public procurement of school meals", "government",
-                                      D(2026, 10, 22), enters_into_force="2027-01-01"))
+    wording = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-008",
+        synthetic=True,
+        summary="The President returned it with his own wording; the objections were not overcome, "
+        "so the law was adopted in the President's wording (Art. 56(2)). Synthetic, "
+        "illustrative.",
+        draft=_bill(
+            "KB-2026-008",
+            "On public procurement of school meals",
+            "government",
+            D(2026, 10, 22),
+            enters_into_force="2027-01-01",
+        ),
+    )
     for action, on, kw in (
         (Action.INTRODUCE, D(2026, 10, 22), {}),
         (Action.ADOPTION_VOTE, D(2026, 11, 5), {"ballots": ballots(D(2026, 11, 5), 99, 30, 8)}),
@@ -217,13 +327,21 @@ def _bills(console: Console) -> None:
     ):
         bill_advance(actor=ACTOR, bill=wording, action=action, on=on, **kw)  # type: ignore[arg-type]
 
-    referendum = bill_submit(actor=ACTOR, number="KB-2026-009", synthetic=True,
-                             summary="A constitutional amendment with the Constitutional Court's favourable opinion "
-                                     "(Art. 93), put to a referendum by the President (Art. 92(1)). Synthetic, "
-                                     "illustrative: no such proposal exists and no result is invented.",
-                             draft={"title": "Amendment to Art. 33: a right to clean air",
-                                    "initiator": "peoples_council",
-                                    "kind": "amendment", "date": "2026-11-16", "amends_articles": ["33(5)"]})
+    referendum = bill_submit(
+        actor=ACTOR,
+        number="KB-2026-009",
+        synthetic=True,
+        summary="A constitutional amendment with the Constitutional Court's favourable opinion "
+        "(Art. 93), put to a referendum by the President (Art. 92(1)). Synthetic, "
+        "illustrative: no such proposal exists and no result is invented.",
+        draft={
+            "title": "Amendment to Art. 33: a right to clean air",
+            "initiator": "peoples_council",
+            "kind": "amendment",
+            "date": "2026-11-16",
+            "amends_articles": ["33(5)"],
+        },
+    )
     for action, on, kw in (
         (Action.COURT_OPINION_REQUEST, D(2026, 11, 16), {}),
         (Action.COURT_OPINION, D(2026, 12, 15), {"compliant": True}),
@@ -233,13 +351,23 @@ def _bills(console: Console) -> None:
 
     # After the simulated seat left vacant on 2027-03-03 (elections demo), 144 deputies sit; the majority is still
     # counted of all 145 (Arts. 53(1), 61(4)).
-    urgent = bill_submit(actor=ACTOR, number="KB-2027-010", synthetic=True,
-                         summary="An urgent Government bill considered immediately (Art. 60(4)); adopted with 73 of "
-                                 "145 while one seat was vacant. Synthetic, illustrative.",
-                         temporary_act="Government temporary act on flood relief (synthetic)",
-                         draft=_bill("KB-2027-010", "On emergency flood relief", "government", D(2027, 3, 5),
-                                     urgent=True, government_opinion="positive",
-                                     fiscal_effect={"increases_spending": True}))
+    urgent = bill_submit(
+        actor=ACTOR,
+        number="KB-2027-010",
+        synthetic=True,
+        summary="An urgent Government bill considered immediately (Art. 60(4)); adopted with 73 of "
+        "145 while one seat was vacant. Synthetic, illustrative.",
+        temporary_act="Government temporary act on flood relief (synthetic)",
+        draft=_bill(
+            "KB-2027-010",
+            "On emergency flood relief",
+            "government",
+            D(2027, 3, 5),
+            urgent=True,
+            government_opinion="positive",
+            fiscal_effect={"increases_spending": True},
+        ),
+    )
     for action, on, kw in (
         (Action.INTRODUCE, D(2027, 3, 5), {}),
         (Action.ADOPTION_VOTE, D(2027, 3, 10), {"ballots": ballots(D(2027, 3, 10), 73, 61, 4)}),

@@ -46,26 +46,39 @@ class BillForm(forms.Form):
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     initiator = forms.ChoiceField(label=_("Initiator"), choices=Bill.Initiator.choices)
     initiator_detail = forms.CharField(label=_("Initiator (details)"), max_length=300, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[
-        ("ordinary", _("Law")), ("constitutional", _("Constitutional law")),
-        ("amendment", _("Amendment to the Constitution"))])
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[
+            ("ordinary", _("Law")),
+            ("constitutional", _("Constitutional law")),
+            ("amendment", _("Amendment to the Constitution")),
+        ],
+    )
     date = forms.DateField(label=_("Date of introduction"), widget=forms.DateInput(attrs={"type": "date"}))
-    enters_into_force = forms.DateField(label=_("Enters into force"), required=False,
-                                        widget=forms.DateInput(attrs={"type": "date"}))
+    enters_into_force = forms.DateField(
+        label=_("Enters into force"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     urgent = forms.BooleanField(label=_("Government bill for immediate consideration (Art. 60(4))"), required=False)
-    temporary_act = forms.CharField(label=_("The Government's temporary act (Art. 60(4))"), max_length=300,
-                                    required=False)
+    temporary_act = forms.CharField(
+        label=_("The Government's temporary act (Art. 60(4))"), max_length=300, required=False
+    )
     reduces_revenue = forms.BooleanField(label=_("Reduces state revenue"), required=False)
     increases_spending = forms.BooleanField(label=_("Increases state spending"), required=False)
-    government_opinion = forms.ChoiceField(label=_("The Government's opinion (Art. 60(6))"), required=False,
-                                           choices=[("", "—"), ("positive", _("positive")),
-                                                    ("negative", _("negative"))])
-    amends_articles = forms.CharField(label=_("Articles of the Constitution amended (e.g. 33(5), 2(4))"),
-                                      required=False)
+    government_opinion = forms.ChoiceField(
+        label=_("The Government's opinion (Art. 60(6))"),
+        required=False,
+        choices=[("", "—"), ("positive", _("positive")), ("negative", _("negative"))],
+    )
+    amends_articles = forms.CharField(
+        label=_("Articles of the Constitution amended (e.g. 33(5), 2(4))"), required=False
+    )
     provisions = forms.CharField(
-        label=_("Provisions as JSON (see docs/legislature-check.md)"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": '[{"label": "Art. 2", "applies_from": "2027-01-01", '
-                                                               '"adds_duties": true}]'}))
+        label=_("Provisions as JSON (see docs/legislature-check.md)"),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 3, "placeholder": '[{"label": "Art. 2", "applies_from": "2027-01-01", "adds_duties": true}]'}
+        ),
+    )
     introduce = forms.BooleanField(label=_("Introduce in the Kurultai now"), required=False, initial=True)
 
     def clean_provisions(self) -> list[Any]:
@@ -84,10 +97,14 @@ class BillForm(forms.Form):
         """The bill in the BILL.json form (docs/legislature-check.md) that the checks read."""
         data = self.cleaned_data
         draft: dict[str, Any] = {
-            "title": data["title"], "initiator": data["initiator"], "kind": data["kind"],
+            "title": data["title"],
+            "initiator": data["initiator"],
+            "kind": data["kind"],
             "date": data["date"].isoformat(),
-            "fiscal_effect": {"reduces_revenue": data["reduces_revenue"],
-                              "increases_spending": data["increases_spending"]},
+            "fiscal_effect": {
+                "reduces_revenue": data["reduces_revenue"],
+                "increases_spending": data["increases_spending"],
+            },
             "provisions": data["provisions"],
             "amends_articles": [a.strip() for a in data["amends_articles"].split(",") if a.strip()],
         }
@@ -103,28 +120,44 @@ class BillForm(forms.Form):
 class StepForm(forms.Form):
     action = forms.ChoiceField(label=_("Step"))
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    ballots_csv = forms.FileField(label=_("Ballots by deputy (CSV: mandate,choice or party,key,choice)"),
-                                  required=False)
+    ballots_csv = forms.FileField(
+        label=_("Ballots by deputy (CSV: mandate,choice or party,key,choice)"), required=False
+    )
     yes = forms.IntegerField(label=_("For"), min_value=0, required=False)
     no = forms.IntegerField(label=_("Against"), min_value=0, required=False)
     abstain = forms.IntegerField(label=_("Abstained"), min_value=0, required=False)
     present = forms.IntegerField(label=_("Present"), min_value=0, required=False)
-    compliant = forms.ChoiceField(label=_("The Court found it"), required=False,
-                                  choices=[("", "—"), ("yes", _("compliant with the Constitution")),
-                                           ("no", _("not compliant with the Constitution"))])
-    referred_by = forms.ChoiceField(label=_("Referred by (Art. 73(1))"), required=False,
-                                    choices=[("president", _("the President")),
-                                             ("kurultai_chair", _("the Chair of the Kurultai")),
-                                             ("prime_minister", _("the Prime Minister")),
-                                             ("deputies", _("deputies (at least one fifth of all)"))])
+    compliant = forms.ChoiceField(
+        label=_("The Court found it"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("yes", _("compliant with the Constitution")),
+            ("no", _("not compliant with the Constitution")),
+        ],
+    )
+    referred_by = forms.ChoiceField(
+        label=_("Referred by (Art. 73(1))"),
+        required=False,
+        choices=[
+            ("president", _("the President")),
+            ("kurultai_chair", _("the Chair of the Kurultai")),
+            ("prime_minister", _("the Prime Minister")),
+            ("deputies", _("deputies (at least one fifth of all)")),
+        ],
+    )
     referring_deputies = forms.IntegerField(label=_("Number of referring deputies"), min_value=0, required=False)
-    president_wording = forms.BooleanField(label=_("The President proposed his own wording (Art. 56(2))"),
-                                           required=False)
+    president_wording = forms.BooleanField(
+        label=_("The President proposed his own wording (Art. 56(2))"), required=False
+    )
     referendum_slug = forms.SlugField(label=_("Referendum question (slug in /referendum/)"), required=False)
     eligible = forms.IntegerField(label=_("Citizens entitled to vote"), min_value=0, required=False)
     took_part = forms.IntegerField(label=_("Took part"), min_value=0, required=False)
-    regions = forms.CharField(label=_("By region (CSV: region,yes,took_part; all 20)"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+    regions = forms.CharField(
+        label=_("By region (CSV: region,yes,took_part; all 20)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def __init__(self, *args: Any, actions: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -140,8 +173,12 @@ class StepForm(forms.Form):
         if action in COURT_ACTIONS and not data.get("compliant"):
             self.add_error("compliant", _("The Court's finding is needed."))
         if action is Action.REFERENDUM_RESULT and (data.get("eligible") is None or data.get("took_part") is None):
-            raise forms.ValidationError(_("The referendum's result needs the citizens entitled to vote and those "
-                                          "who took part, and the count by region."))
+            raise forms.ValidationError(
+                _(
+                    "The referendum's result needs the citizens entitled to vote and those "
+                    "who took part, and the count by region."
+                )
+            )
         return data
 
     def ballots(self) -> list[BallotRow] | None:

@@ -40,16 +40,20 @@ class Bill(models.Model):
     overridden_on = models.DateField(null=True, blank=True)
     signed_on = models.DateField(null=True, blank=True)
     president_wording = models.BooleanField(
-        default=False, help_text="The President proposed his own wording with his objections (Art. 56(2))")
+        default=False, help_text="The President proposed his own wording with his objections (Art. 56(2))"
+    )
     urgent = models.BooleanField(default=False, help_text="Government bill for immediate consideration (Art. 60(4))")
     temporary_act = models.CharField(
-        max_length=300, blank=True, help_text="The Government's temporary act with the force of law (Art. 60(4))")
+        max_length=300, blank=True, help_text="The Government's temporary act with the force of law (Art. 60(4))"
+    )
     referendum_slug = models.SlugField(
-        max_length=80, blank=True, help_text="The referendum question an amendment was put to (Art. 92(1))")
+        max_length=80, blank=True, help_text="The referendum question an amendment was put to (Art. 92(1))"
+    )
     synthetic = models.BooleanField(default=False, help_text="Illustrative demo data, not a real bill")
     submitted_at = models.DateTimeField(auto_now_add=True)
     peoples_council_decision = models.OneToOneField(
-        "legislature.PeoplesCouncilDecision", null=True, blank=True, on_delete=models.PROTECT, related_name="bill")
+        "legislature.PeoplesCouncilDecision", null=True, blank=True, on_delete=models.PROTECT, related_name="bill"
+    )
 
     class Meta:
         ordering = ["number"]
@@ -90,15 +94,22 @@ class Vote(models.Model):
 
     bill = models.ForeignKey(Bill, null=True, blank=True, on_delete=models.PROTECT, related_name="votes")
     event = models.OneToOneField(BillEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="vote")
-    nomination = models.ForeignKey("legislature.VicePresidentNomination", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="votes")
+    nomination = models.ForeignKey(
+        "legislature.VicePresidentNomination", null=True, blank=True, on_delete=models.PROTECT, related_name="votes"
+    )
     subject = models.CharField(max_length=40)
     held_on = models.DateField()
-    election = models.ForeignKey("elections.Election", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="legislature_votes",
-                                 help_text="The Kurultai election whose mandates voted (elections context)")
+    election = models.ForeignKey(
+        "elections.Election",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="legislature_votes",
+        help_text="The Kurultai election whose mandates voted (elections context)",
+    )
     seated = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Deputies holding a mandate on the day; the rest of the seats were vacant")
+        null=True, blank=True, help_text="Deputies holding a mandate on the day; the rest of the seats were vacant"
+    )
     by_deputy = models.BooleanField(default=True, help_text="Recorded deputy by deputy (else as totals only)")
     total = models.PositiveIntegerField()
     present = models.PositiveIntegerField()
@@ -138,8 +149,9 @@ class Ballot(models.Model):
         ABSENT = "absent", _("Absent")
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
-    mandate = models.ForeignKey("elections.Mandate", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="legislature_ballots")
+    mandate = models.ForeignKey(
+        "elections.Mandate", null=True, blank=True, on_delete=models.PROTECT, related_name="legislature_ballots"
+    )
     deputy = models.CharField(max_length=200)
     party = models.CharField(max_length=200)
     choice = models.CharField(max_length=10, choices=Choice.choices)
@@ -147,8 +159,13 @@ class Ballot(models.Model):
     class Meta:
         ordering = ["party", "deputy"]
         # Constitution 2026, Art. 55(1): voting is personal, one ballot per mandate (names may repeat).
-        constraints = [models.UniqueConstraint(fields=["vote", "mandate"], name="legislature_ballot_mandate_once",
-                                               condition=models.Q(mandate__isnull=False))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vote", "mandate"],
+                name="legislature_ballot_mandate_once",
+                condition=models.Q(mandate__isnull=False),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.deputy}: {self.choice}"

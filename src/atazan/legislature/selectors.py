@@ -36,8 +36,11 @@ class Seat:
 
 def kurultai_election_on(*, on: dt.date) -> Election | None:
     """The Kurultai election whose deputies sit on ``on``: the latest one held on or before that day."""
-    return (Election.objects.filter(kind=Election.Kind.KURULTAI, election_day__lte=on)
-            .order_by("-election_day", "-pk").first())
+    return (
+        Election.objects.filter(kind=Election.Kind.KURULTAI, election_day__lte=on)
+        .order_by("-election_day", "-pk")
+        .first()
+    )
 
 
 def deputies_on(*, on: dt.date) -> tuple[Election | None, list[Seat]]:
@@ -48,10 +51,12 @@ def deputies_on(*, on: dt.date) -> tuple[Election | None, list[Seat]]:
     election = kurultai_election_on(on=on)
     if election is None:
         return None, []
-    mandates = (Mandate.objects.filter(election=election, started__lte=on)
-                .filter(Q(ended__isnull=True) | Q(ended__gt=on))
-                .select_related("candidate", "party_list")
-                .order_by("party_list__registration_order", "candidate__position"))
+    mandates = (
+        Mandate.objects.filter(election=election, started__lte=on)
+        .filter(Q(ended__isnull=True) | Q(ended__gt=on))
+        .select_related("candidate", "party_list")
+        .order_by("party_list__registration_order", "candidate__position")
+    )
     return election, [Seat(m.pk, m.candidate.key, m.candidate.full_name, m.party_list.party) for m in mandates]
 
 
@@ -69,8 +74,14 @@ def deputies_overview(*, on: dt.date) -> dict[str, object]:
     parties: dict[str, list[Seat]] = defaultdict(list)
     for seat in seats:
         parties[seat.party].append(seat)
-    return {"election": election, "on": on, "seated": len(seats), "total": total,
-            "vacant": max(total - len(seats), 0), "parties": list(parties.items())}
+    return {
+        "election": election,
+        "on": on,
+        "seated": len(seats),
+        "total": total,
+        "vacant": max(total - len(seats), 0),
+        "parties": list(parties.items()),
+    }
 
 
 @dataclass(frozen=True)
@@ -114,8 +125,9 @@ def bill_referendum_question(*, bill: Bill) -> object | None:
 
 def bill_temporary_acts_open(*, bill: Bill) -> bool:
     """Constitution 2026, Art. 60(4): may the Government still rely on temporary acts for this urgent bill?"""
-    return temporary_acts_open(BillState(kind=bill_from_dict(bill.draft).kind, stage=Stage(bill.stage),
-                                         urgent=bill.urgent))
+    return temporary_acts_open(
+        BillState(kind=bill_from_dict(bill.draft).kind, stage=Stage(bill.stage), urgent=bill.urgent)
+    )
 
 
 def vote_by_party(*, vote: Vote) -> list[PartyCount]:

@@ -90,8 +90,10 @@ def _count_ballots(rows: list[BallotRow], on: dt.date) -> Counted:
     total = kurultai_seats(on)
     election, seats = deputies_on(on=on)
     if election is None:
-        raise RuleError(f"no Kurultai election on record for {on.isoformat()}: a vote by deputy needs the deputies' "
-                        f"mandates (elections context); record the totals instead")
+        raise RuleError(
+            f"no Kurultai election on record for {on.isoformat()}: a vote by deputy needs the deputies' "
+            f"mandates (elections context); record the totals instead"
+        )
     by_mandate = {seat.mandate: seat for seat in seats}
     by_key = {(seat.party, seat.key): seat for seat in seats}
     chosen: dict[int, str] = {}
@@ -101,11 +103,15 @@ def _count_ballots(rows: list[BallotRow], on: dt.date) -> Counted:
         seat = by_mandate.get(row.mandate) if row.mandate is not None else by_key.get((row.party, row.key))
         if seat is None:
             who = f"mandate {row.mandate}" if row.mandate is not None else f"{row.party} {row.key}"
-            raise RuleError(f"ballot {index}: {who} does not hold a mandate in {election.title} on {on.isoformat()} "
-                            f"(Constitution 2026, Art. 55(4); Constitutional Law on Elections, Art. 97-1)")
+            raise RuleError(
+                f"ballot {index}: {who} does not hold a mandate in {election.title} on {on.isoformat()} "
+                f"(Constitution 2026, Art. 55(4); Constitutional Law on Elections, Art. 97-1)"
+            )
         if seat.mandate in chosen:
-            raise RuleError(f"ballot {index}: {seat.name} ({seat.party}) appears twice in the vote; voting is "
-                            f"personal (Constitution 2026, Art. 55(1))")
+            raise RuleError(
+                f"ballot {index}: {seat.name} ({seat.party}) appears twice in the vote; voting is "
+                f"personal (Constitution 2026, Art. 55(1))"
+            )
         chosen[seat.mandate] = row.choice
     if len(seats) > total:
         raise RuleError(f"{len(seats)} mandates in office on {on.isoformat()} but the Kurultai has {total} seats")
@@ -121,8 +127,10 @@ def _count_totals(totals: Totals, on: dt.date) -> Counted:
     election, seats = deputies_on(on=on)
     seated = len(seats) if election is not None else None
     if seated is not None and totals.present > seated:
-        raise RuleError(f"{totals.present} deputies present but only {seated} hold a mandate on {on.isoformat()} "
-                        f"({total - seated} seats vacant)")
+        raise RuleError(
+            f"{totals.present} deputies present but only {seated} hold a mandate on {on.isoformat()} "
+            f"({total - seated} seats vacant)"
+        )
     tally = Tally(yes=totals.yes, no=totals.no, abstain=totals.abstain, present=totals.present, total=total)
     return Counted(tally, election, seated, [])
 
@@ -161,36 +169,80 @@ def ballots_from_csv(text: str) -> list[BallotRow]:
 
 
 def _state(bill: Bill) -> BillState:
-    return BillState(kind=bill_from_dict(bill.draft).kind, stage=Stage(bill.stage), last_on=bill.last_on,
-                     adopted_on=bill.adopted_on, presented_on=bill.presented_on, referred_on=bill.referred_on,
-                     review_days=bill.review_days, objected_on=bill.objected_on, overridden_on=bill.overridden_on,
-                     signed_on=bill.signed_on, president_wording=bill.president_wording, urgent=bill.urgent)
+    return BillState(
+        kind=bill_from_dict(bill.draft).kind,
+        stage=Stage(bill.stage),
+        last_on=bill.last_on,
+        adopted_on=bill.adopted_on,
+        presented_on=bill.presented_on,
+        referred_on=bill.referred_on,
+        review_days=bill.review_days,
+        objected_on=bill.objected_on,
+        overridden_on=bill.overridden_on,
+        signed_on=bill.signed_on,
+        president_wording=bill.president_wording,
+        urgent=bill.urgent,
+    )
 
 
-def _vote_row(*, outcome: VoteOutcome, counted: Counted, subject: str, held_on: dt.date, bill: Bill | None = None,
-              event: BillEvent | None = None, nomination: VicePresidentNomination | None = None) -> Vote:
+def _vote_row(
+    *,
+    outcome: VoteOutcome,
+    counted: Counted,
+    subject: str,
+    held_on: dt.date,
+    bill: Bill | None = None,
+    event: BillEvent | None = None,
+    nomination: VicePresidentNomination | None = None,
+) -> Vote:
     tally = counted.tally
     article = outcome.quorum_article if outcome.result.value == "no_quorum" else outcome.majority_article
     explanation = outcome.explain()
     if counted.seated is not None and counted.seated < tally.total:
         vacant = tally.total - counted.seated
-        explanation += (f"; {counted.seated} deputies in office, {vacant} seat(s) vacant: quorum and majorities count "
-                        f"all {tally.total} seats (Constitution 2026, Arts. 53(1), 58(5), 61(3)-(4))")
+        explanation += (
+            f"; {counted.seated} deputies in office, {vacant} seat(s) vacant: quorum and majorities count "
+            f"all {tally.total} seats (Constitution 2026, Arts. 53(1), 58(5), 61(3)-(4))"
+        )
     vote = Vote.objects.create(
-        bill=bill, event=event, nomination=nomination, subject=subject, held_on=held_on, election=counted.election,
-        seated=counted.seated, by_deputy=bool(counted.ballots), total=tally.total, present=tally.present,
-        yes=tally.yes, no=tally.no, abstain=tally.abstain, result=outcome.result.value,
-        majority_minimum=outcome.majority_minimum, quorum_minimum=outcome.quorum_minimum, article=article,
-        explanation=explanation)
-    Ballot.objects.bulk_create(Ballot(vote=vote, mandate_id=seat.mandate, deputy=seat.name, party=seat.party,
-                                      choice=choice) for seat, choice in counted.ballots)
+        bill=bill,
+        event=event,
+        nomination=nomination,
+        subject=subject,
+        held_on=held_on,
+        election=counted.election,
+        seated=counted.seated,
+        by_deputy=bool(counted.ballots),
+        total=tally.total,
+        present=tally.present,
+        yes=tally.yes,
+        no=tally.no,
+        abstain=tally.abstain,
+        result=outcome.result.value,
+        majority_minimum=outcome.majority_minimum,
+        quorum_minimum=outcome.quorum_minimum,
+        article=article,
+        explanation=explanation,
+    )
+    Ballot.objects.bulk_create(
+        Ballot(vote=vote, mandate_id=seat.mandate, deputy=seat.name, party=seat.party, choice=choice)
+        for seat, choice in counted.ballots
+    )
     return vote
 
 
 @transaction.atomic
-def bill_submit(*, actor: str | User, number: str, draft: Mapping[str, Any], summary: str = "",
-                initiator_detail: str = "", synthetic: bool = False,
-                decision: PeoplesCouncilDecision | None = None, temporary_act: str = "") -> Bill:
+def bill_submit(
+    *,
+    actor: str | User,
+    number: str,
+    draft: Mapping[str, Any],
+    summary: str = "",
+    initiator_detail: str = "",
+    synthetic: bool = False,
+    decision: PeoplesCouncilDecision | None = None,
+    temporary_act: str = "",
+) -> Bill:
     """Register a bill (stage draft) and run the constitutional checks on it; raises ``BillFormatError`` on bad
     input. The violations found are stored with the bill and decide whether it can be introduced."""
     actor = actor_authorize(actor, "legislature.bill.submit")  # docs/security.md
@@ -199,18 +251,43 @@ def bill_submit(*, actor: str | User, number: str, draft: Mapping[str, Any], sum
         raise RuleError(f"bill {number}: a bill with this number is already registered")
     violations = [v.as_dict() for v in bill_violations(parsed)]
     bill = Bill.objects.create(
-        number=number, title=parsed.title, summary=summary, initiator=parsed.initiator,
-        initiator_detail=initiator_detail, kind=parsed.kind.value, draft=bill_to_dict(parsed), violations=violations,
-        synthetic=synthetic, peoples_council_decision=decision, urgent=parsed.urgent, temporary_act=temporary_act)
-    audit_append(actor=actor, action="legislature.bill.submit", target=f"bill:{number}",
-                 payload={"draft": bill.draft, "violations": violations})
+        number=number,
+        title=parsed.title,
+        summary=summary,
+        initiator=parsed.initiator,
+        initiator_detail=initiator_detail,
+        kind=parsed.kind.value,
+        draft=bill_to_dict(parsed),
+        violations=violations,
+        synthetic=synthetic,
+        peoples_council_decision=decision,
+        urgent=parsed.urgent,
+        temporary_act=temporary_act,
+    )
+    audit_append(
+        actor=actor,
+        action="legislature.bill.submit",
+        target=f"bill:{number}",
+        payload={"draft": bill.draft, "violations": violations},
+    )
     return bill
 
 
-def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, ballots: list[BallotRow] | None = None,
-                 totals: Totals | None = None, compliant: bool | None = None, referred_by: str | None = None,
-                 referring_deputies: int | None = None, president_wording: bool = False,
-                 referendum: ReferendumCount | None = None, referendum_slug: str = "") -> BillEvent:
+def bill_advance(
+    *,
+    actor: str | User,
+    bill: Bill,
+    action: Action,
+    on: dt.date,
+    ballots: list[BallotRow] | None = None,
+    totals: Totals | None = None,
+    compliant: bool | None = None,
+    referred_by: str | None = None,
+    referring_deputies: int | None = None,
+    president_wording: bool = False,
+    referendum: ReferendumCount | None = None,
+    referendum_slug: str = "",
+) -> BillEvent:
     """Move ``bill`` by ``action`` on ``on``. Votes are given deputy by deputy (``ballots``, resolved to the mandates
     of the Kurultai election in the elections context) or as ``totals``, and counted here against all 145 seats.
 
@@ -222,13 +299,22 @@ def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, 
         state = _state(bill)
         draft = bill_from_dict(bill.draft)
         # The checks are run as of the step's date: the Constitution in force then decides.
-        checked = bill_violations(draft) if action in (Action.INTRODUCE, Action.STOP,
-                                                       Action.COURT_OPINION_REQUEST) else []
+        checked = (
+            bill_violations(draft) if action in (Action.INTRODUCE, Action.STOP, Action.COURT_OPINION_REQUEST) else []
+        )
         counted = _count(on, ballots, totals)
         tally = counted.tally if counted is not None else None
-        move = Move(action, on, tally=tally, violations=checked, compliant=compliant, referred_by=referred_by,
-                    referring_deputies=referring_deputies, president_wording=president_wording,
-                    referendum=referendum)
+        move = Move(
+            action,
+            on,
+            tally=tally,
+            violations=checked,
+            compliant=compliant,
+            referred_by=referred_by,
+            referring_deputies=referring_deputies,
+            president_wording=president_wording,
+            referendum=referendum,
+        )
         seq = bill.events.count() + 1
         refusal_error: TransitionRefused | None = None
         try:
@@ -236,36 +322,81 @@ def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, 
         except TransitionRefused as refused:
             refusal_error = refused
             refusal = BillEvent.objects.create(
-                bill=bill, seq=seq, action=action.value, stage_from=state.stage.value, stage_to=state.stage.value,
-                on=on, actor=actor, article=refused.article, rule=refused.rule, note=refused.message, refused=True)
-            audit_append(actor=actor, action="legislature.bill.refused", target=f"bill:{bill.number}",
-                         payload={"action": action.value, "rule": refused.rule, "article": refused.article,
-                                  "event": refusal.seq})
+                bill=bill,
+                seq=seq,
+                action=action.value,
+                stage_from=state.stage.value,
+                stage_to=state.stage.value,
+                on=on,
+                actor=actor,
+                article=refused.article,
+                rule=refused.rule,
+                note=refused.message,
+                refused=True,
+            )
+            audit_append(
+                actor=actor,
+                action="legislature.bill.refused",
+                target=f"bill:{bill.number}",
+                payload={
+                    "action": action.value,
+                    "rule": refused.rule,
+                    "article": refused.article,
+                    "event": refusal.seq,
+                },
+            )
         else:
             event = BillEvent.objects.create(
-                bill=bill, seq=seq, action=action.value, stage_from=step.stage_from.value,
-                stage_to=step.stage_to.value, on=on, actor=actor, article=step.article, note=step.note)
-            for name in ("stage", "last_on", "adopted_on", "presented_on", "referred_on", "review_days",
-                         "objected_on", "overridden_on", "signed_on", "president_wording"):
+                bill=bill,
+                seq=seq,
+                action=action.value,
+                stage_from=step.stage_from.value,
+                stage_to=step.stage_to.value,
+                on=on,
+                actor=actor,
+                article=step.article,
+                note=step.note,
+            )
+            for name in (
+                "stage",
+                "last_on",
+                "adopted_on",
+                "presented_on",
+                "referred_on",
+                "review_days",
+                "objected_on",
+                "overridden_on",
+                "signed_on",
+                "president_wording",
+            ):
                 value = getattr(new, name)
                 setattr(bill, name, value.value if isinstance(value, Stage) else value)
             if action is Action.REFERENDUM_CALL and referendum_slug:
                 bill.referendum_slug = referendum_slug
             if action is Action.COURT_OPINION and compliant is not None:
                 # Art. 93: the Court's opinion becomes part of the amendment as checked from now on.
-                bill.draft = {**bill.draft, "constitutional_court_opinion": "compliant" if compliant
-                              else "non_compliant"}
+                bill.draft = {
+                    **bill.draft,
+                    "constitutional_court_opinion": "compliant" if compliant else "non_compliant",
+                }
                 bill.violations = [v.as_dict() for v in bill_violations(bill_from_dict(bill.draft))]
             bill.save()
             if step.vote is not None and counted is not None:
-                _vote_row(outcome=step.vote, counted=counted, subject=action.value, held_on=on, bill=bill,
-                          event=event)
-            audit_append(actor=actor, action=f"legislature.bill.{action.value}", target=f"bill:{bill.number}",
-                         payload={"from": step.stage_from.value, "to": step.stage_to.value, "on": on.isoformat(),
-                                  "article": step.article,
-                                  "vote": None if tally is None else {"yes": tally.yes, "no": tally.no,
-                                                                      "abstain": tally.abstain,
-                                                                      "present": tally.present}})
+                _vote_row(outcome=step.vote, counted=counted, subject=action.value, held_on=on, bill=bill, event=event)
+            audit_append(
+                actor=actor,
+                action=f"legislature.bill.{action.value}",
+                target=f"bill:{bill.number}",
+                payload={
+                    "from": step.stage_from.value,
+                    "to": step.stage_to.value,
+                    "on": on.isoformat(),
+                    "article": step.article,
+                    "vote": None
+                    if tally is None
+                    else {"yes": tally.yes, "no": tally.no, "abstain": tally.abstain, "present": tally.present},
+                },
+            )
             return event
     # The refused attempt is committed above (kept for review); the caller learns why.
     assert refusal_error is not None
@@ -273,41 +404,67 @@ def bill_advance(*, actor: str | User, bill: Bill, action: Action, on: dt.date, 
 
 
 @transaction.atomic
-def peoples_council_member_add(*, actor: str | User, name: str, group: str, age: int, term_start: dt.date,
-                               synthetic: bool = False) -> PeoplesCouncilMember:
+def peoples_council_member_add(
+    *, actor: str | User, name: str, group: str, age: int, term_start: dt.date, synthetic: bool = False
+) -> PeoplesCouncilMember:
     """Add a member; refused (``RuleError``) if the group is full, unknown, or the member under age."""
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     current = [(m.name, m.group, m.age) for m in PeoplesCouncilMember.objects.all()]
     problems = peoples_council_composition(members=[*current, (name, group, age)], as_of=term_start)
     if problems:
         raise RuleError(f"Art. {problems[0].article}: {problems[0].message}")
-    member = PeoplesCouncilMember.objects.create(name=name, group=group, age=age, term_start=term_start,
-                                                 synthetic=synthetic)
-    audit_append(actor=actor, action="legislature.peoples_council.member_add", target=f"pc-member:{member.pk}",
-                 payload={"name": name, "group": group})
+    member = PeoplesCouncilMember.objects.create(
+        name=name, group=group, age=age, term_start=term_start, synthetic=synthetic
+    )
+    audit_append(
+        actor=actor,
+        action="legislature.peoples_council.member_add",
+        target=f"pc-member:{member.pk}",
+        payload={"name": name, "group": group},
+    )
     return member
 
 
 @transaction.atomic
-def peoples_council_session_open(*, actor: str | User, number: int, held_on: dt.date, title: str, present: int,
-                                 synthetic: bool = False) -> PeoplesCouncilSession:
+def peoples_council_session_open(
+    *, actor: str | User, number: int, held_on: dt.date, title: str, present: int, synthetic: bool = False
+) -> PeoplesCouncilSession:
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     members = PeoplesCouncilMember.objects.count()
     if present > members:
         raise RuleError(f"session {number}: {present} present but the Council has {members} members")
     probe = peoples_council_decision(yes=0, present=present, as_of=held_on)
-    session = PeoplesCouncilSession.objects.create(number=number, held_on=held_on, title=title, present=present,
-                                                   members=probe.total, quorum_minimum=probe.quorum_minimum,
-                                                   synthetic=synthetic)
-    audit_append(actor=actor, action="legislature.peoples_council.session", target=f"pc-session:{number}",
-                 payload={"present": present, "quorum": probe.quorum_minimum})
+    session = PeoplesCouncilSession.objects.create(
+        number=number,
+        held_on=held_on,
+        title=title,
+        present=present,
+        members=probe.total,
+        quorum_minimum=probe.quorum_minimum,
+        synthetic=synthetic,
+    )
+    audit_append(
+        actor=actor,
+        action="legislature.peoples_council.session",
+        target=f"pc-session:{number}",
+        payload={"present": present, "quorum": probe.quorum_minimum},
+    )
     return session
 
 
 @transaction.atomic
-def peoples_council_decide(*, actor: str | User, session: PeoplesCouncilSession, title: str, kind: str, yes: int,
-                           no: int, abstain: int, bill_number: str | None = None,
-                           bill_draft: Mapping[str, Any] | None = None) -> PeoplesCouncilDecision:
+def peoples_council_decide(
+    *,
+    actor: str | User,
+    session: PeoplesCouncilSession,
+    title: str,
+    kind: str,
+    yes: int,
+    no: int,
+    abstain: int,
+    bill_number: str | None = None,
+    bill_draft: Mapping[str, Any] | None = None,
+) -> PeoplesCouncilDecision:
     """Take a decision (quorum two thirds; more than half of those present). An adopted legislative initiative is
     sent to the Kurultai as a bill (Constitution 2026, Arts. 60(1), 71(2))."""
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
@@ -317,22 +474,42 @@ def peoples_council_decide(*, actor: str | User, session: PeoplesCouncilSession,
     if outcome.result.value == "no_quorum":
         raise RuleError(f"session {session.number}: {outcome.explain()}")
     decision = PeoplesCouncilDecision.objects.create(
-        session=session, title=title, kind=kind, yes=yes, no=no, abstain=abstain, adopted=outcome.passed,
-        majority_minimum=outcome.majority_minimum, article=outcome.majority_article, explanation=outcome.explain())
-    audit_append(actor=actor, action="legislature.peoples_council.decision", target=f"pc-decision:{decision.pk}",
-                 payload={"title": title, "kind": kind, "yes": yes, "adopted": outcome.passed})
+        session=session,
+        title=title,
+        kind=kind,
+        yes=yes,
+        no=no,
+        abstain=abstain,
+        adopted=outcome.passed,
+        majority_minimum=outcome.majority_minimum,
+        article=outcome.majority_article,
+        explanation=outcome.explain(),
+    )
+    audit_append(
+        actor=actor,
+        action="legislature.peoples_council.decision",
+        target=f"pc-decision:{decision.pk}",
+        payload={"title": title, "kind": kind, "yes": yes, "adopted": outcome.passed},
+    )
     if outcome.passed and kind == PeoplesCouncilDecision.Kind.LEGISLATIVE_INITIATIVE:
         if bill_number is None or bill_draft is None:
             raise RuleError("a legislative initiative needs the bill it sends to the Kurultai")
         draft = {**bill_draft, "initiator": "peoples_council", "date": session.held_on.isoformat()}
-        bill_submit(actor=actor, number=bill_number, draft=draft, synthetic=session.synthetic, decision=decision,
-                    initiator_detail=f"People's Council, session {session.number}: {title}")
+        bill_submit(
+            actor=actor,
+            number=bill_number,
+            draft=draft,
+            synthetic=session.synthetic,
+            decision=decision,
+            initiator_detail=f"People's Council, session {session.number}: {title}",
+        )
     return decision
 
 
 @transaction.atomic
-def vice_president_nominate(*, actor: str | User, candidate: str, on: dt.date, party_member: bool = False,
-                            synthetic: bool = False) -> VicePresidentNomination:
+def vice_president_nominate(
+    *, actor: str | User, candidate: str, on: dt.date, party_member: bool = False, synthetic: bool = False
+) -> VicePresidentNomination:
     """The President nominates a Vice President (Constitution 2026, Art. 46(2)). A party member cannot hold the
     office (Art. 49(2))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
@@ -340,14 +517,24 @@ def vice_president_nominate(*, actor: str | User, candidate: str, on: dt.date, p
         raise RuleError(f"{candidate}: Art. 49(2): the Vice President may not be a member of a political party")
     vice_president_consent(yes=0, present=0, as_of=on)  # raises if there is no such office on that date
     nomination = VicePresidentNomination.objects.create(candidate=candidate, nominated_on=on, synthetic=synthetic)
-    audit_append(actor=actor, action="legislature.vice_president.nominate", target=f"vp:{nomination.pk}",
-                 payload={"candidate": candidate, "on": on.isoformat()})
+    audit_append(
+        actor=actor,
+        action="legislature.vice_president.nominate",
+        target=f"vp:{nomination.pk}",
+        payload={"candidate": candidate, "on": on.isoformat()},
+    )
     return nomination
 
 
 @transaction.atomic
-def vice_president_consent_vote(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date,
-                                ballots: list[BallotRow] | None = None, totals: Totals | None = None) -> Vote:
+def vice_president_consent_vote(
+    *,
+    actor: str | User,
+    nomination: VicePresidentNomination,
+    on: dt.date,
+    ballots: list[BallotRow] | None = None,
+    totals: Totals | None = None,
+) -> Vote:
     """The Kurultai's consent vote: a majority of all deputies (Arts. 46(2), 49(1), 56(7))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.NOMINATED:
@@ -359,13 +546,19 @@ def vice_president_consent_vote(*, actor: str | User, nomination: VicePresidentN
     outcome = vice_president_consent(yes=tally.yes, present=tally.present, total=tally.total, as_of=on)
     if outcome.result.value == "no_quorum":
         raise RuleError(f"consent vote on {nomination.candidate}: {outcome.explain()}")
-    vote = _vote_row(outcome=outcome, counted=counted, subject="vice_president_consent", held_on=on,
-                     nomination=nomination)
-    nomination.status = (VicePresidentNomination.Status.CONSENTED if outcome.passed
-                         else VicePresidentNomination.Status.REFUSED)
+    vote = _vote_row(
+        outcome=outcome, counted=counted, subject="vice_president_consent", held_on=on, nomination=nomination
+    )
+    nomination.status = (
+        VicePresidentNomination.Status.CONSENTED if outcome.passed else VicePresidentNomination.Status.REFUSED
+    )
     nomination.save(update_fields=["status"])
-    audit_append(actor=actor, action="legislature.vice_president.consent", target=f"vp:{nomination.pk}",
-                 payload={"yes": tally.yes, "result": outcome.result.value, "article": outcome.majority_article})
+    audit_append(
+        actor=actor,
+        action="legislature.vice_president.consent",
+        target=f"vp:{nomination.pk}",
+        payload={"yes": tally.yes, "result": outcome.result.value, "article": outcome.majority_article},
+    )
     return vote
 
 
@@ -377,22 +570,34 @@ def vice_president_appoint(*, actor: str | User, nomination: VicePresidentNomina
     nomination.status = VicePresidentNomination.Status.APPOINTED
     nomination.appointed_on = on
     nomination.save(update_fields=["status", "appointed_on"])
-    audit_append(actor=actor, action="legislature.vice_president.appoint", target=f"vp:{nomination.pk}",
-                 payload={"on": on.isoformat()})
+    audit_append(
+        actor=actor,
+        action="legislature.vice_president.appoint",
+        target=f"vp:{nomination.pk}",
+        payload={"on": on.isoformat()},
+    )
 
 
 @transaction.atomic
-def vice_president_delegate(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date, domain: str,
-                            description: str) -> VicePresidentDelegation:
+def vice_president_delegate(
+    *, actor: str | User, nomination: VicePresidentNomination, on: dt.date, domain: str, description: str
+) -> VicePresidentDelegation:
     """The President asks the Vice President to represent him (Art. 49(3))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.APPOINTED:
-        raise RuleError(f"Art. 49(3): only an appointed Vice President can be asked to represent the President; "
-                        f"{nomination.candidate} is {nomination.status}")
-    delegation = VicePresidentDelegation.objects.create(vice_president=nomination, assigned_on=on, domain=domain,
-                                                        description=description)
-    audit_append(actor=actor, action="legislature.vice_president.delegate", target=f"vp:{nomination.pk}",
-                 payload={"domain": domain, "on": on.isoformat()})
+        raise RuleError(
+            f"Art. 49(3): only an appointed Vice President can be asked to represent the President; "
+            f"{nomination.candidate} is {nomination.status}"
+        )
+    delegation = VicePresidentDelegation.objects.create(
+        vice_president=nomination, assigned_on=on, domain=domain, description=description
+    )
+    audit_append(
+        actor=actor,
+        action="legislature.vice_president.delegate",
+        target=f"vp:{nomination.pk}",
+        payload={"domain": domain, "on": on.isoformat()},
+    )
     return delegation
 
 

@@ -32,20 +32,37 @@ def bill(request: HttpRequest, number: str) -> HttpResponse:
     can_record = permission_allowed(request.user, "legislature.bill.transition")
     next_actions = selectors.bill_next_actions(bill=item)
     chosen = next_actions[0] if next_actions else ""
-    return render(request, "legislature/bill.html", {
-        "chosen": chosen, "vote_step": chosen in {a.value for a in VOTE_ACTIONS}, "refusal": None,
-        "bill": item, "events": item.events.all(), "votes": votes, "checks": selectors.bill_checks(bill=item),
-        "next_actions": selectors.bill_next_actions(bill=item), "can_record": can_record,
-        "form": _step_form(item) if can_record and selectors.bill_next_actions(bill=item) else None,
-        "temporary_acts_open": selectors.bill_temporary_acts_open(bill=item),
-        "referendum_question": selectors.bill_referendum_question(bill=item)})
+    return render(
+        request,
+        "legislature/bill.html",
+        {
+            "chosen": chosen,
+            "vote_step": chosen in {a.value for a in VOTE_ACTIONS},
+            "refusal": None,
+            "bill": item,
+            "events": item.events.all(),
+            "votes": votes,
+            "checks": selectors.bill_checks(bill=item),
+            "next_actions": selectors.bill_next_actions(bill=item),
+            "can_record": can_record,
+            "form": _step_form(item) if can_record and selectors.bill_next_actions(bill=item) else None,
+            "temporary_acts_open": selectors.bill_temporary_acts_open(bill=item),
+            "referendum_question": selectors.bill_referendum_question(bill=item),
+        },
+    )
 
 
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Vote.objects.select_related("election", "bill"), pk=pk)
-    return render(request, "legislature/vote.html", {
-        "vote": item, "parties": selectors.vote_by_party(vote=item),
-        "ballots": item.ballots.select_related("mandate")})
+    return render(
+        request,
+        "legislature/vote.html",
+        {
+            "vote": item,
+            "parties": selectors.vote_by_party(vote=item),
+            "ballots": item.ballots.select_related("mandate"),
+        },
+    )
 
 
 def deputies(request: HttpRequest) -> HttpResponse:
@@ -61,8 +78,9 @@ def deputy(request: HttpRequest, mandate_id: int) -> HttpResponse:
         mandate = selectors.deputy_get(mandate_id=mandate_id)
     except selectors.Mandate.DoesNotExist:
         raise Http404(mandate_id) from None
-    return render(request, "legislature/deputy.html", {
-        "mandate": mandate, "ballots": selectors.deputy_ballots(mandate=mandate)})
+    return render(
+        request, "legislature/deputy.html", {"mandate": mandate, "ballots": selectors.deputy_ballots(mandate=mandate)}
+    )
 
 
 def peoples_council(request: HttpRequest) -> HttpResponse:
@@ -72,12 +90,20 @@ def peoples_council(request: HttpRequest) -> HttpResponse:
 def vice_president(request: HttpRequest) -> HttpResponse:
     on = dt.date.today()
     refusals, dissolution = selectors.vice_president_dissolution(on=on) if on >= dt.date(2026, 7, 1) else (0, None)
-    return render(request, "legislature/vice_president.html", {
-        "nominations": selectors.vice_president_overview(), "refusals": refusals, "dissolution": dissolution,
-        "on": on})
+    return render(
+        request,
+        "legislature/vice_president.html",
+        {
+            "nominations": selectors.vice_president_overview(),
+            "refusals": refusals,
+            "dissolution": dissolution,
+            "on": on,
+        },
+    )
 
 
 # --- Staff forms of the Kurultai's clerk (role kurultai_clerk; the services check the permission too) ---
+
 
 def _staff(request: HttpRequest, action: str) -> HttpResponse | None:
     """None when the user may act; else a redirect to log in (anonymous) or 403."""
@@ -103,9 +129,14 @@ def bill_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            bill = services.bill_submit(actor=request.user, number=data["number"], draft=form.draft(),
-                                        summary=data["summary"], initiator_detail=data["initiator_detail"],
-                                        temporary_act=data["temporary_act"])
+            bill = services.bill_submit(
+                actor=request.user,
+                number=data["number"],
+                draft=form.draft(),
+                summary=data["summary"],
+                initiator_detail=data["initiator_detail"],
+                temporary_act=data["temporary_act"],
+            )
         except (BillFormatError, RuleError) as exc:
             refusal = _refusal(exc)
         else:
@@ -139,12 +170,19 @@ def bill_step(request: HttpRequest, number: str) -> HttpResponse:
             action = Action(data["action"])
             try:
                 services.bill_advance(
-                    actor=request.user, bill=item, action=action, on=data["on"], ballots=form.ballots(),
+                    actor=request.user,
+                    bill=item,
+                    action=action,
+                    on=data["on"],
+                    ballots=form.ballots(),
                     totals=form.totals(),
                     compliant=None if not data.get("compliant") else data["compliant"] == "yes",
-                    referred_by=data.get("referred_by") or None, referring_deputies=data.get("referring_deputies"),
-                    president_wording=bool(data.get("president_wording")), referendum=form.referendum(),
-                    referendum_slug=data.get("referendum_slug") or "")
+                    referred_by=data.get("referred_by") or None,
+                    referring_deputies=data.get("referring_deputies"),
+                    president_wording=bool(data.get("president_wording")),
+                    referendum=form.referendum(),
+                    referendum_slug=data.get("referendum_slug") or "",
+                )
             except (TransitionRefused, RuleError) as exc:
                 refusal = _refusal(exc)
             else:
@@ -156,8 +194,13 @@ def bill_step(request: HttpRequest, number: str) -> HttpResponse:
     else:
         form = _step_form(item, action=request.GET.get("action"))
     chosen = (form.data.get("action") if form.is_bound else form.initial.get("action")) or ""
-    context = {"bill": item, "form": form, "refusal": refusal, "chosen": chosen,
-               "vote_step": chosen in {a.value for a in VOTE_ACTIONS}}
+    context = {
+        "bill": item,
+        "form": form,
+        "refusal": refusal,
+        "chosen": chosen,
+        "vote_step": chosen in {a.value for a in VOTE_ACTIONS},
+    }
     if htmx:
         return render(request, "legislature/_step_form.html", context)
     return render(request, "legislature/bill_step.html", context, status=422 if refusal or form.errors else 200)

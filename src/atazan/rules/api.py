@@ -36,16 +36,29 @@ class ErrorOut(Schema):
 
 def _out(name: str, as_of: dt.date) -> ParameterOut:
     parameter = default_parameters().get(name)
-    values = [DatedValueOut(start=d.start, value=_format(d.value), reference=d.reference.text,
-                            article=d.reference.article, constitution=d.reference.constitution)
-              for d in parameter.values]
+    values = [
+        DatedValueOut(
+            start=d.start,
+            value=_format(d.value),
+            reference=d.reference.text,
+            article=d.reference.article,
+            constitution=d.reference.constitution,
+        )
+        for d in parameter.values
+    ]
     try:
         current = parameter.at(as_of)
         in_force = next(v for v, d in zip(values, parameter.values, strict=True) if d is current)
     except ParameterError:
         in_force = None
-    return ParameterOut(name=parameter.name, description=parameter.description, type=parameter.type,
-                        unit=parameter.unit, values=values, in_force=in_force)
+    return ParameterOut(
+        name=parameter.name,
+        description=parameter.description,
+        type=parameter.type,
+        unit=parameter.unit,
+        values=values,
+        in_force=in_force,
+    )
 
 
 @router.get("/parameters", response=list[ParameterOut], summary="Every dated parameter; in_force as of a date")

@@ -36,13 +36,32 @@ def show(
     day = _date(as_of) if as_of else dt.date.today()
     rows = default_parameters().in_force(day)
     if as_json:
-        typer.echo(json.dumps({"as_of": day.isoformat(), "parameters": [
-            {"name": p.name, "value": format_value(d.value), "since": d.start.isoformat(),
-             "article": d.reference.article, "constitution": d.reference.constitution, "reference": d.reference.text}
-            for p, d in rows]}, ensure_ascii=False))
+        typer.echo(
+            json.dumps(
+                {
+                    "as_of": day.isoformat(),
+                    "parameters": [
+                        {
+                            "name": p.name,
+                            "value": format_value(d.value),
+                            "since": d.start.isoformat(),
+                            "article": d.reference.article,
+                            "constitution": d.reference.constitution,
+                            "reference": d.reference.text,
+                        }
+                        for p, d in rows
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     table = Table("parameter", "value", "since", "article", title=f"Parameters in force on {day.isoformat()}")
     for p, d in rows:
-        table.add_row(p.name, format_value(d.value), d.start.isoformat(),
-                      f"Constitution {d.reference.constitution}, Art. {d.reference.article}")
+        table.add_row(
+            p.name,
+            format_value(d.value),
+            d.start.isoformat(),
+            f"Constitution {d.reference.constitution}, Art. {d.reference.article}",
+        )
     Console().print(table)

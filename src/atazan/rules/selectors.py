@@ -31,7 +31,17 @@ def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
             current = None
         for index, dated in enumerate(parameter.values):
             end = parameter.values[index + 1].start if index + 1 < len(parameter.values) else None
-            rows.append(ParameterRow(parameter.name, parameter.description, dated.start, end,
-                                     format_value(dated.value), dated.reference.text, dated.reference.article,
-                                     dated.reference.constitution, dated is current))
+            rows.append(
+                ParameterRow(
+                    parameter.name,
+                    parameter.description,
+                    dated.start,
+                    end,
+                    format_value(dated.value),
+                    dated.reference.text,
+                    dated.reference.article,
+                    dated.reference.constitution,
+                    dated is current,
+                )
+            )
     return rows

@@ -36,19 +36,22 @@ def run(kind: BillKind, *moves: Move) -> BillState:
 
 
 def test_an_ordinary_law_from_introduction_to_publication() -> None:
-    state = run(BillKind.ORDINARY,
-                Move(Action.INTRODUCE, D),
-                Move(Action.FIRST_READING, D + dt.timedelta(days=7), tally=tally(90)),
-                Move(Action.ADOPTION_VOTE, D + dt.timedelta(days=14), tally=tally(73)),
-                Move(Action.PRESENT, D + dt.timedelta(days=24)),
-                Move(Action.SIGN, D + dt.timedelta(days=30)),
-                Move(Action.PUBLISH, D + dt.timedelta(days=31)))
+    state = run(
+        BillKind.ORDINARY,
+        Move(Action.INTRODUCE, D),
+        Move(Action.FIRST_READING, D + dt.timedelta(days=7), tally=tally(90)),
+        Move(Action.ADOPTION_VOTE, D + dt.timedelta(days=14), tally=tally(73)),
+        Move(Action.PRESENT, D + dt.timedelta(days=24)),
+        Move(Action.SIGN, D + dt.timedelta(days=30)),
+        Move(Action.PUBLISH, D + dt.timedelta(days=31)),
+    )
     assert state.stage is Stage.PUBLISHED
 
 
 def test_72_votes_do_not_adopt_a_law_and_it_returns_to_the_initiator() -> None:
-    state, step = advance(BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED), Move(
-        Action.ADOPTION_VOTE, D, tally=tally(72)))
+    state, step = advance(
+        BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED), Move(Action.ADOPTION_VOTE, D, tally=tally(72))
+    )
     assert state.stage is Stage.NOT_ADOPTED
     assert step.article == "61(4)" and "at least 73" in step.note
 
@@ -79,9 +82,13 @@ def test_introduction_is_refused_with_the_failing_check_and_a_stop_is_recorded()
 
 
 def test_objection_overridden_with_97_then_signed() -> None:
-    objected = run(BillKind.ORDINARY,
-                   Move(Action.INTRODUCE, D), Move(Action.ADOPTION_VOTE, D, tally=tally(80)),
-                   Move(Action.PRESENT, D), Move(Action.OBJECT, D + dt.timedelta(days=20)))
+    objected = run(
+        BillKind.ORDINARY,
+        Move(Action.INTRODUCE, D),
+        Move(Action.ADOPTION_VOTE, D, tally=tally(80)),
+        Move(Action.PRESENT, D),
+        Move(Action.OBJECT, D + dt.timedelta(days=20)),
+    )
     assert objected.stage is Stage.OBJECTED
     lost, step = advance(objected, Move(Action.OVERRIDE_VOTE, D + dt.timedelta(days=30), tally=tally(96)))
     assert lost.stage is Stage.OBJECTION_ACCEPTED and step.article == "56(2)"
@@ -95,8 +102,7 @@ def test_objection_overridden_with_97_then_signed() -> None:
 
 def test_override_of_a_constitutional_law_needs_three_quarters() -> None:
     objected = BillState(kind=BillKind.CONSTITUTIONAL, stage=Stage.OBJECTED, objected_on=D)
-    assert advance(objected, Move(Action.OVERRIDE_VOTE, D, tally=tally(108, 145)))[0].stage is \
-        Stage.OBJECTION_ACCEPTED
+    assert advance(objected, Move(Action.OVERRIDE_VOTE, D, tally=tally(108, 145)))[0].stage is Stage.OBJECTION_ACCEPTED
     assert advance(objected, Move(Action.OVERRIDE_VOTE, D, tally=tally(109, 145)))[0].stage is Stage.OVERRIDDEN
 
 
@@ -108,8 +114,10 @@ def test_override_deadline_is_one_month_and_lapse_only_after_it() -> None:
         advance(objected, Move(Action.OVERRIDE_VOTE, last_day + dt.timedelta(days=1), tally=tally(100)))
     with pytest.raises(TransitionRefused, match="may still vote"):
         advance(objected, Move(Action.OBJECTION_LAPSE, last_day))
-    assert advance(objected, Move(Action.OBJECTION_LAPSE, last_day + dt.timedelta(days=1)))[0].stage is \
-        Stage.OBJECTION_ACCEPTED
+    assert (
+        advance(objected, Move(Action.OBJECTION_LAPSE, last_day + dt.timedelta(days=1)))[0].stage
+        is Stage.OBJECTION_ACCEPTED
+    )
 
 
 def test_presentation_within_ten_days_of_adoption() -> None:
@@ -140,10 +148,18 @@ def test_unconstitutional_law_is_struck_down_and_cannot_be_signed() -> None:
         advance(struck, Move(Action.SIGN, D))
 
 
-@pytest.mark.parametrize(("by", "deputies", "ok"), [
-    ("president", None, True), ("kurultai_chair", None, True), ("prime_minister", None, True),
-    ("deputies", 29, True), ("deputies", 28, False), ("government", None, False), ("citizen", None, False),
-])
+@pytest.mark.parametrize(
+    ("by", "deputies", "ok"),
+    [
+        ("president", None, True),
+        ("kurultai_chair", None, True),
+        ("prime_minister", None, True),
+        ("deputies", 29, True),
+        ("deputies", 28, False),
+        ("government", None, False),
+        ("citizen", None, False),
+    ],
+)
 def test_who_may_refer_a_law_to_the_court_before_signature(by: str, deputies: int | None, ok: bool) -> None:
     sent = BillState(kind=BillKind.ORDINARY, stage=Stage.SENT_TO_PRESIDENT, presented_on=D)
     move = Move(Action.COURT_REFER, D, referred_by=by, referring_deputies=deputies)
@@ -156,8 +172,11 @@ def test_who_may_refer_a_law_to_the_court_before_signature(by: str, deputies: in
 
 
 def test_amendment_goes_to_the_court_then_to_referendum_never_through_a_vote() -> None:
-    state = run(BillKind.AMENDMENT, Move(Action.COURT_OPINION_REQUEST, D),
-                Move(Action.COURT_OPINION, D + dt.timedelta(days=30), compliant=True))
+    state = run(
+        BillKind.AMENDMENT,
+        Move(Action.COURT_OPINION_REQUEST, D),
+        Move(Action.COURT_OPINION, D + dt.timedelta(days=30), compliant=True),
+    )
     assert state.stage is Stage.REFERENDUM_PROPOSED
     with pytest.raises(TransitionRefused) as refused:
         advance(BillState(kind=BillKind.AMENDMENT), Move(Action.INTRODUCE, D))
@@ -185,13 +204,18 @@ def _facts(action: Action) -> Move:
     return Move(action, D, tally=tally(140, 145), compliant=True, referred_by="president")
 
 
-@pytest.mark.parametrize(("stage", "action", "kind"), [
-    (stage, action, kind) for stage, action, kind in itertools.product(Stage, Action, BillKind)
-    if (stage, action) not in TRANSITIONS or kind not in TRANSITIONS[(stage, action)][0]
-])
+@pytest.mark.parametrize(
+    ("stage", "action", "kind"),
+    [
+        (stage, action, kind)
+        for stage, action, kind in itertools.product(Stage, Action, BillKind)
+        if (stage, action) not in TRANSITIONS or kind not in TRANSITIONS[(stage, action)][0]
+    ],
+)
 def test_every_illegal_transition_is_refused_citing_an_article(stage: Stage, action: Action, kind: BillKind) -> None:
-    state = BillState(kind=kind, stage=stage, adopted_on=D, presented_on=D, objected_on=D, overridden_on=D,
-                      referred_on=D)
+    state = BillState(
+        kind=kind, stage=stage, adopted_on=D, presented_on=D, objected_on=D, overridden_on=D, referred_on=D
+    )
     with pytest.raises(TransitionRefused) as refused:
         advance(state, _facts(action))
     assert refused.value.article

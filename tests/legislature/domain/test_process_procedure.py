@@ -31,8 +31,9 @@ def tally(yes: int, present: int = 140, total: int = 145) -> Tally:
 
 @pytest.mark.parametrize(("yes", "stage"), [(73, Stage.REJECTED), (72, Stage.INTRODUCED)])
 def test_rejection_as_a_whole_needs_a_majority_of_all_145(yes: int, stage: Stage) -> None:
-    state, step = advance(BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED), Move(Action.REJECT, D,
-                                                                                         tally=tally(yes)))
+    state, step = advance(
+        BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED), Move(Action.REJECT, D, tally=tally(yes))
+    )
     assert state.stage is stage
     assert step.article == "60(5)" and step.vote is not None and step.vote.majority_minimum == 73
     assert ("returns to its initiator" in step.note) is (stage is Stage.REJECTED)
@@ -40,20 +41,26 @@ def test_rejection_as_a_whole_needs_a_majority_of_all_145(yes: int, stage: Stage
 
 def test_vacant_seats_count_in_all_deputies() -> None:
     # 141 deputies in office (4 seats vacant), all present: 73 are still needed, as of 145 (Arts. 53(1), 61(4)).
-    state, step = advance(BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED),
-                          Move(Action.ADOPTION_VOTE, D, tally=tally(72, present=141)))
+    state, step = advance(
+        BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED),
+        Move(Action.ADOPTION_VOTE, D, tally=tally(72, present=141)),
+    )
     assert state.stage is Stage.NOT_ADOPTED and step.vote is not None and step.vote.majority_minimum == 73
     # Quorum is two thirds of 145 = 97 present, not two thirds of those in office.
     with pytest.raises(TransitionRefused) as refused:
-        advance(BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED),
-                Move(Action.ADOPTION_VOTE, D, tally=tally(90, present=96)))
+        advance(
+            BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED),
+            Move(Action.ADOPTION_VOTE, D, tally=tally(90, present=96)),
+        )
     assert refused.value.article == "58(5)"
 
 
 def test_an_adopted_law_can_no_longer_be_rejected_as_a_whole() -> None:
     with pytest.raises(TransitionRefused) as refused:
-        advance(BillState(kind=BillKind.ORDINARY, stage=Stage.ADOPTED, adopted_on=D),
-                Move(Action.REJECT, D, tally=tally(100)))
+        advance(
+            BillState(kind=BillKind.ORDINARY, stage=Stage.ADOPTED, adopted_on=D),
+            Move(Action.REJECT, D, tally=tally(100)),
+        )
     assert refused.value.article == "60(5)"
 
 
@@ -98,13 +105,17 @@ def _regions(yes_regions: int, voted: int = 1000) -> tuple[tuple[int, int], ...]
     return tuple((501 if index < yes_regions else 500, voted) for index in range(20))
 
 
-@pytest.mark.parametrize(("eligible", "yes_regions", "valid", "adopted"), [
-    (39_999, 14, True, True),  # 14 of 20 regions: ceil(2/3 * 20) = 14
-    (39_999, 13, True, False),
-    (40_000, 20, False, False),  # exactly half took part: not valid (Art. 92(2) "more than half")
-])
-def test_referendum_validity_and_two_thirds_of_regions(eligible: int, yes_regions: int, valid: bool,
-                                                      adopted: bool) -> None:
+@pytest.mark.parametrize(
+    ("eligible", "yes_regions", "valid", "adopted"),
+    [
+        (39_999, 14, True, True),  # 14 of 20 regions: ceil(2/3 * 20) = 14
+        (39_999, 13, True, False),
+        (40_000, 20, False, False),  # exactly half took part: not valid (Art. 92(2) "more than half")
+    ],
+)
+def test_referendum_validity_and_two_thirds_of_regions(
+    eligible: int, yes_regions: int, valid: bool, adopted: bool
+) -> None:
     outcome = referendum_decide(ReferendumCount(eligible=eligible, took_part=20_000, regions=_regions(yes_regions)), D)
     assert (outcome.valid, outcome.adopted) == (valid, adopted)
     assert outcome.regions_needed == 14
@@ -117,15 +128,27 @@ def test_an_amendment_goes_from_proposal_to_referendum_and_result() -> None:
     with pytest.raises(TransitionRefused, match="referendum's result"):
         advance(state, Move(Action.REFERENDUM_RESULT, D + dt.timedelta(days=60)))
     with pytest.raises(TransitionRefused) as refused:
-        advance(state, Move(Action.REFERENDUM_RESULT, D + dt.timedelta(days=60),
-                            referendum=ReferendumCount(eligible=100, took_part=60, regions=((30, 60),))))
+        advance(
+            state,
+            Move(
+                Action.REFERENDUM_RESULT,
+                D + dt.timedelta(days=60),
+                referendum=ReferendumCount(eligible=100, took_part=60, regions=((30, 60),)),
+            ),
+        )
     assert refused.value.article == "92(3)"
-    done, step = advance(state, Move(Action.REFERENDUM_RESULT, D + dt.timedelta(days=60),
-                                     referendum=ReferendumCount(eligible=39_000, took_part=20_000,
-                                                                regions=_regions(15))))
+    done, step = advance(
+        state,
+        Move(
+            Action.REFERENDUM_RESULT,
+            D + dt.timedelta(days=60),
+            referendum=ReferendumCount(eligible=39_000, took_part=20_000, regions=_regions(15)),
+        ),
+    )
     assert done.stage is Stage.AMENDMENT_ADOPTED and "15 of 20" in step.note
-    declined, _ = advance(BillState(kind=BillKind.AMENDMENT, stage=Stage.REFERENDUM_PROPOSED),
-                          Move(Action.REFERENDUM_DECLINE, D))
+    declined, _ = advance(
+        BillState(kind=BillKind.AMENDMENT, stage=Stage.REFERENDUM_PROPOSED), Move(Action.REFERENDUM_DECLINE, D)
+    )
     assert declined.stage is Stage.REFERENDUM_DECLINED
 
 

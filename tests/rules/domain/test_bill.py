@@ -29,19 +29,24 @@ def test_round_trip() -> None:
     assert bill_from_dict(bill_to_dict(bill)) == bill
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"initiator": ""}, r"bill.initiator: expected a non-empty string"),
-    ({"kind": "decree"}, r"bill.kind: expected one of ordinary, constitutional, amendment"),
-    ({"date": "1 Oct 2026"}, r"bill.date: expected a date"),
-    ({"fiscal_effect": {"reduces_revenue": "yes"}}, r"bill.fiscal_effect.reduces_revenue: expected true or false"),
-    ({"fiscal_effect": {"cuts": True}}, r"bill.fiscal_effect: unknown field\(s\) cuts"),
-    ({"provisions": [{"label": "Art. 1"}]}, r"bill.provisions\[0\].applies_from: expected a date"),
-    ({"provisions": [{"label": "A", "applies_from": "2027-01-01", "retro": True}]},
-     r"bill.provisions\[0\]: unknown field\(s\) retro"),
-    ({"government_opinion": "maybe"}, r"bill.government_opinion: expected one of positive, negative"),
-    ({"amends_articles": "2(7)"}, r"bill.amends_articles: expected a list"),
-    ({"sponsor": "x"}, r"bill: unknown field\(s\) sponsor"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"initiator": ""}, r"bill.initiator: expected a non-empty string"),
+        ({"kind": "decree"}, r"bill.kind: expected one of ordinary, constitutional, amendment"),
+        ({"date": "1 Oct 2026"}, r"bill.date: expected a date"),
+        ({"fiscal_effect": {"reduces_revenue": "yes"}}, r"bill.fiscal_effect.reduces_revenue: expected true or false"),
+        ({"fiscal_effect": {"cuts": True}}, r"bill.fiscal_effect: unknown field\(s\) cuts"),
+        ({"provisions": [{"label": "Art. 1"}]}, r"bill.provisions\[0\].applies_from: expected a date"),
+        (
+            {"provisions": [{"label": "A", "applies_from": "2027-01-01", "retro": True}]},
+            r"bill.provisions\[0\]: unknown field\(s\) retro",
+        ),
+        ({"government_opinion": "maybe"}, r"bill.government_opinion: expected one of positive, negative"),
+        ({"amends_articles": "2(7)"}, r"bill.amends_articles: expected a list"),
+        ({"sponsor": "x"}, r"bill: unknown field\(s\) sponsor"),
+    ],
+)
 def test_bad_input_names_the_field(change: dict[str, Any], message: str) -> None:
     with pytest.raises(BillFormatError, match=message):
         bill_from_dict({**FULL, **change})
@@ -59,9 +64,16 @@ def test_a_clean_bill_has_no_violations() -> None:
 
 
 def test_several_rules_fail_together_each_with_its_article() -> None:
-    raw = {**FULL, "initiator": "akimat", "government_opinion": None,
-           "provisions": [{"label": "Art. 9", "applies_from": "2026-01-01", "increases_liability": True}]}
+    raw = {
+        **FULL,
+        "initiator": "akimat",
+        "government_opinion": None,
+        "provisions": [{"label": "Art. 9", "applies_from": "2026-01-01", "increases_liability": True}],
+    }
     found = bill_violations(bill_from_dict(raw))
     assert [(v.rule, v.article) for v in found] == [
-        ("legislative_initiative", "60(1)"), ("fiscal_opinion", "60(6)"), ("no_retroactive_worsening", "5(5)")]
+        ("legislative_initiative", "60(1)"),
+        ("fiscal_opinion", "60(6)"),
+        ("no_retroactive_worsening", "5(5)"),
+    ]
     assert "Art. 9" in found[2].message and "2026-01-01" in found[2].message

@@ -34,8 +34,12 @@ def _load() -> list[Any]:
 
 def _vote(outcome: VoteOutcome) -> dict[str, Any]:
     article = outcome.quorum_article if outcome.result.value == "no_quorum" else outcome.majority_article
-    return {"result": outcome.result.value, "quorum_minimum": outcome.quorum_minimum,
-            "majority_minimum": outcome.majority_minimum, "article": article}
+    return {
+        "result": outcome.result.value,
+        "quorum_minimum": outcome.quorum_minimum,
+        "majority_minimum": outcome.majority_minimum,
+        "article": article,
+    }
 
 
 def _run(check: str, situation: dict[str, Any]) -> dict[str, Any]:
@@ -50,12 +54,22 @@ def _run(check: str, situation: dict[str, Any]) -> dict[str, Any]:
         dated = default_parameters().at(situation["parameter"], date)
         return {"value": dated.value, "article": dated.reference.article}
     if check == "vote":
-        return _vote(vote_decide(majority=situation["majority"], quorum="legislature.quorum",
-                                 yes=situation["votes_for"], present=situation["present"],
-                                 total=situation.get("total", 145), as_of=date))
+        return _vote(
+            vote_decide(
+                majority=situation["majority"],
+                quorum="legislature.quorum",
+                yes=situation["votes_for"],
+                present=situation["present"],
+                total=situation.get("total", 145),
+                as_of=date,
+            )
+        )
     if check == "vice_president_consent":
-        return _vote(vice_president_consent(yes=situation["votes_for"], present=situation["present"],
-                                            total=situation.get("total"), as_of=date))
+        return _vote(
+            vice_president_consent(
+                yes=situation["votes_for"], present=situation["present"], total=situation.get("total"), as_of=date
+            )
+        )
     if check == "peoples_council_decision":
         return _vote(peoples_council_decision(yes=situation["votes_for"], present=situation["present"], as_of=date))
     if check == "succession":
@@ -78,5 +92,12 @@ def test_case(case: dict[str, Any]) -> None:
 
 def test_there_are_cases_for_every_check() -> None:
     checks = {param.values[0]["check"] for param in _load()}
-    assert checks == {"bill", "referendum_initiative", "parameter", "vote", "vice_president_consent",
-                      "peoples_council_decision", "succession"}
+    assert checks == {
+        "bill",
+        "referendum_initiative",
+        "parameter",
+        "vote",
+        "vice_president_consent",
+        "peoples_council_decision",
+        "succession",
+    }

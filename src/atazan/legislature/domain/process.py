@@ -97,7 +97,9 @@ TRANSITIONS: dict[tuple[Stage, Action], tuple[frozenset[BillKind], tuple[Stage, 
     (Stage.DRAFT, Action.STOP): (ALL_KINDS, (Stage.STOPPED,)),
     (Stage.DRAFT, Action.COURT_OPINION_REQUEST): (frozenset({BillKind.AMENDMENT}), (Stage.AWAITING_COURT_OPINION,)),
     (Stage.AWAITING_COURT_OPINION, Action.COURT_OPINION): (
-        frozenset({BillKind.AMENDMENT}), (Stage.REFERENDUM_PROPOSED, Stage.STOPPED)),
+        frozenset({BillKind.AMENDMENT}),
+        (Stage.REFERENDUM_PROPOSED, Stage.STOPPED),
+    ),
     (Stage.INTRODUCED, Action.FIRST_READING): (LAW_KINDS, (Stage.FIRST_READING, Stage.NOT_ADOPTED)),
     (Stage.INTRODUCED, Action.ADOPTION_VOTE): (LAW_KINDS, (Stage.ADOPTED, Stage.NOT_ADOPTED)),
     (Stage.FIRST_READING, Action.ADOPTION_VOTE): (LAW_KINDS, (Stage.ADOPTED, Stage.NOT_ADOPTED)),
@@ -119,14 +121,28 @@ TRANSITIONS: dict[tuple[Stage, Action], tuple[frozenset[BillKind], tuple[Stage, 
     # Art. 92(1): the President decides whether to put the amendment to a nationwide referendum; Art. 92(2)-(3).
     (Stage.REFERENDUM_PROPOSED, Action.REFERENDUM_CALL): (frozenset({BillKind.AMENDMENT}), (Stage.REFERENDUM_CALLED,)),
     (Stage.REFERENDUM_PROPOSED, Action.REFERENDUM_DECLINE): (
-        frozenset({BillKind.AMENDMENT}), (Stage.REFERENDUM_DECLINED,)),
+        frozenset({BillKind.AMENDMENT}),
+        (Stage.REFERENDUM_DECLINED,),
+    ),
     (Stage.REFERENDUM_CALLED, Action.REFERENDUM_RESULT): (
-        frozenset({BillKind.AMENDMENT}), (Stage.AMENDMENT_ADOPTED, Stage.AMENDMENT_NOT_ADOPTED)),
+        frozenset({BillKind.AMENDMENT}),
+        (Stage.AMENDMENT_ADOPTED, Stage.AMENDMENT_NOT_ADOPTED),
+    ),
 }
 
-FINAL_STAGES = frozenset({Stage.STOPPED, Stage.NOT_ADOPTED, Stage.STRUCK_DOWN, Stage.OBJECTION_ACCEPTED,
-                          Stage.PUBLISHED, Stage.REJECTED, Stage.REFERENDUM_DECLINED, Stage.AMENDMENT_ADOPTED,
-                          Stage.AMENDMENT_NOT_ADOPTED})
+FINAL_STAGES = frozenset(
+    {
+        Stage.STOPPED,
+        Stage.NOT_ADOPTED,
+        Stage.STRUCK_DOWN,
+        Stage.OBJECTION_ACCEPTED,
+        Stage.PUBLISHED,
+        Stage.REJECTED,
+        Stage.REFERENDUM_DECLINED,
+        Stage.AMENDMENT_ADOPTED,
+        Stage.AMENDMENT_NOT_ADOPTED,
+    }
+)
 
 COURT_REFERRERS = ("president", "kurultai_chair", "prime_minister", "deputies")
 
@@ -223,8 +239,10 @@ class ReferendumCount:
             if not (0 <= yes <= voted):
                 raise RuleError(f"referendum region {index + 1}: {yes} yes of {voted} who took part")
         if sum(voted for _, voted in self.regions) != self.took_part:
-            raise RuleError(f"referendum: regions add up to {sum(v for _, v in self.regions)} who took part, the "
-                            f"national figure is {self.took_part}")
+            raise RuleError(
+                f"referendum: regions add up to {sum(v for _, v in self.regions)} who took part, the "
+                f"national figure is {self.took_part}"
+            )
 
 
 @dataclass(frozen=True)
@@ -244,9 +262,12 @@ def referendum_decide(count: ReferendumCount, on: dt.date, params: ParameterSet 
     params = params or default_parameters()
     regions = params.integer("regions.count", on)
     if len(count.regions) != regions:
-        raise TransitionRefused("referendum_result", "92(3)",
-                                f"the result must give all {regions} oblasts, cities of republican significance and "
-                                f"the capital; {len(count.regions)} given")
+        raise TransitionRefused(
+            "referendum_result",
+            "92(3)",
+            f"the result must give all {regions} oblasts, cities of republican significance and "
+            f"the capital; {len(count.regions)} given",
+        )
     turnout = params.majority("referendum.validity_turnout", on)
     share = params.majority("referendum.amendment_regions_share", on)
     region_yes = params.majority("referendum.amendment_region_yes", on)
@@ -254,24 +275,34 @@ def referendum_decide(count: ReferendumCount, on: dt.date, params: ParameterSet 
     regions_yes = sum(1 for yes, voted in count.regions if voted and region_yes.met(yes, voted))
     adopted = valid and share.met(regions_yes, regions)
     if not valid:
-        text = (f"not valid: {count.took_part} of {count.eligible} took part, more than "
-                f"{turnout.minimum(count.eligible) - 1} needed (Constitution 2026, Art. 92(2))")
+        text = (
+            f"not valid: {count.took_part} of {count.eligible} took part, more than "
+            f"{turnout.minimum(count.eligible) - 1} needed (Constitution 2026, Art. 92(2))"
+        )
     else:
-        text = (f"{'adopted' if adopted else 'not adopted'}: more than half voted yes in {regions_yes} of {regions} "
-                f"regions, at least {share.minimum(regions)} needed (Constitution 2026, Art. 92(3))")
+        text = (
+            f"{'adopted' if adopted else 'not adopted'}: more than half voted yes in {regions_yes} of {regions} "
+            f"regions, at least {share.minimum(regions)} needed (Constitution 2026, Art. 92(3))"
+        )
     return ReferendumOutcome(valid, adopted, regions_yes, share.minimum(regions), turnout.minimum(count.eligible), text)
 
 
 def adoption_majority(kind: BillKind) -> str:
     """Constitution 2026, Art. 61(3) (constitutional laws: two thirds) and 61(4) (laws: majority of all)."""
-    return "legislature.majority.constitutional_law" if kind is BillKind.CONSTITUTIONAL else \
-        "legislature.majority.ordinary_law"
+    return (
+        "legislature.majority.constitutional_law"
+        if kind is BillKind.CONSTITUTIONAL
+        else "legislature.majority.ordinary_law"
+    )
 
 
 def override_majority(kind: BillKind) -> str:
     """Constitution 2026, Art. 56(2): three quarters (constitutional laws) or two thirds (laws) of all deputies."""
-    return "legislature.majority.override_constitutional_law" if kind is BillKind.CONSTITUTIONAL else \
-        "legislature.majority.override_ordinary_law"
+    return (
+        "legislature.majority.override_constitutional_law"
+        if kind is BillKind.CONSTITUTIONAL
+        else "legislature.majority.override_ordinary_law"
+    )
 
 
 def signature_deadline(state: BillState, params: ParameterSet) -> dt.date:
@@ -289,33 +320,48 @@ def override_deadline(state: BillState, params: ParameterSet) -> dt.date:
 
 
 def allowed_actions(state: BillState) -> list[Action]:
-    return [action for (stage, action), (kinds, _) in TRANSITIONS.items()
-            if stage is state.stage and state.kind in kinds]
+    return [
+        action for (stage, action), (kinds, _) in TRANSITIONS.items() if stage is state.stage and state.kind in kinds
+    ]
 
 
 def _refuse_unlisted(state: BillState, action: Action) -> None:
     entry = TRANSITIONS.get((state.stage, action))
     if entry is None:
         allowed = ", ".join(a.value for a in allowed_actions(state)) or "nothing (final stage)"
-        raise TransitionRefused("procedure", ACTION_ARTICLE[action],
-                                f"cannot {action.value.replace('_', ' ')} a bill at stage "
-                                f"'{state.stage.value}'; allowed now: {allowed}")
+        raise TransitionRefused(
+            "procedure",
+            ACTION_ARTICLE[action],
+            f"cannot {action.value.replace('_', ' ')} a bill at stage '{state.stage.value}'; allowed now: {allowed}",
+        )
     if state.kind not in entry[0]:
         if state.kind is BillKind.AMENDMENT:
-            raise TransitionRefused("amendment_by_referendum", "92(1)",
-                                    f"a constitutional amendment is not passed as a law ({action.value}); it goes "
-                                    f"to a referendum with the Constitutional Court's opinion (Arts. 92-93)")
-        raise TransitionRefused("procedure", ACTION_ARTICLE[action],
-                                f"{action.value} applies only to constitutional amendments (Art. 93)")
+            raise TransitionRefused(
+                "amendment_by_referendum",
+                "92(1)",
+                f"a constitutional amendment is not passed as a law ({action.value}); it goes "
+                f"to a referendum with the Constitutional Court's opinion (Arts. 92-93)",
+            )
+        raise TransitionRefused(
+            "procedure", ACTION_ARTICLE[action], f"{action.value} applies only to constitutional amendments (Art. 93)"
+        )
 
 
 def _vote(state: BillState, move: Move, majority: str, params: ParameterSet) -> VoteOutcome:
     if move.tally is None:
-        raise TransitionRefused("vote_required", ACTION_ARTICLE[move.action],
-                                f"{move.action.value} needs the recorded vote")
+        raise TransitionRefused(
+            "vote_required", ACTION_ARTICLE[move.action], f"{move.action.value} needs the recorded vote"
+        )
     tally = move.tally
-    return vote_decide(majority=majority, quorum="legislature.quorum", yes=tally.yes, present=tally.present,
-                       total=tally.total, as_of=move.on, params=params)
+    return vote_decide(
+        majority=majority,
+        quorum="legislature.quorum",
+        yes=tally.yes,
+        present=tally.present,
+        total=tally.total,
+        as_of=move.on,
+        params=params,
+    )
 
 
 def advance(state: BillState, move: Move, params: ParameterSet | None = None) -> tuple[BillState, Step]:
@@ -323,9 +369,12 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
     params = params or default_parameters()
     _refuse_unlisted(state, move.action)
     if state.last_on is not None and move.on < state.last_on:
-        raise TransitionRefused("chronology", ACTION_ARTICLE[move.action],
-                                f"{move.action.value} on {move.on.isoformat()} is before the bill's previous step "
-                                f"({state.last_on.isoformat()})")
+        raise TransitionRefused(
+            "chronology",
+            ACTION_ARTICLE[move.action],
+            f"{move.action.value} on {move.on.isoformat()} is before the bill's previous step "
+            f"({state.last_on.isoformat()})",
+        )
     article = ACTION_ARTICLE[move.action]
     action = move.action
     new = replace(state, last_on=move.on)
@@ -338,30 +387,41 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             raise TransitionRefused(first.rule, first.article, first.message)
         new, note = replace(new, stage=Stage.INTRODUCED), "introduced in the Kurultai; constitutional checks passed"
         if state.urgent:
-            note += ("; a Government bill for immediate consideration: until the law enters into force or the "
-                     "Kurultai rejects the bill, the Government may adopt temporary acts with the force of law "
-                     "(Art. 60(4))")
+            note += (
+                "; a Government bill for immediate consideration: until the law enters into force or the "
+                "Kurultai rejects the bill, the Government may adopt temporary acts with the force of law "
+                "(Art. 60(4))"
+            )
     elif action is Action.STOP:
         if not violations:
-            raise TransitionRefused("stop_without_violation", article,
-                                    "a bill can be stopped only for a constitutional violation; none was found")
+            raise TransitionRefused(
+                "stop_without_violation",
+                article,
+                "a bill can be stopped only for a constitutional violation; none was found",
+            )
         article = violations[0].article
         new, note = replace(new, stage=Stage.STOPPED), "; ".join(v.message for v in violations)
     elif action is Action.COURT_OPINION_REQUEST:
         blocking = [v for v in violations if v.rule != "amendment_court_opinion"]
         if blocking:
             raise TransitionRefused(blocking[0].rule, blocking[0].article, blocking[0].message)
-        new, note = replace(new, stage=Stage.AWAITING_COURT_OPINION), \
-            "sent to the Constitutional Court for its opinion on Arts. 2(7) and 43(5)"
+        new, note = (
+            replace(new, stage=Stage.AWAITING_COURT_OPINION),
+            "sent to the Constitutional Court for its opinion on Arts. 2(7) and 43(5)",
+        )
     elif action is Action.COURT_OPINION:
         if move.compliant is None:
             raise TransitionRefused("opinion_required", article, "the Court's opinion (compliant or not) is needed")
         if move.compliant:
-            new, note = replace(new, stage=Stage.REFERENDUM_PROPOSED), \
-                "the Constitutional Court found the amendment compatible; it may be put to a referendum (Art. 92(1))"
+            new, note = (
+                replace(new, stage=Stage.REFERENDUM_PROPOSED),
+                "the Constitutional Court found the amendment compatible; it may be put to a referendum (Art. 92(1))",
+            )
         else:
-            new, note = replace(new, stage=Stage.STOPPED), \
-                "the Constitutional Court found the amendment incompatible with Arts. 2(7) / 43(5)"
+            new, note = (
+                replace(new, stage=Stage.STOPPED),
+                "the Constitutional Court found the amendment incompatible with Arts. 2(7) / 43(5)",
+            )
     elif action in (Action.FIRST_READING, Action.ADOPTION_VOTE):
         vote = _vote(state, move, adoption_majority(state.kind), params)
         article = vote.majority_article if vote.result.value != "no_quorum" else vote.quorum_article
@@ -379,26 +439,38 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
     elif action is Action.REJECT:
         if move.tally is None:
             raise TransitionRefused("vote_required", article, "rejecting a bill as a whole needs the recorded vote")
-        vote = vote_decide(majority="legislature.majority.rejection", quorum="legislature.quorum",
-                           yes=move.tally.yes, present=move.tally.present, total=move.tally.total, as_of=move.on,
-                           params=params)
+        vote = vote_decide(
+            majority="legislature.majority.rejection",
+            quorum="legislature.quorum",
+            yes=move.tally.yes,
+            present=move.tally.present,
+            total=move.tally.total,
+            as_of=move.on,
+            params=params,
+        )
         if vote.result.value == "no_quorum":
             raise TransitionRefused("quorum", vote.quorum_article, vote.explain())
         article = vote.majority_article
         if vote.passed:
-            new, note = replace(new, stage=Stage.REJECTED), \
-                f"rejected as a whole: {vote.explain()}; the bill is considered not adopted and returns to its " \
-                f"initiator"
+            new, note = (
+                replace(new, stage=Stage.REJECTED),
+                f"rejected as a whole: {vote.explain()}; the bill is considered not adopted and returns to its "
+                f"initiator",
+            )
             if state.urgent:
                 note += "; the Government's temporary acts under Art. 60(4) cease"
         else:
             note = f"motion to reject the bill as a whole {vote.explain()}; the bill stays at '{state.stage.value}'"
     elif action is Action.REFERENDUM_CALL:
-        new, note = replace(new, stage=Stage.REFERENDUM_CALLED), \
-            "the President decided to put the amendment to a nationwide referendum (Arts. 46(10), 92(1))"
+        new, note = (
+            replace(new, stage=Stage.REFERENDUM_CALLED),
+            "the President decided to put the amendment to a nationwide referendum (Arts. 46(10), 92(1))",
+        )
     elif action is Action.REFERENDUM_DECLINE:
-        new, note = replace(new, stage=Stage.REFERENDUM_DECLINED), \
-            "the President decided not to call a referendum on the amendment; the decision is his (Art. 92(1))"
+        new, note = (
+            replace(new, stage=Stage.REFERENDUM_DECLINED),
+            "the President decided not to call a referendum on the amendment; the decision is his (Art. 92(1))",
+        )
     elif action is Action.REFERENDUM_RESULT:
         if move.referendum is None:
             raise TransitionRefused("referendum_result", article, "the referendum's result is needed")
@@ -410,33 +482,47 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
         assert state.adopted_on is not None
         days = params.integer("legislature.presentation_days", move.on)
         if (move.on - state.adopted_on).days > days:
-            raise TransitionRefused("presentation_deadline", article,
-                                    f"an adopted law is presented to the President within {days} days; adopted "
-                                    f"{state.adopted_on.isoformat()}, presented {move.on.isoformat()}")
-        new, note = replace(new, stage=Stage.SENT_TO_PRESIDENT, presented_on=move.on), \
-            "presented to the President for signature"
+            raise TransitionRefused(
+                "presentation_deadline",
+                article,
+                f"an adopted law is presented to the President within {days} days; adopted "
+                f"{state.adopted_on.isoformat()}, presented {move.on.isoformat()}",
+            )
+        new, note = (
+            replace(new, stage=Stage.SENT_TO_PRESIDENT, presented_on=move.on),
+            "presented to the President for signature",
+        )
     elif action is Action.COURT_REFER:
         _check_referral(move, params)
-        new, note = replace(new, stage=Stage.UNDER_COURT_REVIEW, referred_on=move.on), \
-            f"referred to the Constitutional Court by {move.referred_by} before signature; the signing period is " \
-            f"suspended (Art. 74(2))"
+        new, note = (
+            replace(new, stage=Stage.UNDER_COURT_REVIEW, referred_on=move.on),
+            f"referred to the Constitutional Court by {move.referred_by} before signature; the signing period is "
+            f"suspended (Art. 74(2))",
+        )
     elif action is Action.COURT_DECIDE:
         assert state.referred_on is not None
         if move.compliant is None:
             raise TransitionRefused("decision_required", article, "the Court's decision (compliant or not) is needed")
         days = state.review_days + (move.on - state.referred_on).days
         if move.compliant:
-            new, note = replace(new, stage=Stage.SENT_TO_PRESIDENT, review_days=days, referred_on=None), \
-                "the Constitutional Court found the law compliant; back with the President"
+            new, note = (
+                replace(new, stage=Stage.SENT_TO_PRESIDENT, review_days=days, referred_on=None),
+                "the Constitutional Court found the law compliant; back with the President",
+            )
         else:
-            new, note = replace(new, stage=Stage.STRUCK_DOWN, review_days=days, referred_on=None), \
-                "the Constitutional Court found the law unconstitutional: it cannot be signed (Art. 75(1))"
+            new, note = (
+                replace(new, stage=Stage.STRUCK_DOWN, review_days=days, referred_on=None),
+                "the Constitutional Court found the law unconstitutional: it cannot be signed (Art. 75(1))",
+            )
     elif action in (Action.SIGN, Action.OBJECT) and state.stage is Stage.SENT_TO_PRESIDENT:
         deadline = signature_deadline(state, params)
         if move.on > deadline:
-            raise TransitionRefused("signature_deadline", article,
-                                    f"the President signs or returns a law within one month of presentation "
-                                    f"(until {deadline.isoformat()}); {move.on.isoformat()} is too late")
+            raise TransitionRefused(
+                "signature_deadline",
+                article,
+                f"the President signs or returns a law within one month of presentation "
+                f"(until {deadline.isoformat()}); {move.on.isoformat()} is too late",
+            )
         if action is Action.SIGN:
             new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), "signed by the President"
         else:
@@ -448,45 +534,63 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
         assert state.adopted_on is not None
         deadline = add_months(state.adopted_on, params.integer("legislature.signature_months", move.on))
         if move.on > deadline:
-            raise TransitionRefused("signature_deadline", article,
-                                    f"the law adopted in the President's wording is signed within one month (until "
-                                    f"{deadline.isoformat()}); {move.on.isoformat()} is too late")
-        new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), \
-            "signed by the President in the wording he proposed (Arts. 46(3), 56(2), 61(2))"
+            raise TransitionRefused(
+                "signature_deadline",
+                article,
+                f"the law adopted in the President's wording is signed within one month (until "
+                f"{deadline.isoformat()}); {move.on.isoformat()} is too late",
+            )
+        new, note = (
+            replace(new, stage=Stage.SIGNED, signed_on=move.on),
+            "signed by the President in the wording he proposed (Arts. 46(3), 56(2), 61(2))",
+        )
     elif action is Action.SIGN:  # after an override
         assert state.overridden_on is not None
         deadline = add_months(state.overridden_on, params.integer("legislature.override_months", move.on))
         article = "56(2)"
         if move.on > deadline:
-            raise TransitionRefused("signature_deadline", article,
-                                    f"after an override the President signs within one month (until "
-                                    f"{deadline.isoformat()})")
+            raise TransitionRefused(
+                "signature_deadline",
+                article,
+                f"after an override the President signs within one month (until {deadline.isoformat()})",
+            )
         new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), "signed by the President after the override"
     elif action is Action.OVERRIDE_VOTE:
         deadline = override_deadline(state, params)
         if move.on > deadline:
-            raise TransitionRefused("override_deadline", article,
-                                    f"the repeated vote must take place within one month of the objections (until "
-                                    f"{deadline.isoformat()}); missing it means the objections are accepted")
+            raise TransitionRefused(
+                "override_deadline",
+                article,
+                f"the repeated vote must take place within one month of the objections (until "
+                f"{deadline.isoformat()}); missing it means the objections are accepted",
+            )
         vote = _vote(state, move, override_majority(state.kind), params)
         if vote.result.value == "no_quorum":
             raise TransitionRefused("quorum", vote.quorum_article, vote.explain())
         article = vote.majority_article
         if vote.passed:
-            new, note = replace(new, stage=Stage.OVERRIDDEN, overridden_on=move.on), \
-                f"objections overcome: {vote.explain()}; the President signs within one month"
+            new, note = (
+                replace(new, stage=Stage.OVERRIDDEN, overridden_on=move.on),
+                f"objections overcome: {vote.explain()}; the President signs within one month",
+            )
         else:
             new, note = _objections_accepted(new, move.on, f"objections not overcome: {vote.explain()}")
     elif action is Action.OBJECTION_LAPSE:
         deadline = override_deadline(state, params)
         if move.on <= deadline:
-            raise TransitionRefused("override_deadline", article,
-                                    f"the Kurultai may still vote on the objections until {deadline.isoformat()}")
+            raise TransitionRefused(
+                "override_deadline",
+                article,
+                f"the Kurultai may still vote on the objections until {deadline.isoformat()}",
+            )
         new, note = _objections_accepted(
-            new, move.on, f"no repeated vote by {deadline.isoformat()}: the President's objections are accepted")
+            new, move.on, f"no repeated vote by {deadline.isoformat()}: the President's objections are accepted"
+        )
     else:  # Action.PUBLISH
-        new, note = replace(new, stage=Stage.PUBLISHED), \
-            "officially published; publication is a condition of application (Art. 5(4))"
+        new, note = (
+            replace(new, stage=Stage.PUBLISHED),
+            "officially published; publication is a condition of application (Art. 5(4))",
+        )
     return new, Step(action, state.stage, new.stage, move.on, article, note, vote, violations)
 
 
@@ -494,8 +598,9 @@ def _objections_accepted(new: BillState, on: dt.date, why: str) -> tuple[BillSta
     """Constitution 2026, Art. 56(2): if the objections are not overcome the law is considered not adopted, or adopted
     in the wording the President proposed (when he proposed one)."""
     if new.president_wording:
-        return replace(new, stage=Stage.ADOPTED_AS_PROPOSED, adopted_on=on), \
-            f"{why}; the law is considered adopted in the wording the President proposed (Art. 56(2))"
+        return replace(
+            new, stage=Stage.ADOPTED_AS_PROPOSED, adopted_on=on
+        ), f"{why}; the law is considered adopted in the wording the President proposed (Art. 56(2))"
     return replace(new, stage=Stage.OBJECTION_ACCEPTED), f"{why}; the law is considered not adopted (Art. 56(2))"
 
 
@@ -505,21 +610,33 @@ def temporary_acts_open(state: BillState) -> bool:
     We read "rejects" as any outcome where the Kurultai does not adopt the bill."""
     if not state.urgent or state.stage is Stage.DRAFT:
         return False
-    return state.stage not in {Stage.SIGNED, Stage.PUBLISHED, Stage.REJECTED, Stage.NOT_ADOPTED,
-                               Stage.OBJECTION_ACCEPTED, Stage.STRUCK_DOWN, Stage.STOPPED}
+    return state.stage not in {
+        Stage.SIGNED,
+        Stage.PUBLISHED,
+        Stage.REJECTED,
+        Stage.NOT_ADOPTED,
+        Stage.OBJECTION_ACCEPTED,
+        Stage.STRUCK_DOWN,
+        Stage.STOPPED,
+    }
 
 
 def _check_referral(move: Move, params: ParameterSet) -> None:
     """Constitution 2026, Art. 73(1)(2): the President, the Chair of the Kurultai, at least one fifth of all deputies
     or the Prime Minister may refer an adopted law to the Constitutional Court before signature."""
     if move.referred_by not in COURT_REFERRERS:
-        raise TransitionRefused("court_referral", "73(1)",
-                                f"{move.referred_by!r} may not refer a law before signature; those who may: "
-                                f"{', '.join(COURT_REFERRERS)}")
+        raise TransitionRefused(
+            "court_referral",
+            "73(1)",
+            f"{move.referred_by!r} may not refer a law before signature; those who may: {', '.join(COURT_REFERRERS)}",
+        )
     if move.referred_by == "deputies":
         total = params.integer("kurultai.seats", move.on)
         needed = params.majority("legislature.court_referral_deputies_share", move.on).minimum(total)
         if (move.referring_deputies or 0) < needed:
-            raise TransitionRefused("court_referral", "73(1)",
-                                    f"{move.referring_deputies or 0} deputies referred the law; at least one fifth "
-                                    f"of all deputies ({needed} of {total}) is needed")
+            raise TransitionRefused(
+                "court_referral",
+                "73(1)",
+                f"{move.referring_deputies or 0} deputies referred the law; at least one fifth "
+                f"of all deputies ({needed} of {total}) is needed",
+            )

@@ -72,10 +72,29 @@ class BillDraft:
         return self.enters_into_force or self.date
 
 
-_BILL_KEYS = {"title", "initiator", "kind", "date", "introduced_in", "fiscal_effect", "government_opinion",
-              "enters_into_force", "provisions", "amends_articles", "constitutional_court_opinion", "urgent"}
-_PROVISION_KEYS = {"label", "applies_from", "adds_duties", "worsens_position", "establishes_liability",
-                   "increases_liability", "mitigates_liability"}
+_BILL_KEYS = {
+    "title",
+    "initiator",
+    "kind",
+    "date",
+    "introduced_in",
+    "fiscal_effect",
+    "government_opinion",
+    "enters_into_force",
+    "provisions",
+    "amends_articles",
+    "constitutional_court_opinion",
+    "urgent",
+}
+_PROVISION_KEYS = {
+    "label",
+    "applies_from",
+    "adds_duties",
+    "worsens_position",
+    "establishes_liability",
+    "increases_liability",
+    "mitigates_liability",
+}
 _FISCAL_KEYS = {"reduces_revenue", "increases_spending"}
 
 
@@ -148,7 +167,7 @@ def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraf
         raise BillFormatError("bill.provisions: expected a list")
     amends = raw.get("amends_articles") or []
     if not isinstance(amends, list):
-        raise BillFormatError("bill.amends_articles: expected a list of article references such as \"2(7)\"")
+        raise BillFormatError('bill.amends_articles: expected a list of article references such as "2(7)"')
     opinion = raw.get("government_opinion")
     court = raw.get("constitutional_court_opinion")
     entry = raw.get("enters_into_force")
@@ -162,12 +181,15 @@ def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraf
         increases_spending=_flag(fiscal, "increases_spending", "bill.fiscal_effect"),
         government_opinion=None if opinion is None else _enum(GovernmentOpinion, opinion, "bill.government_opinion"),
         enters_into_force=None if entry is None else _date(entry, "bill.enters_into_force"),
-        provisions=tuple(provision_from_dict(item, f"bill.provisions[{index}]")
-                         for index, item in enumerate(provisions_raw)),
-        amends_articles=tuple(_text(item, f"bill.amends_articles[{index}]").replace(" ", "")
-                              for index, item in enumerate(amends)),
-        constitutional_court_opinion=None if court is None else _enum(
-            CourtOpinion, court, "bill.constitutional_court_opinion"),
+        provisions=tuple(
+            provision_from_dict(item, f"bill.provisions[{index}]") for index, item in enumerate(provisions_raw)
+        ),
+        amends_articles=tuple(
+            _text(item, f"bill.amends_articles[{index}]").replace(" ", "") for index, item in enumerate(amends)
+        ),
+        constitutional_court_opinion=None
+        if court is None
+        else _enum(CourtOpinion, court, "bill.constitutional_court_opinion"),
         urgent=_flag(raw, "urgent", "bill"),
     )
 
@@ -182,9 +204,15 @@ def bill_to_dict(bill: BillDraft) -> dict[str, Any]:
         "introduced_in": bill.introduced_in,
         "fiscal_effect": {"reduces_revenue": bill.reduces_revenue, "increases_spending": bill.increases_spending},
         "provisions": [
-            {"label": p.label, "applies_from": p.applies_from.isoformat(), "adds_duties": p.adds_duties,
-             "worsens_position": p.worsens_position, "establishes_liability": p.establishes_liability,
-             "increases_liability": p.increases_liability, "mitigates_liability": p.mitigates_liability}
+            {
+                "label": p.label,
+                "applies_from": p.applies_from.isoformat(),
+                "adds_duties": p.adds_duties,
+                "worsens_position": p.worsens_position,
+                "establishes_liability": p.establishes_liability,
+                "increases_liability": p.increases_liability,
+                "mitigates_liability": p.mitigates_liability,
+            }
             for p in bill.provisions
         ],
         "amends_articles": list(bill.amends_articles),

@@ -46,15 +46,23 @@ def legislative_initiative(bill: BillDraft, params: ParameterSet) -> list[Violat
     found: list[Violation] = []
     assert isinstance(holders.value, tuple)
     if bill.initiator not in holders.value:
-        found.append(Violation(
-            "legislative_initiative", holders.reference.article,
-            f"{_cite(holders)}: {bill.initiator!r} has no right of legislative initiative; "
-            f"it belongs to {', '.join(holders.value)}"))
+        found.append(
+            Violation(
+                "legislative_initiative",
+                holders.reference.article,
+                f"{_cite(holders)}: {bill.initiator!r} has no right of legislative initiative; "
+                f"it belongs to {', '.join(holders.value)}",
+            )
+        )
     if bill.introduced_in != chamber.value:
-        found.append(Violation(
-            "legislative_initiative", chamber.reference.article,
-            f"{_cite(chamber)}: the right of legislative initiative is exercised only in the {chamber.value}, "
-            f"not in {bill.introduced_in!r}"))
+        found.append(
+            Violation(
+                "legislative_initiative",
+                chamber.reference.article,
+                f"{_cite(chamber)}: the right of legislative initiative is exercised only in the {chamber.value}, "
+                f"not in {bill.introduced_in!r}",
+            )
+        )
     return found
 
 
@@ -69,13 +77,22 @@ def fiscal_opinion(bill: BillDraft, params: ParameterSet) -> list[Violation]:
     if bill.initiator in exempt.value or bill.government_opinion is GovernmentOpinion.POSITIVE:
         return []
     effect = " and ".join(
-        what for what, present in (("reduces state revenue", bill.reduces_revenue),
-                                   ("increases state spending", bill.increases_spending)) if present)
+        what
+        for what, present in (
+            ("reduces state revenue", bill.reduces_revenue),
+            ("increases state spending", bill.increases_spending),
+        )
+        if present
+    )
     opinion = "a negative opinion" if bill.government_opinion is GovernmentOpinion.NEGATIVE else "no opinion"
-    return [Violation(
-        "fiscal_opinion", exempt.reference.article,
-        f"{_cite(exempt)}: the bill {effect} and has {opinion} of the Government; such a bill may be introduced "
-        f"only with the Government's positive opinion unless the President initiates it")]
+    return [
+        Violation(
+            "fiscal_opinion",
+            exempt.reference.article,
+            f"{_cite(exempt)}: the bill {effect} and has {opinion} of the Government; such a bill may be introduced "
+            f"only with the Government's positive opinion unless the President initiates it",
+        )
+    ]
 
 
 def no_retroactive_worsening(bill: BillDraft, params: ParameterSet) -> list[Violation]:
@@ -89,15 +106,24 @@ def no_retroactive_worsening(bill: BillDraft, params: ParameterSet) -> list[Viol
     start = bill.in_force_from
     for provision in bill.provisions:
         if provision.burdens and provision.applies_from < start:
-            what = [name for name, present in (
-                ("imposes new duties", provision.adds_duties),
-                ("worsens a person's position", provision.worsens_position),
-                ("establishes liability", provision.establishes_liability),
-                ("increases liability", provision.increases_liability)) if present]
-            found.append(Violation(
-                "no_retroactive_worsening", rule.reference.article,
-                f"{_cite(rule)}: provision {provision.label!r} {' and '.join(what)} and would apply from "
-                f"{provision.applies_from.isoformat()}, before the law takes effect on {start.isoformat()}"))
+            what = [
+                name
+                for name, present in (
+                    ("imposes new duties", provision.adds_duties),
+                    ("worsens a person's position", provision.worsens_position),
+                    ("establishes liability", provision.establishes_liability),
+                    ("increases liability", provision.increases_liability),
+                )
+                if present
+            ]
+            found.append(
+                Violation(
+                    "no_retroactive_worsening",
+                    rule.reference.article,
+                    f"{_cite(rule)}: provision {provision.label!r} {' and '.join(what)} and would apply from "
+                    f"{provision.applies_from.isoformat()}, before the law takes effect on {start.isoformat()}",
+                )
+            )
     return found
 
 
@@ -114,10 +140,14 @@ def amendment_by_referendum(bill: BillDraft, params: ParameterSet) -> list[Viola
     except ParameterError:
         pass
     ended = max((dated for dated in parameter.values if dated.start <= bill.date), key=lambda dated: dated.start)
-    return [Violation(
-        "amendment_by_referendum", ended.reference.article,
-        f"{_cite(ended)}: a {bill.kind.value} law cannot amend the Constitution "
-        f"(it names Art. {', '.join(bill.amends_articles)}); amendments are made by a nationwide referendum")]
+    return [
+        Violation(
+            "amendment_by_referendum",
+            ended.reference.article,
+            f"{_cite(ended)}: a {bill.kind.value} law cannot amend the Constitution "
+            f"(it names Art. {', '.join(bill.amends_articles)}); amendments are made by a nationwide referendum",
+        )
+    ]
 
 
 def never_amendable(bill: BillDraft, params: ParameterSet) -> list[Violation]:
@@ -131,12 +161,19 @@ def never_amendable(bill: BillDraft, params: ParameterSet) -> list[Violation]:
     found: list[Violation] = []
     for article in bill.amends_articles:
         if article in protected.value:
-            cited = _PROTECTED_BY.get(article, article) if protected.reference.constitution == "2026" else \
-                protected.reference.article
-            found.append(Violation(
-                "never_amendable", cited,
-                f"Constitution {protected.reference.constitution}, Art. {cited}: the bill amends Art. {article}, "
-                f"which may never be amended"))
+            cited = (
+                _PROTECTED_BY.get(article, article)
+                if protected.reference.constitution == "2026"
+                else protected.reference.article
+            )
+            found.append(
+                Violation(
+                    "never_amendable",
+                    cited,
+                    f"Constitution {protected.reference.constitution}, Art. {cited}: the bill amends Art. {article}, "
+                    f"which may never be amended",
+                )
+            )
     return found
 
 
@@ -150,15 +187,23 @@ def amendment_court_opinion(bill: BillDraft, params: ParameterSet) -> list[Viola
     if required.value is not True:
         return []
     if bill.constitutional_court_opinion is None:
-        return [Violation(
-            "amendment_court_opinion", required.reference.article,
-            f"{_cite(required)}: amendments go to a referendum only with an opinion of the Constitutional Court "
-            f"that they comply with the never-amendable provisions; the bill has none")]
+        return [
+            Violation(
+                "amendment_court_opinion",
+                required.reference.article,
+                f"{_cite(required)}: amendments go to a referendum only with an opinion of the Constitutional Court "
+                f"that they comply with the never-amendable provisions; the bill has none",
+            )
+        ]
     if bill.constitutional_court_opinion is CourtOpinion.NON_COMPLIANT:
-        return [Violation(
-            "amendment_court_opinion", required.reference.article,
-            f"{_cite(required)}: the Constitutional Court found the amendment incompatible with the "
-            f"never-amendable provisions")]
+        return [
+            Violation(
+                "amendment_court_opinion",
+                required.reference.article,
+                f"{_cite(required)}: the Constitutional Court found the amendment incompatible with the "
+                f"never-amendable provisions",
+            )
+        ]
     return []
 
 
@@ -182,15 +227,23 @@ def referendum_initiative(initiator: str, as_of: dt.date, params: ParameterSet |
     allowed = params.at("constitution.amendment_initiators", as_of)
     assert isinstance(barred.value, tuple) and isinstance(allowed.value, tuple)
     if initiator in barred.value:
-        return [Violation(
-            "referendum_initiative", barred.reference.article,
-            f"{_cite(barred)}: a person who has assumed the President's powers may not initiate amendments "
-            f"to the Constitution")]
+        return [
+            Violation(
+                "referendum_initiative",
+                barred.reference.article,
+                f"{_cite(barred)}: a person who has assumed the President's powers may not initiate amendments "
+                f"to the Constitution",
+            )
+        ]
     if initiator not in allowed.value:
-        return [Violation(
-            "referendum_initiative", allowed.reference.article,
-            f"{_cite(allowed)}: {initiator!r} may not initiate a referendum on amendments; the President decides on "
-            f"his own initiative or that of {', '.join(name for name in allowed.value if name != 'president')}")]
+        return [
+            Violation(
+                "referendum_initiative",
+                allowed.reference.article,
+                f"{_cite(allowed)}: {initiator!r} may not initiate a referendum on amendments; the President decides "
+                f"on his own initiative or that of {', '.join(name for name in allowed.value if name != 'president')}",
+            )
+        ]
     return []
 
 
@@ -205,20 +258,34 @@ def urgent_procedure(bill: BillDraft, params: ParameterSet) -> list[Violation]:
     holders = params.at("legislature.urgent_initiators", bill.date)
     assert isinstance(holders.value, tuple)
     if bill.kind is BillKind.AMENDMENT:
-        return [Violation(
-            "urgent_procedure", holders.reference.article,
-            f"{_cite(holders)}: immediate consideration applies to bills, not to amendments of the Constitution")]
+        return [
+            Violation(
+                "urgent_procedure",
+                holders.reference.article,
+                f"{_cite(holders)}: immediate consideration applies to bills, not to amendments of the Constitution",
+            )
+        ]
     if bill.initiator not in holders.value:
-        return [Violation(
-            "urgent_procedure", holders.reference.article,
-            f"{_cite(holders)}: only a bill introduced by {', '.join(holders.value)} is considered immediately; "
-            f"{bill.initiator!r} may not ask for it")]
+        return [
+            Violation(
+                "urgent_procedure",
+                holders.reference.article,
+                f"{_cite(holders)}: only a bill introduced by {', '.join(holders.value)} is considered immediately; "
+                f"{bill.initiator!r} may not ask for it",
+            )
+        ]
     return []
 
 
 CHECKS: tuple[Check, ...] = (
-    legislative_initiative, fiscal_opinion, no_retroactive_worsening, amendment_by_referendum,
-    amendment_initiative, never_amendable, amendment_court_opinion, urgent_procedure,
+    legislative_initiative,
+    fiscal_opinion,
+    no_retroactive_worsening,
+    amendment_by_referendum,
+    amendment_initiative,
+    never_amendable,
+    amendment_court_opinion,
+    urgent_procedure,
 )
 
 

@@ -43,11 +43,15 @@ class VoteOutcome:
 
     def explain(self) -> str:
         if self.result is VoteResult.NO_QUORUM:
-            return (f"no quorum: {self.present} of {self.total} present, at least {self.quorum_minimum} needed "
-                    f"(Constitution {self.constitution}, Art. {self.quorum_article})")
+            return (
+                f"no quorum: {self.present} of {self.total} present, at least {self.quorum_minimum} needed "
+                f"(Constitution {self.constitution}, Art. {self.quorum_article})"
+            )
         verb = "passed" if self.passed else "failed"
-        return (f"{verb}: {self.yes} in favour, at least {self.majority_minimum} needed "
-                f"(Constitution {self.constitution}, Art. {self.majority_article})")
+        return (
+            f"{verb}: {self.yes} in favour, at least {self.majority_minimum} needed "
+            f"(Constitution {self.constitution}, Art. {self.majority_article})"
+        )
 
 
 def _majority(params: ParameterSet, name: str, as_of: dt.date) -> DatedValue:
@@ -57,8 +61,16 @@ def _majority(params: ParameterSet, name: str, as_of: dt.date) -> DatedValue:
         raise RuleError(str(exc)) from exc
 
 
-def vote_decide(*, majority: str, quorum: str, yes: int, present: int, total: int, as_of: dt.date,
-                params: ParameterSet | None = None) -> VoteOutcome:
+def vote_decide(
+    *,
+    majority: str,
+    quorum: str,
+    yes: int,
+    present: int,
+    total: int,
+    as_of: dt.date,
+    params: ParameterSet | None = None,
+) -> VoteOutcome:
     """Apply a quorum parameter and a majority parameter (dotted names) to a vote.
 
     ``present`` counts the members registered at the sitting; ``yes`` those voting in favour.
@@ -67,8 +79,9 @@ def vote_decide(*, majority: str, quorum: str, yes: int, present: int, total: in
     if total <= 0:
         raise RuleError(f"a body needs members; got total={total}")
     if not (0 <= yes <= present <= total):
-        raise RuleError(f"impossible vote: yes={yes}, present={present}, total={total} (need 0 <= yes <= present <= "
-                        f"total)")
+        raise RuleError(
+            f"impossible vote: yes={yes}, present={present}, total={total} (need 0 <= yes <= present <= total)"
+        )
     quorum_value = _majority(params, quorum, as_of)
     majority_value = _majority(params, majority, as_of)
     quorum_rule = params.majority(quorum, as_of)
@@ -80,9 +93,17 @@ def vote_decide(*, majority: str, quorum: str, yes: int, present: int, total: in
         result = VoteResult.PASSED
     else:
         result = VoteResult.FAILED
-    return VoteOutcome(result, yes, present, total, quorum_rule.minimum(total), majority_rule.minimum(majority_base),
-                       quorum_value.reference.article, majority_value.reference.article,
-                       majority_value.reference.constitution)
+    return VoteOutcome(
+        result,
+        yes,
+        present,
+        total,
+        quorum_rule.minimum(total),
+        majority_rule.minimum(majority_base),
+        quorum_value.reference.article,
+        majority_value.reference.article,
+        majority_value.reference.constitution,
+    )
 
 
 def kurultai_seats(as_of: dt.date, params: ParameterSet | None = None) -> int:
@@ -94,19 +115,28 @@ def kurultai_seats(as_of: dt.date, params: ParameterSet | None = None) -> int:
         raise RuleError(str(exc)) from exc
 
 
-def vice_president_consent(*, yes: int, present: int, total: int | None = None, as_of: dt.date,
-                           params: ParameterSet | None = None) -> VoteOutcome:
+def vice_president_consent(
+    *, yes: int, present: int, total: int | None = None, as_of: dt.date, params: ParameterSet | None = None
+) -> VoteOutcome:
     """The Kurultai's consent to the appointment of the Vice President: a majority of all deputies.
 
     Constitution 2026, Arts. 46(2), 49(1), 56(7); the sitting needs its quorum (Art. 58(5)).
     """
     params = params or default_parameters()
     if not _vice_president_exists(as_of, params):
-        raise RuleError(f"there is no office of Vice President on {as_of.isoformat()} "
-                        f"(it exists from 2026-07-01, Constitution 2026, Art. 49)")
-    return vote_decide(majority="legislature.majority.consent_vice_president", quorum="legislature.quorum",
-                       yes=yes, present=present, total=total if total is not None else kurultai_seats(as_of, params),
-                       as_of=as_of, params=params)
+        raise RuleError(
+            f"there is no office of Vice President on {as_of.isoformat()} "
+            f"(it exists from 2026-07-01, Constitution 2026, Art. 49)"
+        )
+    return vote_decide(
+        majority="legislature.majority.consent_vice_president",
+        quorum="legislature.quorum",
+        yes=yes,
+        present=present,
+        total=total if total is not None else kurultai_seats(as_of, params),
+        as_of=as_of,
+        params=params,
+    )
 
 
 def _vice_president_exists(as_of: dt.date, params: ParameterSet) -> bool:
@@ -116,9 +146,15 @@ def _vice_president_exists(as_of: dt.date, params: ParameterSet) -> bool:
         return False
 
 
-def vice_president_eligibility(*, party_member: bool, representative_body_deputy: bool, other_paid_post: bool,
-                               business_activity: bool, as_of: dt.date,
-                               params: ParameterSet | None = None) -> list[Violation]:
+def vice_president_eligibility(
+    *,
+    party_member: bool,
+    representative_body_deputy: bool,
+    other_paid_post: bool,
+    business_activity: bool,
+    as_of: dt.date,
+    params: ParameterSet | None = None,
+) -> list[Violation]:
     """Incompatibilities of the office (Constitution 2026, Art. 49(2)): no party membership, no seat in a
     representative body, no other paid post, no business activity while in office.
     """
@@ -126,14 +162,20 @@ def vice_president_eligibility(*, party_member: bool, representative_body_deputy
     if not _vice_president_exists(as_of, params):
         raise RuleError(f"there is no office of Vice President on {as_of.isoformat()}")
     found = []
-    for present, what in ((party_member, "is a member of a political party"),
-                          (representative_body_deputy, "is a deputy of a representative body"),
-                          (other_paid_post, "holds another paid post"),
-                          (business_activity, "carries on business activity")):
+    for present, what in (
+        (party_member, "is a member of a political party"),
+        (representative_body_deputy, "is a deputy of a representative body"),
+        (other_paid_post, "holds another paid post"),
+        (business_activity, "carries on business activity"),
+    ):
         if present:
-            found.append(Violation("vice_president_incompatibility", "49(2)",
-                                   f"Constitution 2026, Art. 49(2): the Vice President may not hold office while he "
-                                   f"{what}"))
+            found.append(
+                Violation(
+                    "vice_president_incompatibility",
+                    "49(2)",
+                    f"Constitution 2026, Art. 49(2): the Vice President may not hold office while he {what}",
+                )
+            )
     return found
 
 
@@ -145,8 +187,9 @@ class Succession:
     constitution: str
 
 
-def president_successor(*, unable: Iterable[str] = (), as_of: dt.date,
-                        params: ParameterSet | None = None) -> Succession:
+def president_successor(
+    *, unable: Iterable[str] = (), as_of: dt.date, params: ParameterSet | None = None
+) -> Succession:
     """Who assumes the President's powers on early release from office or death: the first office in the order of
     succession whose holder is able to (Constitution 2026, Art. 51(1): Vice President, Chair of the Kurultai, Prime
     Minister; 1995, Art. 48(1): Chair of the Senate, Chair of the Majilis, Prime Minister).
@@ -157,19 +200,24 @@ def president_successor(*, unable: Iterable[str] = (), as_of: dt.date,
     unable_set = set(unable)
     unknown = unable_set - set(dated.value)
     if unknown:
-        raise RuleError(f"{', '.join(sorted(unknown))} not in the order of succession on {as_of.isoformat()} "
-                        f"({', '.join(dated.value)}; Constitution {dated.reference.constitution}, "
-                        f"Art. {dated.reference.article})")
+        raise RuleError(
+            f"{', '.join(sorted(unknown))} not in the order of succession on {as_of.isoformat()} "
+            f"({', '.join(dated.value)}; Constitution {dated.reference.constitution}, "
+            f"Art. {dated.reference.article})"
+        )
     for office in dated.value:
         if office not in unable_set:
             return Succession(office, dated.value, dated.reference.article, dated.reference.constitution)
-    raise RuleError(f"no one in the order of succession can assume the President's powers "
-                    f"(Constitution {dated.reference.constitution}, Art. {dated.reference.article}); "
-                    f"the Constitution names no further successor")
+    raise RuleError(
+        f"no one in the order of succession can assume the President's powers "
+        f"(Constitution {dated.reference.constitution}, Art. {dated.reference.article}); "
+        f"the Constitution names no further successor"
+    )
 
 
-def peoples_council_decision(*, yes: int, present: int, members: int | None = None, as_of: dt.date,
-                             params: ParameterSet | None = None) -> VoteOutcome:
+def peoples_council_decision(
+    *, yes: int, present: int, members: int | None = None, as_of: dt.date, params: ParameterSet | None = None
+) -> VoteOutcome:
     """A People's Council decision: quorum two thirds of members, adopted by more than half of those present
     (Constitutional Law on the People's Council, under Constitution 2026, Art. 70(3)).
     """
@@ -178,12 +226,20 @@ def peoples_council_decision(*, yes: int, present: int, members: int | None = No
         total = members if members is not None else params.integer("peoples_council.members", as_of)
     except ParameterError as exc:
         raise RuleError(str(exc)) from exc
-    return vote_decide(majority="peoples_council.majority.decision", quorum="peoples_council.quorum",
-                       yes=yes, present=present, total=total, as_of=as_of, params=params)
+    return vote_decide(
+        majority="peoples_council.majority.decision",
+        quorum="peoples_council.quorum",
+        yes=yes,
+        present=present,
+        total=total,
+        as_of=as_of,
+        params=params,
+    )
 
 
-def peoples_council_composition(*, members: Iterable[tuple[str, str, int]], as_of: dt.date,
-                                params: ParameterSet | None = None) -> list[Violation]:
+def peoples_council_composition(
+    *, members: Iterable[tuple[str, str, int]], as_of: dt.date, params: ParameterSet | None = None
+) -> list[Violation]:
     """Check a composition given as (name, group, age) triples: known groups, at most ``group_size`` members per
     group (42, three groups, 126 in all) and every member of age (18+).
 
@@ -200,17 +256,30 @@ def peoples_council_composition(*, members: Iterable[tuple[str, str, int]], as_o
     found: list[Violation] = []
     for name, group, age in members:
         if group not in groups:
-            found.append(Violation("peoples_council_group", "70(3)",
-                                   f"member {name!r}: unknown group {group!r} (groups: {', '.join(groups)})"))
+            found.append(
+                Violation(
+                    "peoples_council_group",
+                    "70(3)",
+                    f"member {name!r}: unknown group {group!r} (groups: {', '.join(groups)})",
+                )
+            )
             continue
         counts[group] += 1
         if age < min_age:
-            found.append(Violation("peoples_council_age", "70(2)",
-                                   f"member {name!r} is {age}; members must be at least {min_age}"))
+            found.append(
+                Violation(
+                    "peoples_council_age", "70(2)", f"member {name!r} is {age}; members must be at least {min_age}"
+                )
+            )
     for group in groups:
         if counts[group] > group_size:
-            found.append(Violation("peoples_council_group_size", "70(3)",
-                                   f"group {group!r} has {counts[group]} members; at most {group_size}"))
+            found.append(
+                Violation(
+                    "peoples_council_group_size",
+                    "70(3)",
+                    f"group {group!r} has {counts[group]} members; at most {group_size}",
+                )
+            )
     return found
 
 
@@ -241,10 +310,19 @@ class Dissolution:
         return "; ".join(v.message for v in self.bars)
 
 
-def kurultai_dissolution(*, ground: DissolutionGround, as_of: dt.date, refusals: int = 0, consulted: bool = False,
-                         emergency: bool = False, martial_law: bool = False,
-                         president_term_ends: dt.date | None = None, previous_dissolution: dt.date | None = None,
-                         acting_president: bool = False, params: ParameterSet | None = None) -> Dissolution:
+def kurultai_dissolution(
+    *,
+    ground: DissolutionGround,
+    as_of: dt.date,
+    refusals: int = 0,
+    consulted: bool = False,
+    emergency: bool = False,
+    martial_law: bool = False,
+    president_term_ends: dt.date | None = None,
+    previous_dissolution: dt.date | None = None,
+    acting_president: bool = False,
+    params: ParameterSet | None = None,
+) -> Dissolution:
     """May the President dissolve the Kurultai?
 
     Grounds: after consultations with the Chair of the Kurultai and the Prime Minister (Constitution 2026, Art. 62(1));
@@ -266,28 +344,59 @@ def kurultai_dissolution(*, ground: DissolutionGround, as_of: dt.date, refusals:
     if ground is DissolutionGround.CONSULTATION:
         article = "62(1)"
         if not consulted:
-            bars.append(Violation("dissolution_ground", "62(1)", "Constitution 2026, Art. 62(1): the President "
-                                  "dissolves the Kurultai only after consulting its Chair and the Prime Minister"))
+            bars.append(
+                Violation(
+                    "dissolution_ground",
+                    "62(1)",
+                    "Constitution 2026, Art. 62(1): the President "
+                    "dissolves the Kurultai only after consulting its Chair and the Prime Minister",
+                )
+            )
     else:
         article = "46(2)"
         if refusals < needed:
-            bars.append(Violation("dissolution_ground", "46(2)",
-                                  f"Constitution 2026, Arts. 46(2), 62(2): consent refused {refusals} time(s); the "
-                                  f"President may dissolve the Kurultai only after a repeated refusal ({needed})"))
+            bars.append(
+                Violation(
+                    "dissolution_ground",
+                    "46(2)",
+                    f"Constitution 2026, Arts. 46(2), 62(2): consent refused {refusals} time(s); the "
+                    f"President may dissolve the Kurultai only after a repeated refusal ({needed})",
+                )
+            )
     if emergency or martial_law:
         state = "a state of emergency" if emergency else "martial law"
-        bars.append(Violation("dissolution_bar", "62(3)",
-                              f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved during {state}"))
+        bars.append(
+            Violation(
+                "dissolution_bar",
+                "62(3)",
+                f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved during {state}",
+            )
+        )
     if president_term_ends is not None and as_of >= _months_after(president_term_ends, -last_months):
-        bars.append(Violation("dissolution_bar", "62(3)",
-                              f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved in the last "
-                              f"{last_months} months of the President's powers (they end {president_term_ends})"))
+        bars.append(
+            Violation(
+                "dissolution_bar",
+                "62(3)",
+                f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved in the last "
+                f"{last_months} months of the President's powers (they end {president_term_ends})",
+            )
+        )
     if previous_dissolution is not None and as_of < _months_after(previous_dissolution, gap_months):
-        bars.append(Violation("dissolution_bar", "62(3)",
-                              f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved within one year of "
-                              f"the previous dissolution ({previous_dissolution})"))
+        bars.append(
+            Violation(
+                "dissolution_bar",
+                "62(3)",
+                f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved within one year of "
+                f"the previous dissolution ({previous_dissolution})",
+            )
+        )
     if acting_president:
-        bars.append(Violation("dissolution_bar", "51(3)",
-                              "Constitution 2026, Arts. 51(3), 62(3): a person who has assumed the President's powers "
-                              "may not dissolve the Kurultai"))
+        bars.append(
+            Violation(
+                "dissolution_bar",
+                "51(3)",
+                "Constitution 2026, Arts. 51(3), 62(3): a person who has assumed the President's powers "
+                "may not dissolve the Kurultai",
+            )
+        )
     return Dissolution(not bars, ground, article, tuple(bars))

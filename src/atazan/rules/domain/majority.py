@@ -46,8 +46,14 @@ class Majority:
         return Fraction(count) >= self.share * base
 
     def describe(self) -> str:
-        words = {Fraction(1, 2): "half", Fraction(2, 3): "two thirds", Fraction(3, 4): "three quarters",
-                 Fraction(1, 5): "one fifth", Fraction(1, 3): "one third", Fraction(4, 5): "four fifths"}
+        words = {
+            Fraction(1, 2): "half",
+            Fraction(2, 3): "two thirds",
+            Fraction(3, 4): "three quarters",
+            Fraction(1, 5): "one fifth",
+            Fraction(1, 3): "one third",
+            Fraction(4, 5): "four fifths",
+        }
         share = words.get(self.share, str(self.share))
         base = "of all members" if self.of is MajorityBase.ALL else "of those present"
         return f"{'more than' if self.strict else 'at least'} {share} {base}"

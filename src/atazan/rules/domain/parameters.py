@@ -62,11 +62,15 @@ class Parameter:
             if dated.start <= as_of:
                 current = dated
         if current is None:
-            raise ParameterError(f"parameter {self.name!r} has no value before {self.values[0].start.isoformat()} "
-                                 f"(asked for {as_of.isoformat()})")
+            raise ParameterError(
+                f"parameter {self.name!r} has no value before {self.values[0].start.isoformat()} "
+                f"(asked for {as_of.isoformat()})"
+            )
         if current.value is None:
-            raise ParameterError(f"parameter {self.name!r} is not in force on {as_of.isoformat()}: "
-                                 f"ended {current.start.isoformat()} ({current.reference.text})")
+            raise ParameterError(
+                f"parameter {self.name!r} is not in force on {as_of.isoformat()}: "
+                f"ended {current.start.isoformat()} ({current.reference.text})"
+            )
         return current
 
 
