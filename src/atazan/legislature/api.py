@@ -28,7 +28,7 @@ class CheckOut(Schema):
     violations: list[ViolationOut]
 
 
-class ErrorOut(Schema):
+class LegislatureErrorOut(Schema):
     detail: str
 
 
@@ -220,14 +220,14 @@ def deputies(request: HttpRequest, on: dt.date | None = None) -> DeputiesOut:
 
 @router.post(
     "/check",
-    response={200: CheckOut, 422: ErrorOut},
+    response={200: CheckOut, 422: LegislatureErrorOut},
     summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution",
 )
-def check(request: HttpRequest, payload: dict[str, Any] = Body(...)) -> Status[CheckOut | ErrorOut]:
+def check(request: HttpRequest, payload: dict[str, Any] = Body(...)) -> Status[CheckOut | LegislatureErrorOut]:
     try:
         draft = bill_from_dict(payload, default_date=dt.date.today())
     except BillFormatError as exc:
-        return Status(422, ErrorOut(detail=str(exc)))
+        return Status(422, LegislatureErrorOut(detail=str(exc)))
     return Status(200, CheckOut(violations=[ViolationOut(**v.as_dict()) for v in bill_violations(draft)]))
 
 

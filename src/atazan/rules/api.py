@@ -30,7 +30,7 @@ class ParameterOut(Schema):
     in_force: DatedValueOut | None
 
 
-class ErrorOut(Schema):
+class RulesErrorOut(Schema):
     detail: str
 
 
@@ -67,9 +67,9 @@ def parameters(request: HttpRequest, as_of: dt.date | None = None) -> list[Param
     return [_out(p.name, day) for p in default_parameters()]
 
 
-@router.get("/parameters/{name}", response={200: ParameterOut, 404: ErrorOut}, summary="One parameter")
-def parameter(request: HttpRequest, name: str, as_of: dt.date | None = None) -> Status[ParameterOut | ErrorOut]:
+@router.get("/parameters/{name}", response={200: ParameterOut, 404: RulesErrorOut}, summary="One parameter")
+def parameter(request: HttpRequest, name: str, as_of: dt.date | None = None) -> Status[ParameterOut | RulesErrorOut]:
     try:
         return Status(200, _out(name, as_of or dt.date.today()))
     except ParameterError as exc:
-        return Status(404, ErrorOut(detail=str(exc)))
+        return Status(404, RulesErrorOut(detail=str(exc)))
