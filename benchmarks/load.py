@@ -164,7 +164,8 @@ def _locust_child(args: argparse.Namespace) -> None:
                 else:
                     response.failure(f"protocol not accepted (HTTP {response.status_code}: {response.text[:120]})")
 
-    env = Environment(user_classes=[Reader, Watcher, Citizen, Operator], host=args.host, events=events)
+    classes = [Reader, Watcher, Citizen, Operator] if args.mix == "all" else [Reader]
+    env = Environment(user_classes=classes, host=args.host, events=events)
     runner = env.create_local_runner()
     runner.start(args.users, spawn_rate=max(1, args.users // 5))
     gevent.spawn_later(args.seconds, runner.quit)
@@ -283,7 +284,7 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
         articles.write_text(json.dumps(_article_urls(url)))
         phase = f"{label}-{uuid.uuid4().hex[:6]}"
         csv_path = tmp / f"import-{phase}.csv"
-        imported = _import_csv(csv_path, phase, args.import_size)
+        imported = _import_csv(csv_path, phase, args.import_size if args.mix == "all" else 0)
         out = tmp / f"locust-{phase}.json"
         locust = subprocess.Popen(
             [
@@ -304,26 +305,30 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
                 phase,
                 "--iin",
                 args.iin,
+                "--mix",
+                args.mix,
             ],
             env=env,
         )
         time.sleep(min(10, args.seconds / 4))  # the users are reading and polling when the import starts
         started = time.monotonic()
-        imp = subprocess.run(
-            [
-                str(Path(PYTHON).parent / "atazan"),
-                "referendum",
-                "import",
-                str(csv_path),
-                "--question",
-                SLUG,
-                "--actor",
-                "load-test",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        imp = subprocess.CompletedProcess([], 0, "", "")
+        if imported:
+            imp = subprocess.run(
+                [
+                    str(Path(PYTHON).parent / "atazan"),
+                    "referendum",
+                    "import",
+                    str(csv_path),
+                    "--question",
+                    SLUG,
+                    "--actor",
+                    "load-test",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
         import_s = time.monotonic() - started
         locust.wait(timeout=args.seconds + 120)
         result = json.loads(out.read_text())
@@ -399,6 +404,12 @@ def main() -> None:
         default=os.environ.get("ATAZAN_LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/atazan_load"),
     )
     parser.add_argument("--iin", default="")
+    parser.add_argument(
+        "--mix",
+        choices=["all", "reads"],
+        default="all",
+        help="all: readers, watchers, citizens, an operator and an import; reads: readers only",
+    )
     # the child process that runs Locust
     parser.add_argument("--locust-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--host", help=argparse.SUPPRESS)
