@@ -125,7 +125,7 @@ class ProposalArticle(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "constitution", "article"], name="cons_article_once")
         ]
-        indexes = [models.Index(fields=["constitution", "article"], name="cons_article_idx")]
+        indexes = [models.Index(fields=["article", "constitution"], name="cons_article_num_idx")]
 
     def __str__(self) -> str:
         return f"{self.proposal_id} → {self.constitution} art. {self.article}"

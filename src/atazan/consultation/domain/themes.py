@@ -65,37 +65,48 @@ class CharNgramEmbedder:
 
     name = "char-ngram TF-IDF + SVD (language-agnostic fallback)"
 
-    def __init__(self, dimensions: int = 128, seed: int = 0) -> None:
+    def __init__(self, dimensions: int = 128, seed: int = 0, fit_limit: int = 20_000) -> None:
         self.dimensions = dimensions
         self.seed = seed
+        self.fit_limit = fit_limit
         self._vectorizer: object | None = None
+        self._tfidf: object | None = None
         self._svd: object | None = None
 
     def fit(self, texts: Sequence[str]) -> CharNgramEmbedder:
-        from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        """Learn IDF weights and the SVD basis, on an evenly spaced sample of at most ``fit_limit`` texts.
 
-        vectorizer = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=(3, 5),
-            sublinear_tf=True,
-            min_df=2 if len(texts) >= 50 else 1,
-            max_features=200_000,
+        Hashing n-grams (2**18 buckets) instead of a vocabulary keeps memory flat at 100,000 proposals.
+        """
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+        step = max(1, len(texts) // self.fit_limit)
+        sample = [normalize_text(t) for t in texts[::step]]
+        hashing = HashingVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), n_features=2**18, alternate_sign=False, norm=None,
             dtype=np.float32,
-        )
-        normal = [normalize_text(t) for t in texts]
-        matrix = vectorizer.fit_transform(normal)
-        components = max(2, min(self.dimensions, matrix.shape[1] - 1, matrix.shape[0] - 1))
+        )  # fmt: skip
+        counts = hashing.transform(sample)
+        tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+        matrix = tfidf.transform(counts)
+        components = max(2, min(self.dimensions, matrix.shape[0] - 1))
         svd = TruncatedSVD(n_components=components, random_state=self.seed, algorithm="randomized", n_iter=4)
         svd.fit(matrix)
-        self._vectorizer, self._svd = vectorizer, svd
+        self._vectorizer, self._tfidf, self._svd = hashing, tfidf, svd
         return self
 
     def embed(self, texts: Sequence[str]) -> Matrix:
-        if self._vectorizer is None or self._svd is None:
+        if self._vectorizer is None or self._svd is None or self._tfidf is None:
             raise RuntimeError("CharNgramEmbedder.fit must run before embed")
-        sparse = self._vectorizer.transform([normalize_text(t) for t in texts])  # type: ignore[attr-defined]
-        return _normalise_rows(self._svd.transform(sparse))  # type: ignore[attr-defined]
+        parts = []
+        for start in range(0, len(texts), 10_000):
+            chunk = [normalize_text(t) for t in texts[start : start + 10_000]]
+            sparse = self._tfidf.transform(self._vectorizer.transform(chunk))  # type: ignore[attr-defined]
+            parts.append(_normalise_rows(self._svd.transform(sparse)))  # type: ignore[attr-defined]
+        if not parts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return np.vstack(parts)
 
 
 class E5Embedder:
