@@ -4,7 +4,10 @@ ATAZAN_VAR_DIR   where the SQLite database and other run-time files live (defaul
 DATABASE_URL     e.g. postgres://postgres@127.0.0.1:5432/atazan; SQLite under ATAZAN_VAR_DIR when unset
 DJANGO_DEBUG     "1" for development pages and errors (default on for the demo, off when ATAZAN_ENV=production)
 DJANGO_SECRET_KEY required when ATAZAN_ENV=production
-REDIS_URL        when set, background tasks and the cache use Redis
+REDIS_URL        when set, the cache uses Redis
+ATAZAN_CONSTITUTION_DIR  read the official constitutional texts from this folder instead of the packaged copy
+ATAZAN_COMMISSION_RULES  YAML with the Constitutional Commission's composition and voting rules (see commission/)
+ATAZAN_IIN_KEY   key of the keyed hash under which IINs are stored (required in production)
 """
 
 from __future__ import annotations
@@ -156,6 +159,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+ATAZAN_CONSTITUTION_DIR = os.environ.get("ATAZAN_CONSTITUTION_DIR", "")
 
 # --- accounts: IIN hashing, sign-in throttling, OpenID Connect (see docs/security.md) ---------------------------------
 # IINs are stored only as HMAC-SHA256 under this key; `check --deploy` refuses the public development default.
