@@ -114,3 +114,14 @@ def test_working_group_bulk_actions_and_background_analysis(client, english):
     assert b.visibility == "hidden"
     client.post(reverse("consultation:review"), {"action": "analyse"})
     assert DBTaskResult.objects.filter(task_path__endswith="analysis_run").exists()
+
+
+def test_working_group_confirms_a_suggested_article(client, english):
+    p = submit("Смертная казнь должна быть запрещена навсегда, никто не может быть лишён жизни.")
+    assert p.articles.filter(source="suggested", article="17").exists()
+    client.force_login(secretary())
+    page = client.get(p.get_absolute_url())
+    assert b"Confirm" in page.content
+    client.post(reverse("consultation:confirm_article", args=[p.registration_number]),
+                {"article": "17", "constitution": "2026"})  # fmt: skip
+    assert p.articles.get(article="17").source == "confirmed"

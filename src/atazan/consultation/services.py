@@ -297,3 +297,19 @@ def analysis_apply(*, embedder: Embedder | None = None, max_embedded: int = 3000
                  payload={"proposals": len(rows), "groups": len(groups), "themes": len(model.themes),
                           "engine": embedder.name})  # fmt: skip
     return AnalysisSummary(proposals=len(rows), groups=len(groups), themes=len(model.themes), engine=embedder.name)
+
+
+@transaction.atomic
+def article_link_confirm(*, proposal: Proposal, article: str, constitution: str, confirmed_by: User) -> ProposalArticle:
+    """The working group confirms (or adds) the article a proposal concerns; audited."""
+    link, _ = ProposalArticle.objects.update_or_create(
+        proposal=proposal, constitution=constitution, article=article,
+        defaults={"source": ProposalArticle.Source.CONFIRMED},
+    )  # fmt: skip
+    audit_append(
+        actor=confirmed_by.username,
+        action="consultation.article.confirm",
+        target=proposal.registration_number,
+        payload={"article": article, "constitution": constitution},
+    )
+    return link

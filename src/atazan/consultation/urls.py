@@ -14,4 +14,5 @@ urlpatterns = [
     path("p/<str:number>/", views.detail, name="detail"),
     path("p/<str:number>/support/", views.support, name="support"),
     path("p/<str:number>/decide/", views.decide, name="decide"),
+    path("p/<str:number>/confirm-article/", views.confirm_article, name="confirm_article"),
 ]

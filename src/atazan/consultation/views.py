@@ -123,6 +123,21 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def confirm_article(request: HttpRequest, number: str) -> HttpResponse:
+    if not _working_group(request):
+        raise PermissionDenied
+    proposal = get_object_or_404(Proposal, registration_number=number)
+    article = request.POST.get("article", "").strip()
+    constitution = request.POST.get("constitution", "2026")
+    if article and constitution in {"1995", "2026"}:
+        services.article_link_confirm(proposal=proposal, article=article, constitution=constitution,
+                                      confirmed_by=request.user)  # type: ignore[arg-type]  # fmt: skip
+        messages.success(request, _("Article link confirmed."))
+    return redirect(proposal)
+
+
+@login_required
 def review(request: HttpRequest) -> HttpResponse:
     if not _working_group(request):
         raise PermissionDenied
