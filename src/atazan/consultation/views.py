@@ -52,10 +52,11 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     if proposal.visibility == "hidden" and not _working_group(request):
         raise PermissionDenied
     group = selectors.group_members(proposal)
+    linked = selectors.campaign_links(proposal.duplicate_group) if proposal.duplicate_group else []
     return render(request, "consultation/detail.html", _base(
         request, proposal=proposal, history=proposal.history.select_related("decided_by"),
         articles=proposal.articles.order_by("source", "article"), group_size=group.count(),
-        group_sample=group[:10], outcomes=[c for c in Status.choices if c[0] != Status.REGISTERED],
+        group_sample=group[:10], linked=linked, outcomes=[c for c in Status.choices if c[0] != Status.REGISTERED],
         supported=request.user.is_authenticated and proposal.supports.filter(citizen=request.user).exists(),
     ))  # fmt: skip
 

@@ -34,7 +34,7 @@ def cross_language_links(
     *,
     embedder: Embedder,
     languages: Sequence[str] | None = None,
-    threshold: float = 0.9,
+    threshold: float = 0.88,
 ) -> list[tuple[str, str, float]]:
     """(key, key, cosine) for texts in different languages whose embeddings are at least ``threshold`` alike."""
     if len(keys) < 2:
