@@ -39,7 +39,7 @@ def main() -> None:
     import numpy as np
 
     from atazan.consultation.domain.analysis import group_representatives, themes_for_corpus
-    from atazan.consultation.domain.duplicates import DuplicateIndex, duplicate_pairs
+    from atazan.consultation.domain.duplicates import DuplicateIndex, pair_agreement
     from atazan.consultation.domain.themes import CharNgramEmbedder, E5Embedder
 
     started = time.perf_counter()
@@ -56,9 +56,7 @@ def main() -> None:
     for p in corpus:
         if p.campaign:
             truth.setdefault(p.campaign, []).append(p.key)
-    found, expected = duplicate_pairs(groups), duplicate_pairs(list(truth.values()))
-    precision = len(found & expected) / max(1, len(found))
-    recall = len(found & expected) / max(1, len(expected))
+    precision, recall = pair_agreement(groups, list(truth.values()))
     print(
         f"duplicates: {dup_s:.1f} s for {len(corpus):,} (budget 60 s) — {len(groups):,} groups, "
         f"generator-label pair precision {precision:.3f} recall {recall:.3f}; peak RSS {peak_mb():.0f} MB"

@@ -50,3 +50,13 @@ def test_incremental_add_joins_an_existing_group():
     assert joined == "B1"
     assert len(index.groups()) == before
     assert index.group_of("NEW") == "B1"
+
+
+def test_pair_agreement_counts_like_listing_the_pairs():
+    from atazan.consultation.domain.duplicates import pair_agreement
+
+    found = [["a", "b", "c"], ["d", "e"]]
+    truth = [["a", "b"], ["c", "d", "e"]]
+    listed_found, listed_truth = duplicate_pairs(found), duplicate_pairs(truth)
+    common = len(listed_found & listed_truth)
+    assert pair_agreement(found, truth) == (common / len(listed_found), common / len(listed_truth))

@@ -184,3 +184,21 @@ def duplicate_pairs(groups: Sequence[Sequence[str]]) -> set[frozenset[str]]:
             for b in members[a_index + 1 :]:
                 pairs.add(frozenset((a, b)))
     return pairs
+
+
+def pair_agreement(found: Sequence[Sequence[str]], truth: Sequence[Sequence[str]]) -> tuple[float, float]:
+    """(precision, recall) over pairs of proposals put together, counted without listing the pairs (a campaign of
+    5,000 copies has 12.5 million of them)."""
+    truth_of = {key: n for n, members in enumerate(truth) for key in members}
+    found_pairs = sum(len(g) * (len(g) - 1) // 2 for g in found)
+    truth_pairs = sum(len(t) * (len(t) - 1) // 2 for t in truth)
+    common = 0
+    for members in found:
+        sizes: dict[int, int] = {}
+        for key in members:
+            if key in truth_of:
+                sizes[truth_of[key]] = sizes.get(truth_of[key], 0) + 1
+        common += sum(n * (n - 1) // 2 for n in sizes.values())
+    precision = common / found_pairs if found_pairs else 1.0
+    recall = common / truth_pairs if truth_pairs else 1.0
+    return (precision, recall)
