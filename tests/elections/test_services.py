@@ -98,7 +98,7 @@ def test_mandates_follow_cec_alphabetical_order_and_vacancy_keeps_30_per_cent() 
     assert leaving.ended == date(2027, 1, 1) and leaving.end_ground == "resignation"
     kinds = list(plist.mandate_events.values_list("kind", flat=True))
     assert kinds.count("ended") == 1 and kinds.count("transferred") == 1
-    entry = AuditEntry.objects.filter(action="elections.mandate.terminate").get()
+    entry = AuditEntry.objects.filter(action="elections.mandate.vacate").get()
     assert entry.payload["ground"] == "resignation" and entry.payload["successor"] == successor.candidate.key
 
 

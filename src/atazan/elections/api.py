@@ -144,7 +144,7 @@ def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> An
             }  # fmt: skip
             for o in a.outcomes
         ],
-        "steps": [s.as_dict() for s in view.steps],
+        "steps": [s.as_dict() for s in allocation_steps(a)],  # English, as the CLI prints them
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from atazan.elections.domain import (
@@ -18,6 +20,7 @@ from atazan.elections.domain import (
     allocation_input_from_mapping,
     allocation_steps,
 )
+from atazan.elections.domain.explain import Step
 
 app = typer.Typer(help="Kurultai elections: seat allocation (Art. 97-1), results, mandates.", no_args_is_help=True)
 
@@ -40,6 +43,12 @@ def _read_json(path: Path) -> Any:
         _fail(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}) [allocation input format]")
 
 
+class Lang(enum.StrEnum):
+    EN = "en"
+    KK = "kk"
+    RU = "ru"
+
+
 @app.command("allocate")
 def allocate_command(
     input_file: Annotated[Path, typer.Argument(metavar="INPUT.json", help="Seats, took_part, threshold and lists.")],
@@ -47,35 +56,51 @@ def allocate_command(
         Method, typer.Option(help="hare is the law (Art. 97-1); the others are for comparison only.")
     ] = Method.HARE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: seats, quota, admitted, steps.")] = False,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the explained steps: en (default), kk or ru.")
+    ] = Lang.EN,
 ) -> None:
     """Allocate seats among party lists as Art. 97-1 of the Constitutional Law on Elections does.
 
     INPUT.json: {"seats": 69, "took_part": 6366441, "threshold_percent": 5, "lists": [{"party": "AMANAT",
     "votes": 3431510, "registration_order": 1}, ...]}. Bad input exits with code 2 and names the rule.
+    The steps are in English unless --lang kk or --lang ru is given (error messages stay in English).
     """
     data = _read_json(input_file)
     try:
         result = allocate(allocation_input_from_mapping(data), method)
     except ElectionsError as error:
         _fail(str(error))
-    steps = allocation_steps(result)
+    steps = _steps_in(lang, allocation_steps(result))
     if as_json:
         payload = {
             "seats": result.seats,
             "quota": str(result.quota) if result.quota is not None else None,
             "admitted": list(result.admitted),
-            "steps": [s.as_dict() for s in steps],
+            "steps": steps,
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     out = Console(highlight=False)
-    out.print(f"[bold]{method.label}[/bold]")
-    for step in steps:
-        out.print(f"• {step.text}  [dim]({step.ref})[/dim]")
+    out.print(f"[bold]{escape(steps[0]['text'])}[/bold]")
+    for step in steps[1:]:
+        out.print(f"• {escape(step['text'])}  [dim]({escape(step['ref'])})[/dim]")
     table = Table("party", "votes", "admitted", "whole", "extra", "seats")
     for o in result.outcomes:
         table.add_row(o.party, str(o.votes), o.admission.value, str(o.whole), str(o.extra), str(o.seats))
     out.print(table)
+
+
+def _steps_in(lang: Lang, steps: tuple[Step, ...]) -> list[dict[str, str]]:
+    """The steps in ``lang``: English straight from the domain, Kazakh or Russian from the context's catalogue."""
+    if lang is Lang.EN:
+        return [s.as_dict() for s in steps]
+    from django.utils import translation
+
+    from atazan.elections.translation import steps_render
+
+    with translation.override(lang.value):
+        return [s.as_dict() for s in steps_render(steps)]
 
 
 def _election(slug: str) -> Any:

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from atazan.elections import models, services
 from atazan.elections.domain.mandates import EndGround
+from atazan.referendum.domain.units import UNITS
 
 MAJILIS_2023 = [
     ("AMANAT", 3431510, "#1f4e9c"),
@@ -41,13 +42,8 @@ SIMULATED_TOOK_PART = 7_652_118
 SIMULATED_REGISTERED = 12_600_000
 SIMULATED_DAY = date(2026, 8, 30)  # inside the window of Constitution 2026, Art. 95(1)
 
-REGIONS = [
-    ("ABA", "Abai"), ("AKM", "Akmola"), ("AKT", "Aktobe"), ("ALM", "Almaty oblast"), ("ATY", "Atyrau"),
-    ("ZAP", "West Kazakhstan"), ("ZHA", "Zhambyl"), ("ZHT", "Zhetisu"), ("KAR", "Karaganda"), ("KUS", "Kostanay"),
-    ("KZY", "Kyzylorda"), ("MAN", "Mangystau"), ("PAV", "Pavlodar"), ("SEV", "North Kazakhstan"),
-    ("TUR", "Turkistan"), ("ULT", "Ulytau"), ("VOS", "East Kazakhstan"), ("AST", "Astana"), ("ALA", "Almaty city"),
-    ("SHY", "Shymkent"),
-]  # fmt: skip
+# The 20 units (oblasts, cities of republican significance, the capital) as the referendum context lists them.
+REGIONS = [(unit.code, unit.name_en) for unit in UNITS]
 
 SURNAMES = ["Әбенов", "Ахметов", "Бекетов", "Дәулетов", "Ержанов", "Жақсылықов", "Иманов", "Қасымов", "Құдайбергенов",
             "Мұратов", "Нұрланов", "Оспанов", "Өтегенов", "Сәрсенов", "Тоқтаров", "Ұлықбеков", "Үсенов", "Шәріпов",

@@ -129,6 +129,10 @@ class Mandate(models.Model):
     started = models.DateField()
     ended = models.DateField(null=True, blank=True)
     end_ground = models.CharField(max_length=30, blank=True)
+    # Constitutional Law on Elections, Art. 97-1(6): the mandate this one took over, when the seat passed on.
+    predecessor = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="successor"
+    )
 
     class Meta:
         ordering = ["party_list", "started", "id"]

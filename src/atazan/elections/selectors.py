@@ -13,8 +13,9 @@ from django.db.models import QuerySet
 from atazan.elections import models
 from atazan.elections.domain import Allocation, Method, allocate, allocation_steps
 from atazan.elections.domain.allocation import AllocationInput, PartyList
-from atazan.elections.domain.explain import Step, decimal_text
+from atazan.elections.domain.explain import decimal_text
 from atazan.elections.hemicycle import Seat, hemicycle
+from atazan.elections.translation import RenderedStep, steps_render
 
 
 def election_list() -> QuerySet[models.Election]:
@@ -51,7 +52,7 @@ class AllocationView:
 
     allocation: Allocation
     rows: list[SeatRow]
-    steps: tuple[Step, ...]
+    steps: tuple[RenderedStep, ...]  # in the active language
     seats: list[Seat]
     width: float
     height: float
@@ -79,7 +80,7 @@ def allocation_view(result: Allocation, colors: Mapping[str, str]) -> Allocation
     parties = [(r.party, r.seats, r.color) for r in rows if r.seats]
     seats, width, height = hemicycle(parties, total=result.seats_total)
     quota = decimal_text(result.quota, 4) if result.quota is not None else ""
-    return AllocationView(result, rows, allocation_steps(result), seats, width, height, quota)
+    return AllocationView(result, rows, steps_render(allocation_steps(result)), seats, width, height, quota)
 
 
 def election_input(*, election: models.Election) -> AllocationInput:

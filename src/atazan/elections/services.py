@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
+from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
 from atazan.elections import models
 from atazan.elections.domain import allocate, allocation_steps
@@ -24,9 +26,17 @@ from atazan.elections.domain.errors import (
     ElectionsError,
     InputFormatError,
     ListVotesAboveTurnoutError,
+    MandateRuleError,
     NegativeVotesError,
+    RegionVotesAboveNationalError,
+    UnknownRegionError,
 )
 from atazan.elections.domain.mandates import EndGround, VacancyStatus, vacancy_fill
+from atazan.referendum.domain.units import DEFAULT_REGISTRY, UnknownUnitError
+
+# Who may call each write (docs/security.md): a ``User`` is checked against the permission matrix; a plain string is
+# the console (a command run with shell access to the server, demo data) and is recorded as given.
+Actor = str | User
 
 PALETTE = ["#1f4e9c", "#2e8b57", "#c0392b", "#e3a21a", "#7d3c98", "#16a2b8", "#d35400", "#566573", "#a93226",
            "#117a65", "#b7950b", "#5d6d7e"]  # fmt: skip
@@ -107,7 +117,10 @@ def election_upsert(
     registered_voters: int | None = None,
     simulated: bool = False,
     source: str = "",
+    actor: Actor = "system",
 ) -> models.Election:
+    """Create or update an election's record (the figures the results are imported against)."""
+    actor_authorize(actor, "elections.results.import")
     election, _ = models.Election.objects.update_or_create(
         slug=slug,
         defaults={
@@ -127,12 +140,15 @@ def election_upsert(
 
 @transaction.atomic
 def results_import(
-    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: str = "system"
+    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: Actor = "system"
 ) -> ImportReport:
     """Import national votes per list (``party``, ``votes``, ``registration_order``, optional ``color``) and, with a
-    ``region`` column, votes per region. A row breaking a rule is kept as a RejectedRow; the rest are stored.
-    Idempotent: importing the same rows again changes nothing."""
+    ``region`` column, votes per region (one of the 20 units, named by code or in English, Kazakh or Russian). A row
+    breaking a rule is kept as a RejectedRow; the rest are stored. Idempotent: importing the same rows again changes
+    nothing. Audited whenever something was stored or kept for review."""
+    label = actor_authorize(actor, "elections.results.import")
     report = ImportReport()
+    kept_before = models.RejectedRow.objects.filter(election=election, import_kind="results").count()
     seen_national: set[str] = set()
     for number, raw in enumerate(rows, start=1):
         party = str(raw.get("party") or "").strip()
@@ -150,10 +166,20 @@ def results_import(
                 plist = models.PartyList.objects.filter(election=election, party=party).first()
                 if plist is None:
                     raise InputFormatError("no national row for this party", record=record, rule=f"{ART_97_1}(1)")
+                try:
+                    unit, _abroad = DEFAULT_REGISTRY.resolve(region)
+                except UnknownUnitError as exc:
+                    raise UnknownRegionError(f"unknown region {region!r}", record=record) from exc
+                others = sum(plist.region_results.exclude(region_code=unit.code).values_list("votes", flat=True))
+                if others + votes > plist.votes:
+                    raise RegionVotesAboveNationalError(
+                        f"the regions would give {others + votes} votes, the national result is {plist.votes}",
+                        record=record,
+                    )
                 obj, created = models.RegionResult.objects.get_or_create(
                     party_list=plist,
-                    region_code=region,
-                    defaults={"region_name": str(raw.get("region_name") or region), "votes": votes},
+                    region_code=unit.code,
+                    defaults={"region_name": unit.name_en, "votes": votes},
                 )
                 _count(report, created, obj.votes == votes)
                 if not created and obj.votes != votes:
@@ -186,9 +212,10 @@ def results_import(
             report.rejected.append(
                 _reject(election=election, kind="results", source=source, number=number, raw=raw, error=error)
             )
-    if report.created or report.updated:
+    kept_new = models.RejectedRow.objects.filter(election=election, import_kind="results").count() - kept_before
+    if report.created or report.updated or kept_new:
         audit_append(
-            actor=actor,
+            actor=label,
             action="elections.results.import",
             target=f"election:{election.slug}",
             payload={
@@ -196,6 +223,7 @@ def results_import(
                 "created": report.created,
                 "updated": report.updated,
                 "rejected": len(report.rejected),
+                "kept_for_review": kept_new,
             },  # fmt: skip
         )
     return report
@@ -212,12 +240,16 @@ def _count(report: ImportReport, created: bool, same: bool) -> None:
 
 @transaction.atomic
 def candidates_import(
-    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: str = "system"
+    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: Actor = "system"
 ) -> ImportReport:
     """Import registered candidates (``party``, ``key``, ``position``, ``full_name``, ``birth_date``, ``gender``,
     optional ``disability``, ``citizen``, ``resident_since``). Ineligible candidates (Constitution 2026, Art. 54(3))
-    and malformed rows are kept as RejectedRows with the reason. Idempotent."""
+    and malformed rows are kept as RejectedRows with the reason. Idempotent. The party lists are part of the
+    results an operator imports, so the permission is ``elections.results.import``; the audit entry is
+    ``elections.candidates.import``."""
+    label = actor_authorize(actor, "elections.results.import")
     report = ImportReport()
+    kept_before = models.RejectedRow.objects.filter(election=election, import_kind="candidates").count()
     for number, raw in enumerate(rows, start=1):
         record = f"row {number} ({raw.get('full_name') or raw.get('key') or '?'})"
         try:
@@ -266,6 +298,20 @@ def candidates_import(
             report.rejected.append(
                 _reject(election=election, kind="candidates", source=source, number=number, raw=raw, error=error)
             )
+    kept_new = models.RejectedRow.objects.filter(election=election, import_kind="candidates").count() - kept_before
+    if report.created or report.updated or kept_new:
+        audit_append(
+            actor=label,
+            action="elections.candidates.import",
+            target=f"election:{election.slug}",
+            payload={
+                "source": source,
+                "created": report.created,
+                "updated": report.updated,
+                "rejected": len(report.rejected),
+                "kept_for_review": kept_new,
+            },  # fmt: skip
+        )
     return report
 
 
@@ -283,8 +329,9 @@ def allocation_input_for(election: models.Election) -> AllocationInput:
 
 
 @transaction.atomic
-def seats_allocate(*, election: models.Election, actor: str, method: Method = Method.HARE) -> models.SeatAllocation:
+def seats_allocate(*, election: models.Election, actor: Actor, method: Method = Method.HARE) -> models.SeatAllocation:
     """Allocate the election's seats (Constitutional Law on Elections, Art. 97-1) and keep the result as a new row."""
+    label = actor_authorize(actor, "elections.seats.allocate")
     result = allocate(allocation_input_for(election), method)
     row = models.SeatAllocation.objects.create(
         election=election,
@@ -294,7 +341,7 @@ def seats_allocate(*, election: models.Election, actor: str, method: Method = Me
         steps=[s.as_dict() for s in allocation_steps(result)],
     )
     audit_append(
-        actor=actor,
+        actor=label,
         action="elections.seats.allocate",
         target=f"election:{election.slug}",
         payload={"allocation": row.pk, "method": method.value, "seats": result.seats, "quota": row.quota},
@@ -318,12 +365,13 @@ def _domain_candidate(c: models.Candidate) -> dcand.Candidate:
 def mandates_assign(
     *,
     election: models.Election,
-    actor: str,
+    actor: Actor,
     on_day: date,
     party_orders: Mapping[str, Sequence[str]] | None = None,
 ) -> list[models.Mandate]:
     """Give each list's seats to its candidates (Art. 97-1(5)): the party's order where given, else the CEC's
     Kazakh alphabetical order keeping the 30% rule. Lists that already have mandates are left as they are."""
+    label = actor_authorize(actor, "elections.mandate.assign")
     allocation = election.allocations.filter(method=Method.HARE.value).first()
     if allocation is None:
         allocation = seats_allocate(election=election, actor=actor)
@@ -361,8 +409,8 @@ def mandates_assign(
                 ref=f"{ART_97_1}(6)", note="The list has fewer candidates than seats won.",
             )  # fmt: skip
         audit_append(
-            actor=actor,
-            action="elections.mandates.assign",
+            actor=label,
+            action="elections.mandate.assign",
             target=f"election:{election.slug}/list:{plist.party}",
             payload={
                 "seats": seats,
@@ -381,17 +429,24 @@ def mandate_terminate(
     mandate: models.Mandate,
     ground: EndGround,
     on_day: date,
-    actor: str,
+    actor: Actor,
     nominee: str | None = None,
 ) -> models.Mandate | None:
     """End ``mandate`` on ``ground`` (Constitution 2026, Art. 55) and pass the seat on (Art. 97-1(6)).
 
     Returns the successor's new mandate, or None when the seat stays vacant. Raises MandateRuleError (nothing saved)
-    when the party's nominee breaks the 30% rule. Preconditions: the mandate has not ended.
+    when the party's nominee breaks the 30% rule, or an ElectionsError when the mandate has already ended or the
+    day is before it started.
     """
+    label = actor_authorize(actor, "elections.mandate.vacate")
     mandate = models.Mandate.objects.select_for_update().get(pk=mandate.pk)
     if mandate.ended is not None:
         raise ElectionsError("the mandate has already ended", record=f"mandate {mandate.pk}", rule=ground.ref)
+    if on_day < mandate.started:
+        raise MandateRuleError(
+            f"the mandate started on {mandate.started.isoformat()}; it cannot end on {on_day.isoformat()}",
+            record=f"mandate {mandate.pk} ({mandate.candidate.full_name})",
+        )
     plist = mandate.party_list
     election = mandate.election
     sitting = [
@@ -423,7 +478,9 @@ def mandate_terminate(
     successor: models.Mandate | None = None
     if outcome.status is VacancyStatus.FILLED and outcome.successor is not None:
         row = next(c for c in remaining_rows if c.key == outcome.successor.key)
-        successor = models.Mandate.objects.create(election=election, party_list=plist, candidate=row, started=on_day)
+        successor = models.Mandate.objects.create(
+            election=election, party_list=plist, candidate=row, started=on_day, predecessor=mandate
+        )
         note = f"{row.full_name}. {outcome.reason} 30% rule: {outcome.quota.represented} of {outcome.quota.mandates}."
         if outcome.passed_over:
             note += " Passed over: " + " | ".join(outcome.passed_over)
@@ -437,8 +494,8 @@ def mandate_terminate(
             note=outcome.reason,
         )  # fmt: skip
     audit_append(
-        actor=actor,
-        action="elections.mandate.terminate",
+        actor=label,
+        action="elections.mandate.vacate",
         target=f"election:{election.slug}/mandate:{mandate.pk}",
         payload={
             "candidate": mandate.candidate.key,

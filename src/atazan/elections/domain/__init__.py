@@ -13,7 +13,7 @@ from .allocation import (
     allocation_input_from_mapping,
 )
 from .errors import ElectionsError
-from .explain import Step, allocation_steps, decimal_text
+from .explain import Msg, Step, allocation_steps, decimal_text, msg, step_templates
 
 __all__ = [
     "Admission",
@@ -22,6 +22,7 @@ __all__ = [
     "ElectionsError",
     "ListOutcome",
     "Method",
+    "Msg",
     "PartyList",
     "Rule",
     "Step",
@@ -30,4 +31,6 @@ __all__ = [
     "allocation_input_from_mapping",
     "allocation_steps",
     "decimal_text",
+    "msg",
+    "step_templates",
 ]

@@ -29,6 +29,7 @@ from .errors import (
     TooFewSeatsForSingleListRuleError,
     TurnoutNotPositiveError,
 )
+from .i18n import _
 from .parameters import SINGLE_LIST_COEFFICIENT, SINGLE_LIST_MINIMUM_SEATS
 
 __all__ = [
@@ -63,10 +64,10 @@ class Method(enum.StrEnum):
 
 
 _METHOD_LABELS = {
-    Method.HARE: "Hare quota and largest remainders — the law (Constitutional Law on Elections, Art. 97-1)",
-    Method.DHONDT: "D'Hondt highest averages — not the law, for comparison only",
-    Method.SAINTE_LAGUE: "Sainte-Laguë highest averages — not the law, for comparison only",
-    Method.DROOP: "Droop quota and largest remainders — not the law, for comparison only",
+    Method.HARE: _("Hare quota and largest remainders — the law (Constitutional Law on Elections, Art. 97-1)"),
+    Method.DHONDT: _("D'Hondt highest averages — not the law, for comparison only"),
+    Method.SAINTE_LAGUE: _("Sainte-Laguë highest averages — not the law, for comparison only"),
+    Method.DROOP: _("Droop quota and largest remainders — not the law, for comparison only"),
 }
 
 
@@ -449,7 +450,7 @@ def _hare_general(inp: AllocationInput, ordered: list[PartyList], passed: list[P
     # kept as an integer numerator over ``total``: its whole part and remainder come from one exact divmod.
     parts = [divmod(pl.votes * seats, total) for pl in passed]
     left = seats
-    for whole, _ in parts:
+    for whole, _rest in parts:
         left -= whole
     n = len(passed)
     ranks: list[int | None] = [None] * n
@@ -543,7 +544,7 @@ def _divisor(inp: AllocationInput, lists: Iterable[tuple[PartyList, bool]], meth
     step = 1 if method is Method.DHONDT else 2
     won = {pl.registration_order: 0 for pl in admitted}
     last: Fraction | None = None
-    for _ in range(inp.seats):
+    for _seat in range(inp.seats):
         best: PartyList | None = None
         best_num, best_den = -1, 1
         for pl in admitted:  # registration order: a later list must be strictly larger to win a tie

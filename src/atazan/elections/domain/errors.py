@@ -20,9 +20,11 @@ __all__ = [
     "NoListReachesThresholdError",
     "NoListsError",
     "NoSeatsError",
+    "RegionVotesAboveNationalError",
     "ThresholdOutOfRangeError",
     "TooFewSeatsForSingleListRuleError",
     "TurnoutNotPositiveError",
+    "UnknownRegionError",
 ]
 
 ART_97_1 = "Constitutional Law on Elections, Art. 97-1"
@@ -94,6 +96,17 @@ class TooFewSeatsForSingleListRuleError(ElectionsError):
         f"when only one list passes, the runner-up gets at least two seats and the rest go to the list that "
         f"passed ({ART_97_1}(2)-(4)); that needs at least three seats"
     )
+
+
+class UnknownRegionError(ElectionsError):
+    default_rule = (
+        "results by region are given for the 20 oblasts, cities of republican significance and the capital "
+        "(the units of Constitution 2026, Art. 92(3))"
+    )
+
+
+class RegionVotesAboveNationalError(ElectionsError):
+    default_rule = "a list's votes in the regions cannot add up to more than its national votes"
 
 
 class CandidateRuleError(ElectionsError):

@@ -9,6 +9,7 @@ from datetime import date
 
 from .candidates import Candidate, QuotaCheck, candidate_eligibility, quota_check
 from .errors import ART_97_1, MandateRuleError
+from .i18n import _
 
 __all__ = ["EndGround", "VacancyOutcome", "VacancyStatus", "vacancy_fill"]
 
@@ -60,32 +61,32 @@ class EndGround(enum.StrEnum):
 
 
 _REFS = {
-    EndGround.RESIGNATION: f"{_ART_55_4}, first paragraph (resignation)",
-    EndGround.DEATH: f"{_ART_55_4}, first paragraph (death)",
-    EndGround.INCAPACITY: f"{_ART_55_4}, first paragraph (declared legally incapable by a court)",
-    EndGround.DECLARED_DEAD: f"{_ART_55_4}, first paragraph (declared dead by a court)",
-    EndGround.DECLARED_MISSING: f"{_ART_55_4}, first paragraph (declared missing by a court)",
-    EndGround.INCOMPATIBILITY: "Constitution 2026, Art. 55(2)",
-    EndGround.RESIDENCE_ABROAD: f"{_ART_55_4} 1)",
-    EndGround.CONVICTION: f"{_ART_55_4} 2)",
-    EndGround.CITIZENSHIP_ENDED: f"{_ART_55_4} 3)",
-    EndGround.LEFT_PARTY: f"{_ART_55_4} 4)",
-    EndGround.PARTY_CEASED: f"{_ART_55_4} 5)",
-    EndGround.DISSOLUTION: f"{_ART_55_4}, last paragraph",
+    EndGround.RESIGNATION: _("Constitution 2026, Art. 55(4), first paragraph (resignation)"),
+    EndGround.DEATH: _("Constitution 2026, Art. 55(4), first paragraph (death)"),
+    EndGround.INCAPACITY: _("Constitution 2026, Art. 55(4), first paragraph (declared legally incapable by a court)"),
+    EndGround.DECLARED_DEAD: _("Constitution 2026, Art. 55(4), first paragraph (declared dead by a court)"),
+    EndGround.DECLARED_MISSING: _("Constitution 2026, Art. 55(4), first paragraph (declared missing by a court)"),
+    EndGround.INCOMPATIBILITY: _("Constitution 2026, Art. 55(2)"),
+    EndGround.RESIDENCE_ABROAD: _("Constitution 2026, Art. 55(4) 1)"),
+    EndGround.CONVICTION: _("Constitution 2026, Art. 55(4) 2)"),
+    EndGround.CITIZENSHIP_ENDED: _("Constitution 2026, Art. 55(4) 3)"),
+    EndGround.LEFT_PARTY: _("Constitution 2026, Art. 55(4) 4)"),
+    EndGround.PARTY_CEASED: _("Constitution 2026, Art. 55(4) 5)"),
+    EndGround.DISSOLUTION: _("Constitution 2026, Art. 55(4), last paragraph"),
 }
 _LABELS = {
-    EndGround.RESIGNATION: "resignation",
-    EndGround.DEATH: "death",
-    EndGround.INCAPACITY: "declared legally incapable",
-    EndGround.DECLARED_DEAD: "declared dead",
-    EndGround.DECLARED_MISSING: "declared missing",
-    EndGround.INCOMPATIBILITY: "incompatible office or activity",
-    EndGround.RESIDENCE_ABROAD: "moved permanently abroad",
-    EndGround.CONVICTION: "conviction in force",
-    EndGround.CITIZENSHIP_ENDED: "citizenship ended",
-    EndGround.LEFT_PARTY: "left or expelled from the party",
-    EndGround.PARTY_CEASED: "the party ceased to exist",
-    EndGround.DISSOLUTION: "the Kurultai was dissolved",
+    EndGround.RESIGNATION: _("resignation"),
+    EndGround.DEATH: _("death"),
+    EndGround.INCAPACITY: _("declared legally incapable"),
+    EndGround.DECLARED_DEAD: _("declared dead"),
+    EndGround.DECLARED_MISSING: _("declared missing"),
+    EndGround.INCOMPATIBILITY: _("incompatible office or activity"),
+    EndGround.RESIDENCE_ABROAD: _("moved permanently abroad"),
+    EndGround.CONVICTION: _("conviction in force"),
+    EndGround.CITIZENSHIP_ENDED: _("citizenship ended"),
+    EndGround.LEFT_PARTY: _("left or expelled from the party"),
+    EndGround.PARTY_CEASED: _("the party ceased to exist"),
+    EndGround.DISSOLUTION: _("the Kurultai was dissolved"),
 }
 _DEPRIVATION = frozenset(
     {
