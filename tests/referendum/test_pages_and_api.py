@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from atazan.accounts.domain.roles import Role
+from atazan.accounts.services import user_create
 from atazan.referendum import selectors
 from atazan.referendum.domain.units import UNITS
 
@@ -70,7 +72,7 @@ def test_api_result_unit_precinct_and_nist(client, loaded) -> None:
     assert client.get(f"{base}/bundle").status_code == 200
 
 
-def test_filing_a_protocol_needs_commission_staff(client, loaded) -> None:
+def test_filing_a_protocol_needs_the_election_operator_role(client, loaded) -> None:
     payload = {
         "precinct": "new-1",
         "unit": "Almaty",
@@ -83,7 +85,12 @@ def test_filing_a_protocol_needs_commission_staff(client, loaded) -> None:
     }
     url = f"/api/referendum/questions/{loaded.slug}/protocols"
     assert client.post(url, payload, content_type="application/json").status_code == 401
-    user = get_user_model().objects.create_user("clerk", password="x-very-long-pass", is_staff=True)
+    staff = get_user_model().objects.create_user("staff", password="x-very-long-pass", is_staff=True)
+    client.force_login(staff, backend=_password_backend())
+    refused = client.post(url, payload, content_type="application/json")  # the staff flag is not a role
+    assert refused.status_code == 403 and "election_operator" in refused.json()["detail"]
+    assert selectors.result_for(loaded).totals.precincts == 20
+    user = user_create(username="operator", password="x-very-long-pass", roles=[Role.ELECTION_OPERATOR])
     client.force_login(user, backend=_password_backend())
     body = client.post(url, payload, content_type="application/json").json()
     assert body.get("accepted") == 1, body

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from atazan.accounts.services import PermissionRefused, permission_require
 from atazan.referendum import selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.nist import nist_report
 from atazan.referendum.domain.protocol import Protocol, ProtocolError
 from atazan.referendum.domain.units import UnknownUnitError
-from atazan.referendum.models import Precinct, Question, Unit
+from atazan.referendum.models import Precinct, ProtocolReview, Question, Unit
 
 router = Router(tags=["referendum"])
 
@@ -51,6 +52,30 @@ class ProtocolIn(Schema):
 
 class CorrectionIn(ProtocolIn):
     reason: str
+
+
+class ReferendumError(Schema):
+    detail: str
+
+
+class ProtocolRejectionOut(Schema):
+    precinct: str
+    rule: str
+    message: str
+    source: str
+
+
+class ProtocolFilingOut(Schema):
+    accepted: int
+    unchanged: int
+    conflicts: int
+    rejected: list[ProtocolRejectionOut]
+
+
+class ProtocolCorrectionOut(Schema):
+    precinct: str
+    version: int
+    signature_status: str
 
 
 def _question(slug: str) -> Question:
@@ -199,6 +224,7 @@ def forensics(request: HttpRequest, slug: str, simulations: int = 50) -> dict[st
 def review(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     return [
         {
+            "id": r.pk,
             "precinct": r.precinct_number,
             "rule": r.rule,
             "message": r.message,
@@ -259,43 +285,132 @@ def _domain_protocol(question: Question, payload: ProtocolIn) -> Protocol:
     )
 
 
-def _staff(request: HttpRequest) -> str:
-    user = request.user
-    if not user.is_staff:
-        raise HttpError(403, "only commission staff may file protocols")
-    return str(user.get_username())
+def _refused(exc: PermissionRefused) -> HttpError:
+    return HttpError(403, str(exc))
 
 
-@router.post("/questions/{slug}/protocols", auth=django_auth, summary="File a precinct protocol (staff)")
-def protocol_file(request: HttpRequest, slug: str, payload: ProtocolIn) -> dict[str, Any]:
-    actor = _staff(request)
-    q = _question(slug)
-    p = _domain_protocol(q, payload)
-    sig = bytes.fromhex(payload.signature) if payload.signature else None
-    key = bytes.fromhex(payload.public_key) if payload.public_key else None
-    report = services.protocol_accept(question=q, protocol=p, actor=actor, signature=sig, public_key=key)
-    return {
-        "accepted": report.accepted,
-        "unchanged": report.unchanged,
-        "conflicts": report.conflicts,
-        "rejected": [r.as_dict() for r in report.rejected],
-    }
-
-
-@router.post("/questions/{slug}/corrections", auth=django_auth, summary="File a correction after a recount (staff)")
-def protocol_correction(request: HttpRequest, slug: str, payload: CorrectionIn) -> dict[str, Any]:
-    actor = _staff(request)
-    q = _question(slug)
+@router.post(
+    "/questions/{slug}/protocols",
+    auth=django_auth,
+    summary="File a precinct protocol (election commission operator)",
+    response={200: ProtocolFilingOut, 403: ReferendumError, 404: ReferendumError, 422: ReferendumError},
+)
+def protocol_file(request: HttpRequest, slug: str, payload: ProtocolIn) -> ProtocolFilingOut:
+    """Accept a protocol into the tally, or send it to the review queue with the rule it breaks (`rejected`).
+    Requires the role election_operator (`referendum.protocol.file`, `referendum.protocol.accept`)."""
     try:
+        permission_require(request.user, "referendum.protocol.file")
+        q = _question(slug)
+        p = _domain_protocol(q, payload)
+        sig = bytes.fromhex(payload.signature) if payload.signature else None
+        key = bytes.fromhex(payload.public_key) if payload.public_key else None
+        report = services.protocol_accept(question=q, protocol=p, actor=request.user, signature=sig, public_key=key)
+    except PermissionRefused as exc:
+        raise _refused(exc) from None
+    except ValueError as exc:  # a signature or key that is not hex
+        raise HttpError(422, f"signature/public_key: {exc}") from None
+    return ProtocolFilingOut(
+        accepted=report.accepted,
+        unchanged=report.unchanged,
+        conflicts=report.conflicts,
+        rejected=[ProtocolRejectionOut(**r.as_dict(), source=r.rule.source) for r in report.rejected],
+    )
+
+
+@router.post(
+    "/questions/{slug}/corrections",
+    auth=django_auth,
+    summary="File a correction after a recount (election commission operator)",
+    response={
+        200: ProtocolCorrectionOut,
+        400: ReferendumError,
+        403: ReferendumError,
+        404: ReferendumError,
+        422: ReferendumError,
+    },
+)
+def protocol_correction(request: HttpRequest, slug: str, payload: CorrectionIn) -> ProtocolCorrectionOut:
+    """A new version of an accepted protocol, with a reason; the earlier version stays. Requires the role
+    election_operator (`referendum.protocol.correct`)."""
+    try:
+        q = _question(slug)
         version = services.protocol_correct(
             question=q,
             protocol=_domain_protocol(q, payload),
             reason=payload.reason,
-            author=actor,
+            author=request.user,
             signature=bytes.fromhex(payload.signature) if payload.signature else None,
         )
+    except PermissionRefused as exc:
+        raise _refused(exc) from None
     except ProtocolError as exc:
         raise HttpError(422, str(exc)) from None
     except ValueError as exc:
         raise HttpError(400, str(exc)) from None
-    return {"precinct": payload.precinct, "version": version.version, "signature_status": version.signature_status}
+    return ProtocolCorrectionOut(
+        precinct=payload.precinct, version=version.version, signature_status=version.signature_status
+    )
+
+
+class ReviewResolveIn(Schema):
+    """`action` accept: the corrected figures in `protocol` (precinct and unit of the review item); `note` is the
+    reason, kept as the correction's reason when the precinct already has an accepted protocol.
+    `action` dismiss: `note` says why."""
+
+    action: Literal["accept", "dismiss"]
+    note: str
+    protocol: ProtocolIn | None = None
+
+
+class ReviewResolveOut(Schema):
+    id: int
+    precinct: str
+    status: str
+    resolution: str
+    resolved_by: str
+    note: str
+
+
+@router.post(
+    "/questions/{slug}/review/{item_id}/resolve",
+    auth=django_auth,
+    summary="Resolve a protocol under review: accept a corrected protocol or dismiss (election commission operator)",
+    response={
+        200: ReviewResolveOut,
+        400: ReferendumError,
+        403: ReferendumError,
+        404: ReferendumError,
+        409: ReferendumError,
+        422: ReferendumError,
+    },
+)
+def review_resolve(request: HttpRequest, slug: str, item_id: int, payload: ReviewResolveIn) -> ReviewResolveOut:
+    """Requires the role election_operator (`referendum.review.resolve`). Accepting checks every control relation;
+    a protocol that still breaks one gets 422 naming the rule, and nothing changes."""
+    try:
+        permission_require(request.user, "referendum.review.resolve")
+        q = _question(slug)
+        try:
+            item = ProtocolReview.objects.get(question=q, pk=item_id)
+        except ProtocolReview.DoesNotExist:
+            raise Http404(f"no review item {item_id} for {slug!r}") from None
+        accept = None
+        if payload.action == "accept":
+            if payload.protocol is None:
+                raise HttpError(400, "accept needs the corrected protocol in 'protocol'")
+            accept = _domain_protocol(q, payload.protocol)
+        resolved = services.review_resolve(review=item, actor=request.user, note=payload.note, accept=accept)
+    except PermissionRefused as exc:
+        raise _refused(exc) from None
+    except ProtocolError as exc:
+        raise HttpError(422, str(exc)) from None
+    except services.ReviewRefused as exc:
+        raise HttpError(409 if "already resolved" in str(exc) else 400, str(exc)) from None
+    return ReviewResolveOut(
+        id=resolved.pk,
+        precinct=resolved.precinct_number,
+        status=resolved.status,
+        resolution=resolved.resolution,
+        resolved_by=resolved.resolved_by,
+        note=resolved.resolution_note,
+    )

@@ -146,8 +146,14 @@ def import_command(
     path: Annotated[Path, typer.Argument(help="CSV or JSON protocols file.")],
     question: Annotated[str, typer.Option(help="Question slug.")] = "2026-constitution",
     actor: Annotated[str, typer.Option(help="Who is importing (goes into the audit log).")] = "cli",
+    chunk: Annotated[
+        int, typer.Option(min=1, help="Protocols per committed chunk (each chunk is one transaction).")
+    ] = 2000,
 ) -> None:
-    """Import protocols into the database with a progress bar; rejected ones go to the review queue."""
+    """Import protocols into the database with a progress bar; rejected ones go to the review queue.
+
+    The import commits chunk by chunk; if it is interrupted (even killed), run the same command again: what was
+    stored is recognised as unchanged and the rest is imported, with nothing counted twice."""
     from atazan.referendum import selectors, services
     from atazan.referendum.models import Question
 
@@ -175,12 +181,57 @@ def import_command(
             source=path.name,
             actor=actor,
             progress=lambda n: progress.advance(task, n),
+            batch_size=chunk,
         )
         progress.update(task, completed=len(parsed.protocols))
     console.print(
         f"accepted {report.accepted}, unchanged {report.unchanged}, duplicates {report.duplicates}, "
-        f"conflicts {report.conflicts}, sent to review {report.reviewed}"
+        f"conflicts {report.conflicts}, sent to review {report.reviewed} "
+        f"({report.chunks_committed} of {report.chunks} chunk(s) wrote anything)"
     )
+
+
+@app.command("electorate")
+def electorate_command(
+    path: Annotated[Path, typer.Argument(help="CSV: precinct,unit,voters,published_on,source (district optional).")],
+    question: Annotated[str, typer.Option(help="Question slug.")] = "2026-constitution",
+    actor: Annotated[str, typer.Option(help="Who is recording (goes into the audit log).")] = "cli",
+    synthetic: Annotated[bool, typer.Option(help="Mark the lists as a model, not published figures.")] = False,
+) -> None:
+    """Record the lists of voters published before voting (one size per precinct, with date and source)."""
+    from atazan.referendum import selectors, services
+    from atazan.referendum.domain.electorate import ElectorateFileError, read_electorate_csv
+    from atazan.referendum.models import Question
+
+    try:
+        q = selectors.question_get(question)
+    except Question.DoesNotExist:
+        err.print(f"[red]no referendum question {question!r}[/red]")
+        raise typer.Exit(2) from None
+    try:
+        parsed = read_electorate_csv(path.read_text(encoding="utf-8").splitlines(True))
+    except (OSError, UnicodeDecodeError, ElectorateFileError) as exc:
+        err.print(f"[red]{path}: {exc}[/red]")
+        raise typer.Exit(2) from None
+    report = services.electorate_record(
+        question=q,
+        entries=parsed.entries,
+        actor=actor,
+        registry=selectors.registry_for(q),
+        synthetic=synthetic,
+        source=path.name,
+    )
+    out = _stdout()
+    for problem in parsed.problems:
+        out.print(f"[red]{problem.message}[/red]")
+    for message in report.problems:
+        out.print(f"[red]{message}[/red]")
+    out.print(
+        f"recorded {report.recorded}, unchanged {report.unchanged}, "
+        f"refused {len(parsed.problems) + len(report.problems)}"
+    )
+    if parsed.problems or report.problems:
+        raise typer.Exit(1)
 
 
 @app.command("bundle")

@@ -14,9 +14,17 @@ from nacl.signing import SigningKey
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, derive_signing_key, protocol_sign
 from atazan.referendum.domain.protocol_io import ParsedProtocols
-from atazan.referendum.domain.synthetic import OFFICIAL_SOURCE, model_precincts
+from atazan.referendum.domain.synthetic import (
+    MODEL_LIST_DATE,
+    MODEL_LIST_SOURCE,
+    OFFICIAL_SOURCE,
+    ModelPrecinct,
+    model_electorate,
+    model_precincts,
+)
 
 DEMO_SECRET = b"atazan demo 2026 referendum - not a real commission key"
 QUESTION_SLUG = "2026-constitution"
@@ -35,6 +43,38 @@ def authority_key() -> SigningKey:
     return derive_signing_key(DEMO_SECRET, "central-referendum-commission")
 
 
+def _electorate(question: object, model: list[ModelPrecinct], console: Console) -> None:
+    """The MODEL lists of voters published before voting, one per model precinct (labelled synthetic)."""
+    from atazan.referendum import selectors, services
+    from atazan.referendum.models import Electorate, Question
+
+    assert isinstance(question, Question)
+    if Electorate.objects.filter(question=question).exists():
+        return
+    sizes = model_electorate(model)
+    published_on = date.fromisoformat(MODEL_LIST_DATE)
+    entries = [
+        ElectorateEntry(
+            m.protocol.precinct,
+            "Abroad" if m.protocol.abroad else m.protocol.unit,
+            m.protocol.district,
+            sizes[m.protocol.precinct],
+            published_on,
+            MODEL_LIST_SOURCE,
+        )
+        for m in model
+    ]
+    report = services.electorate_record(
+        question=question,
+        entries=entries,
+        actor="demo",
+        registry=selectors.registry_for(question),
+        synthetic=True,
+        source="model:domain.synthetic",
+    )
+    console.print(f"Referendum: {report.recorded} model voter lists recorded (synthetic, not published figures).")
+
+
 def build(*, console: Console) -> None:
     from atazan.referendum import services
     from atazan.referendum.models import ProtocolVersion
@@ -51,10 +91,11 @@ def build(*, console: Console) -> None:
         source_note=f"National totals: {OFFICIAL_SOURCE}. Precinct protocols: a deterministic model (synthetic).",
         actor="demo",
     )
-    if ProtocolVersion.objects.filter(question=question).exists():
-        console.print("Referendum protocols already loaded; nothing to do.")
-        return
     model = model_precincts()
+    if ProtocolVersion.objects.filter(question=question).exists():
+        console.print("Referendum protocols already loaded.")
+        _electorate(question, model, console)
+        return
     signatures = {}
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -84,3 +125,4 @@ def build(*, console: Console) -> None:
         f"Referendum: {report.accepted} model protocols accepted (sums = official national totals); "
         f"{report.reviewed} sent to review."
     )
+    _electorate(question, model, console)

@@ -30,6 +30,15 @@ class Question(models.Model):
     )
     source_note = models.TextField(blank=True)
     abroad_unit = models.CharField(max_length=40, default="astana")
+    day_additions_limit_bp = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=(
+            "How far (basis points of the published list) a protocol's entitled voters may exceed the list published "
+            "before voting, for voters added on the day. A setting, not a rule from our legal sources: empty means "
+            "differences are shown without a limit."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -166,11 +175,16 @@ class ProtocolVersion(models.Model):
 
 class ProtocolReview(models.Model):
     """A protocol that was not accepted: it broke a control relation or conflicts with an accepted one.
-    Kept for a commission member to review; never silently dropped."""
+    Kept for a commission member to review; never silently dropped. An operator resolves it by accepting a
+    corrected protocol (a new version, or the first one) or by dismissing it with a reason."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Awaiting review")
         RESOLVED = "resolved", _("Resolved")
+
+    class Resolution(models.TextChoices):
+        ACCEPTED = "accepted", _("Corrected protocol accepted")
+        DISMISSED = "dismissed", _("Dismissed")
 
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="reviews")
     precinct_number = models.CharField(max_length=40, blank=True)
@@ -180,9 +194,44 @@ class ProtocolReview(models.Model):
     source = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField()
+    # The same rejection of the same record from the same source is stored once: re-running an import (after a
+    # crash, or by mistake) adds nothing to the queue.
+    fingerprint = models.CharField(max_length=64, blank=True, default="")
+    resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True)
+    resolved_by = models.CharField(max_length=150, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "fingerprint"],
+                condition=~models.Q(fingerprint=""),
+                name="referendum_review_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.precinct_number}: {self.rule}"
+
+
+class Electorate(models.Model):
+    """The size of a precinct's list of citizens entitled to take part, as published before voting, with the date
+    and the source it was taken from. The protocol's `registered` may differ: voters can be added on the day."""
+
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="electorate")
+    precinct = models.ForeignKey(Precinct, on_delete=models.PROTECT, related_name="electorate")
+    voters = models.PositiveIntegerField()
+    published_on = models.DateField()
+    source = models.CharField(max_length=300)
+    synthetic = models.BooleanField(default=False)
+    recorded_by = models.CharField(max_length=150)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["question_id", "precinct_id"]
+        constraints = [models.UniqueConstraint(fields=["question", "precinct"], name="referendum_electorate_once")]
+
+    def __str__(self) -> str:
+        return f"{self.precinct_id}: {self.voters}"

@@ -214,3 +214,76 @@ def bundle_for(question: Question, *, authority_key: Any) -> bytes:
         abroad_unit=question.abroad_unit,
     )
     return bundle_build(entries, meta, authority_key)
+
+
+def reviews_resolved(question: Question, *, limit: int = 50) -> list[ProtocolReview]:
+    return list(
+        ProtocolReview.objects.filter(question=question, status=ProtocolReview.Status.RESOLVED).order_by(
+            "-resolved_at", "-id"
+        )[:limit]
+    )
+
+
+def review_get(question: Question, pk: int) -> ProtocolReview:
+    return ProtocolReview.objects.get(question=question, pk=pk)
+
+
+def current_version(question: Question, precinct: Precinct) -> ProtocolVersion | None:
+    return ProtocolVersion.objects.filter(question=question, precinct=precinct, is_current=True).first()
+
+
+@dataclass(frozen=True, slots=True)
+class ElectorateComparison:
+    """A unit's published lists against its protocols, over the precincts that have both (exact ints)."""
+
+    listed_precincts: int
+    published: int
+    registered: int
+    precincts_beyond_limit: int
+    published_on: list[str]
+    sources: list[str]
+    synthetic: bool
+
+    @property
+    def difference(self) -> int:
+        return self.registered - self.published
+
+
+def electorate_for_unit(question: Question, unit: Unit) -> tuple[ElectorateComparison | None, dict[str, Any]]:
+    """The unit's comparison and, per precinct number, {"voters", "difference", "beyond_limit"}."""
+    from atazan.referendum.domain.electorate import list_compare
+    from atazan.referendum.models import Electorate
+
+    lists = dict(
+        Electorate.objects.filter(question=question, precinct__unit=unit).values_list("precinct__number", "voters")
+    )
+    if not lists:
+        return None, {}
+    meta = Electorate.objects.filter(question=question, precinct__unit=unit)
+    registered = dict(
+        ProtocolVersion.objects.filter(question=question, is_current=True, precinct__unit=unit).values_list(
+            "precinct__number", "registered"
+        )
+    )
+    per: dict[str, Any] = {}
+    published = counted = beyond = both = 0
+    for number, voters in lists.items():
+        if number not in registered:
+            per[number] = {"voters": voters, "difference": None, "beyond_limit": False}
+            continue
+        c = list_compare(published=voters, registered=registered[number], limit_bp=question.day_additions_limit_bp)
+        per[number] = {"voters": voters, "difference": c.difference, "beyond_limit": c.beyond_limit}
+        both += 1
+        published += voters
+        counted += registered[number]
+        beyond += c.beyond_limit
+    comparison = ElectorateComparison(
+        listed_precincts=both,
+        published=published,
+        registered=counted,
+        precincts_beyond_limit=beyond,
+        published_on=sorted({d.isoformat() for d in meta.values_list("published_on", flat=True).distinct()}),
+        sources=sorted(set(meta.values_list("source", flat=True).distinct())),
+        synthetic=meta.filter(synthetic=True).exists(),
+    )
+    return comparison, per

@@ -1,24 +1,51 @@
-"""Writes of the referendum context: units, questions, protocol acceptance, corrections and the review queue.
+"""Writes of the referendum context: units, questions, protocol acceptance, corrections, the review queue and the
+electorate lists.
 
-Every official action goes into the audit chain (`audit_append`). A bulk import is one official action: its audit
-entry names the file and carries a digest of every protocol it accepted, so the chain pins the whole batch.
+Who may write is the permission matrix's decision (docs/security.md): every service takes an `actor` that is either a
+`User` (the web or the API; checked with `actor_authorize`) or a plain string (a console command run by a person with
+shell access, recorded as given). A refused actor writes nothing.
+
+Every official action goes into the audit chain (`audit_append`). A bulk import commits in chunks: each chunk is one
+transaction holding its protocol rows, its review rows and its own audit entry (with a digest of every protocol it
+accepted), so a crash loses at most the chunk in flight, and running the import again skips what is already stored
+(identical protocols are "unchanged", identical rejections are stored once) and reaches the state of an
+uninterrupted run.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from django.db import connection, models, transaction
 
+from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
+from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, protocol_signature_valid, signed_payload
 from atazan.referendum.domain.protocol import Protocol, ProtocolError, ProtocolRule, Rejection, protocol_violations
 from atazan.referendum.domain.protocol_io import ParsedProtocols
-from atazan.referendum.domain.units import UNITS
-from atazan.referendum.models import District, Precinct, ProtocolReview, ProtocolVersion, Question, Unit
+from atazan.referendum.domain.units import UNITS, UnitRegistry, UnknownUnitError
+from atazan.referendum.models import (
+    District,
+    Electorate,
+    Precinct,
+    ProtocolReview,
+    ProtocolVersion,
+    Question,
+    Unit,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    Actor = str | User
+else:
+    Actor = object
 
 FIGURES = (
     "registered",
@@ -31,6 +58,12 @@ FIGURES = (
     "ballots_issued",
     "ballots_unused",
 )
+DEFAULT_CHUNK = 2000
+
+# Question creation and electorate lists are not in the permission matrix yet: through `actor_authorize` an unknown
+# action is refused to every User (it fails closed), so only the console may do them until the matrix lists them.
+QUESTION_CREATE = "referendum.question.create"
+ELECTORATE_IMPORT = "referendum.electorate.import"
 
 
 def units_sync() -> dict[str, Unit]:
@@ -67,9 +100,11 @@ def question_ensure(
     text_en: str = "",
     synthetic: bool = False,
     source_note: str = "",
-    actor: str = "system",
+    day_additions_limit_bp: int | None = None,
+    actor: Actor = "system",
 ) -> Question:
     """Create the question once; a second call with the same slug returns it unchanged."""
+    label = actor_authorize(actor, QUESTION_CREATE)
     question = Question.objects.filter(slug=slug).first()
     if question is not None:
         return question
@@ -84,9 +119,10 @@ def question_ensure(
             text_en=text_en,
             synthetic=synthetic,
             source_note=source_note,
+            day_additions_limit_bp=day_additions_limit_bp,
         )
         audit_append(
-            actor=actor,
+            actor=label,
             action="referendum.question.create",
             target=f"referendum/{slug}",
             payload={"kind": kind, "voting_date": voting_date.isoformat(), "synthetic": synthetic},
@@ -102,6 +138,8 @@ class ImportReport:
     conflicts: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     bad_signatures: int = 0
+    chunks: int = 0
+    chunks_committed: int = 0
 
     @property
     def reviewed(self) -> int:
@@ -116,48 +154,142 @@ def _row_figures(row: Mapping[str, int | None]) -> tuple[int | None, ...]:
     return tuple(row[name] for name in FIGURES)
 
 
+def review_fingerprint(*, precinct: str, rule: str, message: str, source: str, record: Mapping[str, object]) -> str:
+    """What makes two review rows the same rejection: precinct, rule, message, source (with line) and the record."""
+    body = json.dumps([precinct, rule, message, source, dict(record)], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _review_row(
+    question: Question, rejection: Rejection, record: Mapping[str, object], source: str, now: datetime
+) -> ProtocolReview:
+    where = source if rejection.line is None else f"{source}:{rejection.line}"
+    return ProtocolReview(
+        question=question,
+        precinct_number=rejection.precinct,
+        rule=rejection.rule.value,
+        message=rejection.message,
+        record=dict(record),
+        source=where,
+        created_at=now,
+        fingerprint=review_fingerprint(
+            precinct=rejection.precinct,
+            rule=rejection.rule.value,
+            message=rejection.message,
+            source=where,
+            record=record,
+        ),
+    )
+
+
+def _reviews_store(question: Question, rows: Sequence[ProtocolReview]) -> int:
+    """Store the review rows not stored before (by fingerprint); return how many were new."""
+    if not rows:
+        return 0
+    prints = [r.fingerprint for r in rows]
+    known: set[str] = set()
+    for start in range(0, len(prints), 500):  # stay under SQLite's bound-parameter limit
+        known.update(
+            ProtocolReview.objects.filter(question=question, fingerprint__in=prints[start : start + 500]).values_list(
+                "fingerprint", flat=True
+            )
+        )
+    new: list[ProtocolReview] = []
+    for row in rows:
+        if row.fingerprint not in known:
+            known.add(row.fingerprint)
+            new.append(row)
+    ProtocolReview.objects.bulk_create(new, batch_size=500)
+    return len(new)
+
+
 def protocols_import(
     *,
     question: Question,
     parsed: ParsedProtocols,
     source: str,
-    actor: str,
+    actor: Actor,
     signatures: Mapping[str, tuple[bytes, bytes]] | None = None,
     labels: Mapping[str, tuple[str, str]] | None = None,
     progress: Callable[[int], None] | None = None,
-    batch_size: int = 2000,
-    audit_action: str = "referendum.protocols.import",
+    batch_size: int = DEFAULT_CHUNK,
 ) -> ImportReport:
-    """Accept every consistent protocol of `parsed`; send the rest to the review queue.
+    """Accept every consistent protocol of `parsed`; send the rest to the review queue. Audit:
+    referendum.protocols.import, one entry per committed chunk of `batch_size` protocols.
 
-    - A protocol identical to the accepted one for its precinct changes nothing (re-import is idempotent).
+    - A protocol identical to the accepted one for its precinct (or to one it superseded) changes nothing:
+      re-importing, also after a crash part-way, is idempotent.
     - A different protocol for an accepted precinct is a conflict: it goes to review, the accepted one stays.
       Corrections go through `protocol_correct`, with a reason.
     - `signatures` maps a precinct number to (Ed25519 signature, commission public key). A precinct whose
       commission key is already registered must be signed with that key.
-    - `progress(n)` is called after each stored batch with the number of protocols in it.
+    - `progress(n)` is called after each committed chunk with the number of protocols it covered.
     """
+    label = actor_authorize(actor, "referendum.protocols.import")
+    return _import(
+        question=question,
+        parsed=parsed,
+        source=source,
+        actor=label,
+        signatures=signatures,
+        labels=labels,
+        progress=progress,
+        batch_size=batch_size,
+        audit_action="referendum.protocols.import",
+    )
+
+
+@dataclass(slots=True)
+class _Chunk:
+    protocols: int = 0
+    first_line: int | None = None
+    last_line: int | None = None
+    store: list[tuple[Protocol, str]] = field(default_factory=list)
+    reviews: list[ProtocolReview] = field(default_factory=list)
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+def _import(
+    *,
+    question: Question,
+    parsed: ParsedProtocols,
+    source: str,
+    actor: str,
+    signatures: Mapping[str, tuple[bytes, bytes]] | None,
+    labels: Mapping[str, tuple[str, str]] | None,
+    progress: Callable[[int], None] | None,
+    batch_size: int,
+    audit_action: str,
+) -> ImportReport:
     report = ImportReport()
     now = datetime.now(UTC)
     units = units_sync()
-    reviews: list[ProtocolReview] = []
+    batch_size = max(1, batch_size)
+    lines = [parsed.lines[i] if i < len(parsed.lines) else None for i in range(len(parsed.protocols))]
+    chunks = [_Chunk() for _ in range(max(1, -(-len(parsed.protocols) // batch_size)))]
+    for index in range(len(parsed.protocols)):
+        chunk = chunks[index // batch_size]
+        chunk.protocols += 1
+        line = lines[index]
+        if line is not None:
+            chunk.first_line = line if chunk.first_line is None else min(chunk.first_line, line)
+            chunk.last_line = line if chunk.last_line is None else max(chunk.last_line, line)
 
-    def review(rejection: Rejection, record: Mapping[str, object] | None = None) -> None:
+    def chunk_for_line(line: int | None) -> _Chunk:
+        # A row refused while parsing goes with the chunk whose lines reach it, so it is stored in file order.
+        if line is not None:
+            for chunk in chunks:
+                if chunk.last_line is not None and line <= chunk.last_line:
+                    return chunk
+        return chunks[-1] if line is not None else chunks[0]
+
+    def review(chunk: _Chunk, rejection: Rejection, record: Mapping[str, object] | None = None) -> None:
         report.rejected.append(rejection)
-        reviews.append(
-            ProtocolReview(
-                question=question,
-                precinct_number=rejection.precinct,
-                rule=rejection.rule.value,
-                message=rejection.message,
-                record=dict(record or {}),
-                source=source if rejection.line is None else f"{source}:{rejection.line}",
-                created_at=now,
-            )
-        )
+        chunk.reviews.append(_review_row(question, rejection, record or {}, source, now))
 
     for rejection in parsed.rejected:
-        review(rejection)
+        review(chunk_for_line(rejection.line), rejection)
 
     current = {
         row["precinct__number"]: row
@@ -169,17 +301,30 @@ def protocols_import(
     precincts: dict[str, Precinct] = {}
     for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
         precincts.update((p.number, p) for p in Precinct.objects.filter(number__in=numbers[start : start + 500]))
-    to_store: list[tuple[Protocol, str]] = []  # (protocol, signature status)
+    differing = [
+        p.precinct
+        for p in parsed.protocols
+        if p.precinct in current and _row_figures(current[p.precinct]) != _figures(p)
+    ]
+    superseded: set[tuple[str, tuple[int | None, ...]]] = set()
+    for start in range(0, len(differing), 500):
+        for row in ProtocolVersion.objects.filter(
+            question=question, is_current=False, precinct__number__in=differing[start : start + 500]
+        ).values("precinct__number", *FIGURES):
+            superseded.add((row["precinct__number"], _row_figures(row)))
     seen: dict[str, Protocol] = {}
     for index, p in enumerate(parsed.protocols):
-        line = parsed.lines[index] if index < len(parsed.lines) else None
+        chunk = chunks[index // batch_size]
+        line = lines[index]
         earlier = seen.get(p.precinct)
         if earlier is not None:
             if earlier == p:
                 report.duplicates += 1
             else:
                 report.conflicts += 1
+                chunk.conflicts += 1
                 review(
+                    chunk,
                     Rejection(
                         p.precinct,
                         ProtocolRule.CONFLICTING_DUPLICATE,
@@ -192,11 +337,14 @@ def protocols_import(
         seen[p.precinct] = p
         accepted = current.get(p.precinct)
         if accepted is not None:
-            if _row_figures(accepted) == _figures(p):
+            if _row_figures(accepted) == _figures(p) or (p.precinct, _figures(p)) in superseded:
                 report.unchanged += 1
+                chunk.unchanged += 1
             else:
                 report.conflicts += 1
+                chunk.conflicts += 1
                 review(
+                    chunk,
                     Rejection(
                         p.precinct,
                         ProtocolRule.CONFLICTING_DUPLICATE,
@@ -209,11 +357,12 @@ def protocols_import(
         problems = protocol_violations(p)
         if problems:
             for problem in problems:
-                review(Rejection(problem.precinct, problem.rule, problem.message, line), p.as_dict())
+                review(chunk, Rejection(problem.precinct, problem.rule, problem.message, line), p.as_dict())
             continue
         known = precincts.get(p.precinct)
         if known is not None and units[p.unit].pk != known.unit_id:
             review(
+                chunk,
                 Rejection(
                     p.precinct,
                     ProtocolRule.UNKNOWN_UNIT,
@@ -232,6 +381,7 @@ def protocols_import(
             else:
                 report.bad_signatures += 1
                 review(
+                    chunk,
                     Rejection(
                         p.precinct,
                         ProtocolRule.BAD_SIGNATURE,
@@ -241,29 +391,30 @@ def protocols_import(
                     p.as_dict(),
                 )
                 continue
-        to_store.append((p, status))
+        chunk.store.append((p, status))
 
-    digest = hashlib.sha256()
-    with transaction.atomic():
-        _ensure_precincts(to_store, units, precincts, signatures or {}, labels or {})
-        created_at = ProtocolVersion._meta.get_field("created_at").get_db_prep_save(now, connection)
-        columns = [
-            "question",
-            "precinct",
-            "version",
-            "is_current",
-            "signature",
-            "signature_status",
-            "reason",
-            "author",
-            "source",
-            "created_at",
-            *FIGURES,
-        ]
-        for start in range(0, len(to_store), batch_size):
-            batch = to_store[start : start + batch_size]
+    columns = [
+        "question",
+        "precinct",
+        "version",
+        "is_current",
+        "signature",
+        "signature_status",
+        "reason",
+        "author",
+        "source",
+        "created_at",
+        *FIGURES,
+    ]
+    report.chunks = len(chunks)
+    for number, chunk in enumerate(chunks, start=1):
+        # One transaction per chunk: its rows, its reviews and its audit entry are stored together or not at all.
+        with transaction.atomic():
+            created_at = ProtocolVersion._meta.get_field("created_at").get_db_prep_save(now, connection)
+            _ensure_precincts(chunk.store, units, precincts, signatures or {}, labels or {})
+            digest = hashlib.sha256()
             rows = []
-            for p, status in batch:
+            for p, status in chunk.store:
                 digest.update(signed_payload(p, 1))
                 sig = signatures[p.precinct][0].hex() if signatures and p.precinct in signatures else ""
                 rows.append(
@@ -282,25 +433,29 @@ def protocols_import(
                     )
                 )
             _insert_rows(ProtocolVersion, columns, rows)
-            report.accepted += len(batch)
-            if progress:
-                progress(len(batch))
-        ProtocolReview.objects.bulk_create(reviews, batch_size=batch_size)
-        if report.accepted or reviews:
-            audit_append(
-                actor=actor,
-                action=audit_action,
-                target=f"referendum/{question.slug}",
-                payload={
-                    "source": source,
-                    "accepted": report.accepted,
-                    "unchanged": report.unchanged,
-                    "conflicts": report.conflicts,
-                    "rejected": len(report.rejected),
-                    "accepted_digest": digest.hexdigest(),
-                    "precincts": [p.precinct for p, _ in to_store][:20],
-                },
-            )
+            new_reviews = _reviews_store(question, chunk.reviews)
+            if rows or new_reviews:
+                audit_append(
+                    actor=actor,
+                    action=audit_action,
+                    target=f"referendum/{question.slug}",
+                    payload={
+                        "source": source,
+                        "chunk": number,
+                        "chunks": len(chunks),
+                        "lines": [chunk.first_line, chunk.last_line],
+                        "accepted": len(rows),
+                        "unchanged": chunk.unchanged,
+                        "conflicts": chunk.conflicts,
+                        "rejected": new_reviews,
+                        "accepted_digest": digest.hexdigest(),
+                        "precincts": [p.precinct for p, _ in chunk.store][:20],
+                    },
+                )
+                report.chunks_committed += 1
+        report.accepted += len(rows)
+        if progress and chunk.protocols:
+            progress(chunk.protocols)
     return report
 
 
@@ -370,19 +525,24 @@ def protocol_accept(
     *,
     question: Question,
     protocol: Protocol,
-    actor: str,
+    actor: Actor,
     signature: bytes | None = None,
     public_key: bytes | None = None,
     source: str = "api",
 ) -> ImportReport:
-    """Accept one protocol (the path a territorial commission's upload takes). Audit: referendum.protocol.accept."""
+    """Accept one protocol (the path a territorial commission's upload takes). Audit: referendum.protocol.accept.
+    A protocol that breaks a control relation goes to the review queue, as in an import."""
+    label = actor_authorize(actor, "referendum.protocol.accept")
     signatures = {protocol.precinct: (signature, public_key)} if signature and public_key else None
-    return protocols_import(
+    return _import(
         question=question,
         parsed=ParsedProtocols(protocols=[protocol], lines=[1]),
         source=source,
-        actor=actor,
+        actor=label,
         signatures=signatures,
+        labels=None,
+        progress=None,
+        batch_size=DEFAULT_CHUNK,
         audit_action="referendum.protocol.accept",
     )
 
@@ -392,7 +552,7 @@ def protocol_correct(
     question: Question,
     protocol: Protocol,
     reason: str,
-    author: str,
+    author: Actor,
     signature: bytes | None = None,
 ) -> ProtocolVersion:
     """File a correction (after a recount) as a new version; the previous version stays, no longer current.
@@ -400,81 +560,270 @@ def protocol_correct(
     Raises `ProtocolError` if the corrected protocol breaks a control relation (it is also put in review), and
     `ValueError` without a reason or without an accepted protocol to correct.
     """
+    label = actor_authorize(author, "referendum.protocol.correct")
     if not reason.strip():
         raise ValueError("a correction needs a reason (who recounted, which decision)")
-    now = datetime.now(UTC)
-    # Outside the transaction below: a refused correction must still reach the review queue.
     problems = protocol_violations(protocol)
     if problems:
-        ProtocolReview.objects.bulk_create(
-            [
-                ProtocolReview(
-                    question=question,
-                    precinct_number=r.precinct,
-                    rule=r.rule.value,
-                    message=r.message,
-                    record={**protocol.as_dict(), "correction_reason": reason},
-                    source="correction",
-                    created_at=now,
-                )
-                for r in problems
-            ]
-        )
+        # Outside the transaction of the correction: a refused correction must still reach the review queue.
+        now = datetime.now(UTC)
+        record = {**protocol.as_dict(), "correction_reason": reason}
+        _reviews_store(question, [_review_row(question, r, record, "correction", now) for r in problems])
         raise ProtocolError(problems[0])
     with transaction.atomic():
-        previous = (
-            ProtocolVersion.objects.select_for_update()
-            .select_related("precinct")
-            .filter(question=question, precinct__number=protocol.precinct, is_current=True)
-            .first()
+        return _correct(question=question, protocol=protocol, reason=reason, author=label, signature=signature)
+
+
+def _correct(
+    *, question: Question, protocol: Protocol, reason: str, author: str, signature: bytes | None
+) -> ProtocolVersion:
+    now = datetime.now(UTC)
+    previous = (
+        ProtocolVersion.objects.select_for_update()
+        .select_related("precinct")
+        .filter(question=question, precinct__number=protocol.precinct, is_current=True)
+        .first()
+    )
+    if previous is None:
+        raise ValueError(f"precinct {protocol.precinct} has no accepted protocol to correct")
+    if previous.precinct.unit.code != protocol.unit:
+        raise ProtocolError(
+            Rejection(
+                protocol.precinct,
+                ProtocolRule.UNKNOWN_UNIT,
+                f"precinct {protocol.precinct} belongs to {previous.precinct.unit.name_en}, not {protocol.unit!r}",
+            )
         )
-        if previous is None:
-            raise ValueError(f"precinct {protocol.precinct} has no accepted protocol to correct")
-        if _figures(protocol) == tuple(getattr(previous, name) for name in FIGURES):
-            return previous
-        status = ProtocolVersion.Signature.UNSIGNED
-        version = previous.version + 1
-        if signature is not None:
-            key = bytes.fromhex(previous.precinct.public_key) if previous.precinct.public_key else b""
-            ok = bool(key) and protocol_signature_valid(protocol, version, signature, key)
-            status = ProtocolVersion.Signature.VALID if ok else ProtocolVersion.Signature.INVALID
-        previous.is_current = False
-        previous.save(update_fields=["is_current"])
-        new = ProtocolVersion.objects.create(
-            question=question,
-            precinct=previous.precinct,
-            version=version,
-            is_current=True,
-            signature=signature.hex() if signature else "",
-            signature_status=status,
-            reason=reason,
-            author=author,
-            source="correction",
-            created_at=now,
-            **{name: getattr(protocol, name) for name in FIGURES},
-        )
-        audit_append(
-            actor=author,
-            action="referendum.protocol.correct",
-            target=f"referendum/{question.slug}/{protocol.precinct}",
-            payload={
-                "version": version,
-                "reason": reason,
-                "before": {name: getattr(previous, name) for name in FIGURES},
-                "after": {name: getattr(protocol, name) for name in FIGURES},
-            },
-        )
+    if _figures(protocol) == tuple(getattr(previous, name) for name in FIGURES):
+        return previous
+    status = ProtocolVersion.Signature.UNSIGNED
+    version = previous.version + 1
+    if signature is not None:
+        key = bytes.fromhex(previous.precinct.public_key) if previous.precinct.public_key else b""
+        ok = bool(key) and protocol_signature_valid(protocol, version, signature, key)
+        status = ProtocolVersion.Signature.VALID if ok else ProtocolVersion.Signature.INVALID
+    previous.is_current = False
+    previous.save(update_fields=["is_current"])
+    new = ProtocolVersion.objects.create(
+        question=question,
+        precinct=previous.precinct,
+        version=version,
+        is_current=True,
+        signature=signature.hex() if signature else "",
+        signature_status=status,
+        reason=reason,
+        author=author,
+        source="correction",
+        created_at=now,
+        **{name: getattr(protocol, name) for name in FIGURES},
+    )
+    audit_append(
+        actor=author,
+        action="referendum.protocol.correct",
+        target=f"referendum/{question.slug}/{protocol.precinct}",
+        payload={
+            "version": version,
+            "reason": reason,
+            "before": {name: getattr(previous, name) for name in FIGURES},
+            "after": {name: getattr(protocol, name) for name in FIGURES},
+        },
+    )
     return new
 
 
-def review_resolve(*, review: ProtocolReview, actor: str, note: str) -> ProtocolReview:
-    with transaction.atomic():
-        review.status = ProtocolReview.Status.RESOLVED
-        review.save(update_fields=["status"])
-        audit_append(
-            actor=actor,
-            action="referendum.review.resolve",
-            target=f"referendum/{review.question.slug}/{review.precinct_number}",
-            payload={"rule": review.rule, "note": note},
+class ReviewRefused(ValueError):
+    """A review item cannot be resolved this way; the message says why."""
+
+
+def _siblings(review: ProtocolReview) -> list[ProtocolReview]:
+    """The open review rows of the same record from the same source (a record breaking two rules is two rows)."""
+    return [
+        r
+        for r in ProtocolReview.objects.select_for_update().filter(
+            question=review.question,
+            precinct_number=review.precinct_number,
+            source=review.source,
+            status=ProtocolReview.Status.OPEN,
         )
-    return review
+        if r.pk == review.pk or r.record == review.record
+    ]
+
+
+def review_resolve(
+    *,
+    review: ProtocolReview,
+    actor: Actor,
+    note: str,
+    accept: Protocol | None = None,
+) -> ProtocolReview:
+    """Resolve a protocol under review, in one transaction, audited as referendum.review.resolve:
+
+    - `accept` given: accept this (corrected) protocol for the review's precinct. It must satisfy every control
+      relation (else `ProtocolError`, nothing changes). If the precinct has an accepted protocol, the corrected one
+      becomes a new version with `note` as its reason (referendum.protocol.correct); otherwise it is accepted as the
+      precinct's first protocol (referendum.protocol.accept).
+    - `accept` absent: dismiss the item; `note` is the reason.
+
+    The other open rows of the same record (the other rules it broke) are resolved with it. `note` is required.
+    """
+    label = actor_authorize(actor, "referendum.review.resolve")
+    if accept is not None:
+        actor_authorize(actor, "referendum.protocol.accept")
+    if not note.strip():
+        raise ReviewRefused("a resolution needs a reason: why the protocol is accepted or dismissed")
+    now = datetime.now(UTC)
+    with transaction.atomic():
+        fresh = ProtocolReview.objects.select_for_update().select_related("question").get(pk=review.pk)
+        if fresh.status != ProtocolReview.Status.OPEN:
+            raise ReviewRefused(f"review item {fresh.pk} (precinct {fresh.precinct_number}) is already resolved")
+        outcome: dict[str, object] = {"resolution": "dismissed"}
+        if accept is not None:
+            if fresh.precinct_number and accept.precinct != fresh.precinct_number:
+                raise ReviewRefused(
+                    f"the protocol is for precinct {accept.precinct}, the review item for {fresh.precinct_number}"
+                )
+            problems = protocol_violations(accept)
+            if problems:
+                raise ProtocolError(problems[0])
+            has_current = ProtocolVersion.objects.filter(
+                question=fresh.question, precinct__number=accept.precinct, is_current=True
+            ).exists()
+            if has_current:
+                version = _correct(question=fresh.question, protocol=accept, reason=note, author=label, signature=None)
+                outcome = {"resolution": "accepted", "as": "correction", "version": version.version}
+            else:
+                report = _import(
+                    question=fresh.question,
+                    parsed=ParsedProtocols(protocols=[accept], lines=[1]),
+                    source=f"review:{fresh.pk}",
+                    actor=label,
+                    signatures=None,
+                    labels=None,
+                    progress=None,
+                    batch_size=1,
+                    audit_action="referendum.protocol.accept",
+                )
+                if report.accepted != 1:
+                    reasons = "; ".join(f"{r.rule.value}: {r.message}" for r in report.rejected) or "not accepted"
+                    raise ReviewRefused(f"precinct {accept.precinct}: {reasons}")
+                outcome = {"resolution": "accepted", "as": "first protocol", "version": 1}
+        resolution = ProtocolReview.Resolution.ACCEPTED if accept is not None else ProtocolReview.Resolution.DISMISSED
+        resolved = _siblings(fresh)
+        for row in resolved:
+            row.status = ProtocolReview.Status.RESOLVED
+            row.resolution = resolution
+            row.resolved_by = label
+            row.resolved_at = now
+            row.resolution_note = note
+            row.save(update_fields=["status", "resolution", "resolved_by", "resolved_at", "resolution_note"])
+        audit_append(
+            actor=label,
+            action="referendum.review.resolve",
+            target=f"referendum/{fresh.question.slug}/{fresh.precinct_number}",
+            payload={
+                **outcome,
+                "review": fresh.pk,
+                "rules": sorted({r.rule for r in resolved}),
+                "resolved_items": sorted(r.pk for r in resolved),
+                "note": note,
+                "figures": None if accept is None else {name: getattr(accept, name) for name in FIGURES},
+            },
+        )
+    fresh.refresh_from_db()
+    return fresh
+
+
+@dataclass(slots=True)
+class ElectorateReport:
+    recorded: int = 0
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def electorate_record(
+    *,
+    question: Question,
+    entries: Sequence[ElectorateEntry],
+    actor: Actor,
+    registry: UnitRegistry,
+    synthetic: bool = False,
+    source: str = "",
+) -> ElectorateReport:
+    """Record each precinct's list size as published before voting (one transaction, one audit entry
+    referendum.electorate.import). A precinct not yet known is created in its unit; a changed list size replaces
+    the old one, and the audit entry keeps both."""
+    label = actor_authorize(actor, ELECTORATE_IMPORT)
+    report = ElectorateReport()
+    units = units_sync()
+    now = datetime.now(UTC)
+    existing = {e.precinct.number: e for e in Electorate.objects.filter(question=question).select_related("precinct")}
+    numbers = [e.precinct for e in entries]
+    precincts: dict[str, Precinct] = {}
+    for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
+        precincts.update((p.number, p) for p in Precinct.objects.filter(number__in=numbers[start : start + 500]))
+    districts = {(d.unit_id, d.name): d for d in District.objects.all()}
+    changes: list[dict[str, object]] = []
+    new_rows: list[Electorate] = []
+    for entry in entries:
+        try:
+            unit_def, abroad = registry.resolve(entry.unit)
+        except UnknownUnitError as exc:
+            report.problems.append(f"precinct {entry.precinct}: {exc}")
+            continue
+        unit = units[unit_def.code]
+        precinct = precincts.get(entry.precinct)
+        if precinct is None:
+            district = None
+            if entry.district:
+                district = districts.get((unit.pk, entry.district))
+                if district is None:
+                    district = District.objects.create(unit=unit, name=entry.district)
+                    districts[(unit.pk, entry.district)] = district
+            precinct = Precinct.objects.create(number=entry.precinct, unit=unit, district=district, abroad=abroad)
+            precincts[entry.precinct] = precinct
+        elif precinct.unit_id != unit.pk:
+            report.problems.append(f"precinct {entry.precinct} belongs to another unit than {entry.unit!r}")
+            continue
+        old = existing.get(entry.precinct)
+        if old is not None and (old.voters, old.published_on, old.source) == (
+            entry.voters,
+            entry.published_on,
+            entry.source,
+        ):
+            report.unchanged += 1
+            continue
+        if old is None:
+            new_rows.append(
+                Electorate(
+                    question=question,
+                    precinct=precinct,
+                    voters=entry.voters,
+                    published_on=entry.published_on,
+                    source=entry.source,
+                    synthetic=synthetic,
+                    recorded_by=label,
+                    recorded_at=now,
+                )
+            )
+        else:
+            changes.append({"precinct": entry.precinct, "before": old.voters, "after": entry.voters})
+            old.voters, old.published_on, old.source = entry.voters, entry.published_on, entry.source
+            old.synthetic, old.recorded_by, old.recorded_at = synthetic, label, now
+            old.save()
+        report.recorded += 1
+    Electorate.objects.bulk_create(new_rows, batch_size=500)
+    if report.recorded:
+        audit_append(
+            actor=label,
+            action=ELECTORATE_IMPORT,
+            target=f"referendum/{question.slug}",
+            payload={
+                "source": source,
+                "recorded": report.recorded,
+                "voters": sum(e.voters for e in entries),
+                "changed": changes[:50],
+                "synthetic": synthetic,
+            },
+        )
+    return report

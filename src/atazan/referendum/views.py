@@ -4,19 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
-from atazan.referendum import charts, selectors
+from atazan.accounts.services import permission_allowed
+from atazan.referendum import charts, selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
+from atazan.referendum.domain.electorate import ADDITIONS_NOTE
 from atazan.referendum.domain.forensics import KSP_REFERENCE
+from atazan.referendum.domain.protocol import ProtocolError, Rejection
+from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json
 from atazan.referendum.domain.synthetic import OFFICIAL_SOURCE
 from atazan.referendum.domain.units import ABROAD_SOURCE
-from atazan.referendum.models import Precinct, Question, Unit
+from atazan.referendum.forms import (
+    CorrectionForm,
+    ProtocolForm,
+    ResolveAcceptForm,
+    ResolveDismissForm,
+    UploadForm,
+)
+from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
 
 
 def _question(slug: str) -> Question:
@@ -86,6 +101,7 @@ def question(request: HttpRequest, slug: str) -> HttpResponse:
     measure = "turnout" if request.GET.get("measure") == "turnout" else "yes"
     urls = {row["unit"].code: row["url"] for row in context["rows"]}
     context["measure"] = measure
+    context["can_operate"] = permission_allowed(request.user, "referendum.protocol.file")
     context["tile_map"] = charts.tile_map(
         selectors.units_all(), context["result"].units, measure=measure, url_for=urls, language=get_language() or "en"
     )
@@ -108,7 +124,10 @@ def unit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     result = selectors.result_for(q)
     totals = result.units[u.code]
     districts = sorted(((d, t) for (c, d), t in result.districts.items() if c == u.code), key=lambda x: x[0])
+    electorate, lists = selectors.electorate_for_unit(q, u)
     page = Paginator(selectors.unit_precincts(q, u), 200).get_page(request.GET.get("page"))
+    for row in page:
+        row["list"] = lists.get(row["precinct__number"])
     return render(
         request,
         "referendum/unit.html",
@@ -132,6 +151,8 @@ def unit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "majority_source": MAJORITY_SOURCE,
             "is_abroad_unit": u.code == q.abroad_unit,
             "abroad_source": ABROAD_SOURCE,
+            "electorate": electorate,
+            "additions_note": ADDITIONS_NOTE,
         },
     )
 
@@ -148,6 +169,7 @@ def precinct(request: HttpRequest, slug: str, number: str) -> HttpResponse:
         request,
         "referendum/precinct.html",
         {
+            "can_correct": permission_allowed(request.user, "referendum.protocol.correct"),
             "question": q,
             "precinct": p,
             "unit_name": _unit_name(p.unit, get_language() or "en"),
@@ -191,4 +213,258 @@ def forensics(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     q = _question(slug)
-    return render(request, "referendum/review.html", {"question": q, "reviews": selectors.reviews_open(q)})
+    return render(
+        request,
+        "referendum/review.html",
+        {
+            "question": q,
+            "reviews": selectors.reviews_open(q),
+            "resolved": selectors.reviews_resolved(q),
+            "can_resolve": permission_allowed(request.user, "referendum.review.resolve"),
+        },
+    )
+
+
+# --- Operator pages (role election_operator; every service checks the permission matrix again) -------------------
+
+
+def _operator(request: HttpRequest, action: str) -> HttpResponse | None:
+    """None when the user may act; a redirect to log in for an anonymous visitor; 403 for anyone else."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permission_allowed(request.user, action):
+        raise PermissionDenied(
+            f"{request.user.get_username()} may not {action}: it requires the role election_operator"
+        )
+    return None
+
+
+def _language() -> str:
+    return get_language() or "en"
+
+
+def _rules(rejections: list[Rejection]) -> list[dict[str, str]]:
+    return [
+        {"precinct": r.precinct, "rule": r.rule.value, "message": r.message, "source": r.rule.source}
+        for r in rejections
+    ]
+
+
+def _desk(
+    request: HttpRequest,
+    q: Question,
+    *,
+    entry: ProtocolForm | None = None,
+    upload: UploadForm | None = None,
+    outcome: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    result = selectors.result_for(q)
+    return render(
+        request,
+        "referendum/operator.html",
+        {
+            "question": q,
+            "entry": entry or ProtocolForm(registry=selectors.registry_for(q), language=_language()),
+            "entry_violations": _rules(entry.violations) if entry is not None else [],
+            "upload": upload or UploadForm(),
+            "outcome": outcome,
+            "counted": result.totals.precincts,
+            "took_part": result.totals.took_part,
+            "yes": result.totals.yes,
+            "open_reviews": selectors.reviews_count(q),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def operator(request: HttpRequest, slug: str) -> HttpResponse:
+    denied = _operator(request, "referendum.protocol.file")
+    if denied is not None:
+        return denied
+    return _desk(request, _question(slug))
+
+
+def _outcome(kind: str, report: services.ImportReport, name: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "name": name,
+        "accepted": report.accepted,
+        "unchanged": report.unchanged,
+        "duplicates": report.duplicates,
+        "conflicts": report.conflicts,
+        "rejected": _rules(report.rejected),
+    }
+
+
+@require_http_methods(["POST"])
+def protocol_enter(request: HttpRequest, slug: str) -> HttpResponse:
+    """A protocol typed in from the paper form. It is checked before it is filed: a form that breaks a control
+    relation is shown again with the rules, and nothing is stored."""
+    denied = _operator(request, "referendum.protocol.file")
+    if denied is not None:
+        return denied
+    q = _question(slug)
+    form = ProtocolForm(request.POST, registry=selectors.registry_for(q), language=_language())
+    if not form.is_valid():
+        return _desk(request, q, entry=form, status=422)
+    protocol = form.protocol()
+    report = services.protocol_accept(question=q, protocol=protocol, actor=request.user, source="form")
+    return _desk(request, q, outcome=_outcome("entry", report, protocol.precinct))
+
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+@require_http_methods(["POST"])
+def protocol_upload(request: HttpRequest, slug: str) -> HttpResponse:
+    """A file of protocols (CSV with the `atazan referendum tally` header, or JSON). Rows that break a rule go to
+    the review queue with the rule; the page lists them."""
+    denied = _operator(request, "referendum.protocols.import")
+    if denied is not None:
+        return denied
+    q = _question(slug)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _desk(request, q, upload=form, status=422)
+    upload = form.cleaned_data["file"]
+    name = str(upload.name)[:120]
+    registry = selectors.registry_for(q)
+    try:
+        if upload.size > MAX_UPLOAD:
+            raise ProtocolFileError(f"the file is larger than {MAX_UPLOAD // (1024 * 1024)} MiB")
+        text = upload.read().decode("utf-8")
+        parsed = (
+            read_json(text, registry=registry)
+            if name.lower().endswith(".json")
+            else read_csv_rows(text.splitlines(True), registry=registry)
+        )
+    except (UnicodeDecodeError, ProtocolFileError) as exc:
+        form.add_error("file", f"{name}: {exc}")
+        return _desk(request, q, upload=form, status=422)
+    report = services.protocols_import(question=q, parsed=parsed, source=f"upload:{name}", actor=request.user)
+    return _desk(request, q, outcome=_outcome("upload", report, name))
+
+
+def _precinct(number: str) -> Precinct:
+    try:
+        return selectors.precinct_get(number)
+    except Precinct.DoesNotExist:
+        raise Http404("no such precinct") from None
+
+
+@require_http_methods(["GET", "POST"])
+def protocol_correct(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+    """File a correction after a recount: a new version with its reason; the earlier versions stay."""
+    denied = _operator(request, "referendum.protocol.correct")
+    if denied is not None:
+        return denied
+    q = _question(slug)
+    p = _precinct(number)
+    current = selectors.current_version(q, p)
+    if current is None:
+        raise Http404("this precinct has no accepted protocol to correct")
+    registry = selectors.registry_for(q)
+    record = current.to_domain(
+        unit=p.unit.code, district=p.district.name if p.district else "", abroad=p.abroad, number=p.number
+    ).as_dict()
+    initial = ProtocolForm.initial_from(record, registry)
+    form = CorrectionForm(request.POST or None, initial=initial, registry=registry, language=_language())
+    if request.method == "POST" and form.is_valid():
+        version = services.protocol_correct(
+            question=q, protocol=form.protocol(), reason=form.cleaned_data["reason"], author=request.user
+        )
+        if version.pk == current.pk:
+            messages.info(request, _("The figures are those of the current version; nothing was filed."))
+        else:
+            messages.success(request, _("Correction filed as version %(version)s.") % {"version": version.version})
+        return redirect("referendum:precinct", slug=q.slug, number=p.number)
+    return render(
+        request,
+        "referendum/correct.html",
+        {
+            "question": q,
+            "precinct": p,
+            "current": current,
+            "form": form,
+            "violations": _rules(form.violations),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def review_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One protocol under review: accept a corrected protocol or dismiss it, with a reason."""
+    denied = _operator(request, "referendum.review.resolve")
+    if denied is not None:
+        return denied
+    q = _question(slug)
+    item = get_object_or_404(ProtocolReview, question=q, pk=pk)
+    registry = selectors.registry_for(q)
+    initial = ProtocolForm.initial_from(item.record or {}, registry)
+    if item.precinct_number and not initial.get("precinct"):
+        initial["precinct"] = item.precinct_number
+    action = request.POST.get("action") if request.method == "POST" else None
+    accept = ResolveAcceptForm(
+        request.POST if action == "accept" else None,
+        initial=initial,
+        registry=registry,
+        language=_language(),
+        fixed_precinct=item.precinct_number,
+    )
+    dismiss = ResolveDismissForm(request.POST if action == "dismiss" else None)
+    refusal = ""
+    if item.status == ProtocolReview.Status.OPEN and action in ("accept", "dismiss"):
+        form = accept if action == "accept" else dismiss
+        if form.is_valid():
+            try:
+                services.review_resolve(
+                    review=item,
+                    actor=request.user,
+                    note=form.cleaned_data["note"],
+                    accept=accept.protocol() if action == "accept" else None,
+                )
+            except (ProtocolError, services.ReviewRefused) as exc:
+                refusal = str(exc)
+            else:
+                if action == "accept":
+                    messages.success(
+                        request,
+                        _("Precinct %(precinct)s: the corrected protocol is accepted and counted.")
+                        % {"precinct": accept.protocol().precinct},
+                    )
+                else:
+                    messages.success(request, _("The review item is dismissed."))
+                return redirect("referendum:review", slug=q.slug)
+    current = None
+    if item.precinct_number:
+        current = ProtocolVersion.objects.filter(
+            question=q, precinct__number=item.precinct_number, is_current=True
+        ).first()
+    return render(
+        request,
+        "referendum/review_item.html",
+        {
+            "question": q,
+            "item": item,
+            "rule_source": _rule_source(item.rule),
+            "record": item.record or {},
+            "current": current,
+            "accept": accept,
+            "accept_violations": _rules(accept.violations),
+            "dismiss": dismiss,
+            "refusal": refusal,
+        },
+        status=422 if action and (refusal or not (accept if action == "accept" else dismiss).is_valid()) else 200,
+    )
+
+
+def _rule_source(rule: str) -> str:
+    from atazan.referendum.domain.protocol import ProtocolRule
+
+    try:
+        return ProtocolRule(rule).source
+    except ValueError:
+        return ""

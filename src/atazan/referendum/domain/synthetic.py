@@ -250,6 +250,27 @@ def model_precincts(seed: int = SEED) -> list[ModelPrecinct]:
     return out
 
 
+def model_district_name(unit: Unit, number: int) -> str:
+    """Districts of the model are numbered, not real: the real district lists are not in our sources."""
+    return f"Model district {number:02d} of {unit.name_en}"
+
+
+MODEL_LIST_DATE = "2026-03-05"  # a date chosen for the model, not the official publication date
+MODEL_LIST_SOURCE = "MODEL (synthetic): list sizes derived from the model protocols, not published figures"
+
+
+def model_electorate(model: Sequence[ModelPrecinct], seed: int = SEED) -> dict[str, int]:
+    """A MODEL of each precinct's list size as published before voting: the protocol's entitled figure less a few
+    voters added on the day (abroad more, where citizens who come are added). Deterministic; never negative."""
+    rng = random.Random(seed + 1)
+    out: dict[str, int] = {}
+    for m in model:
+        p = m.protocol
+        share = rng.uniform(0.05, 0.25) if p.abroad else rng.uniform(0.0, 0.012)
+        out[p.precinct] = p.registered - min(p.registered, int(p.registered * share))
+    return out
+
+
 def _unit_precincts(
     unit: Unit, n: int, reg: int, tp: int, yes: int, no: int, inv: int, rng: random.Random
 ) -> list[ModelPrecinct]:
@@ -273,7 +294,7 @@ def _unit_precincts(
         spare = rng.randint(0, 2)
         issued = min(tps[i] + spare, regs[i]) if regs[i] >= tps[i] + spare else tps[i]
         reserve = rng.randint(0, max(1, regs[i] // 50))
-        district = f"District {i * districts // n + 1:02d}"
+        district = model_district_name(unit, i * districts // n + 1)
         p = Protocol(
             precinct=f"{unit.code}-{i + 1:04d}",
             unit=unit.code,
