@@ -1,5 +1,6 @@
-"""An import killed with SIGKILL half-way leaves nothing behind; running it again reaches exactly the state of an
-uninterrupted run, with nothing counted twice. The import runs as the real CLI (`atazan referendum import`) in a
+"""An import killed with SIGKILL half-way leaves only whole, committed work behind (nothing, or whole chunks);
+running it again stores exactly what was missing and reaches the state of an uninterrupted run, with nothing counted
+twice. The import runs as the real CLI (`atazan referendum import`) in a
 child process on its own SQLite database."""
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def _atazan(*args: str) -> list[str]:
 
 def _prepare(var_dir: Path, csv: Path) -> dict[str, str]:
     env = _env(var_dir)
-    subprocess.run(_atazan("migrate"), env=env, check=True, capture_output=True, timeout=300)
-    subprocess.run([sys.executable, "-c", SETUP], env=env, check=True, capture_output=True, timeout=120)
+    for command in (_atazan("migrate"), [sys.executable, "-c", SETUP]):
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     return env
 
 
@@ -132,16 +134,30 @@ def test_a_killed_protocol_import_rerun_equals_an_uninterrupted_one(tmp_path: Pa
     child.wait(timeout=60)
     assert child.returncode == -signal.SIGKILL, f"the import was not killed mid-way (saw {stored}/{total})"
 
+    # Whatever was committed before the kill is whole (one transaction, or whole chunks when the import commits
+    # in chunks); the audit chain is intact either way.
     after_crash = _state(crash_env)
-    assert after_crash["versions"] == 0 and after_crash["imports_audited"] == 0 and after_crash["chain"]
+    kept = int(after_crash["versions"])  # type: ignore[call-overload]
+    assert kept < total and after_crash["chain"] and after_crash["precincts_with_two_versions"] == 0
 
     rerun = _import(crash_env, csv)
     assert rerun.returncode == 0, rerun.stderr
+    # the rerun stores exactly what was missing and recognises what was there: nothing is counted twice
+    assert f"accepted {total - kept}, unchanged {kept}," in _plain(rerun.stdout), _plain(rerun.stdout)[-400:]
     final = _state(crash_env)
-    assert final == reference
-    assert final["precincts_with_two_versions"] == 0
+    assert _without_audit_count(final) == _without_audit_count(reference)
+    assert final["chain"] and final["imports_audited"] >= 1
 
     again = _import(crash_env, csv)  # and once more: everything is recognised as already there
-    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", again.stdout)
-    assert again.returncode == 0 and f"accepted 0, unchanged {total}" in plain, plain[-400:]
-    assert _state(crash_env) == reference
+    assert again.returncode == 0 and f"accepted 0, unchanged {total}," in _plain(again.stdout)
+    assert _without_audit_count(_state(crash_env)) == _without_audit_count(reference)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+def _without_audit_count(state: dict[str, object]) -> dict[str, object]:
+    # An import committed in chunks writes one audit entry per chunk it stores, so a resumed import's entries are
+    # split differently from an uninterrupted one's; every other part of the state must be identical.
+    return {key: value for key, value in state.items() if key != "imports_audited"}

@@ -57,6 +57,8 @@ ACTIONS: Mapping[str, ActionSpec] = MappingProxyType(
         "referendum.protocol.correct": _spec("file a correction after a recount", R.ELECTION_OPERATOR),
         "referendum.protocols.import": _spec("import a batch of protocols", R.ELECTION_OPERATOR),
         "referendum.review.resolve": _spec("resolve a rejected protocol under review", R.ELECTION_OPERATOR),
+        "referendum.question.create": _spec("register a referendum question", R.ELECTION_OPERATOR),
+        "referendum.electorate.import": _spec("import the electorate lists", R.ELECTION_OPERATOR),
         # elections
         "elections.results.import": _spec("import election results", R.ELECTION_OPERATOR),
         "elections.seats.allocate": _spec("allocate seats from accepted results", R.ELECTION_OPERATOR),
