@@ -136,7 +136,7 @@ def _locust_child(args: argparse.Namespace) -> None:
         wait_time = between(0.5, 1.5)
 
         def on_start(self) -> None:
-            login(self.client, "admin")  # the referendum API admits staff (see docs/security.md, gaps)
+            login(self.client, "operator")  # election_operator: may file protocols (permission matrix)
 
         @task
         def file_protocol(self) -> None:
@@ -433,6 +433,8 @@ def main() -> None:
         tmp = Path(tmp_name)
         env = _env(args.database_url, str(tmp / "var"))
         _ensure_database(args.database_url, env)
+        # the schema may have moved on since the demo was loaded
+        subprocess.run([str(Path(PYTHON).parent / "atazan"), "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
         print(f"load: {args.users} users for {args.seconds} s per phase on {args.database_url} (127.0.0.1 only)")
         baseline = _phase(args, label="baseline", workers=args.baseline_workers, env=env, tmp=tmp)
         baseline_lost = _lost_writes(env, baseline)
