@@ -227,3 +227,306 @@ def nist_report(*, election: models.Election) -> dict[str, Any]:
     if election.simulated:
         report["TestType"] = "simulated"
     return report
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# results by region: a tile map of the 20 units (the referendum context's list) and a table
+
+TILE = 84  # px per tile on the map
+TILE_GAP = 4
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    code: str
+    name: str
+    x: int
+    y: int
+    label: tuple[str, ...]  # the name on up to two lines for the tile
+    total: int  # votes for all lists in the unit (the share's base)
+    leader: str
+    leader_color: str
+    leader_share: str
+    party_votes: int | None  # the chosen party's
+    party_share: str
+    fill: str
+    has_data: bool
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    rows: list[RegionRow]
+    party: models.PartyList | None
+    width: int
+    height: int
+    national_share: str  # the chosen party's share of all list votes nationally
+
+
+def _mix(color: str, weight: Fraction) -> str:
+    """``color`` mixed with white: weight 0 is white, 1 the colour itself (display only)."""
+    try:
+        r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    except ValueError:
+        r, g, b = 0x88, 0x88, 0x88
+    w = max(Fraction(0), min(Fraction(1), weight))
+
+    def channel(c: int) -> int:
+        return round(255 - (255 - c) * w)
+
+    return f"#{channel(r):02x}{channel(g):02x}{channel(b):02x}"
+
+
+_SUFFIXES = (" Region", " облысы", " область", "Область ")
+
+
+def _tile_label(name: str) -> tuple[str, ...]:
+    short = name
+    for suffix in _SUFFIXES:
+        short = short.replace(suffix, "")
+    words = short.split()
+    if len(words) <= 1 or len(short) <= 11:
+        return (short,)
+    return (words[0], " ".join(words[1:]))
+
+
+def region_map(*, election: models.Election, party: models.PartyList | None = None) -> RegionMap:
+    """The 20 units coloured by the leading list (or by ``party``'s share of the list votes in each unit).
+
+    Shares are of the votes for all lists in the unit (the regional results hold list votes only); exact fractions,
+    rounded for display."""
+    from django.utils.translation import get_language
+
+    from atazan.referendum.domain.units import UNITS
+
+    language = get_language() or "en"
+    lists = list(election.party_lists.all())
+    colors = {pl.pk: pl.color for pl in lists}
+    names = {pl.pk: pl.party for pl in lists}
+    votes: dict[str, dict[int, int]] = {}
+    for rr in models.RegionResult.objects.filter(party_list__election=election):
+        votes.setdefault(rr.region_code, {})[rr.party_list_id] = rr.votes
+    shares = []
+    for unit in UNITS:
+        by_list = votes.get(unit.code, {})
+        total = sum(by_list.values())
+        if party is not None and total:
+            shares.append(Fraction(by_list.get(party.pk, 0), total))
+    top = max(shares, default=Fraction(0))
+    rows: list[RegionRow] = []
+    for unit in UNITS:
+        by_list = votes.get(unit.code, {})
+        total = sum(by_list.values())
+        col, row = unit.tile
+        name = unit.name(language)
+        base: dict[str, Any] = {"code": unit.code, "name": name, "x": col * (TILE + TILE_GAP),
+                                "y": row * (TILE + TILE_GAP), "label": _tile_label(name), "total": total}  # fmt: skip
+        if not total:
+            rows.append(RegionRow(**base, leader="", leader_color="#dddddd", leader_share="", party_votes=None,
+                                  party_share="", fill="#eeeeee", has_data=False))  # fmt: skip
+            continue
+        # Equal votes: the list registered earlier is named first (lists come in registration order).
+        leader_pk = max(by_list, key=lambda pk: (by_list[pk], -[pl.pk for pl in lists].index(pk)))
+        leader_share = Fraction(by_list[leader_pk], total)
+        if party is not None:
+            own = by_list.get(party.pk, 0)
+            share = Fraction(own, total)
+            fill = _mix(party.color, share / top if top else Fraction(0))
+            party_votes: int | None = own
+            party_share = decimal_text(share * 100)
+        else:
+            fill = _mix(colors[leader_pk], Fraction(1, 3) + Fraction(2, 3) * leader_share)
+            party_votes, party_share = None, ""
+        rows.append(RegionRow(**base, leader=names[leader_pk], leader_color=colors[leader_pk],
+                              leader_share=decimal_text(leader_share * 100), party_votes=party_votes,
+                              party_share=party_share, fill=fill, has_data=True))  # fmt: skip
+    cols = max(u.tile[0] for u in UNITS) + 1
+    lines = max(u.tile[1] for u in UNITS) + 1
+    national = ""
+    if party is not None:
+        all_votes = sum(pl.votes for pl in lists)
+        national = decimal_text(Fraction(party.votes * 100, all_votes)) if all_votes else ""
+    return RegionMap(rows, party, cols * (TILE + TILE_GAP), lines * (TILE + TILE_GAP), national)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# a party's list: candidates in list order, who was elected, the 30% rule, vacancies and successors
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    candidate: models.Candidate
+    age: int
+    categories: tuple[str, ...]
+    mandates: list[models.Mandate]
+    status: str  # "sitting", "ended", "not-elected"
+
+
+@dataclass(frozen=True)
+class QuotaReport:
+    mandates: int
+    sitting: int
+    women: int
+    youth: int
+    disability: int
+    represented: int
+    required: int
+    met: bool
+    ref: str
+    on_day: Any
+
+
+@dataclass(frozen=True)
+class PartyPage:
+    party_list: models.PartyList
+    seats_won: int
+    candidates: list[CandidateRow]
+    quota: QuotaReport
+    vacancies: list[models.MandateEvent]
+    successions: list[models.Mandate]  # mandates that took over a seat, with .predecessor
+
+
+def party_list_get(*, election: models.Election, registration_order: int) -> models.PartyList:
+    return election.party_lists.get(registration_order=registration_order)
+
+
+def _seats_won(election: models.Election, plist: models.PartyList) -> int:
+    stored = allocation_latest(election=election)
+    if stored is not None:
+        return int(stored.seats.get(plist.party, 0))
+    try:
+        return allocate(election_input(election=election)).seats.get(plist.party, 0)
+    except Exception:  # noqa: BLE001 - an election whose results cannot be allocated shows 0 won
+        return 0
+
+
+def party_page(*, election: models.Election, party_list: models.PartyList, on_day: Any = None) -> PartyPage:
+    """Everything the party page shows. The 30% rule (Constitutional Law on Elections, Art. 97-1(5), third paragraph)
+    is checked on the deputies sitting on ``on_day`` (default: today, or election day if that is later), counting each
+    person once even when in several categories, against the seats the party won."""
+    from datetime import date as _date
+
+    from atazan.elections.domain import candidates as dcand
+
+    day = on_day or max(_date.today(), election.election_day)
+    mandates = list(party_list.mandates.select_related("candidate", "predecessor__candidate").order_by("started", "id"))
+    by_candidate: dict[int, list[models.Mandate]] = {}
+    for m in mandates:
+        by_candidate.setdefault(m.candidate_id, []).append(m)
+    rows = []
+    domain_by_key: dict[str, dcand.Candidate] = {}
+    for c in party_list.candidates.all():
+        domain = dcand.Candidate(c.key, c.full_name, c.birth_date, dcand.Gender(c.gender), c.disability, c.citizen,
+                                 c.resident_since)  # fmt: skip
+        domain_by_key[c.key] = domain
+        cats = tuple(sorted(x.value for x in dcand.candidate_categories(domain, day)))
+        held = by_candidate.get(c.pk, [])
+        status = "not-elected" if not held else ("sitting" if any(m.ended is None for m in held) else "ended")
+        rows.append(CandidateRow(c, dcand.age_on(c.birth_date, day), cats, held, status))
+    sitting = [r for r in rows if r.status == "sitting"]
+    won = _seats_won(election, party_list)
+    check = dcand.quota_check([domain_by_key[r.candidate.key] for r in sitting], mandates=won, on_day=day)
+    quota = QuotaReport(
+        mandates=won,
+        sitting=len(sitting),
+        women=sum(1 for r in sitting if "woman" in r.categories),
+        youth=sum(1 for r in sitting if "youth" in r.categories),
+        disability=sum(1 for r in sitting if "disability" in r.categories),
+        represented=check.represented,
+        required=check.required,
+        met=check.met,
+        ref=check.ref,
+        on_day=day,
+    )
+    vacancies = list(party_list.mandate_events.filter(kind=models.MandateEvent.Kind.VACANT).order_by("day", "id"))
+    successions = [m for m in mandates if m.predecessor_id is not None]
+    return PartyPage(party_list, won, rows, quota, vacancies, successions)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# mandate events over the convocation (SVG timeline)
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    x: float
+    y: float
+    kind: str
+    color: str
+    day: Any
+    party: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TimelineTick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    width: int
+    height: int
+    axis_y: int
+    marks: list[TimelineMark]
+    ticks: list[TimelineTick]
+    path: str  # the step line of deputies in office
+    top_label: str
+    bottom_label: str
+    start: Any
+    end: Any
+
+
+def mandate_timeline(*, election: models.Election, width: int = 760) -> Timeline | None:
+    """Events of the convocation from election day to the end of the five-year term (Constitution 2026, Art. 53(1);
+    counted from election day here, for the picture) with the number of deputies in office as a step line."""
+    from atazan.elections.domain.election_calendar import term_end
+
+    events = list(mandate_events(election=election))
+    if not events:
+        return None
+    start = election.election_day
+    end = max(term_end(start), max(ev.day for ev in events))
+    left, right, height, axis_y, line_top, line_bottom = 40, 16, 170, 130, 14, 70
+    span = (end - start).days or 1
+
+    def x_of(day: Any) -> float:
+        return left + (width - left - right) * (day - start).days / span
+
+    # deputies in office after each day's events
+    held = 0
+    counts: list[tuple[Any, int]] = []
+    for ev in events:
+        if ev.kind in (models.MandateEvent.Kind.ELECTED, models.MandateEvent.Kind.TRANSFERRED):
+            held += 1
+        elif ev.kind == models.MandateEvent.Kind.ENDED:
+            held -= 1
+        if counts and counts[-1][0] == ev.day:
+            counts[-1] = (ev.day, held)
+        else:
+            counts.append((ev.day, held))
+    low = min(c for _, c in counts)
+    high = max(max(c for _, c in counts), election.seats)
+    scale = (line_bottom - line_top) / ((high - low) or 1)
+
+    def y_of(count: int) -> float:
+        return line_bottom - (count - low) * scale
+
+    path = f"M{x_of(counts[0][0]):.1f},{y_of(counts[0][1]):.1f}"
+    for d1, c1 in counts[1:]:
+        path += f" H{x_of(d1):.1f} V{y_of(c1):.1f}"
+    path += f" H{x_of(end):.1f}"
+    marks: list[TimelineMark] = []
+    stacked: dict[Any, int] = {}
+    for ev in events:
+        if ev.kind == models.MandateEvent.Kind.ELECTED:
+            continue
+        level = stacked.get(ev.day, 0)
+        stacked[ev.day] = level + 1
+        who = ev.mandate.candidate.full_name if ev.mandate is not None else ""
+        title = f"{ev.day.isoformat()} · {ev.party_list.party} · {ev.get_kind_display()}" + (f" · {who}" if who else "")
+        marks.append(TimelineMark(x_of(ev.day), axis_y - 12 - 12 * level, ev.kind, ev.party_list.color, ev.day,
+                                  ev.party_list.party, title))  # fmt: skip
+    ticks = [TimelineTick(x_of(start.replace(year=y, month=1, day=1)), str(y))
+             for y in range(start.year + 1, end.year + 1)]  # fmt: skip
+    return Timeline(width, height, axis_y, marks, ticks, path, str(high), str(low), start, end)

@@ -1,19 +1,27 @@
-"""Thin views: the elections list, an election's results page, the "what if" calculator, the NIST export."""
+"""Thin views: the elections list, an election's results page, the "what if" calculator, the NIST export, results by
+region, a party's list, and the operator's pages (imports, seat allocation, mandates)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from fractions import Fraction
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from atazan.elections import selectors
+from atazan.accounts.services import permission_allowed, permission_require
+from atazan.elections import selectors, services
 from atazan.elections.domain import ElectionsError, Method, allocate
 from atazan.elections.domain.allocation import AllocationInput, PartyList
 from atazan.elections.domain.errors import InputFormatError
+from atazan.elections.domain.mandates import EndGround
 from atazan.elections.models import Election
+from atazan.elections.models import PartyList as PartyListModel
+from atazan.elections.translation import ground_label, ground_ref, method_label
 
 MAX_WHATIF_SEATS = 1000
 
@@ -33,7 +41,12 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     election = _election(slug)
-    context: dict[str, Any] = {"election": election, "methods": list(Method), "law_method": Method.HARE}
+    context: dict[str, Any] = {
+        "election": election,
+        "methods": [(m.value, method_label(m)) for m in Method],
+        "law_method": Method.HARE,
+        "timeline": selectors.mandate_timeline(election=election),
+    }
     try:
         context["view"] = selectors.election_allocation_view(election=election)
     except ElectionsError as error:
@@ -43,6 +56,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context["events"] = selectors.mandate_events(election=election)
     context["rejected"] = selectors.rejected_rows(election=election)
     context["stored"] = selectors.allocation_latest(election=election)
+    context["can_operate"] = permission_allowed(request.user, "elections.results.import")
     return render(request, "elections/detail.html", context)
 
 
@@ -85,6 +99,7 @@ def whatif(request: HttpRequest, slug: str) -> HttpResponse:
         inp, method = _whatif_input(request, election)
         context["view"] = selectors.allocation_view(allocate(inp, method), selectors.election_colors(election=election))
         context["method"] = method
+        context["method_label"] = method_label(method)
         official = selectors.election_allocation_view(election=election).allocation.seats
         context["changes"] = [
             (party, official.get(party, 0), seats, seats - official.get(party, 0))
@@ -102,3 +117,215 @@ def nist_export(request: HttpRequest, slug: str) -> HttpResponse:
     response = JsonResponse(report, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{slug}-nist-1500-100.json"'
     return response
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# public pages: results by region, a party's list
+
+
+@require_GET
+def regions(request: HttpRequest, slug: str) -> HttpResponse:
+    """The 20 units on a tile map, coloured by the leading list or by one list's share (``?party=<reg. no.>``)."""
+    election = _election(slug)
+    party = None
+    raw = request.GET.get("party", "").strip()
+    if raw.isdigit():
+        party = election.party_lists.filter(registration_order=int(raw)).first()
+    context = {
+        "election": election,
+        "map": selectors.region_map(election=election, party=party),
+        "lists": list(election.party_lists.all()),
+    }
+    template = "elections/_region_map.html" if request.headers.get("HX-Request") else "elections/regions.html"
+    return render(request, template, context)
+
+
+@require_GET
+def party(request: HttpRequest, slug: str, order: int) -> HttpResponse:
+    election = _election(slug)
+    try:
+        plist = selectors.party_list_get(election=election, registration_order=order)
+    except PartyListModel.DoesNotExist as exc:
+        raise Http404(f"{slug} list {order}") from exc
+    page = selectors.party_page(election=election, party_list=plist)
+    return render(request, "elections/party.html", {"election": election, "page": page})
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# operator pages (role election_operator; the services check the permission matrix again)
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def _staff(request: HttpRequest, action: str) -> HttpResponse | None:
+    """None when the user may act; else a redirect to log in (anonymous visitor) or 403 naming the role needed."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    permission_require(request.user, action)  # raises PermissionRefused (403)
+    return None
+
+
+def _operator_context(election: Election) -> dict[str, Any]:
+    sitting = (
+        election.mandates.filter(ended__isnull=True)
+        .select_related("candidate", "party_list")
+        .order_by("party_list__registration_order", "candidate__position")
+    )
+    by_party: dict[str, list[Any]] = {}
+    for m in sitting:
+        by_party.setdefault(m.party_list.party, []).append(m)
+    return {
+        "election": election,
+        "sitting": list(by_party.items()),
+        "grounds": [(g.value, ground_label(g), ground_ref(g)) for g in EndGround],
+        "rejected": selectors.rejected_rows(election=election),
+        "stored": selectors.allocation_latest(election=election),
+        "has_mandates": election.mandates.exists(),
+        "today": dt.date.today(),
+    }
+
+
+def _operator_render(
+    request: HttpRequest, election: Election, result: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """The whole operator page with the action's outcome on top. htmx swaps in the page's #operator part (so the
+    lists of deputies are fresh) and needs a 200 to swap; a plain form post gets 422 for a refusal."""
+    if request.headers.get("HX-Request"):
+        status = 200
+    context = {**_operator_context(election), **result}
+    return render(request, "elections/operator.html", context, status=status)
+
+
+@require_GET
+def operator(request: HttpRequest, slug: str) -> HttpResponse:
+    denied = _staff(request, "elections.results.import")
+    if denied is not None:
+        return denied
+    election = _election(slug)
+    return render(request, "elections/operator.html", _operator_context(election))
+
+
+def _decode_upload(upload: Any) -> tuple[str, str]:
+    """(text, format) of an uploaded file; InputFormatError naming the file when it cannot be read."""
+    name = str(upload.name or "upload")
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise InputFormatError(f"the file is {upload.size} bytes; at most {MAX_UPLOAD_BYTES} are accepted", record=name)
+    data = upload.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFormatError(f"the file is not UTF-8 ({exc.reason} at byte {exc.start})", record=name) from exc
+    if not text.strip():
+        raise InputFormatError("the file is empty", record=name)
+    is_json = name.lower().endswith(".json") or text.lstrip()[:1] in ("[", "{")
+    return text, "json" if is_json else "csv"
+
+
+@require_POST
+def operator_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """Upload results (national or by region) or candidate lists as CSV or JSON; bad rows are kept for review."""
+    denied = _staff(request, "elections.results.import")
+    if denied is not None:
+        return denied
+    election = _election(slug)
+    kind = request.POST.get("kind", "results")
+    upload = request.FILES.get("file")
+    result: dict[str, Any] = {"action": "import", "import_kind": kind}
+    try:
+        if kind not in ("results", "candidates"):
+            raise InputFormatError("choose results or candidates", record="kind")
+        if upload is None:
+            raise InputFormatError("choose a CSV or JSON file", record="file")
+        text, fmt = _decode_upload(upload)
+        try:
+            rows = services.rows_from_text(text, fmt=fmt)
+        except json.JSONDecodeError as exc:
+            raise InputFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                                   record=str(upload.name)) from exc  # fmt: skip
+        run = services.results_import if kind == "results" else services.candidates_import
+        result["report"] = run(election=election, rows=rows, source=str(upload.name), actor=request.user)
+        result["source"] = upload.name
+    except ElectionsError as error:
+        result["error"] = error
+        return _operator_render(request, election, result, status=422)
+    return _operator_render(request, election, result)
+
+
+@require_POST
+def operator_allocate(request: HttpRequest, slug: str) -> HttpResponse:
+    denied = _staff(request, "elections.seats.allocate")
+    if denied is not None:
+        return denied
+    election = _election(slug)
+    result: dict[str, Any] = {"action": "allocate"}
+    try:
+        row = services.seats_allocate(election=election, actor=request.user)
+    except ElectionsError as error:
+        result["error"] = error
+        return _operator_render(request, election, result, status=422)
+    result["allocation"] = row
+    result["allocation_seats"] = [(p, n) for p, n in row.seats.items() if n]
+    return _operator_render(request, election, result)
+
+
+@require_POST
+def operator_assign(request: HttpRequest, slug: str) -> HttpResponse:
+    denied = _staff(request, "elections.mandate.assign")
+    if denied is not None:
+        return denied
+    election = _election(slug)
+    result: dict[str, Any] = {"action": "assign"}
+    try:
+        on_day = _day(request.POST.get("on", ""), record="on")
+        result["assigned"] = services.mandates_assign(election=election, actor=request.user, on_day=on_day)
+    except ElectionsError as error:
+        result["error"] = error
+        return _operator_render(request, election, result, status=422)
+    return _operator_render(request, election, result)
+
+
+def _day(raw: str, *, record: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError as exc:
+        raise InputFormatError(f"a date as YYYY-MM-DD, got {raw!r}", record=record) from exc
+
+
+@require_POST
+def operator_terminate(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record the end of a mandate on a ground of Constitution 2026, Art. 55(4) and fill (or not) the vacancy."""
+    denied = _staff(request, "elections.mandate.vacate")
+    if denied is not None:
+        return denied
+    election = _election(slug)
+    result: dict[str, Any] = {"action": "terminate"}
+    try:
+        raw_pk = request.POST.get("mandate", "")
+        mandate = election.mandates.select_related("candidate", "party_list").filter(
+            pk=int(raw_pk) if raw_pk.isdigit() else -1
+        ).first()  # fmt: skip
+        if mandate is None:
+            raise InputFormatError("choose a deputy holding a mandate in this election", record="mandate")
+        try:
+            ground = EndGround(request.POST.get("ground", ""))
+        except ValueError as exc:
+            raise InputFormatError("choose a ground of Constitution 2026, Art. 55(4)", record="ground") from exc
+        on_day = _day(request.POST.get("on", ""), record="on")
+        nominee = request.POST.get("nominee", "").strip() or None
+        successor = services.mandate_terminate(
+            mandate=mandate, ground=ground, on_day=on_day, actor=request.user, nominee=nominee
+        )
+    except ElectionsError as error:
+        result["error"] = error
+        return _operator_render(request, election, result, status=422)
+    mandate.refresh_from_db()
+    result.update(
+        {
+            "ended": mandate,
+            "ground_label": ground_label(ground),
+            "ground_ref": ground_ref(ground),
+            "successor": successor,
+            "vacancy": election.mandate_events.filter(kind="vacant", party_list=mandate.party_list, day=on_day).last(),
+        }
+    )
+    return _operator_render(request, election, result)
