@@ -143,8 +143,10 @@ def test_upload_by_region_and_json_candidates(operator_client, english) -> None:
     election = ElectionFactory(seats=3, took_part=1000)
     services.results_import(election=election, rows=[{"party": "A", "votes": 900, "registration_order": 1}], source="n")
     regions = "party,region,votes\nA,Абай облысы,500\nA,astana,300\nA,Atlantis,10\nA,shymkent,200\n".encode()
-    r = operator_client.post(f"/elections/{election.slug}/operator/import/",
-                             {"kind": "results", "file": SimpleUploadedFile("regions.csv", regions)})  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/import/",
+        {"kind": "results", "file": SimpleUploadedFile("regions.csv", regions)},
+    )
     body = r.content.decode()
     assert "2 created" in body and "unknown region" in body and "Art. 92(3)" in body
     assert "cannot add up to more than its national votes" in body  # 500 + 300 + 200 > 900
@@ -155,8 +157,10 @@ def test_upload_by_region_and_json_candidates(operator_client, english) -> None:
         ' {"party": "A", "key": "A2", "position": 2, "full_name": "Жас", "birth_date": "2005-01-01",'
         ' "gender": "male", "resident_since": "2005-01-01"}]'
     )
-    r = operator_client.post(f"/elections/{election.slug}/operator/import/",
-                             {"kind": "candidates", "file": SimpleUploadedFile("lists.json", people.encode())})  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/import/",
+        {"kind": "candidates", "file": SimpleUploadedFile("lists.json", people.encode())},
+    )
     body = r.content.decode()
     assert "1 created" in body and "Art. 54(3)" in body
     assert AuditEntry.objects.filter(action="elections.candidates.import", actor="operator").exists()
@@ -165,13 +169,17 @@ def test_upload_by_region_and_json_candidates(operator_client, english) -> None:
 def test_upload_in_the_wrong_encoding_is_refused_and_nothing_is_stored(operator_client, english) -> None:  # type: ignore[no-untyped-def]
     election = ElectionFactory()
     bad = "party,votes\nАманат,5\n".encode("cp1251")
-    r = operator_client.post(f"/elections/{election.slug}/operator/import/",
-                             {"kind": "results", "file": SimpleUploadedFile("cec.csv", bad)})  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/import/", {"kind": "results", "file": SimpleUploadedFile("cec.csv", bad)}
+    )
     assert r.status_code == 422 and "not UTF-8" in r.content.decode()
     assert not models.PartyList.objects.filter(election=election).exists()
     # htmx gets a 200 so that it swaps the refusal in
-    r = operator_client.post(f"/elections/{election.slug}/operator/import/",
-                             {"kind": "results", "file": SimpleUploadedFile("cec.csv", bad)}, HTTP_HX_REQUEST="true")  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/import/",
+        {"kind": "results", "file": SimpleUploadedFile("cec.csv", bad)},
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 200 and 'data-testid="refusal"' in r.content.decode()
 
 
@@ -192,8 +200,10 @@ def test_allocate_and_assign_through_the_page(operator_client, english) -> None:
 def test_terminate_shows_the_successor_and_the_results_page_lists_them(operator_client, english) -> None:  # type: ignore[no-untyped-def]
     election, mandates = _seated(seats=3, women=2, men=3)
     woman = next(m for m in mandates if m.candidate.gender == "female")
-    r = operator_client.post(f"/elections/{election.slug}/operator/terminate/",
-                             {"mandate": woman.pk, "ground": "left-party", "on": "2027-01-20"})  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/terminate/",
+        {"mandate": woman.pk, "ground": "left-party", "on": "2027-01-20"},
+    )
     body = r.content.decode()
     successor = models.Mandate.objects.get(predecessor=woman)
     assert successor.candidate.gender == "female"  # the 30% rule: 1 of 3 must stay with the groups
@@ -205,18 +215,23 @@ def test_terminate_shows_the_successor_and_the_results_page_lists_them(operator_
     deputies = page.split('id="deputies-h"')[1].split("</section>")[0]
     assert successor.candidate.full_name in deputies and woman.candidate.full_name not in deputies
     # the same mandate cannot end twice; a date before it started is refused
-    again = operator_client.post(f"/elections/{election.slug}/operator/terminate/",
-                                 {"mandate": woman.pk, "ground": "death", "on": "2027-02-01"})  # fmt: skip
+    again = operator_client.post(
+        f"/elections/{election.slug}/operator/terminate/", {"mandate": woman.pk, "ground": "death", "on": "2027-02-01"}
+    )
     assert again.status_code == 422 and "already ended" in again.content.decode()
-    early = operator_client.post(f"/elections/{election.slug}/operator/terminate/",
-                                 {"mandate": successor.pk, "ground": "death", "on": "2020-01-01"})  # fmt: skip
+    early = operator_client.post(
+        f"/elections/{election.slug}/operator/terminate/",
+        {"mandate": successor.pk, "ground": "death", "on": "2020-01-01"},
+    )
     assert early.status_code == 422 and "cannot end on 2020-01-01" in early.content.decode()
 
 
 def test_terminate_on_an_exhausted_list_leaves_the_seat_vacant(operator_client, english) -> None:  # type: ignore[no-untyped-def]
     election, mandates = _seated(seats=3, women=1, men=2)
-    r = operator_client.post(f"/elections/{election.slug}/operator/terminate/",
-                             {"mandate": mandates[0].pk, "ground": "conviction", "on": "2027-02-02"})  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/terminate/",
+        {"mandate": mandates[0].pk, "ground": "conviction", "on": "2027-02-02"},
+    )
     body = r.content.decode()
     assert 'data-testid="vacant"' in body and "stays vacant until the next election" in body
     assert election.mandates.filter(ended__isnull=True).count() == 2
@@ -227,8 +242,10 @@ def test_terminate_with_a_nominee_breaking_the_30_per_cent_rule_is_refused(opera
     woman = next(m for m in mandates if m.candidate.gender == "female")
     taken = {m.candidate_id for m in mandates}
     man = models.Candidate.objects.filter(party_list=woman.party_list, gender="male").exclude(pk__in=taken).first()
-    r = operator_client.post(f"/elections/{election.slug}/operator/terminate/",
-                             {"mandate": woman.pk, "ground": "resignation", "on": "2027-01-01", "nominee": man.key})  # fmt: skip
+    r = operator_client.post(
+        f"/elections/{election.slug}/operator/terminate/",
+        {"mandate": woman.pk, "ground": "resignation", "on": "2027-01-01", "nominee": man.key},
+    )
     assert r.status_code == 422 and "30% rule" in r.content.decode()
     woman.refresh_from_db()
     assert woman.ended is None and not AuditEntry.objects.filter(action="elections.mandate.vacate").exists()
