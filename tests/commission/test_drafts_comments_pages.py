@@ -60,7 +60,7 @@ def test_anonymous_visitors_read_but_cannot_comment_or_vote(settings) -> None:
     response = client.post("/api/commission/sessions/1/items/1/vote", {"choice": "for"},
                            content_type="application/json")
     assert response.status_code == 401
-    client.force_login(user("citizen", Role.CITIZEN), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user("citizen", Role.CITIZEN), backend="atazan.accounts.backends.ThrottledModelBackend")
     response = client.post("/api/commission/sessions/1/items/1/vote", {"choice": "for"},
                            content_type="application/json")
     assert response.status_code == 403

@@ -14,7 +14,7 @@ from atazan.topics.models import Tag
 
 pytestmark = pytest.mark.django_db
 # force_login picks the first backend in AUTHENTICATION_BACKENDS, the login throttle, which cannot load a user back.
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "atazan.accounts.backends.ThrottledModelBackend"
 
 
 def test_topic_page_quotes_both_constitutions_and_what_changed(client: Client, tagged: None, english: None) -> None:

@@ -82,6 +82,8 @@ def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write; '-' for standard output.")] = "-",
 ) -> None:
     """Export the tags as open data (one row per paragraph and topic; who confirmed it and when)."""
+    from atazan.accounts.domain.exports import csv_cell
+
     from . import corpus, selectors
 
     if fmt not in ("csv", "json"):
@@ -96,7 +98,7 @@ def export(
         else:
             writer = csv.DictWriter(stream, fieldnames=list(selectors.EXPORT_FIELDS))
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     finally:
         if stream is not sys.stdout:
             stream.close()

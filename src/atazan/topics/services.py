@@ -10,14 +10,14 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from atazan.accounts.domain.roles import Role
-from atazan.accounts.services import user_has_role
+from atazan.accounts.domain import permissions
+from atazan.accounts.services import user_roles
 from atazan.audit.services import audit_append
 
 from . import corpus
 from .models import Tag, Topic
 
-EDITOR_ROLES = (Role.MODERATOR, Role.ADMINISTRATOR)
+CONFIRM_ACTION = "topics.tag.confirm"  # who may decide on tags: the permission matrix (accounts/domain/permissions.py)
 
 
 class EditorRequiredError(PermissionDenied):
@@ -29,15 +29,14 @@ class UnknownParagraphError(ValueError):
 
 
 def is_editor(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    return user is not None and any(user_has_role(user, r) for r in EDITOR_ROLES)  # type: ignore[arg-type]
+    return permissions.allowed(user_roles(user), CONFIRM_ACTION)  # type: ignore[arg-type]
 
 
 def _require_editor(user: AbstractBaseUser | AnonymousUser | None, action: str) -> None:
     if not is_editor(user):
         name = getattr(user, "username", "") or "anonymous"
-        raise EditorRequiredError(
-            f"{name} may not {action}: tags are decided by a {Role.MODERATOR.value} or {Role.ADMINISTRATOR.value}"
-        )
+        needed = " or ".join(sorted(r.value for r in permissions.roles_for(CONFIRM_ACTION)))
+        raise EditorRequiredError(f"{name} may not {action}: tags are decided by a {needed}")
 
 
 @transaction.atomic

@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atazan.accounts.domain.exports import csv_cell
+
 from . import charts, corpus, neighbours, rights, selectors, services
 from .domain.entrenchment import ENTRENCHED
 from .domain.taxonomy import YEARS
@@ -139,7 +141,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         writer = csv.DictWriter(response, fieldnames=list(selectors.EXPORT_FIELDS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     response["Content-Disposition"] = f'attachment; filename="atazan-topic-tags.{fmt}"'
     return response
 
