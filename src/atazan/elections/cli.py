@@ -21,6 +21,7 @@ from atazan.elections.domain import (
     allocation_steps,
 )
 from atazan.elections.domain.explain import Step
+from atazan.elections.domain.mandates import EndGround
 
 app = typer.Typer(help="Kurultai elections: seat allocation (Art. 97-1), results, mandates.", no_args_is_help=True)
 
@@ -174,3 +175,69 @@ def export_nist(slug: str) -> None:
     from atazan.elections.selectors import nist_report
 
     typer.echo(json.dumps(nist_report(election=_election(slug)), ensure_ascii=False, indent=2))
+
+
+@app.command("regions")
+def regions_command(
+    slug: str,
+    party: Annotated[int | None, typer.Option(help="Registration number of a list: its share per region.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
+) -> None:
+    """Results by region (the 20 units): the leading list and its share, or one list's share, as on the regions page."""
+    from django.utils import translation
+
+    from atazan.elections.selectors import region_map
+
+    election = _election(slug)
+    chosen = election.party_lists.filter(registration_order=party).first() if party is not None else None
+    if party is not None and chosen is None:
+        _fail(f"election {slug!r}: no list with registration number {party}")
+    with translation.override("en"):  # the console speaks English (unit names as in the referendum context)
+        data = region_map(election=election, party=chosen)
+    if as_json:
+        rows = [
+            {"unit": r.code, "name": r.name, "votes_all_lists": r.total, "leader": r.leader or None,
+             "leader_share_percent": r.leader_share or None, "party_votes": r.party_votes,
+             "party_share_percent": r.party_share or None}
+            for r in data.rows
+        ]  # fmt: skip
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("region", "votes for all lists", "leading list", "its share %",
+                  *((f"{chosen.party} votes", f"{chosen.party} %") if chosen else ()))  # fmt: skip
+    for r in data.rows:
+        extra = (str(r.party_votes if r.party_votes is not None else "—"), r.party_share or "—") if chosen else ()
+        table.add_row(r.name, str(r.total) if r.has_data else "—", r.leader or "—", r.leader_share or "—", *extra)
+    Console(highlight=False).print(table)
+
+
+@app.command("terminate")
+def terminate_command(
+    slug: str,
+    key: Annotated[str, typer.Argument(help="The deputy's registration number on the list (candidate key).")],
+    ground: Annotated[EndGround, typer.Option(help="Ground of Constitution 2026, Art. 55(4).")],
+    on: Annotated[str, typer.Option(help="Date the mandate ended, YYYY-MM-DD.")],
+    nominee: Annotated[str | None, typer.Option(help="Successor named by the party's governing body.")] = None,
+) -> None:
+    """End a deputy's mandate and pass the seat on (Constitutional Law on Elections, Art. 97-1(6)); audited."""
+    from datetime import date
+
+    from atazan.elections.services import mandate_terminate
+
+    election = _election(slug)
+    mandate = election.mandates.filter(candidate__key=key, ended__isnull=True).first()
+    if mandate is None:
+        _fail(f"election {slug!r}: nobody with key {key!r} holds a mandate")
+    try:
+        day = date.fromisoformat(on)
+    except ValueError:
+        _fail(f"--on: a date as YYYY-MM-DD, got {on!r}")
+    try:
+        successor = mandate_terminate(mandate=mandate, ground=ground, on_day=day, actor="cli", nominee=nominee)
+    except ElectionsError as error:
+        _fail(str(error))
+    if successor is None:
+        typer.echo(f"{mandate.candidate.full_name}: mandate ended ({ground.ref}); the seat stays vacant")
+    else:
+        typer.echo(f"{mandate.candidate.full_name}: mandate ended ({ground.ref}); successor "
+                   f"{successor.candidate.full_name} ({successor.candidate.key})")  # fmt: skip

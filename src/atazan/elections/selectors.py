@@ -276,17 +276,25 @@ def _mix(color: str, weight: Fraction) -> str:
     return f"#{channel(r):02x}{channel(g):02x}{channel(b):02x}"
 
 
-_SUFFIXES = (" Region", " облысы", " область", "Область ")
+_ABBREVIATIONS = ((" Region", " reg."), (" облысы", " обл."), (" область", " обл."), ("Область ", "обл. "))
 
 
-def _tile_label(name: str) -> tuple[str, ...]:
+def _tile_label(name: str, width: int = 13) -> tuple[str, ...]:
+    """The unit's name on up to three short lines for its tile ("Almaty reg." and "Almaty" stay apart)."""
     short = name
-    for suffix in _SUFFIXES:
-        short = short.replace(suffix, "")
-    words = short.split()
-    if len(words) <= 1 or len(short) <= 11:
-        return (short,)
-    return (words[0], " ".join(words[1:]))
+    for long, abbreviated in _ABBREVIATIONS:
+        short = short.replace(long, abbreviated)
+    parts: list[str] = []
+    for word in short.split():
+        pieces = word.split("-")
+        parts.extend([p + "-" for p in pieces[:-1]] + [pieces[-1]])
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(part) + (0 if lines[-1].endswith("-") else 1) <= width:
+            lines[-1] += part if lines[-1].endswith("-") else " " + part
+        else:
+            lines.append(part)
+    return tuple(lines[:3])
 
 
 def region_map(*, election: models.Election, party: models.PartyList | None = None) -> RegionMap:
