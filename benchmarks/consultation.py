@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--skip-model", action="store_true", help="skip the multilingual model")
     parser.add_argument("--skip-pages", action="store_true", help="skip the list page timing")
+    parser.add_argument("--only-duplicates", action="store_true", help="stop after duplicate detection")
     args = parser.parse_args()
 
     import numpy as np
@@ -46,12 +47,13 @@ def main() -> None:
     corpus = list(__import__("atazan.consultation.domain.synthetic", fromlist=["x"]).synthetic_proposals(args.count))
     print(f"generated {len(corpus):,} synthetic proposals in {time.perf_counter() - started:.1f} s")
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     index = DuplicateIndex()
     for p in corpus:
         index.add(p.key, p.text)
     groups = index.groups()
     dup_s = time.perf_counter() - started
+    dup_cpu = time.process_time() - cpu_started
     truth: dict[str, list[str]] = {}
     for p in corpus:
         if p.campaign:
@@ -62,6 +64,8 @@ def main() -> None:
         f"generator-label pair precision {precision:.3f} recall {recall:.3f}; peak RSS {peak_mb():.0f} MB"
     )
 
+    if args.only_duplicates:
+        return
     keys = [p.key for p in corpus]
     text_of = {p.key: p.text for p in corpus}
     reps, members = group_representatives(keys, groups)

@@ -67,8 +67,20 @@ def shingle_similarity(a: Shingles, b: Shingles) -> tuple[float, float]:
     return (common / union, common / min(a.size, b.size))
 
 
-def _identity(value: int) -> int:
-    return value
+def _multiply_shift_family(num_perm: int, seed: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """Odd multipliers and offsets of a multiply-shift hash family (one function per permutation)."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def minhash_values(grams: Shingles, a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
+    """MinHash signature of a shingle set, all permutations at once: min over shingles of the top 32 bits of
+    a*x + b (mod 2**64)."""
+    mixed = grams.astype(np.uint64)[:, None] * a[None, :] + b[None, :]
+    signature: npt.NDArray[np.uint32] = (mixed.min(axis=0) >> np.uint64(32)).astype(np.uint32)
+    return signature
 
 
 class DuplicateIndex:
@@ -77,9 +89,10 @@ class DuplicateIndex:
     def __init__(self, params: DuplicateParams | None = None) -> None:
         self.params = params or DuplicateParams()
         self._lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
-        template = MinHash(num_perm=self.params.num_perm, seed=7, hashfunc=_identity)
-        self._permutations = template.permutations
-        self._scheme = template.scheme
+        self._a, self._b = _multiply_shift_family(self.params.num_perm, seed=7)
+        # datasketch draws permutations for every new MinHash unless given some; they are unused here (the
+        # signature comes from minhash_values) but drawing them would cost more than the signature itself
+        self._unused_permutations = MinHash(num_perm=self.params.num_perm, seed=7).permutations
         self._exact: dict[bytes, int] = {}
         self._shingles: list[Shingles] = []
         self._keys: list[str] = []
@@ -112,6 +125,29 @@ class DuplicateIndex:
             min(a.size, b.size) >= self.params.containment_min_shingles and containment >= self.params.min_containment
         )
 
+    def _verify_many(self, grams: Shingles, candidates: list[int]) -> list[bool]:
+        """The verification of ``_verified`` for many candidates in one vectorised pass."""
+        if not candidates:
+            return []
+        others = [self._shingles[c] for c in candidates]
+        sizes = np.array([o.size for o in others], dtype=np.int64)
+        joined = np.concatenate(others)
+        where = np.searchsorted(grams, joined)
+        where[where == grams.size] = 0
+        hits = (grams[where] == joined).astype(np.int64)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        common = np.add.reduceat(hits, starts) if joined.size else np.zeros(len(others), dtype=np.int64)
+        union = grams.size + sizes - common
+        jaccard = common / np.maximum(union, 1)
+        containment = common / np.maximum(np.minimum(sizes, grams.size), 1)
+        p = self.params
+        ok = (jaccard >= p.min_jaccard) | (
+            (np.minimum(sizes, grams.size) >= p.containment_min_shingles)
+            & (containment >= p.min_containment)
+            & (jaccard >= p.containment_min_jaccard)
+        )
+        return [bool(x) for x in ok]
+
     def add(self, key: str, text: str) -> str | None:
         """Index one proposal; return the key of the first member of the group it joined, or None."""
         if key in self._position:
@@ -133,24 +169,25 @@ class DuplicateIndex:
         self._shingles.append(grams)
         if grams.size == 0:
             return None
+        # datasketch's LSH indexes the signature; the signature itself is computed vectorised here
         sketch = MinHash(
             num_perm=self.params.num_perm,
-            seed=7,
-            hashfunc=_identity,
-            permutations=self._permutations,
-            scheme=self._scheme,
+            hashvalues=minhash_values(grams, self._a, self._b),
+            permutations=self._unused_permutations,
+            scheme="affine32",
         )
-        sketch.update_batch(grams.tolist())
         joined = False
+        # Two members of each existing group are checked at most: one verified member is enough to join it, and
+        # a group that refused two comparisons will not be joined through a third.
         tries: dict[int, int] = {}
+        chosen: list[int] = []
         for candidate in sorted(int(c) for c in self._lsh.query(sketch)):
-            # One verified member is enough to join a group, and a group that refused three of its members'
-            # comparisons will not be joined through a fourth: this keeps verification near one check per group.
             root = self._find(candidate)
-            if (joined and root == self._find(i)) or tries.get(root, 0) >= 3:
-                continue
-            tries[root] = tries.get(root, 0) + 1
-            if self._verified(grams, self._shingles[candidate]):
+            if tries.get(root, 0) < 2:
+                tries[root] = tries.get(root, 0) + 1
+                chosen.append(candidate)
+        for candidate, ok in zip(chosen, self._verify_many(grams, chosen), strict=True):
+            if ok:
                 self._union(i, candidate)
                 joined = True
         self._lsh.insert(str(i), sketch, check_duplication=False)

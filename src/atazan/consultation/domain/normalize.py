@@ -57,17 +57,26 @@ _NON_WORD_RE = re.compile(r"[^\w]+", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 
 
+_SIGNOFF_WORDS = ("уважен", "пожелан", "спасибо", "благодар", "құрмет", "рахмет", "regards", "sincerely", "yours",
+                  "thank")  # fmt: skip
+
+
 def strip_courtesies(text: str) -> str:
     """The text without its opening greeting and closing signature (original case kept)."""
     body = unicodedata.normalize("NFC", text).strip()
     body = _GREETING_RE.sub("", body, count=1)
-    cut = _SIGNOFF_RE.sub("", body)
-    # A sign-off in the middle of a long text is kept only if cutting it would leave almost nothing.
-    if len(cut.strip()) >= 20:
-        body = cut
-    trimmed = _TRAILING_NAME_RE.sub("", body)
-    if len(trimmed.strip()) >= 12:
-        body = trimmed
+    folded = body.casefold()
+    # the sign-off pattern is tried only where a sign-off word occurs: most texts have none
+    if any(word in folded for word in _SIGNOFF_WORDS):
+        cut = _SIGNOFF_RE.sub("", body)
+        # A sign-off in the middle of a long text is kept only if cutting it would leave almost nothing.
+        if len(cut.strip()) >= 20:
+            body = cut
+    tail = body[-80:]
+    if "-" in tail or "—" in tail or "–" in tail:
+        trimmed = _TRAILING_NAME_RE.sub("", body)
+        if len(trimmed.strip()) >= 12:
+            body = trimmed
     return body.strip()
 
 
