@@ -60,7 +60,8 @@ def main() -> None:
             truth.setdefault(p.campaign, []).append(p.key)
     precision, recall = pair_agreement(groups, list(truth.values()))
     print(
-        f"duplicates: {dup_s:.1f} s for {len(corpus):,} (budget 60 s) — {len(groups):,} groups, "
+        f"duplicates: {dup_s:.1f} s wall, {dup_cpu:.1f} s CPU for {len(corpus):,} (budget 60 s; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) — {len(groups):,} groups, "
         f"generator-label pair precision {precision:.3f} recall {recall:.3f}; peak RSS {peak_mb():.0f} MB"
     )
 
