@@ -82,11 +82,13 @@ def main() -> None:
         x = [assigned[r] for r in reps]
         return f"ARI {adjusted_rand_score(y, x):.3f} NMI {normalized_mutual_info_score(y, x):.3f}"
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     fallback = themes_for_corpus(reps, rep_texts, weights, embedder=CharNgramEmbedder())
     fallback_s = time.perf_counter() - started
+    fallback_cpu = time.process_time() - cpu_started
     print(
-        f"themes, char n-gram fallback: {fallback_s:.1f} s for {len(reps):,} representatives, "
+        f"themes, char n-gram fallback: {fallback_s:.1f} s wall, {fallback_cpu:.1f} s CPU for {len(reps):,} "
+        f"representatives, "
         f"{len(fallback.themes)} themes, {agreement(fallback)} vs generator topics; peak RSS {peak_mb():.0f} MB"
     )
 
