@@ -60,8 +60,6 @@ FIGURES = (
 )
 DEFAULT_CHUNK = 2000
 
-# Question creation and electorate lists are not in the permission matrix yet: through `actor_authorize` an unknown
-# action is refused to every User (it fails closed), so only the console may do them until the matrix lists them.
 QUESTION_CREATE = "referendum.question.create"
 ELECTORATE_IMPORT = "referendum.electorate.import"
 
