@@ -70,3 +70,21 @@ def vote_all(c: Commission, item, choices: str) -> None:  # type: ignore[no-unty
 def start_draft(c: Commission):  # type: ignore[no-untyped-def]
     return ds.draft_version_start(actor=c.secretary, date=date(2026, 1, 23), title="Consolidated draft",
                                   articles=DRAFT)
+
+
+def proposal_make(number: str, *, articles: tuple[str, ...] = (), group: str = "", text: str = "",
+                  language: str = "ru", status: str = "registered"):  # type: ignore[no-untyped-def]
+    """A registered proposal in the consultation (test data, synthetic), linked to 2026 articles by number."""
+    from datetime import UTC, datetime
+
+    from atazan.consultation.models import Proposal, ProposalArticle
+
+    body = text or f"Предложение {number} (synthetic test data)"
+    p = Proposal.objects.create(
+        registration_number=number, applicant_surname="Тестов", applicant_name="Тест", applicant_iin="000000000000",
+        region="Astana", language=language, text=body, normal_text=body.lower(), status=status,
+        submitted_at=datetime(2025, 11, 1, tzinfo=UTC), duplicate_group=group, synthetic=True,
+    )
+    for a in articles:
+        ProposalArticle.objects.create(proposal=p, constitution="2026", article=a, source="mentioned")
+    return p

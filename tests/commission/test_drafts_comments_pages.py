@@ -6,16 +6,17 @@ import pytest
 from django.test import Client
 
 from atazan.accounts.domain.roles import Role
+from atazan.accounts.services import PermissionRefused
 from atazan.commission import services as cs
 from atazan.commission import services_drafts as ds
 from atazan.commission.domain import drafting as dd
-from atazan.commission.domain.errors import CommissionError, CommissionPermissionError, DraftError
+from atazan.commission.domain.errors import CommissionError, DraftError
 from atazan.commission.selectors import comment_counts
 from atazan.commission.texts_link import official_articles, official_expression
 from atazan.commission.views import _embed
 from atazan.texts.services import official_text_import
 
-from .setup_helpers import small_commission, start_draft, user, vote_all
+from .setup_helpers import proposal_make, small_commission, start_draft, user, vote_all
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.django_db
 def _published_draft(settings):  # type: ignore[no-untyped-def]
     c = small_commission(settings)
     start_draft(c)
+    proposal_make("ЗТ-2025-000777", articles=("2",))
     item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="Kurultai", articles=["2"],
                               proposals=["ЗТ-2025-000777"])
     vote_all(c, item, "fffff-")
@@ -44,7 +46,7 @@ def test_comments_are_moderated_and_counted_per_article(settings) -> None:
         ds.comment_moderate(actor=moderator, comment=second, approve=False)
     ds.comment_moderate(actor=c.secretary, comment=second, approve=False, reason="advertising")
     assert comment_counts() == {"2": 1}
-    with pytest.raises(CommissionPermissionError):
+    with pytest.raises(PermissionRefused, match="may not commission.comment.moderate"):
         ds.comment_moderate(actor=citizen, comment=first, approve=True)
     with pytest.raises(CommissionError, match="has no paragraph 7"):
         ds.comment_submit(actor=citizen, version=draft, article="2", paragraph="7", text="x")

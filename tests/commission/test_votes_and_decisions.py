@@ -4,14 +4,15 @@ from datetime import date
 
 import pytest
 
+from atazan.accounts.services import PermissionRefused
 from atazan.audit.models import AuditEntry
 from atazan.commission import services as cs
 from atazan.commission import services_drafts as ds
 from atazan.commission.domain import drafting as dd
-from atazan.commission.domain.errors import CommissionError, CommissionPermissionError, DraftError, QuorumError
+from atazan.commission.domain.errors import CommissionError, DraftError, QuorumError
 from atazan.commission.selectors import article_story, composition_report, session_detail
 
-from .setup_helpers import small_commission, start_draft, vote_all
+from .setup_helpers import proposal_make, small_commission, start_draft, vote_all
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,10 @@ def test_majority_edge_half_of_those_present_is_not_enough(settings) -> None:
 def test_a_decision_changes_the_draft_and_the_article_story_shows_it(settings) -> None:
     c = small_commission(settings)
     start_draft(c)
+    proposal_make("ЗТ-2025-000123", articles=("2",), group="ЗТ-2025-000123")
+    proposal_make("ЗТ-2025-000124", articles=("2",), group="ЗТ-2025-000123")
+    proposal_make("ЗТ-2025-000125", group="ЗТ-2025-000123")  # a copy of the campaign that names no article
+    proposal_make("ЗТ-2025-000200", articles=("2",))
     item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="A unicameral parliament",
                               articles=["2"], theme="Parliamentary reform", proposals=["ЗТ-2025-000123"])
     vote_all(c, item, "fffax-")  # 3 of 6 present: not more than half
@@ -59,7 +64,11 @@ def test_a_decision_changes_the_draft_and_the_article_story_shows_it(settings) -
     assert story.steps[1].decisions == [decision]
     inserted = "".join(s.text for s in story.steps[1].segments if s.op == "insert")
     assert "Курултай" in inserted and "одной палаты" in inserted
-    assert [p.number for p in story.proposals] == ["ЗТ-2025-000123"]
+    assert [(p.number, p.campaign_size) for p in story.proposals] == [("ЗТ-2025-000123", 3)]
+    behind = story.behind
+    assert behind is not None
+    assert (behind.total, behind.campaigns_total, behind.in_campaigns, behind.individual) == (3, 1, 2, 1)
+    assert [(c.key, c.size) for c in behind.campaigns] == [("ЗТ-2025-000123", 3)]  # the copy without the article too
     actions = list(AuditEntry.objects.values_list("action", flat=True))
     assert "commission.decision.record" in actions and "commission.draft.create" in actions
     roll_call = AuditEntry.objects.get(action="commission.decision.record").payload["roll_call"]
@@ -85,7 +94,7 @@ def test_each_member_votes_once_only_for_themself_and_only_while_present(setting
         cs.vote_cast(actor=c.member_user(0), item=item, choice="against")
     with pytest.raises(CommissionError, match="only members registered present vote"):
         cs.vote_cast(actor=c.member_user(5), item=item, choice="for")
-    with pytest.raises(CommissionPermissionError, match="requires the role commission_member"):
+    with pytest.raises(PermissionRefused, match="may not commission.vote.cast: it requires the role commission_member"):
         cs.vote_cast(actor=c.secretary, item=item, choice="for")
     with pytest.raises(CommissionError, match="for, against or abstain"):
         cs.vote_cast(actor=c.member_user(1), item=item, choice="maybe")
@@ -114,7 +123,7 @@ def test_only_the_secretariat_edits(settings) -> None:
                                   region="astana", appointed=date(2026, 1, 21)),
         lambda: start_draft(type(c)(member, c.members, c.session)),
     ):
-        with pytest.raises(CommissionPermissionError, match="requires the role commission_secretary"):
+        with pytest.raises(PermissionRefused, match="it requires the role commission_secretary"):
             call()
 
 

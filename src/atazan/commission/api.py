@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
@@ -226,7 +227,7 @@ def vote(request: HttpRequest, number: int, order: int, payload: VoteIn) -> dict
     item = get_object_or_404(AgendaItem, session__number=number, order=order)
     try:
         v = cs.vote_cast(actor=request.user, item=item, choice=payload.choice)
-    except CommissionPermissionError as e:
+    except (CommissionPermissionError, PermissionDenied) as e:
         raise HttpError(403, str(e)) from None
     except CommissionError as e:
         raise HttpError(422, str(e)) from None
@@ -290,7 +291,18 @@ def story(request: HttpRequest, num: str, lang: str = "rus") -> dict[str, Any]:
             for st in s.steps
         ],
         "decisions": [_decision_out(d) for d in s.decisions],
-        "proposals": [{"number": p.number, "title": p.title, "campaign": p.campaign} for p in s.proposals],
+        "proposals": [
+            {"number": p.number, "title": p.title, "campaign": p.campaign, "campaign_size": p.campaign_size,
+             "status": p.status}
+            for p in s.proposals
+        ],
+        "behind": (
+            {"total": s.behind.total, "by_source": s.behind.by_source, "campaigns_total": s.behind.campaigns_total,
+             "in_campaigns": s.behind.in_campaigns, "individual": s.behind.individual,
+             "campaigns": [{"key": c.key, "size": c.size, "language": c.language,
+                            "other_languages": list(c.other_languages)} for c in s.behind.campaigns]}
+            if s.behind else None
+        ),
         "comments": {"total": len(s.comments), "by_paragraph": s.comments_by_paragraph},
         "referendum": {"date": "2026-03-15", "url": "/referendum/"},
     }
@@ -332,6 +344,8 @@ def comment(request: HttpRequest, number: int, payload: CommentIn) -> Any:
         c = ds.comment_submit(
             actor=request.user, version=v, article=payload.article, paragraph=payload.paragraph, text=payload.text
         )
+    except PermissionDenied as e:
+        raise HttpError(403, str(e)) from None
     except CommissionError as e:
         raise HttpError(422, str(e)) from None
     return {

@@ -18,15 +18,16 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from rich.console import Console
 
+from atazan.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from atazan.accounts.domain.roles import Role
-from atazan.accounts.services import roles_ensure
+from atazan.accounts.services import roles_ensure, user_create
 
 from . import services as cs
 from . import services_drafts as ds
 from .domain import drafting as dd
 from .domain.composition import Category, MemberRole
 from .domain.regions import REGION_CODES
-from .models import AgendaItem, Comment, DraftVersion, Member, Session
+from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
 from .proposals_link import proposals_for_articles
 from .selectors import minutes_compose
 from .texts_link import official_articles, official_expression
@@ -34,6 +35,7 @@ from .texts_link import official_articles, official_expression
 APPOINTED = date(2026, 1, 21)  # the decree forming the Commission (FACTS.md)
 LANGUAGE = "rus"
 SEED = 2026_01_21
+PROPOSALS_PER_ITEM = 6  # the largest campaigns on the item's articles, then proposals sent once
 
 GIVEN_F = ("Айгерим", "Жанар", "Динара", "Гульнара", "Сауле", "Алия", "Камила", "Мадина", "Жулдыз", "Асель")
 GIVEN_M = ("Нурлан", "Ерлан", "Асхат", "Бауыржан", "Марат", "Серик", "Даурен", "Арман", "Тимур", "Руслан")
@@ -59,8 +61,19 @@ def _name(seat: int) -> str:
 
 
 def _users(console: Console) -> tuple[User, User, list[User]]:
+    """The demo accounts the Commission needs, as the accounts demo makes them (password `atazan-demo`), so that
+    `atazan demo --only commission` leaves a secretariat and a member who can sign in."""
     roles_ensure()
     groups = {g.name: g for g in Group.objects.all()}
+    accounts = {username: (name, roles) for username, name, roles in DEMO_USERS}
+
+    def demo_account(username: str) -> User:
+        name, roles = accounts[username]
+        existing = User.objects.filter(username=username).first()
+        if existing is not None and existing.has_usable_password():
+            existing.groups.add(*(groups[r.value] for r in roles))
+            return existing
+        return user_create(username=username, password=DEMO_PASSWORD, roles=list(roles), full_name=name)
 
     def user(username: str, full: str, role: Role) -> User:
         u, created = User.objects.get_or_create(username=username, defaults={"first_name": full})
@@ -70,8 +83,9 @@ def _users(console: Console) -> tuple[User, User, list[User]]:
         u.groups.add(groups[role.value])
         return u
 
-    secretary = user("commission-secretary", "Demo Commission Secretary", Role.COMMISSION_SECRETARY)
-    commissioner = user("commissioner", "Demo Commission Member", Role.COMMISSION_MEMBER)
+    secretary = demo_account("commission-secretary")
+    commissioner = demo_account("commissioner")
+    demo_account("secretary")  # the working group's secretary answers the proposals with the decisions
     commenters = [user(f"demo-commenter-{k}", f"Synthetic commenter {k}", Role.CITIZEN) for k in range(1, 6)]
     return secretary, commissioner, commenters
 
@@ -175,8 +189,21 @@ def _choices(rng: random.Random, present: list[Member], profile: tuple[int, int]
     return out
 
 
+def _consultation_ensure(console: Console) -> None:
+    """The agenda links the consultation's demo proposals: build that demo first when it is not there."""
+    from atazan.consultation.models import Proposal
+
+    if not Proposal.objects.filter(synthetic=True).exists():
+        from atazan.consultation import demo as consultation_demo
+
+        console.print("commission: building the consultation demo first (the agenda links its proposals)")
+        consultation_demo.build(console=console)
+
+
 def build(*, console: Console) -> None:
     from atazan.texts.services import official_text_import
+
+    _consultation_ensure(console)
 
     for year in (1995, 2026):
         official_text_import(year=year, language=LANGUAGE)  # idempotent; texts' own demo usually did it already
@@ -185,7 +212,10 @@ def build(*, console: Console) -> None:
     assert expression is not None and old_expr is not None  # noqa: S101 - imported just above
     if DraftVersion.objects.filter(status=DraftVersion.Status.FINAL).exists():
         console.print("commission: demo Commission already built (130 synthetic members, 8 sessions, 3 versions)")
+        _users(console)
         _link_proposals(console)
+        _answer_proposals(console)
+        _open_session(console)
         return
     final = official_articles(expression)
     final_by = {a.num: a.wording for a in final}
@@ -207,8 +237,9 @@ def build(*, console: Console) -> None:
             cs.attendance_record(actor=secretary, session=session, present=present)
             cs.speaker_add(actor=secretary, session=session, member=members[0], topic="Opening and agenda")
             for item_title, articles, theme, kind, changes, profile in items:
+                proposals = [r.number for r in proposals_for_articles(articles, limit=PROPOSALS_PER_ITEM)]
                 item = cs.agenda_item_add(actor=secretary, session=session, title=item_title, articles=articles,
-                                          theme=theme)
+                                          theme=theme, proposals=proposals)
                 rapporteur = rng.choice(others)
                 cs.speaker_add(actor=secretary, session=session, member=rapporteur, topic=item_title)
                 if profile is None:
@@ -233,6 +264,8 @@ def build(*, console: Console) -> None:
     console.print(f"commission: {len(members)} synthetic members, {len(SESSIONS)} sessions, "
                   f"{DraftVersion.objects.count()} draft versions, {Comment.objects.count()} comments")
     _link_proposals(console)
+    _answer_proposals(console)
+    _open_session(console)
 
 
 COMMENTS = (
@@ -262,9 +295,48 @@ def _link_proposals(console: Console) -> None:
         return
     linked = 0
     for item in AgendaItem.objects.filter(proposals=[]).exclude(articles=[]):
-        refs = proposals_for_articles(item.articles, limit=5)
+        refs = proposals_for_articles(item.articles, limit=PROPOSALS_PER_ITEM)
         if refs:
             cs.agenda_item_link_proposals(actor=secretary, item=item, proposals=[r.number for r in refs])
             linked += 1
     state = f"{linked} agenda items linked to demo proposals" if linked else "no demo proposals to link (yet)"
     console.print(f"commission: {state}; sessions: {Session.objects.count()}")
+
+
+def _answer_proposals(console: Console) -> None:
+    """The working group answers the proposals on each adopted decision with it, through consultation's workflow
+    (commission.services.decision_answer_proposals); proposals answered before are left alone."""
+    wg = User.objects.filter(username="secretary").first()
+    if wg is None:
+        return
+    answered = 0
+    for decision in Decision.objects.filter(adopted=True).select_related("item__session").order_by("pk"):
+        if decision.item.proposals:
+            answered += len(cs.decision_answer_proposals(actor=wg, decision=decision).answered)
+    console.print(f"commission: {answered} demo proposals answered with the Commission's decisions (synthetic)")
+
+
+OPEN_SESSION = (9, date(2026, 2, 12), "Public comments on the published draft (voting open, synthetic)")
+
+
+def _open_session(console: Console) -> None:
+    """A session whose vote is still open, so that the demo member `commissioner` can vote on the session page."""
+    number, day, title = OPEN_SESSION
+    if Session.objects.filter(number=number).exists():
+        return
+    secretary = User.objects.get(username="commission-secretary")
+    members = list(Member.objects.select_related("user").order_by("seat"))
+    with transaction.atomic():
+        session = cs.session_schedule(actor=secretary, number=number, date=day, title=title, synthetic=True)
+        rng = random.Random(SEED + number)
+        present = [m for m in members if m.seat <= 4 or m.seat == 10]
+        present += rng.sample([m for m in members if m not in present], 112 - len(present))
+        cs.attendance_record(actor=secretary, session=session, present=present)
+        cs.speaker_add(actor=secretary, session=session, member=members[0], topic="Opening and agenda")
+        item = cs.agenda_item_add(actor=secretary, session=session, title="Report on the public comments received on "
+                                  "the published draft", theme="Public comments")
+        voters = [m for m in present if m.seat != 10][:60]  # the rest, the demo member among them, have not voted
+        by_pk = {m.pk: m for m in voters}
+        for pk, choice in _choices(rng, voters, ADOPT).items():
+            cs.vote_cast(actor=by_pk[pk].user, item=item, choice=choice)  # type: ignore[arg-type]
+    console.print(f"commission: session {number} open for voting (sign in as `commissioner` to vote)")

@@ -13,7 +13,7 @@ from .domain import drafting as dd
 from .domain.composition import Category, CompositionReport, MemberFacts, MemberRole, composition_check
 from .domain.voting import Outcome
 from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
-from .proposals_link import ProposalRef, proposals_lookup
+from .proposals_link import ArticleProposals, ProposalRef, article_proposals, proposals_lookup
 from .rules import composition_rules, majority_rule, quorum_rule
 from .services import item_outcome
 from .texts_link import Origin, official_article, origins_1995
@@ -68,19 +68,21 @@ class SessionView:
     majority_text: str
 
 
+def item_view(item: AgendaItem) -> ItemView:
+    decision = Decision.objects.filter(item=item).prefetch_related("changes").first()
+    outcome = item_outcome(item) if item.votes.exists() or decision else None
+    changes = ([dd.ArticleChange(dd.ChangeKind(c.kind), c.article, c.wording, c.after)
+                for c in decision.changes.all()] if decision else [])
+    return ItemView(item, outcome, decision, list(proposals_lookup(item.proposals).values()), changes)
+
+
 def session_detail(*, number: int) -> SessionView:
     """Raises Session.DoesNotExist."""
     session = Session.objects.get(number=number)
     members_total = Member.objects.count()
     present = session.attendance.filter(present=True).count()
     q = quorum_rule()
-    items: list[ItemView] = []
-    for item in session.agenda.order_by("order"):
-        decision = Decision.objects.filter(item=item).prefetch_related("changes").first()
-        outcome = item_outcome(item) if item.votes.exists() or decision else None
-        changes = ([dd.ArticleChange(dd.ChangeKind(c.kind), c.article, c.wording, c.after)
-                    for c in decision.changes.all()] if decision else [])
-        items.append(ItemView(item, outcome, decision, list(proposals_lookup(item.proposals).values()), changes))
+    items = [item_view(item) for item in session.agenda.order_by("order")]
     absent = list(Member.objects.filter(attendance__session=session, attendance__present=False).order_by("seat"))
     return SessionView(session, present, members_total, q.required(members_total),
                        present >= q.required(members_total), items, absent, q.source,
@@ -140,6 +142,7 @@ class ArticleStory:
     proposals: list[ProposalRef]
     comments: list[Comment]
     comments_by_paragraph: dict[str, int] = field(default_factory=dict)
+    behind: ArticleProposals | None = None  # every proposal and campaign consultation links to the article
 
     @property
     def exists(self) -> bool:
@@ -173,7 +176,37 @@ def article_story(*, num: str, language: str = "rus") -> ArticleStory:
                     .select_related("version").order_by("created_at", "pk"))
     by_para = Counter(c.paragraph for c in comments)
     return ArticleStory(num, language, adopted, origins, wording_1995, steps, decisions, items,
-                        list(proposals_lookup(numbers).values()), comments, dict(by_para))
+                        list(proposals_lookup(numbers).values()), comments, dict(by_para), article_proposals(num))
+
+
+@dataclass
+class ProposalTrace:
+    """What the Commission did with one proposal: the agenda items that listed it, the decisions on them, and the
+    decisions on the articles it concerns."""
+
+    proposal: ProposalRef
+    articles: list[str]  # 2026 articles the consultation links it to
+    items: list[AgendaItem]  # agenda items that list the proposal
+    article_items: list[AgendaItem]  # other agenda items on its articles
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return [i.decision for i in self.items if hasattr(i, "decision")]
+
+
+def proposal_trace(*, number: str) -> ProposalTrace | None:
+    """None when no proposal has the registration number."""
+    from atazan.consultation.models import ProposalArticle
+
+    ref = proposals_lookup([number])[number]
+    if not ref.known:
+        return None
+    articles = sorted(set(ProposalArticle.objects.filter(proposal__registration_number=number, constitution="2026")
+                          .values_list("article", flat=True)), key=lambda a: [int(x) for x in a.split("-")])
+    all_items = list(AgendaItem.objects.select_related("session", "decision").order_by("session__number", "order"))
+    items = [i for i in all_items if number in (i.proposals or [])]
+    article_items = [i for i in all_items if i not in items and set(i.articles or []) & set(articles)]
+    return ProposalTrace(ref, articles, items, article_items)
 
 
 def minutes_compose(*, session: Session) -> str:

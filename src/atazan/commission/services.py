@@ -1,19 +1,21 @@
 """Writes of the Commission: members, sessions, agenda, attendance, votes, decisions. Drafts and comments are in
 services_drafts.py.
 
-Every function takes the acting user and checks their role itself (permissions.py), so the API, the pages and the
-CLI cannot bypass the rules. Every official action is appended to the audit chain in the same transaction.
+Every function takes the acting user and checks it against the accounts permission matrix itself (permissions.py
+maps each write onto a `commission.*` action), so the API, the pages and the CLI cannot bypass the rules; a refusal
+is accounts' PermissionRefused. Every official action is appended to the audit chain in the same transaction.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from atazan.accounts.domain.roles import Role
 from atazan.audit.services import audit_append
 
 from .domain import drafting as dd
@@ -21,10 +23,12 @@ from .domain.errors import CommissionError, CommissionPermissionError, QuorumErr
 from .domain.regions import REGION_CODES
 from .domain.voting import Choice, Outcome, tally_from_choices, vote_outcome
 from .models import AgendaItem, ArticleChange, Attendance, Decision, Member, Session, Speaker, Vote
-from .permissions import actor_label, require_role
+from .permissions import Actor, authorize
 from .rules import majority_rule, quorum_rule
 
-Actor = User | AnonymousUser
+ARTICLE_NUM = re.compile(r"\d{1,3}(?:-\d{1,2})?")
+
+__all__ = ["Actor"]
 
 
 @transaction.atomic
@@ -42,7 +46,7 @@ def member_appoint(
     user: User | None = None,
 ) -> Member:
     """Add a member under the decree (or return the same member if already stored identically)."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="member.appoint")
+    label = authorize(actor, "member.appoint")
     record = f"member seat {seat} ({full_name})"
     if region not in REGION_CODES:
         raise CommissionError(record=record, rule="region must be one of the 20 oblasts and cities")
@@ -57,7 +61,7 @@ def member_appoint(
                                   f"{existing.full_name}")
         return existing
     member = Member.objects.create(seat=seat, **fields)  # type: ignore[arg-type]
-    audit_append(actor=actor_label(actor), action="commission.member.appoint", target=f"commission/member/{seat}",
+    audit_append(actor=label, action="commission.member.appoint", target=f"commission/member/{seat}",
                  payload={"full_name": full_name, "role": role, "category": category, "region": region,
                           "synthetic": synthetic})
     return member
@@ -67,16 +71,33 @@ def member_appoint(
 def session_schedule(
     *, actor: Actor, number: int, date: date, title: str, broadcast_url: str = "", synthetic: bool = False
 ) -> Session:
-    require_role(actor, Role.COMMISSION_SECRETARY, action="session.schedule")
+    label = authorize(actor, "session.schedule")
     if broadcast_url and not broadcast_url.startswith("https://"):
         raise CommissionError(record=f"session {number}", rule="the broadcast link must be an https URL")
     session, created = Session.objects.get_or_create(
         number=number, defaults={"date": date, "title": title, "broadcast_url": broadcast_url, "synthetic": synthetic}
     )
     if created:
-        audit_append(actor=actor_label(actor), action="commission.session.schedule",
+        audit_append(actor=label, action="commission.session.schedule",
                      target=f"commission/session/{number}", payload={"date": date.isoformat(), "title": title})
     return session
+
+
+def _articles_check(record: str, articles: Sequence[str]) -> None:
+    bad = [a for a in articles if not ARTICLE_NUM.fullmatch(a)]
+    if bad:
+        raise CommissionError(record=record, rule=f"an article is named by its number in the 2026 Constitution "
+                              f"(such as 53 or 10-1), not {bad[0]!r}")
+
+
+def _proposals_check(record: str, proposals: Sequence[str]) -> None:
+    """Every proposal linked must be registered in the consultation (by its registration number)."""
+    from .proposals_link import proposals_existing
+
+    unknown = sorted(set(proposals) - proposals_existing(proposals))
+    if unknown:
+        raise CommissionError(record=record, rule="proposals are linked by the registration number of a registered "
+                              "proposal; unknown: " + ", ".join(unknown[:10]))
 
 
 @transaction.atomic
@@ -84,14 +105,18 @@ def agenda_item_add(
     *, actor: Actor, session: Session, title: str, articles: Sequence[str] = (), theme: str = "",
     proposals: Sequence[str] = (),
 ) -> AgendaItem:
-    require_role(actor, Role.COMMISSION_SECRETARY, action="agenda.add")
+    label = authorize(actor, "agenda.add")
+    record = f"session {session.number}, item {title!r}"
+    if not title.strip():
+        raise CommissionError(record=f"session {session.number} agenda", rule="an agenda item has a title")
     if not articles and not theme:
-        raise CommissionError(record=f"session {session.number}, item {title!r}",
-                              rule="an agenda item names articles or a proposal theme")
+        raise CommissionError(record=record, rule="an agenda item names articles or a proposal theme")
+    _articles_check(record, articles)
+    _proposals_check(record, proposals)
     order = (session.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     item = AgendaItem.objects.create(session=session, order=order, title=title, articles=list(articles),
                                      theme=theme, proposals=list(proposals))
-    audit_append(actor=actor_label(actor), action="commission.agenda.add",
+    audit_append(actor=label, action="commission.agenda.add",
                  target=f"commission/session/{session.number}/item/{order}",
                  payload={"title": title, "articles": list(articles), "theme": theme, "proposals": list(proposals)})
     return item
@@ -100,12 +125,13 @@ def agenda_item_add(
 @transaction.atomic
 def agenda_item_link_proposals(*, actor: Actor, item: AgendaItem, proposals: Sequence[str]) -> AgendaItem:
     """Add proposals (registration numbers) to an agenda item; numbers already linked are kept, none removed."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="agenda.link")
+    label = authorize(actor, "agenda.link")
     added = [p for p in dict.fromkeys(proposals) if p and p not in item.proposals]
+    _proposals_check(f"session {item.session.number}, item {item.order}", added)
     if added:
         item.proposals = [*item.proposals, *added]
         item.save(update_fields=["proposals"])
-        audit_append(actor=actor_label(actor), action="commission.agenda.link",
+        audit_append(actor=label, action="commission.agenda.link",
                      target=f"commission/session/{item.session.number}/item/{item.order}",
                      payload={"proposals": added})
     return item
@@ -114,17 +140,22 @@ def agenda_item_link_proposals(*, actor: Actor, item: AgendaItem, proposals: Seq
 @transaction.atomic
 def speaker_add(*, actor: Actor, session: Session, member: Member | None = None, name: str = "",
                 topic: str = "") -> Speaker:
-    require_role(actor, Role.COMMISSION_SECRETARY, action="speaker.add")
-    if member is None and not name:
+    label = authorize(actor, "speaker.add")
+    if member is None and not name.strip():
         raise CommissionError(record=f"session {session.number} speaker", rule="a speaker is a member or is named")
     order = (session.speakers.order_by("-order").values_list("order", flat=True).first() or 0) + 1
-    return Speaker.objects.create(session=session, order=order, member=member, name=name, topic=topic)
+    speaker = Speaker.objects.create(session=session, order=order, member=member, name=name.strip(),
+                                     topic=topic.strip())
+    audit_append(actor=label, action="commission.speaker.add", target=f"commission/session/{session.number}",
+                 payload={"order": order, "member": member.seat if member else None, "name": name.strip(),
+                          "topic": topic.strip()})
+    return speaker
 
 
 @transaction.atomic
 def attendance_record(*, actor: Actor, session: Session, present: Iterable[Member]) -> int:
     """Register who is present (everyone else is absent). Refused once a vote has been cast at the session."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="attendance.record")
+    label = authorize(actor, "attendance.record")
     if Vote.objects.filter(item__session=session).exists():
         raise CommissionError(record=f"session {session.number} attendance",
                               rule="attendance is fixed once voting has begun")
@@ -134,7 +165,7 @@ def attendance_record(*, actor: Actor, session: Session, present: Iterable[Membe
         Attendance(session=session, member_id=pk, present=pk in present_ids)
         for pk in Member.objects.values_list("pk", flat=True)
     )
-    audit_append(actor=actor_label(actor), action="commission.attendance.record",
+    audit_append(actor=label, action="commission.attendance.record",
                  target=f"commission/session/{session.number}",
                  payload={"present": len(present_ids), "members": Member.objects.count()})
     return len(present_ids)
@@ -142,12 +173,12 @@ def attendance_record(*, actor: Actor, session: Session, present: Iterable[Membe
 
 @transaction.atomic
 def minutes_publish(*, actor: Actor, session: Session, text: str) -> Session:
-    require_role(actor, Role.COMMISSION_SECRETARY, action="minutes.publish")
+    label = authorize(actor, "minutes.publish")
     if not text.strip():
         raise CommissionError(record=f"session {session.number} minutes", rule="minutes cannot be empty")
     session.minutes = text.strip()
     session.save(update_fields=["minutes"])
-    audit_append(actor=actor_label(actor), action="commission.minutes.publish",
+    audit_append(actor=label, action="commission.minutes.publish",
                  target=f"commission/session/{session.number}", payload={"chars": len(session.minutes)})
     return session
 
@@ -159,8 +190,8 @@ def _present_count(session: Session) -> int:
 @transaction.atomic
 def vote_cast(*, actor: Actor, item: AgendaItem, choice: str) -> Vote:
     """The acting member's own vote on an agenda item: once, while present, before the decision is recorded."""
-    require_role(actor, Role.COMMISSION_MEMBER, action="vote.cast")
-    record = f"vote on session {item.session.number}, item {item.order} by {actor_label(actor)}"
+    label = authorize(actor, "vote.cast")
+    record = f"vote on session {item.session.number}, item {item.order} by {label}"
     member = Member.objects.filter(user=actor).first() if isinstance(actor, User) else None
     if member is None:
         raise CommissionPermissionError(record=record, rule="only a member of the Commission votes, for themself")
@@ -175,7 +206,7 @@ def vote_cast(*, actor: Actor, item: AgendaItem, choice: str) -> Vote:
             vote = Vote.objects.create(item=item, member=member, choice=choice)
     except IntegrityError:
         raise CommissionError(record=record, rule="each member votes once on an item") from None
-    audit_append(actor=actor_label(actor), action="commission.vote.cast",
+    audit_append(actor=label, action="commission.vote.cast",
                  target=f"commission/session/{item.session.number}/item/{item.order}",
                  payload={"member": member.seat, "choice": choice})
     return vote
@@ -197,7 +228,7 @@ def decision_record(
 ) -> Decision:
     """Record the decision on an agenda item from its vote. Without a quorum nothing is recorded (QuorumError);
     a vote that fails is recorded as not adopted and its article changes never reach a draft."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="decision.record")
+    label = authorize(actor, "decision.record")
     number = f"{item.session.number}/{item.order}"
     if Decision.objects.filter(item=item).exists():
         raise CommissionError(record=f"decision {number}", rule="a decision is recorded once")
@@ -218,7 +249,7 @@ def decision_record(
     decision = Decision.objects.create(
         item=item, number=number, kind=kind, summary=summary, adopted=outcome.adopted, votes_for=t.votes_for,
         votes_against=t.votes_against, abstained=t.abstained, present=t.present, members_total=t.members_total,
-        explanation=outcome.explanation, rule_source=outcome.source, recorded_by=actor_label(actor),
+        explanation=outcome.explanation, rule_source=outcome.source, recorded_by=label,
     )
     ArticleChange.objects.bulk_create(
         ArticleChange(decision=decision, order=k, kind=c.kind.value, article=c.article, wording=c.wording,
@@ -226,9 +257,75 @@ def decision_record(
         for k, c in enumerate(changes, start=1)
     )
     roll_call = dict(item.votes.values_list("member__seat", "choice"))
-    audit_append(actor=actor_label(actor), action="commission.decision.record", target=f"commission/decision/{number}",
+    audit_append(actor=label, action="commission.decision.record", target=f"commission/decision/{number}",
                  payload={"kind": kind, "adopted": outcome.adopted, "for": t.votes_for, "against": t.votes_against,
                           "abstained": t.abstained, "present": t.present, "rule": outcome.source,
                           "changes": [{"kind": c.kind.value, "article": c.article} for c in changes],
                           "roll_call": {str(k): v for k, v in sorted(roll_call.items())}})
     return decision
+
+
+# The proposal's status that an adopted decision of each kind answers with (consultation's workflow).
+PROPOSAL_STATUS = {"accept": "accepted", "modify": "partly_accepted", "reject": "rejected"}
+
+
+@dataclass
+class AnswerReport:
+    decision: str
+    status: str
+    answered: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # number → why
+
+
+def decision_answer_text(decision: Decision) -> str:
+    """The official answer citing the Commission's decision (kept in English with the record's references)."""
+    item = decision.item
+    articles = ", ".join(f"Art. {a}" for a in item.articles)
+    changed = ", ".join(sorted({f"Art. {c.article}" for c in decision.changes.all()}))
+    lines = [
+        f"Constitutional Commission, decision {decision.number} of {item.session.date.isoformat()} "
+        f"(session {item.session.number}, agenda item {item.order}: {item.title}"
+        + (f"; {articles}" if articles else "") + f"): {decision.get_kind_display()}.",
+        decision.summary,
+        f"Vote: {decision.votes_for} for, {decision.votes_against} against, {decision.abstained} abstained, "
+        f"{decision.present} of {decision.members_total} present. {decision.explanation}.",
+    ]
+    if changed:
+        lines.append(f"The draft changed: {changed}.")
+    lines.append(f"Record: /commission/sessions/{item.session.number}/#item-{item.order}")
+    return "\n".join(line for line in lines if line)
+
+
+def decision_answer_proposals(*, actor: User, decision: Decision) -> AnswerReport:
+    """The working group answers the proposals on a decided agenda item with the Commission's decision, through the
+    consultation context's own workflow services (proposals_review_start, proposal_decide): the Commission does not
+    write consultation's tables. Answering citizens is the working group's (matrix: consultation.proposal.answer),
+    not the Commission secretariat's.
+
+    Only an adopted decision answers; proposals already answered are left as they are (reported as skipped)."""
+    from atazan.accounts.services import permission_require
+    from atazan.consultation import services as consultation
+    from atazan.consultation.models import Proposal
+
+    permission_require(actor, "consultation.proposal.answer")
+    record = f"decision {decision.number}"
+    if not decision.adopted:
+        raise CommissionError(record=record, rule="a decision that was not adopted answers no proposal")
+    status = PROPOSAL_STATUS[decision.kind]
+    report = AnswerReport(decision=decision.number, status=status)
+    numbers = list(decision.item.proposals)
+    if not numbers:
+        return report
+    text = decision_answer_text(decision)
+    with transaction.atomic():
+        consultation.proposals_review_start(numbers=numbers, reviewer=actor)
+        for proposal in Proposal.objects.filter(registration_number__in=numbers).order_by("registration_number"):
+            if proposal.status != "under_review":
+                report.skipped[proposal.registration_number] = f"already {proposal.status}"
+                continue
+            consultation.proposal_decide(proposal=proposal, status=status, answer=text, decided_by=actor)
+            report.answered.append(proposal.registration_number)
+    for number in numbers:
+        if number not in report.answered and number not in report.skipped:
+            report.skipped[number] = "not registered in the consultation"
+    return report

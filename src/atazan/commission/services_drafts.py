@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 
-from atazan.accounts.domain.roles import Role
 from atazan.audit.services import audit_append
 from atazan.texts.models import Expression
 
 from .domain import drafting as dd
 from .domain.errors import CommissionError, DraftError
 from .models import Comment, Decision, DraftArticle, DraftVersion
-from .permissions import actor_label, require_role
-from .services import Actor
+from .permissions import Actor, authorize
 from .texts_link import official_articles
 
 COMMENT_MAX_CHARS = 5000
@@ -67,7 +66,7 @@ def draft_version_start(
     note: str = "",
 ) -> DraftVersion:
     """The first version: the consolidated draft as the working group handed it to the Commission."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="draft.start")
+    label = authorize(actor, "draft.start")
     if DraftVersion.objects.exists():
         raise DraftError(record="draft version 1", rule="the consolidated draft is entered once; later versions come "
                          "from decisions")
@@ -75,9 +74,9 @@ def draft_version_start(
     if not articles or len(set(nums)) != len(nums):
         raise DraftError(record="draft version 1", rule="a draft has articles, each number once")
     version = DraftVersion.objects.create(number=1, date=date, title=title, status=DraftVersion.Status.WORKING,
-                                          synthetic=synthetic, note=note, created_by=actor_label(actor))
+                                          synthetic=synthetic, note=note, created_by=label)
     _store(version, articles)
-    audit_append(actor=actor_label(actor), action="commission.draft.start", target=version.uri,
+    audit_append(actor=label, action="commission.draft.start", target=version.uri,
                  payload={"version": 1, "articles": len(articles), "synthetic": synthetic})
     return version
 
@@ -87,7 +86,7 @@ def draft_version_create(
     *, actor: Actor, date: date, title: str, publish: bool = False, synthetic: bool = False, note: str = ""
 ) -> DraftVersion:
     """The next version: the latest one with every adopted decision of sessions up to `date` applied."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="draft.create")
+    label = authorize(actor, "draft.create")
     base = DraftVersion.objects.order_by("-number").first()
     if base is None:
         raise DraftError(record="draft", rule="start with the consolidated draft (draft_version_start)")
@@ -101,10 +100,10 @@ def draft_version_create(
         articles = dd.draft_apply(articles, decision_changes(d), record=f"decision {d.number}")
     status = DraftVersion.Status.PUBLISHED if publish else DraftVersion.Status.WORKING
     version = DraftVersion.objects.create(number=base.number + 1, date=date, title=title, status=status, base=base,
-                                          synthetic=synthetic, note=note, created_by=actor_label(actor))
+                                          synthetic=synthetic, note=note, created_by=label)
     version.decisions.set(decisions)
     _store(version, articles)
-    audit_append(actor=actor_label(actor), action="commission.draft.create", target=version.uri,
+    audit_append(actor=label, action="commission.draft.create", target=version.uri,
                  payload={"version": version.number, "base": base.number, "status": status,
                           "decisions": [d.number for d in decisions]})
     return version
@@ -112,12 +111,12 @@ def draft_version_create(
 
 @transaction.atomic
 def draft_version_publish(*, actor: Actor, version: DraftVersion) -> DraftVersion:
-    require_role(actor, Role.COMMISSION_SECRETARY, action="draft.publish")
+    label = authorize(actor, "draft.publish")
     if version.status != DraftVersion.Status.WORKING:
         return version
     version.status = DraftVersion.Status.PUBLISHED
     version.save(update_fields=["status"])
-    audit_append(actor=actor_label(actor), action="commission.draft.publish", target=version.uri,
+    audit_append(actor=label, action="commission.draft.publish", target=version.uri,
                  payload={"version": version.number})
     return version
 
@@ -127,7 +126,7 @@ def draft_adopt_official(*, actor: Actor, date: date, title: str, expression: Ex
     """The final version: the official text, reached from the last draft by the decisions recorded since.
 
     Raises DraftError naming every article where the decisions and the official text disagree."""
-    require_role(actor, Role.COMMISSION_SECRETARY, action="draft.final")
+    label = authorize(actor, "draft.final")
     base = DraftVersion.objects.order_by("-number").first()
     if base is None:
         raise DraftError(record="final draft", rule="start with the consolidated draft")
@@ -143,22 +142,24 @@ def draft_adopt_official(*, actor: Actor, date: date, title: str, expression: Ex
                          + ", ".join(differing[:20]) + (" …" if len(differing) > 20 else ""))
     version = DraftVersion.objects.create(number=base.number + 1, date=date, title=title, base=base,
                                           status=DraftVersion.Status.FINAL, expression=expression,
-                                          created_by=actor_label(actor))
+                                          created_by=label)
     version.decisions.set(decisions)
     _store(version, official)
-    audit_append(actor=actor_label(actor), action="commission.draft.final", target=version.uri,
+    audit_append(actor=label, action="commission.draft.final", target=version.uri,
                  payload={"version": version.number, "expression": expression.uri,
                           "decisions": [d.number for d in decisions]})
     return version
 
 
 @transaction.atomic
-def comment_submit(*, actor: Actor, version: DraftVersion, article: str, paragraph: str, text: str,
+def comment_submit(*, actor: User | AnonymousUser, version: DraftVersion, article: str, paragraph: str, text: str,
                    synthetic: bool = False) -> Comment:
-    """A signed-in person's comment on an article (or one paragraph) of a published draft; it awaits moderation."""
+    """A verified citizen's (or a member's) comment on an article (or one paragraph) of a published draft; it awaits
+    moderation. The matrix action is commission.comment.post."""
     record = f"comment on draft {version.number}, Art. {article}"
-    if not actor.is_authenticated:
+    if not isinstance(actor, User) or not actor.is_authenticated:
         raise CommissionError(record=record, rule="sign in to comment")
+    authorize(actor, "comment.post")
     if version.status == DraftVersion.Status.WORKING:
         raise CommissionError(record=record, rule="comments are taken on a published draft only")
     art = version.articles.filter(num=article).first()
@@ -169,24 +170,24 @@ def comment_submit(*, actor: Actor, version: DraftVersion, article: str, paragra
     text = text.strip()
     if not text or len(text) > COMMENT_MAX_CHARS:
         raise CommissionError(record=record, rule=f"a comment has 1 to {COMMENT_MAX_CHARS} characters")
-    name = actor.get_full_name() or actor.username  # type: ignore[union-attr]
+    name = actor.get_full_name() or actor.username
     return Comment.objects.create(version=version, article=article, paragraph=paragraph, author=actor,
                                   author_name=name, text=text, synthetic=synthetic)
 
 
 @transaction.atomic
 def comment_moderate(*, actor: Actor, comment: Comment, approve: bool, reason: str = "") -> Comment:
-    require_role(actor, Role.MODERATOR, Role.COMMISSION_SECRETARY, action="comment.moderate")
+    label = authorize(actor, "comment.moderate")
     if comment.status != Comment.Status.PENDING:
         raise CommissionError(record=f"comment {comment.pk}", rule="a comment is moderated once")
     if not approve and not reason.strip():
         raise CommissionError(record=f"comment {comment.pk}", rule="a rejection states its reason")
     comment.status = Comment.Status.APPROVED if approve else Comment.Status.REJECTED
-    comment.moderated_by = actor_label(actor)
+    comment.moderated_by = label
     comment.moderated_at = datetime.now(UTC)
     comment.moderation_reason = reason.strip()
     comment.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_reason"])
-    audit_append(actor=actor_label(actor), action="commission.comment.moderate",
+    audit_append(actor=label, action="commission.comment.moderate",
                  target=f"commission/comment/{comment.pk}",
                  payload={"status": comment.status, "article": comment.article, "reason": comment.moderation_reason})
     return comment

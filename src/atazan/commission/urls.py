@@ -33,3 +33,12 @@ urlpatterns = [
     path("articles/", views.articles, name="articles"),
     path("articles/<cartnum:num>/", views.article_story, name="story"),
 ]
+urlpatterns += [
+    path("proposals/<str:number>/", views.proposal, name="proposal"),
+    path("secretariat/", views.secretariat, name="secretariat"),
+    path("sessions/<int:number>/manage/", views.session_manage, name="manage"),
+    path("sessions/<int:number>/manage/agenda/", views.agenda_add, name="agenda_add"),
+    path("sessions/<int:number>/manage/attendance/", views.attendance, name="attendance"),
+    path("sessions/<int:number>/manage/speakers/", views.speaker, name="speaker_add"),
+    path("sessions/<int:number>/items/<int:order>/decision/", views.decision, name="decision"),
+]

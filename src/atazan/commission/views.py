@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors
+from . import forms, selectors
 from . import services as cs
 from . import services_drafts as ds
+from .domain.drafting import ArticleChange, ChangeKind
 from .domain.errors import CommissionError
 from .domain.regions import REGIONS, region_get
-from .models import AgendaItem, Comment, Decision, DraftVersion, Member
-from .permissions import can_edit, can_moderate
+from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
+from .permissions import can, can_edit, can_moderate
+from .proposals_link import theme_get, themes_list
+from .rules import quorum_rule
 from .texts_link import official_expression
 
 
@@ -103,14 +106,37 @@ def session_minutes(request: HttpRequest, number: int) -> HttpResponse:
     return response
 
 
+def _my_member(request: HttpRequest) -> Member | None:
+    return Member.objects.filter(user=request.user).first() if request.user.is_authenticated else None
+
+
+def _item_context(request: HttpRequest, item: AgendaItem, *, error: str = "", notice: str = "") -> dict[str, object]:
+    iv = selectors.item_view(item)
+    me = _my_member(request)
+    iv.my_choice = (me.votes.filter(item=item).values_list("choice", flat=True).first() or "") if me else ""  # type: ignore[attr-defined]
+    session = item.session
+    members_total = Member.objects.count()
+    present = session.attendance.filter(present=True).count()
+    return {"iv": iv, "s": session, "me": me, "error": error, "notice": notice,
+            "quorum_met": present >= quorum_rule().required(members_total)}
+
+
 @require_POST
 def vote(request: HttpRequest, number: int, order: int) -> HttpResponse:
-    item = get_object_or_404(AgendaItem, session__number=number, order=order)
+    """A member's own vote. With htmx the agenda item is swapped in place; without, the page reloads."""
+    item = get_object_or_404(AgendaItem.objects.select_related("session"), session__number=number, order=order)
+    error, notice = "", ""
     try:
         cs.vote_cast(actor=request.user, item=item, choice=request.POST.get("choice", ""))
-        messages.success(request, _("Your vote is recorded."))
-    except CommissionError as e:
-        messages.error(request, str(e))
+        notice = _("Your vote is recorded.")
+    except (CommissionError, PermissionDenied) as e:
+        error = str(e)
+    if request.headers.get("HX-Request"):
+        return render(request, "commission/_item.html", _item_context(request, item, error=error, notice=notice))
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, notice)
     return redirect(f"{item.session.get_absolute_url()}#item-{order}")
 
 
@@ -151,7 +177,7 @@ def draft_article(request: HttpRequest, number: int, num: str) -> HttpResponse:
                               paragraph=request.POST.get("paragraph", ""), text=request.POST.get("text", ""))
             messages.success(request, _("Thank you: your comment will appear once a moderator approves it."))
             return redirect(request.path)
-        except CommissionError as e:
+        except (CommissionError, PermissionDenied) as e:
             messages.error(request, str(e))
     from .domain.drafting import paragraphs
 
@@ -176,7 +202,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
         ds.comment_moderate(actor=request.user, comment=comment, approve=request.POST.get("approve") == "1",
                             reason=request.POST.get("reason", ""))
         messages.success(request, _("Moderation recorded."))
-    except CommissionError as e:
+    except (CommissionError, PermissionDenied) as e:
         messages.error(request, str(e))
     return redirect("commission:moderation")
 
@@ -201,3 +227,158 @@ def article_story(request: HttpRequest, num: str) -> HttpResponse:
     return render(request, "commission/story.html", {
         "story": story, "language": language, "region_get": region_get,
     })
+
+
+# --- What the Commission did with a proposal --------------------------------------------------------------------
+
+
+def proposal(request: HttpRequest, number: str) -> HttpResponse:
+    trace = selectors.proposal_trace(number=number)
+    if trace is None:
+        raise Http404(f"no proposal {number} in the consultation")
+    return render(request, "commission/proposal.html", {"trace": trace})
+
+
+# --- The secretariat's pages (Role.COMMISSION_SECRETARY; the services check the matrix again) -----------------------
+
+
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    return render(request, "commission/forbidden.html", status=403)
+
+
+def secretariat(request: HttpRequest) -> HttpResponse:
+    if not can_edit(request.user):
+        return _forbidden(request)
+    next_number = (Session.objects.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    form = forms.SessionForm(request.POST or None, initial={"number": next_number})
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = cs.session_schedule(actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Session scheduled."))
+            return redirect("commission:manage", number=session.number)
+        except (CommissionError, PermissionDenied) as e:
+            form.add_error(None, str(e))
+    return render(request, "commission/secretariat.html", {
+        "form": form, "sessions": selectors.sessions_list(),
+        "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
+    })
+
+
+def _themes() -> list[tuple[int, str]]:
+    return [(t.number, f"{t.label} ({t.size})") for t in themes_list()]
+
+
+def _manage_context(request: HttpRequest, session: Session, **extra: object) -> dict[str, object]:
+    view = selectors.session_detail(number=session.number)
+    present = set(session.attendance.filter(present=True).values_list("member_id", flat=True))
+    recorded = session.attendance.exists()
+    members = list(Member.objects.order_by("seat"))
+    return {
+        "view": view, "s": session, "members": members,
+        "present_ids": present if recorded else {m.pk for m in members}, "attendance_recorded": recorded,
+        "voting_started": session.agenda.filter(votes__isnull=False).exists(),
+        "agenda_form": extra.pop("agenda_form", None) or forms.AgendaItemForm(themes=_themes()),
+        "speaker_form": extra.pop("speaker_form", None) or forms.SpeakerForm(),
+        "decision_form": forms.DecisionForm(),
+        "speakers": session.speakers.select_related("member").order_by("order"),
+        **extra,
+    }
+
+
+def _manage_response(request: HttpRequest, session: Session, part: str, **extra: object) -> HttpResponse:
+    """With htmx only the part changed is sent back; without, the whole page."""
+    context = _manage_context(request, session, **extra)
+    if request.headers.get("HX-Request"):
+        return render(request, f"commission/_manage_{part}.html", context)
+    return render(request, "commission/manage.html", context)
+
+
+def session_manage(request: HttpRequest, number: int) -> HttpResponse:
+    if not can_edit(request.user):
+        return _forbidden(request)
+    session = get_object_or_404(Session, number=number)
+    return render(request, "commission/manage.html", _manage_context(request, session))
+
+
+@require_POST
+def agenda_add(request: HttpRequest, number: int) -> HttpResponse:
+    if not can(request.user, "agenda.add"):
+        return _forbidden(request)
+    session = get_object_or_404(Session, number=number)
+    form = forms.AgendaItemForm(request.POST, themes=_themes())
+    if form.is_valid():
+        data = form.cleaned_data
+        theme_label, proposals = data["theme"].strip(), forms.split_list(data["proposals"])
+        if data["theme_number"] is not None:
+            theme = theme_get(data["theme_number"])
+            if theme is not None:
+                theme_label = theme_label or theme.label
+                proposals += list(theme.representatives)
+        try:
+            cs.agenda_item_add(actor=request.user, session=session, title=data["title"].strip(),
+                               articles=forms.split_list(data["articles"]), theme=theme_label,
+                               proposals=list(dict.fromkeys(proposals)))
+            return _manage_response(request, session, "agenda", notice=_("Agenda item added."))
+        except (CommissionError, PermissionDenied) as e:
+            form.add_error(None, str(e))
+    return _manage_response(request, session, "agenda", agenda_form=form)
+
+
+@require_POST
+def attendance(request: HttpRequest, number: int) -> HttpResponse:
+    if not can(request.user, "attendance.record"):
+        return _forbidden(request)
+    session = get_object_or_404(Session, number=number)
+    ids = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+    try:
+        n = cs.attendance_record(actor=request.user, session=session, present=Member.objects.filter(pk__in=ids))
+        return _manage_response(request, session, "attendance",
+                                attendance_notice=_("Attendance recorded: %(n)d present.") % {"n": n})
+    except (CommissionError, PermissionDenied) as e:
+        return _manage_response(request, session, "attendance", attendance_error=str(e))
+
+
+@require_POST
+def speaker(request: HttpRequest, number: int) -> HttpResponse:
+    if not can(request.user, "speaker.add"):
+        return _forbidden(request)
+    session = get_object_or_404(Session, number=number)
+    form = forms.SpeakerForm(request.POST)
+    if form.is_valid():
+        seat = form.cleaned_data["seat"]
+        member = Member.objects.filter(seat=seat).first() if seat else None
+        if seat and member is None:
+            form.add_error("seat", _("No member holds seat %(seat)d.") % {"seat": seat})
+        else:
+            try:
+                cs.speaker_add(actor=request.user, session=session, member=member, name=form.cleaned_data["name"],
+                               topic=form.cleaned_data["topic"])
+                return _manage_response(request, session, "speakers")
+            except (CommissionError, PermissionDenied) as e:
+                form.add_error(None, str(e))
+    return _manage_response(request, session, "speakers", speaker_form=form)
+
+
+@require_POST
+def decision(request: HttpRequest, number: int, order: int) -> HttpResponse:
+    if not can(request.user, "decision.record"):
+        return _forbidden(request)
+    item = get_object_or_404(AgendaItem.objects.select_related("session"), session__number=number, order=order)
+    form = forms.DecisionForm(request.POST)
+    error = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        changes = []
+        if data["change_kind"]:
+            changes.append(ArticleChange(ChangeKind(data["change_kind"]), data["change_article"].strip(),
+                                         data["change_wording"].strip(), data["change_after"].strip()))
+        try:
+            cs.decision_record(actor=request.user, item=item, kind=data["kind"], summary=data["summary"].strip(),
+                               changes=changes)
+        except (CommissionError, PermissionDenied) as e:
+            error = str(e)
+    else:
+        error = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+    notice = "" if error else _("Decision %(n)s recorded.") % {"n": f"{number}/{order}"}
+    return _manage_response(request, item.session, "agenda", decision_error=error, decision_error_item=item.pk,
+                            notice=notice)
