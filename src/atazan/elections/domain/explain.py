@@ -8,6 +8,7 @@ formatted (exact figures as text) and are never translated, so a party's name st
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -50,10 +51,15 @@ class Msg:
         return self.render()
 
 
+@functools.lru_cache(maxsize=256)
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
 def msg(template: str, **params: str | int | Msg) -> Msg:
     """A ``Msg``; whole numbers become text as they are (no grouping), so every language shows the same figure."""
-    fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    if fields != set(params):
+    fields = _fields(template)
+    if fields != params.keys():
         raise ValueError(f"message fields {sorted(fields)} do not match the values {sorted(params)}: {template!r}")
     return Msg(template, tuple((k, v if isinstance(v, Msg) else str(v)) for k, v in sorted(params.items())))
 
