@@ -260,6 +260,8 @@ def _desk(
     status: int = 200,
 ) -> HttpResponse:
     result = selectors.result_for(q)
+    if request.headers.get("HX-Request") == "true":
+        status = 200  # htmx swaps only successful responses; the refusal is in the page
     return render(
         request,
         "referendum/operator.html",
