@@ -209,3 +209,10 @@ def test_model_districts_are_labelled_as_a_model() -> None:
     districts = {m.protocol.district for m in model_precincts() if not m.protocol.abroad}
     assert all(d.startswith("Model district ") and " of " in d for d in districts)
     assert "Model district 01 of Abai Region" in districts
+
+
+@pytest.mark.parametrize(("language", "heading"), [("kk", "Оператор орны"), ("ru", "Рабочее место оператора")])
+def test_the_operator_desk_speaks_kazakh_and_russian(client, q, operator, settings, language, heading):  # type: ignore[no-untyped-def]
+    settings.LANGUAGE_CODE = language
+    page = client.get(f"/referendum/{q.slug}/operator/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in page
