@@ -216,3 +216,11 @@ def test_the_operator_desk_speaks_kazakh_and_russian(client, q, operator, settin
     settings.LANGUAGE_CODE = language
     page = client.get(f"/referendum/{q.slug}/operator/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert heading in page
+
+
+def test_the_unit_api_carries_the_electorate_comparison(client, q) -> None:  # type: ignore[no-untyped-def]
+    entries = [ElectorateEntry("astana-1", "Astana", "", 990, date(2026, 3, 1), "Akimat list")]
+    services.electorate_record(question=q, entries=entries, actor="console", registry=UnitRegistry())
+    body = client.get(f"/api/referendum/questions/{q.slug}/units/astana").json()
+    assert body["electorate"]["published"] == 990 and body["electorate"]["difference"] == 10
+    assert body["precincts"][0]["published_list"] == 990

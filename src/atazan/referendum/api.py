@@ -13,6 +13,7 @@ from ninja.security import django_auth
 from atazan.accounts.services import PermissionRefused, permission_require
 from atazan.referendum import selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
+from atazan.referendum.domain.electorate import ADDITIONS_NOTE
 from atazan.referendum.domain.nist import nist_report
 from atazan.referendum.domain.protocol import Protocol, ProtocolError
 from atazan.referendum.domain.units import UnknownUnitError
@@ -134,6 +135,21 @@ def unit(request: HttpRequest, slug: str, code: str) -> dict[str, Any]:
         raise Http404(f"no unit {code!r}") from None
     r = selectors.result_for(q)
     totals = r.units[code]
+    comparison, lists = selectors.electorate_for_unit(q, u)
+    electorate = None
+    if comparison is not None:
+        electorate = {
+            "precincts_compared": comparison.listed_precincts,
+            "published": comparison.published,
+            "registered_in_protocols": comparison.registered,
+            "difference": comparison.difference,
+            "precincts_beyond_limit": comparison.precincts_beyond_limit,
+            "day_additions_limit_bp": q.day_additions_limit_bp,
+            "published_on": comparison.published_on,
+            "sources": comparison.sources,
+            "synthetic": comparison.synthetic,
+            "note": ADDITIONS_NOTE,
+        }
     return {
         "code": u.code,
         "name_en": u.name_en,
@@ -141,7 +157,11 @@ def unit(request: HttpRequest, slug: str, code: str) -> dict[str, Any]:
         "name_ru": u.name_ru,
         "totals": {**totals.as_dict(), "yes_majority": totals.yes_majority},
         "districts": {d: t.as_dict() for (c, d), t in r.districts.items() if c == code},
-        "precincts": selectors.unit_precincts(q, u),
+        "electorate": electorate,
+        "precincts": [
+            {**row, "published_list": (lists.get(row["precinct__number"]) or {}).get("voters")}
+            for row in selectors.unit_precincts(q, u)
+        ],
     }
 
 
