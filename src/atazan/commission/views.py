@@ -380,5 +380,4 @@ def decision(request: HttpRequest, number: int, order: int) -> HttpResponse:
     else:
         error = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
     notice = "" if error else _("Decision %(n)s recorded.") % {"n": f"{number}/{order}"}
-    return _manage_response(request, item.session, "agenda", decision_error=error, decision_error_item=item.pk,
-                            notice=notice)
+    return _manage_response(request, item.session, "agenda", decision_error=error, notice=notice)
