@@ -452,6 +452,13 @@ def review_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "question": q,
             "item": item,
             "rule_source": _rule_source(item.rule),
+            "siblings": [
+                r
+                for r in ProtocolReview.objects.filter(
+                    question=q, precinct_number=item.precinct_number, source=item.source, status=item.status
+                ).exclude(pk=item.pk)
+                if r.record == item.record
+            ],
             "record": item.record or {},
             "current": current,
             "accept": accept,
