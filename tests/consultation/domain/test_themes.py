@@ -17,8 +17,13 @@ def _agreement(model):
     return adjusted_rand_score(TRUTH, predicted), normalized_mutual_info_score(TRUTH, predicted)
 
 
-def test_fallback_themes_cover_everything_with_labels_and_representatives():
-    model = themes_cluster(KEYS, TEXTS, embedder=CharNgramEmbedder(), k=8)
+@pytest.fixture(scope="module")
+def fallback_model():
+    return themes_cluster(KEYS, TEXTS, embedder=CharNgramEmbedder(), k=8)
+
+
+def test_fallback_themes_cover_everything_with_labels_and_representatives(fallback_model):
+    model = fallback_model
     ari, nmi = _agreement(model)
     print(f"\nthemes, char n-gram fallback: ARI {ari:.3f} NMI {nmi:.3f}")
     assert sorted(k for t in model.themes for k in t.members) == sorted(KEYS)
@@ -27,8 +32,8 @@ def test_fallback_themes_cover_everything_with_labels_and_representatives():
     assert len({n for n, t in enumerate(model.themes) for k in t.members if k in {"E1", "E2", "E3", "E4"}}) == 1
 
 
-def test_new_proposal_is_assigned_to_an_existing_theme():
-    model = themes_cluster(KEYS, TEXTS, embedder=CharNgramEmbedder(), k=8)
+def test_new_proposal_is_assigned_to_an_existing_theme(fallback_model):
+    model = fallback_model
     [(theme, score)] = model.assign(["Акимы областей должны избираться жителями на прямых выборах"])
     assert "E1" in model.themes[theme].members and score > 0
 
