@@ -15,8 +15,9 @@ from atazan.commission import services_drafts as ds
 from atazan.commission.domain import drafting as dd
 from atazan.commission.models import Member, Session
 
-SMALL_RULES = {"composition": {"members": 6, "every_region": False, "secretaries_max": 0,
-                               "category_minimum": {"kurultai": 1}}}
+SMALL_RULES = {
+    "composition": {"members": 6, "every_region": False, "secretaries_max": 0, "category_minimum": {"kurultai": 1}}
+}
 
 DRAFT = (
     dd.DraftArticle("1", "1. Республика Казахстан – унитарное государство."),
@@ -49,12 +50,25 @@ def small_commission(settings, *, present: int = 6) -> Commission:  # type: igno
     secretary = user("sec", Role.COMMISSION_SECRETARY)
     roles = ["chair", "deputy_chair", "deputy_chair", "member", "member", "member"]
     members = [
-        cs.member_appoint(actor=secretary, seat=k + 1, full_name=f"Member {k + 1}", role=role, category="kurultai",
-                          region="astana", appointed=date(2026, 1, 21), user=user(f"m{k + 1}", Role.COMMISSION_MEMBER))
+        cs.member_appoint(
+            actor=secretary,
+            seat=k + 1,
+            full_name=f"Member {k + 1}",
+            role=role,
+            category="kurultai",
+            region="astana",
+            appointed=date(2026, 1, 21),
+            user=user(f"m{k + 1}", Role.COMMISSION_MEMBER),
+        )
         for k, role in enumerate(roles)
     ]
-    session = cs.session_schedule(actor=secretary, number=1, date=date(2026, 1, 24), title="First session",
-                                  broadcast_url="https://www.youtube.com/watch?v=abcDEF12345")
+    session = cs.session_schedule(
+        actor=secretary,
+        number=1,
+        date=date(2026, 1, 24),
+        title="First session",
+        broadcast_url="https://www.youtube.com/watch?v=abcDEF12345",
+    )
     cs.attendance_record(actor=secretary, session=session, present=members[:present])
     return Commission(secretary, members, session)
 
@@ -68,12 +82,18 @@ def vote_all(c: Commission, item, choices: str) -> None:  # type: ignore[no-unty
 
 
 def start_draft(c: Commission):  # type: ignore[no-untyped-def]
-    return ds.draft_version_start(actor=c.secretary, date=date(2026, 1, 23), title="Consolidated draft",
-                                  articles=DRAFT)
+    return ds.draft_version_start(actor=c.secretary, date=date(2026, 1, 23), title="Consolidated draft", articles=DRAFT)
 
 
-def proposal_make(number: str, *, articles: tuple[str, ...] = (), group: str = "", text: str = "",
-                  language: str = "ru", status: str = "registered"):  # type: ignore[no-untyped-def]
+def proposal_make(
+    number: str,
+    *,
+    articles: tuple[str, ...] = (),
+    group: str = "",
+    text: str = "",
+    language: str = "ru",
+    status: str = "registered",
+):  # type: ignore[no-untyped-def]
     """A registered proposal in the consultation (test data, synthetic), linked to 2026 articles by number."""
     from datetime import UTC, datetime
 
@@ -81,9 +101,18 @@ def proposal_make(number: str, *, articles: tuple[str, ...] = (), group: str = "
 
     body = text or f"Предложение {number} (synthetic test data)"
     p = Proposal.objects.create(
-        registration_number=number, applicant_surname="Тестов", applicant_name="Тест", applicant_iin="000000000000",
-        region="Astana", language=language, text=body, normal_text=body.lower(), status=status,
-        submitted_at=datetime(2025, 11, 1, tzinfo=UTC), duplicate_group=group, synthetic=True,
+        registration_number=number,
+        applicant_surname="Тестов",
+        applicant_name="Тест",
+        applicant_iin="000000000000",
+        region="Astana",
+        language=language,
+        text=body,
+        normal_text=body.lower(),
+        status=status,
+        submitted_at=datetime(2025, 11, 1, tzinfo=UTC),
+        duplicate_group=group,
+        synthetic=True,
     )
     for a in articles:
         ProposalArticle.objects.create(proposal=p, constitution="2026", article=a, source="mentioned")

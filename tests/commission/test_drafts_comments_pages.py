@@ -25,11 +25,19 @@ def _published_draft(settings):  # type: ignore[no-untyped-def]
     c = small_commission(settings)
     start_draft(c)
     proposal_make("ЗТ-2025-000777", articles=("2",))
-    item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="Kurultai", articles=["2"],
-                              proposals=["ЗТ-2025-000777"])
+    item = cs.agenda_item_add(
+        actor=c.secretary, session=c.session, title="Kurultai", articles=["2"], proposals=["ЗТ-2025-000777"]
+    )
     vote_all(c, item, "fffff-")
-    cs.decision_record(actor=c.secretary, item=item, kind="modify", summary="One chamber", changes=[
-        dd.ArticleChange(dd.ChangeKind.AMEND, "2", "1. Курултай состоит из одной палаты.\n2. Срок – пять лет.")])
+    cs.decision_record(
+        actor=c.secretary,
+        item=item,
+        kind="modify",
+        summary="One chamber",
+        changes=[
+            dd.ArticleChange(dd.ChangeKind.AMEND, "2", "1. Курултай состоит из одной палаты.\n2. Срок – пять лет.")
+        ],
+    )
     return c, ds.draft_version_create(actor=c.secretary, date=date(2026, 1, 31), title="Draft 2", publish=True)
 
 
@@ -59,12 +67,14 @@ def test_anonymous_visitors_read_but_cannot_comment_or_vote(settings) -> None:
     client = Client()
     response = client.post(f"/commission/drafts/{draft.number}/art/2/", {"paragraph": "", "text": "hello"})
     assert response.status_code == 200 and "sign in to comment" in response.content.decode()
-    response = client.post("/api/commission/sessions/1/items/1/vote", {"choice": "for"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/commission/sessions/1/items/1/vote", {"choice": "for"}, content_type="application/json"
+    )
     assert response.status_code == 401
     client.force_login(user("citizen", Role.CITIZEN), backend="atazan.accounts.backends.ThrottledModelBackend")
-    response = client.post("/api/commission/sessions/1/items/1/vote", {"choice": "for"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/commission/sessions/1/items/1/vote", {"choice": "for"}, content_type="application/json"
+    )
     assert response.status_code == 403
 
 
@@ -91,7 +101,7 @@ def test_embed_accepts_youtube_links_only() -> None:
     assert _embed("https://youtu.be/abc_DEF-123") == "https://www.youtube-nocookie.com/embed/abc_DEF-123"
     assert _embed("https://www.youtube.com/live/XyZ123") == "https://www.youtube-nocookie.com/embed/XyZ123"
     assert _embed("https://evil.example/watch?v=abc") == ""
-    assert _embed("https://www.youtube.com/watch?v=a\"onload") == ""
+    assert _embed('https://www.youtube.com/watch?v=a"onload') == ""
 
 
 def test_the_final_version_must_be_reached_by_decisions_from_the_official_text(settings) -> None:
@@ -109,8 +119,13 @@ def test_the_final_version_must_be_reached_by_decisions_from_the_official_text(s
     item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="Death penalty", articles=["17"])
     vote_all(c, item, "ffffff")
     final_17 = next(a.wording for a in official if a.num == "17")
-    cs.decision_record(actor=c.secretary, item=item, kind="accept", summary="Abolish",
-                       changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "17", final_17)])
+    cs.decision_record(
+        actor=c.secretary,
+        item=item,
+        kind="accept",
+        summary="Abolish",
+        changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "17", final_17)],
+    )
     final = ds.draft_adopt_official(actor=c.secretary, date=date(2026, 2, 12), title="Final", expression=expression)
     assert final.status == "final" and final.expression == expression
     story = Client().get("/api/commission/articles/17/story").json()

@@ -32,8 +32,16 @@ def test_every_commission_write_maps_onto_a_commission_action_of_the_matrix() ->
     assert all(action.startswith("commission.") for action in ACTIONS.values())
     # the secretariat's record is the secretary's alone; votes are the members'
     assert {a for a, spec in MATRIX.items() if Role.COMMISSION_SECRETARY in spec.roles} >= {
-        ACTIONS[k] for k in ("session.schedule", "agenda.add", "speaker.add", "attendance.record", "decision.record",
-                             "draft.start", "draft.final")
+        ACTIONS[k]
+        for k in (
+            "session.schedule",
+            "agenda.add",
+            "speaker.add",
+            "attendance.record",
+            "decision.record",
+            "draft.start",
+            "draft.final",
+        )
     }
     assert MATRIX[ACTIONS["vote.cast"]].roles == {Role.COMMISSION_MEMBER}
 
@@ -50,13 +58,21 @@ def test_the_secretariat_s_writes_are_refused_to_every_other_role_and_write_noth
         actor = user(f"someone-{role.value}", role)
         actor.is_superuser = True  # the superuser flag grants no action of the matrix
         actor.save()
-    before = (Session.objects.count(), AgendaItem.objects.count(), Speaker.objects.count(),
-              Attendance.objects.count(), Decision.objects.count(), AuditEntry.objects.count())
+    before = (
+        Session.objects.count(),
+        AgendaItem.objects.count(),
+        Speaker.objects.count(),
+        Attendance.objects.count(),
+        Decision.objects.count(),
+        AuditEntry.objects.count(),
+    )
     calls = {
-        "commission.session.schedule": lambda: cs.session_schedule(actor=actor, number=2, date=date(2026, 1, 25),
-                                                                   title="x"),
-        "commission.session.schedule ": lambda: cs.agenda_item_add(actor=actor, session=c.session, title="x",
-                                                                   theme="y"),
+        "commission.session.schedule": lambda: cs.session_schedule(
+            actor=actor, number=2, date=date(2026, 1, 25), title="x"
+        ),
+        "commission.session.schedule ": lambda: cs.agenda_item_add(
+            actor=actor, session=c.session, title="x", theme="y"
+        ),
         "commission.session.schedule  ": lambda: cs.speaker_add(actor=actor, session=c.session, name="Guest"),
         "commission.attendance.record": lambda: cs.attendance_record(actor=actor, session=c.session, present=[]),
         "commission.decision.record": lambda: cs.decision_record(actor=actor, item=item, kind="accept", summary="x"),
@@ -66,8 +82,14 @@ def test_the_secretariat_s_writes_are_refused_to_every_other_role_and_write_noth
     for action, call in calls.items():
         with pytest.raises(PermissionRefused, match=f"may not {action.strip()}: it requires the role"):
             call()
-    after = (Session.objects.count(), AgendaItem.objects.count(), Speaker.objects.count(),
-             Attendance.objects.count(), Decision.objects.count(), AuditEntry.objects.count())
+    after = (
+        Session.objects.count(),
+        AgendaItem.objects.count(),
+        Speaker.objects.count(),
+        Attendance.objects.count(),
+        Decision.objects.count(),
+        AuditEntry.objects.count(),
+    )
     assert after == before
 
 
@@ -87,8 +109,13 @@ def test_a_comment_needs_a_verified_citizen_or_a_member(settings) -> None:
     start_draft(c)
     item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="x", articles=["2"])
     vote_all(c, item, "ffffff")
-    cs.decision_record(actor=c.secretary, item=item, kind="accept", summary="x",
-                       changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "2", "1. Одна палата.")])
+    cs.decision_record(
+        actor=c.secretary,
+        item=item,
+        kind="accept",
+        summary="x",
+        changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "2", "1. Одна палата.")],
+    )
     draft = ds.draft_version_create(actor=c.secretary, date=date(2026, 1, 31), title="Draft 2", publish=True)
     unverified = user("unverified")
     with pytest.raises(PermissionRefused, match="commission.comment.post"):
@@ -111,8 +138,9 @@ def _decided(settings, kind: str = "modify", votes: str = "ffffa-"):  # type: ig
     for n in ("ЗТ-1", "ЗТ-2"):
         proposal_make(n, articles=("2",))
     proposal_make("ЗТ-3", articles=("2",), status="out_of_scope")
-    item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="One chamber", articles=["2"],
-                              proposals=["ЗТ-1", "ЗТ-2", "ЗТ-3"])
+    item = cs.agenda_item_add(
+        actor=c.secretary, session=c.session, title="One chamber", articles=["2"], proposals=["ЗТ-1", "ЗТ-2", "ЗТ-3"]
+    )
     vote_all(c, item, votes)
     decision = cs.decision_record(actor=c.secretary, item=item, kind=kind, summary="The Kurultai has one chamber")
     return c, decision
@@ -129,7 +157,9 @@ def test_the_working_group_answers_the_proposals_with_the_decision_through_consu
     assert p.status == "partly_accepted" and p.answered_by == wg
     assert "decision 1/1" in p.answer and "/commission/sessions/1/#item-1" in p.answer
     assert list(StatusChange.objects.filter(proposal=p).values_list("to_status", flat=True)) == [
-        "under_review", "partly_accepted"]
+        "under_review",
+        "partly_accepted",
+    ]
     again = cs.decision_answer_proposals(actor=wg, decision=decision)  # answered once
     assert again.answered == [] and again.skipped["ЗТ-1"] == "already partly_accepted"
 
@@ -174,28 +204,48 @@ def test_the_secretary_schedules_sets_the_agenda_records_attendance_speakers_and
     start_draft(c)
     proposal_make("ЗТ-10", articles=("2",), group="ЗТ-10")
     proposal_make("ЗТ-11", articles=("2",), group="ЗТ-10")
-    Theme.objects.create(number=4, label="Однопалатный парламент", size=2, representatives=["ЗТ-10"], engine="test",
-                         computed_at=datetime(2026, 1, 1, tzinfo=UTC))
+    Theme.objects.create(
+        number=4,
+        label="Однопалатный парламент",
+        size=2,
+        representatives=["ЗТ-10"],
+        engine="test",
+        computed_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
     sec = _client(c.secretary)
-    response = sec.post("/commission/secretariat/", {"number": 2, "date": "2026-01-27", "title": "Парламент",
-                                                     "broadcast_url": "https://www.youtube.com/watch?v=abc"})
+    response = sec.post(
+        "/commission/secretariat/",
+        {
+            "number": 2,
+            "date": "2026-01-27",
+            "title": "Парламент",
+            "broadcast_url": "https://www.youtube.com/watch?v=abc",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == "/commission/sessions/2/manage/"
     htmx = {"HTTP_HX_REQUEST": "true"}
-    response = sec.post("/commission/sessions/2/manage/agenda/",
-                        {"title": "Одна палата", "articles": "2", "theme_number": "4", "proposals": ""}, **htmx)
+    response = sec.post(
+        "/commission/sessions/2/manage/agenda/",
+        {"title": "Одна палата", "articles": "2", "theme_number": "4", "proposals": ""},
+        **htmx,
+    )
     assert response.status_code == 200 and b'id="agenda"' in response.content and b"<html" not in response.content
     item = AgendaItem.objects.get(session__number=2)
     assert (item.articles, item.theme, item.proposals) == (["2"], "Однопалатный парламент", ["ЗТ-10"])
-    response = sec.post("/commission/sessions/2/manage/agenda/", {"title": "x", "articles": "2",
-                                                                  "proposals": "NOPE-1"}, **htmx)
+    response = sec.post(
+        "/commission/sessions/2/manage/agenda/", {"title": "x", "articles": "2", "proposals": "NOPE-1"}, **htmx
+    )
     assert "unknown: NOPE-1" in response.content.decode()
-    response = sec.post("/commission/sessions/2/manage/attendance/",
-                        {"present": [str(m.pk) for m in c.members[:5]]}, **htmx)
+    response = sec.post(
+        "/commission/sessions/2/manage/attendance/", {"present": [str(m.pk) for m in c.members[:5]]}, **htmx
+    )
     assert "5 present" in response.content.decode()
     response = sec.post("/commission/sessions/2/manage/speakers/", {"seat": "1", "topic": "Доклад"}, **htmx)
     assert "Member 1 — Доклад" in response.content.decode()
-    assert "No member holds seat 99" in sec.post("/commission/sessions/2/manage/speakers/", {"seat": "99"},
-                                                 **htmx).content.decode()
+    assert (
+        "No member holds seat 99"
+        in sec.post("/commission/sessions/2/manage/speakers/", {"seat": "99"}, **htmx).content.decode()
+    )
 
     # members vote on the public session page (htmx swaps the item)
     m1 = _client(c.member_user(0))
@@ -204,15 +254,24 @@ def test_the_secretary_schedules_sets_the_agenda_records_attendance_speakers_and
     response = m1.post("/commission/sessions/2/items/1/vote/", {"choice": "for"}, **htmx)
     assert response.status_code == 200 and "Your vote is recorded." in response.content.decode()
     assert 'id="item-1"' in response.content.decode() and "<html" not in response.content.decode()
-    assert "each member votes once" in m1.post("/commission/sessions/2/items/1/vote/", {"choice": "against"},
-                                               **htmx).content.decode()
+    assert (
+        "each member votes once"
+        in m1.post("/commission/sessions/2/items/1/vote/", {"choice": "against"}, **htmx).content.decode()
+    )
     for k, choice in ((1, "for"), (2, "for"), (3, "against")):
         cs.vote_cast(actor=c.member_user(k), item=item, choice=choice)
 
-    response = sec.post("/commission/sessions/2/items/1/decision/", {
-        "kind": "modify", "summary": "Курултай из одной палаты", "change_kind": "amend", "change_article": "2",
-        "change_wording": "1. Курултай состоит из одной палаты.",
-    }, **htmx)
+    response = sec.post(
+        "/commission/sessions/2/items/1/decision/",
+        {
+            "kind": "modify",
+            "summary": "Курултай из одной палаты",
+            "change_kind": "amend",
+            "change_article": "2",
+            "change_wording": "1. Курултай состоит из одной палаты.",
+        },
+        **htmx,
+    )
     body = response.content.decode()
     assert "Decision 2/1 recorded." in body and 'data-testid="decision-2/1"' in body and "adopted" in body
     decision = Decision.objects.get(number="2/1")

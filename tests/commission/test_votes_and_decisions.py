@@ -48,13 +48,24 @@ def test_a_decision_changes_the_draft_and_the_article_story_shows_it(settings) -
     proposal_make("ЗТ-2025-000124", articles=("2",), group="ЗТ-2025-000123")
     proposal_make("ЗТ-2025-000125", group="ЗТ-2025-000123")  # a copy of the campaign that names no article
     proposal_make("ЗТ-2025-000200", articles=("2",))
-    item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="A unicameral parliament",
-                              articles=["2"], theme="Parliamentary reform", proposals=["ЗТ-2025-000123"])
+    item = cs.agenda_item_add(
+        actor=c.secretary,
+        session=c.session,
+        title="A unicameral parliament",
+        articles=["2"],
+        theme="Parliamentary reform",
+        proposals=["ЗТ-2025-000123"],
+    )
     vote_all(c, item, "fffax-")  # 3 of 6 present: not more than half
     assert not cs.item_outcome(item).adopted
     cs.vote_cast(actor=c.member_user(5), item=item, choice="for")  # 4 of 6: adopted
-    decision = cs.decision_record(actor=c.secretary, item=item, kind="modify", summary="One chamber",
-                                  changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "2", NEW_WORDING)])
+    decision = cs.decision_record(
+        actor=c.secretary,
+        item=item,
+        kind="modify",
+        summary="One chamber",
+        changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "2", NEW_WORDING)],
+    )
     assert decision.adopted and (decision.votes_for, decision.votes_against, decision.abstained) == (4, 1, 1)
     v2 = ds.draft_version_create(actor=c.secretary, date=date(2026, 1, 31), title="Draft 2", publish=True)
     assert v2.articles.get(num="2").wording == NEW_WORDING
@@ -81,8 +92,13 @@ def test_a_change_that_cannot_apply_is_refused_when_the_decision_is_recorded(set
     item = cs.agenda_item_add(actor=c.secretary, session=c.session, title="Art. 9", articles=["9"])
     vote_all(c, item, "ffffff")
     with pytest.raises(DraftError, match="decision 1/1, change 1 \\(amend Art. 9\\): only an article of the draft"):
-        cs.decision_record(actor=c.secretary, item=item, kind="accept", summary="x",
-                           changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "9", "1. x")])
+        cs.decision_record(
+            actor=c.secretary,
+            item=item,
+            kind="accept",
+            summary="x",
+            changes=[dd.ArticleChange(dd.ChangeKind.AMEND, "9", "1. x")],
+        )
 
 
 def test_each_member_votes_once_only_for_themself_and_only_while_present(settings) -> None:
@@ -119,8 +135,15 @@ def test_only_the_secretariat_edits(settings) -> None:
         lambda: cs.agenda_item_add(actor=member, session=c.session, title="x", theme="y"),
         lambda: cs.attendance_record(actor=member, session=c.session, present=[]),
         lambda: cs.minutes_publish(actor=member, session=c.session, text="x"),
-        lambda: cs.member_appoint(actor=member, seat=7, full_name="x", role="member", category="media",
-                                  region="astana", appointed=date(2026, 1, 21)),
+        lambda: cs.member_appoint(
+            actor=member,
+            seat=7,
+            full_name="x",
+            role="member",
+            category="media",
+            region="astana",
+            appointed=date(2026, 1, 21),
+        ),
         lambda: start_draft(type(c)(member, c.members, c.session)),
     ):
         with pytest.raises(PermissionRefused, match="it requires the role commission_secretary"):

@@ -37,8 +37,14 @@ def test_the_secretary_records_a_session_and_its_decision(page, browser, live_se
     member.save()
     proposal_make("SYN-T000001", articles=("2",), group="SYN-T000001")
     proposal_make("SYN-T000002", articles=("2",), group="SYN-T000001")
-    Theme.objects.create(number=7, label="Однопалатный парламент", size=2, representatives=["SYN-T000001"],
-                         engine="test", computed_at=datetime(2026, 1, 1, tzinfo=UTC))
+    Theme.objects.create(
+        number=7,
+        label="Однопалатный парламент",
+        size=2,
+        representatives=["SYN-T000001"],
+        engine="test",
+        computed_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
 
     _sign_in(page, "sec", "/commission/secretariat/")
     page.fill("#id_number", "2")

@@ -292,16 +292,29 @@ def story(request: HttpRequest, num: str, lang: str = "rus") -> dict[str, Any]:
         ],
         "decisions": [_decision_out(d) for d in s.decisions],
         "proposals": [
-            {"number": p.number, "title": p.title, "campaign": p.campaign, "campaign_size": p.campaign_size,
-             "status": p.status}
+            {
+                "number": p.number,
+                "title": p.title,
+                "campaign": p.campaign,
+                "campaign_size": p.campaign_size,
+                "status": p.status,
+            }
             for p in s.proposals
         ],
         "behind": (
-            {"total": s.behind.total, "by_source": s.behind.by_source, "campaigns_total": s.behind.campaigns_total,
-             "in_campaigns": s.behind.in_campaigns, "individual": s.behind.individual,
-             "campaigns": [{"key": c.key, "size": c.size, "language": c.language,
-                            "other_languages": list(c.other_languages)} for c in s.behind.campaigns]}
-            if s.behind else None
+            {
+                "total": s.behind.total,
+                "by_source": s.behind.by_source,
+                "campaigns_total": s.behind.campaigns_total,
+                "in_campaigns": s.behind.in_campaigns,
+                "individual": s.behind.individual,
+                "campaigns": [
+                    {"key": c.key, "size": c.size, "language": c.language, "other_languages": list(c.other_languages)}
+                    for c in s.behind.campaigns
+                ],
+            }
+            if s.behind
+            else None
         ),
         "comments": {"total": len(s.comments), "by_paragraph": s.comments_by_paragraph},
         "referendum": {"date": "2026-03-15", "url": "/referendum/"},

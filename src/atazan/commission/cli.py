@@ -10,8 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(help="The Constitutional Commission: members, sessions, votes, decisions, drafts.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="The Constitutional Commission: members, sessions, votes, decisions, drafts.", no_args_is_help=True
+)
 out = Console()
 
 
@@ -77,11 +78,14 @@ def tally(number: int) -> None:
     from .selectors import session_detail
 
     view = session_detail(number=number)
-    out.print(f"session {number}: {view.present}/{view.members_total} present, quorum {view.quorum_required} "
-              f"({'met' if view.quorum_met else 'NOT met'})")
+    out.print(
+        f"session {number}: {view.present}/{view.members_total} present, quorum {view.quorum_required} "
+        f"({'met' if view.quorum_met else 'NOT met'})"
+    )
     for iv in view.items:
-        out.print(f"{iv.item.order}. {iv.item.title}: "
-                  + (iv.outcome.explanation if iv.outcome else "not put to the vote"))
+        out.print(
+            f"{iv.item.order}. {iv.item.title}: " + (iv.outcome.explanation if iv.outcome else "not put to the vote")
+        )
 
 
 @app.command()
@@ -94,8 +98,12 @@ def diff(old: int, new: int, all_articles: Annotated[bool, typer.Option("--all")
     diffs = drafts_compare(old=a, new=b, changed_only=not all_articles)
     for d in diffs:
         print(f"== Art. {d.num} ({d.status.value})")
-        print("".join(s.text if s.op == "equal" else f"[-{s.text}-]" if s.op == "delete" else f"{{+{s.text}+}}"
-                      for s in d.segments))
+        print(
+            "".join(
+                s.text if s.op == "equal" else f"[-{s.text}-]" if s.op == "delete" else f"{{+{s.text}+}}"
+                for s in d.segments
+            )
+        )
     out.print(f"{a.uri} → {b.uri}: {sum(1 for d in diffs if d.changed)} articles changed")
 
 

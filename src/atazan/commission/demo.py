@@ -39,14 +39,38 @@ PROPOSALS_PER_ITEM = 6  # the largest campaigns on the item's articles, then pro
 
 GIVEN_F = ("Айгерим", "Жанар", "Динара", "Гульнара", "Сауле", "Алия", "Камила", "Мадина", "Жулдыз", "Асель")
 GIVEN_M = ("Нурлан", "Ерлан", "Асхат", "Бауыржан", "Марат", "Серик", "Даурен", "Арман", "Тимур", "Руслан")
-FAMILY = ("Абенов", "Беков", "Жумабаев", "Касымов", "Нургалиев", "Омаров", "Сатпаев", "Тулеуов", "Ахметов", "Есимов",
-          "Калиев", "Муканов", "Садыков", "Утегенов", "Искаков", "Жаксылыков", "Байжанов", "Рахимов", "Токбергенов",
-          "Сулейменов")
+FAMILY = (
+    "Абенов",
+    "Беков",
+    "Жумабаев",
+    "Касымов",
+    "Нургалиев",
+    "Омаров",
+    "Сатпаев",
+    "Тулеуов",
+    "Ахметов",
+    "Есимов",
+    "Калиев",
+    "Муканов",
+    "Садыков",
+    "Утегенов",
+    "Искаков",
+    "Жаксылыков",
+    "Байжанов",
+    "Рахимов",
+    "Токбергенов",
+    "Сулейменов",
+)
 
 # Seats by category (seven groups of the decree); maslikhat chairs and regional public councils: one per region.
 CATEGORY_SEATS = (
-    (Category.KURULTAI, 30), (Category.LEGAL_SCHOLAR, 20), (Category.GOVERNMENT, 15), (Category.MEDIA, 10),
-    (Category.MASLIKHAT, 20), (Category.PUBLIC_COUNCIL, 20), (Category.EXPERT, 15),
+    (Category.KURULTAI, 30),
+    (Category.LEGAL_SCHOLAR, 20),
+    (Category.GOVERNMENT, 15),
+    (Category.MEDIA, 10),
+    (Category.MASLIKHAT, 20),
+    (Category.PUBLIC_COUNCIL, 20),
+    (Category.EXPERT, 15),
 )
 
 # The articles the demo decides (2026 numbering) and the 1995 article each starts from in the consolidated draft.
@@ -94,8 +118,11 @@ def _members(secretary: User, commissioner: User) -> list[Member]:
     """130 synthetic members; seat 10 is the demo login `commissioner`, every other seat gets its own user."""
     existing = {u.username: u for u in User.objects.filter(username__startswith="cc-member-")}
     unusable = make_password(None)  # the synthetic members cannot log in; the demo casts their votes as them
-    new = [User(username=f"cc-member-{seat:03d}", first_name=_name(seat), password=unusable)
-           for seat in range(1, 131) if seat != 10 and f"cc-member-{seat:03d}" not in existing]
+    new = [
+        User(username=f"cc-member-{seat:03d}", first_name=_name(seat), password=unusable)
+        for seat in range(1, 131)
+        if seat != 10 and f"cc-member-{seat:03d}" not in existing
+    ]
     User.objects.bulk_create(new)
     users = {u.username: u for u in User.objects.filter(username__startswith="cc-member-")}
     group = Group.objects.get(name=Role.COMMISSION_MEMBER.value)
@@ -105,8 +132,12 @@ def _members(secretary: User, commissioner: User) -> list[Member]:
     members = []
     per_region_category = {Category.MASLIKHAT: iter(REGION_CODES), Category.PUBLIC_COUNCIL: iter(REGION_CODES)}
     for seat, category in enumerate(categories, start=1):
-        role = {1: MemberRole.CHAIR, 2: MemberRole.DEPUTY_CHAIR, 3: MemberRole.DEPUTY_CHAIR,
-                4: MemberRole.SECRETARY}.get(seat, MemberRole.MEMBER)
+        role = {
+            1: MemberRole.CHAIR,
+            2: MemberRole.DEPUTY_CHAIR,
+            3: MemberRole.DEPUTY_CHAIR,
+            4: MemberRole.SECRETARY,
+        }.get(seat, MemberRole.MEMBER)
         if category in per_region_category:
             region = next(per_region_category[category])
         elif category == Category.GOVERNMENT:
@@ -115,9 +146,20 @@ def _members(secretary: User, commissioner: User) -> list[Member]:
             region = next(regions_cycle)
         position = {MemberRole.CHAIR: "Chair of the Constitutional Court (synthetic stand-in)"}.get(role, "")
         user = commissioner if seat == 10 else users[f"cc-member-{seat:03d}"]
-        members.append(cs.member_appoint(
-            actor=secretary, seat=seat, full_name=_name(seat), role=role.value, category=category.value,
-            region=region, appointed=APPOINTED, position=position, synthetic=True, user=user))
+        members.append(
+            cs.member_appoint(
+                actor=secretary,
+                seat=seat,
+                full_name=_name(seat),
+                role=role.value,
+                category=category.value,
+                region=region,
+                appointed=APPOINTED,
+                position=position,
+                synthetic=True,
+                user=user,
+            )
+        )
     return members
 
 
@@ -127,42 +169,119 @@ def _members(secretary: User, commissioner: User) -> list[Member]:
 VERDICT = {"accept": "accepted", "modify": "accepted with changes", "reject": "rejected"}
 ADOPT, SPLIT, FAIL = (80, 10), (62, 25), (40, 35)
 SESSIONS = (
-    (date(2026, 1, 24), "Opening session: rules of procedure and the right to life", 121, (
-        ("Rules of procedure and work plan of the Commission", [], "Procedure", "accept", [], ADOPT),
-        ("Abolition of the death penalty in the Constitution", ["17"], "Right to life", "accept",
-         [("final", "17")], ADOPT),
-    )),
-    (date(2026, 1, 26), "Privacy, personal data and the People's Council", 117, (
-        ("Protection of personal data, including in digital form", ["21"], "Digital rights", "accept",
-         [("final", "21")], ADOPT),
-        ("A People's Council of Kazakhstan as the highest consultative body", ["70"], "People's Council", "modify",
-         [("insert", "70", "69")], SPLIT),
-    )),
-    (date(2026, 1, 27), "Education and the unicameral Kurultai", 112, (
-        ("Secular education", ["33"], "Education", "accept", [("final", "33")], ADOPT),
-        ("A unicameral Kurultai of 145 deputies elected by party lists", ["53"], "Parliamentary reform", "modify",
-         [("trim", "53")], SPLIT),
-    )),
-    (date(2026, 1, 29), "Foundations and entry into force", 109, (
-        ("Proposal to rename the state in Article 2", ["2"], "Name of the state", "reject", [], ADOPT),
-        ("Proposal to bring forward the date of entry into force", ["94"], "Entry into force", "modify", [], FAIL),
-    )),
-    (date(2026, 2, 3), "The President's single term", 115, (
-        ("A single seven-year presidential term", ["43"], "Presidency", "accept", [("final", "43")], ADOPT),
-    )),
-    (date(2026, 2, 5), "Sessions and laws of the Kurultai (no quorum)", 80, (
-        ("Sessions of the Kurultai and its quorum", ["58"], "Parliamentary reform", "modify", [], None),
-    )),
-    (date(2026, 2, 9), "The Kurultai: sessions, laws and composition", 118, (
-        ("Sessions of the Kurultai and its quorum", ["58"], "Parliamentary reform", "modify", [("final", "58")],
-         SPLIT),
-        ("Laws and resolutions of the Kurultai", ["61"], "Parliamentary reform", "accept", [("final", "61")], ADOPT),
-        ("Composition of the Kurultai: final wording", ["53"], "Parliamentary reform", "modify", [("final", "53")],
-         ADOPT),
-    )),
-    (date(2026, 2, 11), "Approval of the final draft for publication", 124, (
-        ("Approve the draft for publication on 12 February 2026", [], "Final draft", "accept", [], ADOPT),
-    )),
+    (
+        date(2026, 1, 24),
+        "Opening session: rules of procedure and the right to life",
+        121,
+        (
+            ("Rules of procedure and work plan of the Commission", [], "Procedure", "accept", [], ADOPT),
+            (
+                "Abolition of the death penalty in the Constitution",
+                ["17"],
+                "Right to life",
+                "accept",
+                [("final", "17")],
+                ADOPT,
+            ),
+        ),
+    ),
+    (
+        date(2026, 1, 26),
+        "Privacy, personal data and the People's Council",
+        117,
+        (
+            (
+                "Protection of personal data, including in digital form",
+                ["21"],
+                "Digital rights",
+                "accept",
+                [("final", "21")],
+                ADOPT,
+            ),
+            (
+                "A People's Council of Kazakhstan as the highest consultative body",
+                ["70"],
+                "People's Council",
+                "modify",
+                [("insert", "70", "69")],
+                SPLIT,
+            ),
+        ),
+    ),
+    (
+        date(2026, 1, 27),
+        "Education and the unicameral Kurultai",
+        112,
+        (
+            ("Secular education", ["33"], "Education", "accept", [("final", "33")], ADOPT),
+            (
+                "A unicameral Kurultai of 145 deputies elected by party lists",
+                ["53"],
+                "Parliamentary reform",
+                "modify",
+                [("trim", "53")],
+                SPLIT,
+            ),
+        ),
+    ),
+    (
+        date(2026, 1, 29),
+        "Foundations and entry into force",
+        109,
+        (
+            ("Proposal to rename the state in Article 2", ["2"], "Name of the state", "reject", [], ADOPT),
+            ("Proposal to bring forward the date of entry into force", ["94"], "Entry into force", "modify", [], FAIL),
+        ),
+    ),
+    (
+        date(2026, 2, 3),
+        "The President's single term",
+        115,
+        (("A single seven-year presidential term", ["43"], "Presidency", "accept", [("final", "43")], ADOPT),),
+    ),
+    (
+        date(2026, 2, 5),
+        "Sessions and laws of the Kurultai (no quorum)",
+        80,
+        (("Sessions of the Kurultai and its quorum", ["58"], "Parliamentary reform", "modify", [], None),),
+    ),
+    (
+        date(2026, 2, 9),
+        "The Kurultai: sessions, laws and composition",
+        118,
+        (
+            (
+                "Sessions of the Kurultai and its quorum",
+                ["58"],
+                "Parliamentary reform",
+                "modify",
+                [("final", "58")],
+                SPLIT,
+            ),
+            (
+                "Laws and resolutions of the Kurultai",
+                ["61"],
+                "Parliamentary reform",
+                "accept",
+                [("final", "61")],
+                ADOPT,
+            ),
+            (
+                "Composition of the Kurultai: final wording",
+                ["53"],
+                "Parliamentary reform",
+                "modify",
+                [("final", "53")],
+                ADOPT,
+            ),
+        ),
+    ),
+    (
+        date(2026, 2, 11),
+        "Approval of the final draft for publication",
+        124,
+        (("Approve the draft for publication on 12 February 2026", [], "Final draft", "accept", [], ADOPT),),
+    ),
 )
 
 
@@ -224,10 +343,14 @@ def build(*, console: Console) -> None:
         secretary, commissioner, commenters = _users(console)
         members = _members(secretary, commissioner)
         ds.draft_version_start(
-            actor=secretary, date=date(2026, 1, 28), title="Consolidated draft (synthetic reconstruction)",
-            articles=_consolidated(final, old_by), synthetic=True,
+            actor=secretary,
+            date=date(2026, 1, 28),
+            title="Consolidated draft (synthetic reconstruction)",
+            articles=_consolidated(final, old_by),
+            synthetic=True,
             note="Reconstructed by atazan for the demo: the articles the demo sessions decide start from their "
-                 "1995 wording; the published consolidated draft's text is not reproduced.")
+            "1995 wording; the published consolidated draft's text is not reproduced.",
+        )
         rng = random.Random(SEED)
         for number, (day, title, present_n, items) in enumerate(SESSIONS, start=1):
             session = cs.session_schedule(actor=secretary, number=number, date=day, title=title, synthetic=True)
@@ -238,8 +361,14 @@ def build(*, console: Console) -> None:
             cs.speaker_add(actor=secretary, session=session, member=members[0], topic="Opening and agenda")
             for item_title, articles, theme, kind, changes, profile in items:
                 proposals = [r.number for r in proposals_for_articles(articles, limit=PROPOSALS_PER_ITEM)]
-                item = cs.agenda_item_add(actor=secretary, session=session, title=item_title, articles=articles,
-                                          theme=theme, proposals=proposals)
+                item = cs.agenda_item_add(
+                    actor=secretary,
+                    session=session,
+                    title=item_title,
+                    articles=articles,
+                    theme=theme,
+                    proposals=proposals,
+                )
                 rapporteur = rng.choice(others)
                 cs.speaker_add(actor=secretary, session=session, member=rapporteur, topic=item_title)
                 if profile is None:
@@ -255,14 +384,24 @@ def build(*, console: Console) -> None:
             cs.minutes_publish(actor=secretary, session=session, text=minutes_compose(session=session))
             if day == date(2026, 1, 29):
                 draft2 = ds.draft_version_create(
-                    actor=secretary, date=date(2026, 1, 31), title="First draft published (synthetic reconstruction)",
-                    publish=True, synthetic=True, note="Draft 1 with the decisions of sessions 1–4 applied.")
-        ds.draft_adopt_official(actor=secretary, date=date(2026, 2, 12),
-                                title="Final draft published on 12 February 2026 (official text)",
-                                expression=expression)
+                    actor=secretary,
+                    date=date(2026, 1, 31),
+                    title="First draft published (synthetic reconstruction)",
+                    publish=True,
+                    synthetic=True,
+                    note="Draft 1 with the decisions of sessions 1–4 applied.",
+                )
+        ds.draft_adopt_official(
+            actor=secretary,
+            date=date(2026, 2, 12),
+            title="Final draft published on 12 February 2026 (official text)",
+            expression=expression,
+        )
         _comments(secretary, commenters, draft2)
-    console.print(f"commission: {len(members)} synthetic members, {len(SESSIONS)} sessions, "
-                  f"{DraftVersion.objects.count()} draft versions, {Comment.objects.count()} comments")
+    console.print(
+        f"commission: {len(members)} synthetic members, {len(SESSIONS)} sessions, "
+        f"{DraftVersion.objects.count()} draft versions, {Comment.objects.count()} comments"
+    )
     _link_proposals(console)
     _answer_proposals(console)
     _open_session(console)
@@ -281,11 +420,18 @@ COMMENTS = (
 
 def _comments(secretary: User, commenters: list[User], draft: DraftVersion) -> None:
     for k, (article, paragraph, text, approve) in enumerate(COMMENTS):
-        comment = ds.comment_submit(actor=commenters[k % len(commenters)], version=draft, article=article,
-                                    paragraph=paragraph, text=f"{text} (synthetic)", synthetic=True)
+        comment = ds.comment_submit(
+            actor=commenters[k % len(commenters)],
+            version=draft,
+            article=article,
+            paragraph=paragraph,
+            text=f"{text} (synthetic)",
+            synthetic=True,
+        )
         if approve is not None:
-            ds.comment_moderate(actor=secretary, comment=comment, approve=approve,
-                                reason="" if approve else "advertising, off topic")
+            ds.comment_moderate(
+                actor=secretary, comment=comment, approve=approve, reason="" if approve else "advertising, off topic"
+            )
 
 
 def _link_proposals(console: Console) -> None:
@@ -299,8 +445,11 @@ def _link_proposals(console: Console) -> None:
         if refs:
             cs.agenda_item_link_proposals(actor=secretary, item=item, proposals=[r.number for r in refs])
             linked += 1
-    state = f"{linked} agenda items linked to demo proposals" if linked else "no demo proposals to link (yet)"
-    console.print(f"commission: {state}; sessions: {Session.objects.count()}")
+    with_proposals = sum(1 for p in AgendaItem.objects.values_list("proposals", flat=True) if p)
+    console.print(
+        f"commission: {with_proposals} agenda items name demo proposals ({linked} linked just now); "
+        f"sessions: {Session.objects.count()}"
+    )
 
 
 def _answer_proposals(console: Console) -> None:
@@ -333,8 +482,12 @@ def _open_session(console: Console) -> None:
         present += rng.sample([m for m in members if m not in present], 112 - len(present))
         cs.attendance_record(actor=secretary, session=session, present=present)
         cs.speaker_add(actor=secretary, session=session, member=members[0], topic="Opening and agenda")
-        item = cs.agenda_item_add(actor=secretary, session=session, title="Report on the public comments received on "
-                                  "the published draft", theme="Public comments")
+        item = cs.agenda_item_add(
+            actor=secretary,
+            session=session,
+            title="Report on the public comments received on the published draft",
+            theme="Public comments",
+        )
         voters = [m for m in present if m.seat != 10][:60]  # the rest, the demo member among them, have not voted
         by_pk = {m.pk: m for m in voters}
         for pk, choice in _choices(rng, voters, ADOPT).items():

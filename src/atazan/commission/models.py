@@ -43,8 +43,9 @@ class Member(models.Model):
     category = models.CharField(max_length=16, choices=Category.choices)
     region = models.CharField(max_length=20, choices=[(r.code, r.name_en) for r in REGIONS])
     position = models.CharField(max_length=300, blank=True)
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="commission_member")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="commission_member"
+    )
     synthetic = models.BooleanField(default=False)  # demo people, labelled as such wherever shown
     appointed = models.DateField()
 
@@ -187,8 +188,9 @@ class DraftVersion(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     base = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="successors")
     decisions = models.ManyToManyField(Decision, blank=True, related_name="draft_versions")  # applied to the base
-    expression = models.ForeignKey("texts.Expression", null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="commission_drafts")  # the official text this version is
+    expression = models.ForeignKey(
+        "texts.Expression", null=True, blank=True, on_delete=models.PROTECT, related_name="commission_drafts"
+    )  # the official text this version is
     synthetic = models.BooleanField(default=False)  # reconstructed by atazan, not a published draft text
     note = models.TextField(blank=True)
     created_by = models.CharField(max_length=200)

@@ -19,23 +19,25 @@ from atazan.accounts.services import actor_authorize, permission_allowed, permis
 # Each service of the Commission → the matrix action that covers it. The agenda, its links to proposals and the list
 # of speakers are part of scheduling a session ("schedule a session and its agenda"); the consolidated draft, the
 # versions made from decisions and the final text are all drafts the secretariat puts out ("publish a draft").
-ACTIONS = MappingProxyType({
-    "member.appoint": "commission.member.appoint",
-    "session.schedule": "commission.session.schedule",
-    "agenda.add": "commission.session.schedule",
-    "agenda.link": "commission.session.schedule",
-    "speaker.add": "commission.session.schedule",
-    "attendance.record": "commission.attendance.record",
-    "minutes.publish": "commission.minutes.publish",
-    "vote.cast": "commission.vote.cast",
-    "decision.record": "commission.decision.record",
-    "draft.start": "commission.draft.publish",
-    "draft.create": "commission.draft.publish",
-    "draft.publish": "commission.draft.publish",
-    "draft.final": "commission.draft.publish",
-    "comment.post": "commission.comment.post",
-    "comment.moderate": "commission.comment.moderate",
-})
+ACTIONS = MappingProxyType(
+    {
+        "member.appoint": "commission.member.appoint",
+        "session.schedule": "commission.session.schedule",
+        "agenda.add": "commission.session.schedule",
+        "agenda.link": "commission.session.schedule",
+        "speaker.add": "commission.session.schedule",
+        "attendance.record": "commission.attendance.record",
+        "minutes.publish": "commission.minutes.publish",
+        "vote.cast": "commission.vote.cast",
+        "decision.record": "commission.decision.record",
+        "draft.start": "commission.draft.publish",
+        "draft.create": "commission.draft.publish",
+        "draft.publish": "commission.draft.publish",
+        "draft.final": "commission.draft.publish",
+        "comment.post": "commission.comment.post",
+        "comment.moderate": "commission.comment.moderate",
+    }
+)
 
 Actor = User | AnonymousUser | str
 

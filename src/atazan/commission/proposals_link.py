@@ -76,8 +76,12 @@ def _group_sizes(groups: Iterable[str]) -> dict[str, int]:
     keys = [g for g in set(groups) if g]
     sizes: dict[str, int] = {}
     for start in range(0, len(keys), 500):
-        rows = (Proposal.objects.filter(duplicate_group__in=keys[start : start + 500]).values("duplicate_group")
-                .annotate(n=Count("id")).values_list("duplicate_group", "n"))
+        rows = (
+            Proposal.objects.filter(duplicate_group__in=keys[start : start + 500])
+            .values("duplicate_group")
+            .annotate(n=Count("id"))
+            .values_list("duplicate_group", "n")
+        )
         sizes.update(rows)
     return sizes
 
@@ -162,8 +166,10 @@ class ThemeRef:
 
 def themes_list(*, limit: int = 200) -> list[ThemeRef]:
     """The themes of consultation's latest analysis, the largest first (for the secretariat's agenda form)."""
-    return [ThemeRef(t.number, t.label, t.size, tuple(str(r) for r in t.representatives))
-            for t in Theme.objects.order_by("-size", "number")[:limit]]
+    return [
+        ThemeRef(t.number, t.label, t.size, tuple(str(r) for r in t.representatives))
+        for t in Theme.objects.order_by("-size", "number")[:limit]
+    ]
 
 
 def theme_get(number: int) -> ThemeRef | None:
@@ -173,14 +179,23 @@ def theme_get(number: int) -> ThemeRef | None:
 
 def themes_of_articles(articles: Sequence[str], *, limit: int = 3) -> list[ThemeRef]:
     """The themes most of the proposals on these articles fall in."""
-    counts = (Proposal.objects.filter(articles__constitution=CONSTITUTION, articles__article__in=list(articles))
-              .exclude(theme=None).values("theme").annotate(n=Count("id")).order_by("-n", "theme")[:limit])
+    counts = (
+        Proposal.objects.filter(articles__constitution=CONSTITUTION, articles__article__in=list(articles))
+        .exclude(theme=None)
+        .values("theme")
+        .annotate(n=Count("id"))
+        .order_by("-n", "theme")[:limit]
+    )
     ids = [row["theme"] for row in counts]
     by_id = {t.pk: t for t in Theme.objects.filter(pk__in=ids)}
-    return [ThemeRef(t.number, t.label, t.size, tuple(str(r) for r in t.representatives))
-            for i in ids if (t := by_id.get(i))]
+    return [
+        ThemeRef(t.number, t.label, t.size, tuple(str(r) for r in t.representatives))
+        for i in ids
+        if (t := by_id.get(i))
+    ]
 
 
 def proposals_existing(numbers: Iterable[str]) -> set[str]:
-    return set(Proposal.objects.filter(registration_number__in=list(numbers)).values_list("registration_number",
-                                                                                           flat=True))
+    return set(
+        Proposal.objects.filter(registration_number__in=list(numbers)).values_list("registration_number", flat=True)
+    )

@@ -41,8 +41,11 @@ def composition_rules() -> CompositionRules:
 def quorum_rule() -> QuorumRule:
     q = _config().get("quorum", {})
     default = QuorumRule()
-    return QuorumRule(share=_fraction(q.get("share", default.share), "quorum.share"),
-                      strict=bool(q.get("strict", default.strict)), source=str(q.get("source", default.source)))
+    return QuorumRule(
+        share=_fraction(q.get("share", default.share), "quorum.share"),
+        strict=bool(q.get("strict", default.strict)),
+        source=str(q.get("source", default.source)),
+    )
 
 
 def majority_rule() -> MajorityRule:
@@ -51,8 +54,9 @@ def majority_rule() -> MajorityRule:
     try:
         base = MajorityBase(m.get("base", default.base))
     except ValueError:
-        raise CommissionError(record="commission rule majority.base",
-                              rule=f"one of {[b.value for b in MajorityBase]}") from None
+        raise CommissionError(
+            record="commission rule majority.base", rule=f"one of {[b.value for b in MajorityBase]}"
+        ) from None
     return MajorityRule(
         share=_fraction(m.get("share", default.share), "majority.share"),
         base=base,

@@ -34,7 +34,8 @@ def composition_report() -> CompositionReport:
     facts = [
         MemberFacts(f"member {seat} ({name})", MemberRole(role), Category(category), region)
         for seat, name, role, category, region in Member.objects.order_by("seat").values_list(
-            "seat", "full_name", "role", "category", "region")
+            "seat", "full_name", "role", "category", "region"
+        )
     ]
     return composition_check(facts, composition_rules())
 
@@ -71,8 +72,11 @@ class SessionView:
 def item_view(item: AgendaItem) -> ItemView:
     decision = Decision.objects.filter(item=item).prefetch_related("changes").first()
     outcome = item_outcome(item) if item.votes.exists() or decision else None
-    changes = ([dd.ArticleChange(dd.ChangeKind(c.kind), c.article, c.wording, c.after)
-                for c in decision.changes.all()] if decision else [])
+    changes = (
+        [dd.ArticleChange(dd.ChangeKind(c.kind), c.article, c.wording, c.after) for c in decision.changes.all()]
+        if decision
+        else []
+    )
     return ItemView(item, outcome, decision, list(proposals_lookup(item.proposals).values()), changes)
 
 
@@ -84,9 +88,17 @@ def session_detail(*, number: int) -> SessionView:
     q = quorum_rule()
     items = [item_view(item) for item in session.agenda.order_by("order")]
     absent = list(Member.objects.filter(attendance__session=session, attendance__present=False).order_by("seat"))
-    return SessionView(session, present, members_total, q.required(members_total),
-                       present >= q.required(members_total), items, absent, q.source,
-                       majority_rule().describe())
+    return SessionView(
+        session,
+        present,
+        members_total,
+        q.required(members_total),
+        present >= q.required(members_total),
+        items,
+        absent,
+        q.source,
+        majority_rule().describe(),
+    )
 
 
 def drafts_list() -> QuerySet[DraftVersion]:
@@ -116,8 +128,12 @@ def article_decisions(num: str) -> list[Decision]:
     for d in Decision.objects.select_related("item").only("pk", "item__articles"):
         if num in (d.item.articles or []):
             ids.add(d.pk)
-    return list(Decision.objects.filter(pk__in=ids).select_related("item__session")
-                .prefetch_related("changes").order_by("item__session__number", "item__order"))
+    return list(
+        Decision.objects.filter(pk__in=ids)
+        .select_related("item__session")
+        .prefetch_related("changes")
+        .order_by("item__session__number", "item__order")
+    )
 
 
 @dataclass
@@ -164,19 +180,41 @@ def article_story(*, num: str, language: str = "rus") -> ArticleStory:
         # The first version is where the story starts: its wording is shown whole, not as an insertion.
         changed = bool(steps) and any(d.changed for d in diffs)
         segments = list(diffs[0].segments) if diffs and steps else []
-        by_version = list(version.decisions.filter(changes__article=num).distinct()
-                          .select_related("item__session").order_by("item__session__number", "item__order"))
+        by_version = list(
+            version.decisions.filter(changes__article=num)
+            .distinct()
+            .select_related("item__session")
+            .order_by("item__session__number", "item__order")
+        )
         steps.append(DraftStep(version, row.wording if row else None, segments, changed, by_version))
         previous = current
     decisions = article_decisions(num)
-    items = [i for i in AgendaItem.objects.select_related("session").order_by("session__number", "order")
-             if num in (i.articles or [])]
+    items = [
+        i
+        for i in AgendaItem.objects.select_related("session").order_by("session__number", "order")
+        if num in (i.articles or [])
+    ]
     numbers = [n for i in items for n in i.proposals]
-    comments = list(Comment.objects.filter(article=num, status=Comment.Status.APPROVED)
-                    .select_related("version").order_by("created_at", "pk"))
+    comments = list(
+        Comment.objects.filter(article=num, status=Comment.Status.APPROVED)
+        .select_related("version")
+        .order_by("created_at", "pk")
+    )
     by_para = Counter(c.paragraph for c in comments)
-    return ArticleStory(num, language, adopted, origins, wording_1995, steps, decisions, items,
-                        list(proposals_lookup(numbers).values()), comments, dict(by_para), article_proposals(num))
+    return ArticleStory(
+        num,
+        language,
+        adopted,
+        origins,
+        wording_1995,
+        steps,
+        decisions,
+        items,
+        list(proposals_lookup(numbers).values()),
+        comments,
+        dict(by_para),
+        article_proposals(num),
+    )
 
 
 @dataclass
@@ -201,8 +239,14 @@ def proposal_trace(*, number: str) -> ProposalTrace | None:
     ref = proposals_lookup([number])[number]
     if not ref.known:
         return None
-    articles = sorted(set(ProposalArticle.objects.filter(proposal__registration_number=number, constitution="2026")
-                          .values_list("article", flat=True)), key=lambda a: [int(x) for x in a.split("-")])
+    articles = sorted(
+        set(
+            ProposalArticle.objects.filter(proposal__registration_number=number, constitution="2026").values_list(
+                "article", flat=True
+            )
+        ),
+        key=lambda a: [int(x) for x in a.split("-")],
+    )
     all_items = list(AgendaItem.objects.select_related("session", "decision").order_by("session__number", "order"))
     items = [i for i in all_items if number in (i.proposals or [])]
     article_items = [i for i in all_items if i not in items and set(i.articles or []) & set(articles)]
@@ -231,8 +275,10 @@ def minutes_compose(*, session: Session) -> str:
             lines.append("Proposals: " + ", ".join(iv.item.proposals))
         if iv.decision is not None:
             d = iv.decision
-            lines.append(f"Vote: {d.votes_for} for, {d.votes_against} against, {d.abstained} abstained "
-                         f"({d.present} present). {d.explanation}.")
+            lines.append(
+                f"Vote: {d.votes_for} for, {d.votes_against} against, {d.abstained} abstained "
+                f"({d.present} present). {d.explanation}."
+            )
             lines.append(f"Decision {d.number}: {d.summary}" + ("" if d.adopted else " — NOT ADOPTED"))
             lines += [f"- {c.kind} Art. {c.article}" for c in iv.changes]
         elif iv.outcome is not None:

@@ -52,18 +52,30 @@ def member_appoint(
         raise CommissionError(record=record, rule="region must be one of the 20 oblasts and cities")
     if role not in Member.Role.values or category not in Member.Category.values:
         raise CommissionError(record=record, rule="role and category must come from the decree's lists")
-    fields = {"full_name": full_name, "role": role, "category": category, "region": region, "appointed": appointed,
-              "position": position, "synthetic": synthetic, "user": user}
+    fields = {
+        "full_name": full_name,
+        "role": role,
+        "category": category,
+        "region": region,
+        "appointed": appointed,
+        "position": position,
+        "synthetic": synthetic,
+        "user": user,
+    }
     existing = Member.objects.filter(seat=seat).first()
     if existing is not None:
         if any(getattr(existing, k) != v for k, v in fields.items()):
-            raise CommissionError(record=record, rule="a seat is appointed once; the seat is held by "
-                                  f"{existing.full_name}")
+            raise CommissionError(
+                record=record, rule=f"a seat is appointed once; the seat is held by {existing.full_name}"
+            )
         return existing
     member = Member.objects.create(seat=seat, **fields)  # type: ignore[arg-type]
-    audit_append(actor=label, action="commission.member.appoint", target=f"commission/member/{seat}",
-                 payload={"full_name": full_name, "role": role, "category": category, "region": region,
-                          "synthetic": synthetic})
+    audit_append(
+        actor=label,
+        action="commission.member.appoint",
+        target=f"commission/member/{seat}",
+        payload={"full_name": full_name, "role": role, "category": category, "region": region, "synthetic": synthetic},
+    )
     return member
 
 
@@ -78,16 +90,22 @@ def session_schedule(
         number=number, defaults={"date": date, "title": title, "broadcast_url": broadcast_url, "synthetic": synthetic}
     )
     if created:
-        audit_append(actor=label, action="commission.session.schedule",
-                     target=f"commission/session/{number}", payload={"date": date.isoformat(), "title": title})
+        audit_append(
+            actor=label,
+            action="commission.session.schedule",
+            target=f"commission/session/{number}",
+            payload={"date": date.isoformat(), "title": title},
+        )
     return session
 
 
 def _articles_check(record: str, articles: Sequence[str]) -> None:
     bad = [a for a in articles if not ARTICLE_NUM.fullmatch(a)]
     if bad:
-        raise CommissionError(record=record, rule=f"an article is named by its number in the 2026 Constitution "
-                              f"(such as 53 or 10-1), not {bad[0]!r}")
+        raise CommissionError(
+            record=record,
+            rule=f"an article is named by its number in the 2026 Constitution (such as 53 or 10-1), not {bad[0]!r}",
+        )
 
 
 def _proposals_check(record: str, proposals: Sequence[str]) -> None:
@@ -96,13 +114,21 @@ def _proposals_check(record: str, proposals: Sequence[str]) -> None:
 
     unknown = sorted(set(proposals) - proposals_existing(proposals))
     if unknown:
-        raise CommissionError(record=record, rule="proposals are linked by the registration number of a registered "
-                              "proposal; unknown: " + ", ".join(unknown[:10]))
+        raise CommissionError(
+            record=record,
+            rule="proposals are linked by the registration number of a registered "
+            "proposal; unknown: " + ", ".join(unknown[:10]),
+        )
 
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor: Actor, session: Session, title: str, articles: Sequence[str] = (), theme: str = "",
+    *,
+    actor: Actor,
+    session: Session,
+    title: str,
+    articles: Sequence[str] = (),
+    theme: str = "",
     proposals: Sequence[str] = (),
 ) -> AgendaItem:
     label = authorize(actor, "agenda.add")
@@ -114,11 +140,15 @@ def agenda_item_add(
     _articles_check(record, articles)
     _proposals_check(record, proposals)
     order = (session.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
-    item = AgendaItem.objects.create(session=session, order=order, title=title, articles=list(articles),
-                                     theme=theme, proposals=list(proposals))
-    audit_append(actor=label, action="commission.agenda.add",
-                 target=f"commission/session/{session.number}/item/{order}",
-                 payload={"title": title, "articles": list(articles), "theme": theme, "proposals": list(proposals)})
+    item = AgendaItem.objects.create(
+        session=session, order=order, title=title, articles=list(articles), theme=theme, proposals=list(proposals)
+    )
+    audit_append(
+        actor=label,
+        action="commission.agenda.add",
+        target=f"commission/session/{session.number}/item/{order}",
+        payload={"title": title, "articles": list(articles), "theme": theme, "proposals": list(proposals)},
+    )
     return item
 
 
@@ -131,24 +161,37 @@ def agenda_item_link_proposals(*, actor: Actor, item: AgendaItem, proposals: Seq
     if added:
         item.proposals = [*item.proposals, *added]
         item.save(update_fields=["proposals"])
-        audit_append(actor=label, action="commission.agenda.link",
-                     target=f"commission/session/{item.session.number}/item/{item.order}",
-                     payload={"proposals": added})
+        audit_append(
+            actor=label,
+            action="commission.agenda.link",
+            target=f"commission/session/{item.session.number}/item/{item.order}",
+            payload={"proposals": added},
+        )
     return item
 
 
 @transaction.atomic
-def speaker_add(*, actor: Actor, session: Session, member: Member | None = None, name: str = "",
-                topic: str = "") -> Speaker:
+def speaker_add(
+    *, actor: Actor, session: Session, member: Member | None = None, name: str = "", topic: str = ""
+) -> Speaker:
     label = authorize(actor, "speaker.add")
     if member is None and not name.strip():
         raise CommissionError(record=f"session {session.number} speaker", rule="a speaker is a member or is named")
     order = (session.speakers.order_by("-order").values_list("order", flat=True).first() or 0) + 1
-    speaker = Speaker.objects.create(session=session, order=order, member=member, name=name.strip(),
-                                     topic=topic.strip())
-    audit_append(actor=label, action="commission.speaker.add", target=f"commission/session/{session.number}",
-                 payload={"order": order, "member": member.seat if member else None, "name": name.strip(),
-                          "topic": topic.strip()})
+    speaker = Speaker.objects.create(
+        session=session, order=order, member=member, name=name.strip(), topic=topic.strip()
+    )
+    audit_append(
+        actor=label,
+        action="commission.speaker.add",
+        target=f"commission/session/{session.number}",
+        payload={
+            "order": order,
+            "member": member.seat if member else None,
+            "name": name.strip(),
+            "topic": topic.strip(),
+        },
+    )
     return speaker
 
 
@@ -157,17 +200,21 @@ def attendance_record(*, actor: Actor, session: Session, present: Iterable[Membe
     """Register who is present (everyone else is absent). Refused once a vote has been cast at the session."""
     label = authorize(actor, "attendance.record")
     if Vote.objects.filter(item__session=session).exists():
-        raise CommissionError(record=f"session {session.number} attendance",
-                              rule="attendance is fixed once voting has begun")
+        raise CommissionError(
+            record=f"session {session.number} attendance", rule="attendance is fixed once voting has begun"
+        )
     present_ids = {m.pk for m in present}
     Attendance.objects.filter(session=session).delete()
     Attendance.objects.bulk_create(
         Attendance(session=session, member_id=pk, present=pk in present_ids)
         for pk in Member.objects.values_list("pk", flat=True)
     )
-    audit_append(actor=label, action="commission.attendance.record",
-                 target=f"commission/session/{session.number}",
-                 payload={"present": len(present_ids), "members": Member.objects.count()})
+    audit_append(
+        actor=label,
+        action="commission.attendance.record",
+        target=f"commission/session/{session.number}",
+        payload={"present": len(present_ids), "members": Member.objects.count()},
+    )
     return len(present_ids)
 
 
@@ -178,8 +225,12 @@ def minutes_publish(*, actor: Actor, session: Session, text: str) -> Session:
         raise CommissionError(record=f"session {session.number} minutes", rule="minutes cannot be empty")
     session.minutes = text.strip()
     session.save(update_fields=["minutes"])
-    audit_append(actor=label, action="commission.minutes.publish",
-                 target=f"commission/session/{session.number}", payload={"chars": len(session.minutes)})
+    audit_append(
+        actor=label,
+        action="commission.minutes.publish",
+        target=f"commission/session/{session.number}",
+        payload={"chars": len(session.minutes)},
+    )
     return session
 
 
@@ -206,9 +257,12 @@ def vote_cast(*, actor: Actor, item: AgendaItem, choice: str) -> Vote:
             vote = Vote.objects.create(item=item, member=member, choice=choice)
     except IntegrityError:
         raise CommissionError(record=record, rule="each member votes once on an item") from None
-    audit_append(actor=label, action="commission.vote.cast",
-                 target=f"commission/session/{item.session.number}/item/{item.order}",
-                 payload={"member": member.seat, "choice": choice})
+    audit_append(
+        actor=label,
+        action="commission.vote.cast",
+        target=f"commission/session/{item.session.number}/item/{item.order}",
+        payload={"member": member.seat, "choice": choice},
+    )
     return vote
 
 
@@ -217,9 +271,13 @@ def item_outcome(item: AgendaItem) -> Outcome:
     choices = [Choice(c) for c in item.votes.values_list("choice", flat=True)]
     tally = tally_from_choices(choices, members_total=Member.objects.count(), present=_present_count(item.session))
     chair_vote = item.votes.filter(member__role=Member.Role.CHAIR).values_list("choice", flat=True).first()
-    return vote_outcome(tally, quorum=quorum_rule(), majority=majority_rule(),
-                        chair_choice=Choice(chair_vote) if chair_vote else None,
-                        record=f"session {item.session.number}, item {item.order}")
+    return vote_outcome(
+        tally,
+        quorum=quorum_rule(),
+        majority=majority_rule(),
+        chair_choice=Choice(chair_vote) if chair_vote else None,
+        record=f"session {item.session.number}, item {item.order}",
+    )
 
 
 @transaction.atomic
@@ -247,21 +305,43 @@ def decision_record(
             dd.draft_apply(current, changes, record=f"decision {number}")
     t = outcome.tally
     decision = Decision.objects.create(
-        item=item, number=number, kind=kind, summary=summary, adopted=outcome.adopted, votes_for=t.votes_for,
-        votes_against=t.votes_against, abstained=t.abstained, present=t.present, members_total=t.members_total,
-        explanation=outcome.explanation, rule_source=outcome.source, recorded_by=label,
+        item=item,
+        number=number,
+        kind=kind,
+        summary=summary,
+        adopted=outcome.adopted,
+        votes_for=t.votes_for,
+        votes_against=t.votes_against,
+        abstained=t.abstained,
+        present=t.present,
+        members_total=t.members_total,
+        explanation=outcome.explanation,
+        rule_source=outcome.source,
+        recorded_by=label,
     )
     ArticleChange.objects.bulk_create(
-        ArticleChange(decision=decision, order=k, kind=c.kind.value, article=c.article, wording=c.wording,
-                      after=c.after)
+        ArticleChange(
+            decision=decision, order=k, kind=c.kind.value, article=c.article, wording=c.wording, after=c.after
+        )
         for k, c in enumerate(changes, start=1)
     )
     roll_call = dict(item.votes.values_list("member__seat", "choice"))
-    audit_append(actor=label, action="commission.decision.record", target=f"commission/decision/{number}",
-                 payload={"kind": kind, "adopted": outcome.adopted, "for": t.votes_for, "against": t.votes_against,
-                          "abstained": t.abstained, "present": t.present, "rule": outcome.source,
-                          "changes": [{"kind": c.kind.value, "article": c.article} for c in changes],
-                          "roll_call": {str(k): v for k, v in sorted(roll_call.items())}})
+    audit_append(
+        actor=label,
+        action="commission.decision.record",
+        target=f"commission/decision/{number}",
+        payload={
+            "kind": kind,
+            "adopted": outcome.adopted,
+            "for": t.votes_for,
+            "against": t.votes_against,
+            "abstained": t.abstained,
+            "present": t.present,
+            "rule": outcome.source,
+            "changes": [{"kind": c.kind.value, "article": c.article} for c in changes],
+            "roll_call": {str(k): v for k, v in sorted(roll_call.items())},
+        },
+    )
     return decision
 
 
@@ -285,7 +365,8 @@ def decision_answer_text(decision: Decision) -> str:
     lines = [
         f"Constitutional Commission, decision {decision.number} of {item.session.date.isoformat()} "
         f"(session {item.session.number}, agenda item {item.order}: {item.title}"
-        + (f"; {articles}" if articles else "") + f"): {decision.get_kind_display()}.",
+        + (f"; {articles}" if articles else "")
+        + f"): {decision.get_kind_display()}.",
         decision.summary,
         f"Vote: {decision.votes_for} for, {decision.votes_against} against, {decision.abstained} abstained, "
         f"{decision.present} of {decision.members_total} present. {decision.explanation}.",

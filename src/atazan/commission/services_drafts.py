@@ -36,8 +36,12 @@ def decision_changes(decision: Decision) -> list[dd.ArticleChange]:
 
 def pending_decisions(*, until: date | None = None) -> list[Decision]:
     """Adopted decisions with article changes that no draft version has applied yet, in session order."""
-    qs = (Decision.objects.filter(adopted=True, changes__isnull=False, draft_versions__isnull=True)
-          .select_related("item__session").distinct().order_by("item__session__number", "item__order"))
+    qs = (
+        Decision.objects.filter(adopted=True, changes__isnull=False, draft_versions__isnull=True)
+        .select_related("item__session")
+        .distinct()
+        .order_by("item__session__number", "item__order")
+    )
     if until is not None:
         qs = qs.filter(item__session__date__lte=until)
     return list(qs)
@@ -62,22 +66,39 @@ def _store(version: DraftVersion, articles: Sequence[dd.DraftArticle]) -> None:
 
 @transaction.atomic
 def draft_version_start(
-    *, actor: Actor, date: date, title: str, articles: Sequence[dd.DraftArticle], synthetic: bool = False,
+    *,
+    actor: Actor,
+    date: date,
+    title: str,
+    articles: Sequence[dd.DraftArticle],
+    synthetic: bool = False,
     note: str = "",
 ) -> DraftVersion:
     """The first version: the consolidated draft as the working group handed it to the Commission."""
     label = authorize(actor, "draft.start")
     if DraftVersion.objects.exists():
-        raise DraftError(record="draft version 1", rule="the consolidated draft is entered once; later versions come "
-                         "from decisions")
+        raise DraftError(
+            record="draft version 1", rule="the consolidated draft is entered once; later versions come from decisions"
+        )
     nums = [a.num for a in articles]
     if not articles or len(set(nums)) != len(nums):
         raise DraftError(record="draft version 1", rule="a draft has articles, each number once")
-    version = DraftVersion.objects.create(number=1, date=date, title=title, status=DraftVersion.Status.WORKING,
-                                          synthetic=synthetic, note=note, created_by=label)
+    version = DraftVersion.objects.create(
+        number=1,
+        date=date,
+        title=title,
+        status=DraftVersion.Status.WORKING,
+        synthetic=synthetic,
+        note=note,
+        created_by=label,
+    )
     _store(version, articles)
-    audit_append(actor=label, action="commission.draft.start", target=version.uri,
-                 payload={"version": 1, "articles": len(articles), "synthetic": synthetic})
+    audit_append(
+        actor=label,
+        action="commission.draft.start",
+        target=version.uri,
+        payload={"version": 1, "articles": len(articles), "synthetic": synthetic},
+    )
     return version
 
 
@@ -99,13 +120,29 @@ def draft_version_create(
     for d in decisions:
         articles = dd.draft_apply(articles, decision_changes(d), record=f"decision {d.number}")
     status = DraftVersion.Status.PUBLISHED if publish else DraftVersion.Status.WORKING
-    version = DraftVersion.objects.create(number=base.number + 1, date=date, title=title, status=status, base=base,
-                                          synthetic=synthetic, note=note, created_by=label)
+    version = DraftVersion.objects.create(
+        number=base.number + 1,
+        date=date,
+        title=title,
+        status=status,
+        base=base,
+        synthetic=synthetic,
+        note=note,
+        created_by=label,
+    )
     version.decisions.set(decisions)
     _store(version, articles)
-    audit_append(actor=label, action="commission.draft.create", target=version.uri,
-                 payload={"version": version.number, "base": base.number, "status": status,
-                          "decisions": [d.number for d in decisions]})
+    audit_append(
+        actor=label,
+        action="commission.draft.create",
+        target=version.uri,
+        payload={
+            "version": version.number,
+            "base": base.number,
+            "status": status,
+            "decisions": [d.number for d in decisions],
+        },
+    )
     return version
 
 
@@ -116,8 +153,9 @@ def draft_version_publish(*, actor: Actor, version: DraftVersion) -> DraftVersio
         return version
     version.status = DraftVersion.Status.PUBLISHED
     version.save(update_fields=["status"])
-    audit_append(actor=label, action="commission.draft.publish", target=version.uri,
-                 payload={"version": version.number})
+    audit_append(
+        actor=label, action="commission.draft.publish", target=version.uri, payload={"version": version.number}
+    )
     return version
 
 
@@ -137,23 +175,42 @@ def draft_adopt_official(*, actor: Actor, date: date, title: str, expression: Ex
     official = official_articles(expression)
     differing = [d.num for d in dd.draft_compare(reached, official) if d.changed]
     if differing:
-        raise DraftError(record=f"final draft from {expression.uri}",
-                         rule="every change to the draft is made by a decision; no decision explains Arts. "
-                         + ", ".join(differing[:20]) + (" …" if len(differing) > 20 else ""))
-    version = DraftVersion.objects.create(number=base.number + 1, date=date, title=title, base=base,
-                                          status=DraftVersion.Status.FINAL, expression=expression,
-                                          created_by=label)
+        raise DraftError(
+            record=f"final draft from {expression.uri}",
+            rule="every change to the draft is made by a decision; no decision explains Arts. "
+            + ", ".join(differing[:20])
+            + (" …" if len(differing) > 20 else ""),
+        )
+    version = DraftVersion.objects.create(
+        number=base.number + 1,
+        date=date,
+        title=title,
+        base=base,
+        status=DraftVersion.Status.FINAL,
+        expression=expression,
+        created_by=label,
+    )
     version.decisions.set(decisions)
     _store(version, official)
-    audit_append(actor=label, action="commission.draft.final", target=version.uri,
-                 payload={"version": version.number, "expression": expression.uri,
-                          "decisions": [d.number for d in decisions]})
+    audit_append(
+        actor=label,
+        action="commission.draft.final",
+        target=version.uri,
+        payload={"version": version.number, "expression": expression.uri, "decisions": [d.number for d in decisions]},
+    )
     return version
 
 
 @transaction.atomic
-def comment_submit(*, actor: User | AnonymousUser, version: DraftVersion, article: str, paragraph: str, text: str,
-                   synthetic: bool = False) -> Comment:
+def comment_submit(
+    *,
+    actor: User | AnonymousUser,
+    version: DraftVersion,
+    article: str,
+    paragraph: str,
+    text: str,
+    synthetic: bool = False,
+) -> Comment:
     """A verified citizen's (or a member's) comment on an article (or one paragraph) of a published draft; it awaits
     moderation. The matrix action is commission.comment.post."""
     record = f"comment on draft {version.number}, Art. {article}"
@@ -171,8 +228,15 @@ def comment_submit(*, actor: User | AnonymousUser, version: DraftVersion, articl
     if not text or len(text) > COMMENT_MAX_CHARS:
         raise CommissionError(record=record, rule=f"a comment has 1 to {COMMENT_MAX_CHARS} characters")
     name = actor.get_full_name() or actor.username
-    return Comment.objects.create(version=version, article=article, paragraph=paragraph, author=actor,
-                                  author_name=name, text=text, synthetic=synthetic)
+    return Comment.objects.create(
+        version=version,
+        article=article,
+        paragraph=paragraph,
+        author=actor,
+        author_name=name,
+        text=text,
+        synthetic=synthetic,
+    )
 
 
 @transaction.atomic
@@ -187,7 +251,10 @@ def comment_moderate(*, actor: Actor, comment: Comment, approve: bool, reason: s
     comment.moderated_at = datetime.now(UTC)
     comment.moderation_reason = reason.strip()
     comment.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_reason"])
-    audit_append(actor=label, action="commission.comment.moderate",
-                 target=f"commission/comment/{comment.pk}",
-                 payload={"status": comment.status, "article": comment.article, "reason": comment.moderation_reason})
+    audit_append(
+        actor=label,
+        action="commission.comment.moderate",
+        target=f"commission/comment/{comment.pk}",
+        payload={"status": comment.status, "article": comment.article, "reason": comment.moderation_reason},
+    )
     return comment

@@ -16,8 +16,9 @@ from .domain.drafting import DraftArticle
 
 
 def official_expression(*, year: int, language: str) -> Expression | None:
-    return (Expression.objects.select_related("work").filter(work__year=year, language=language)
-            .order_by("-date").first())
+    return (
+        Expression.objects.select_related("work").filter(work__year=year, language=language).order_by("-date").first()
+    )
 
 
 def official_articles(expression: Expression) -> tuple[DraftArticle, ...]:

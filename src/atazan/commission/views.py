@@ -33,14 +33,19 @@ def _region_names(language: str) -> dict[str, str]:
 
 def index(request: HttpRequest) -> HttpResponse:
     report = selectors.composition_report()
-    return render(request, "commission/index.html", {
-        "report": report,
-        "sessions": selectors.sessions_list(),
-        "drafts": selectors.drafts_list(),
-        "decisions": Decision.objects.select_related("item__session").order_by("item__session__number",
-                                                                                "item__order"),
-        "members_total": report.total,
-    })
+    return render(
+        request,
+        "commission/index.html",
+        {
+            "report": report,
+            "sessions": selectors.sessions_list(),
+            "drafts": selectors.drafts_list(),
+            "decisions": Decision.objects.select_related("item__session").order_by(
+                "item__session__number", "item__order"
+            ),
+            "members_total": report.total,
+        },
+    )
 
 
 def members(request: HttpRequest) -> HttpResponse:
@@ -48,16 +53,22 @@ def members(request: HttpRequest) -> HttpResponse:
     region = request.GET.get("region", "")
     names = _region_names(request.LANGUAGE_CODE)
     report = selectors.composition_report()
-    return render(request, "commission/members.html", {
-        "members": selectors.members_list(category=category, region=region),
-        "report": report,
-        "categories": Member.Category.choices,
-        "category_rows": [(code, label, report.by_category.get(code, 0)) for code, label in Member.Category.choices],
-        "region_rows": [(code, names.get(code, code), n) for code, n in report.by_region.items()],
-        "region_names": names,
-        "selected_category": category,
-        "selected_region": region,
-    })
+    return render(
+        request,
+        "commission/members.html",
+        {
+            "members": selectors.members_list(category=category, region=region),
+            "report": report,
+            "categories": Member.Category.choices,
+            "category_rows": [
+                (code, label, report.by_category.get(code, 0)) for code, label in Member.Category.choices
+            ],
+            "region_rows": [(code, names.get(code, code), n) for code, n in report.by_region.items()],
+            "region_names": names,
+            "selected_category": category,
+            "selected_region": region,
+        },
+    )
 
 
 def session(request: HttpRequest, number: int) -> HttpResponse:
@@ -69,13 +80,17 @@ def session(request: HttpRequest, number: int) -> HttpResponse:
     my_votes = dict(me.votes.filter(item__session=view.session).values_list("item_id", "choice")) if me else {}
     for iv in view.items:
         iv.my_choice = my_votes.get(iv.item.pk, "")  # type: ignore[attr-defined]
-    return render(request, "commission/session.html", {
-        "view": view,
-        "embed_url": _embed(view.session.broadcast_url),
-        "me": me,
-        "can_edit": can_edit(request.user),
-        "speakers": view.session.speakers.select_related("member").order_by("order"),
-    })
+    return render(
+        request,
+        "commission/session.html",
+        {
+            "view": view,
+            "embed_url": _embed(view.session.broadcast_url),
+            "me": me,
+            "can_edit": can_edit(request.user),
+            "speakers": view.session.speakers.select_related("member").order_by("order"),
+        },
+    )
 
 
 def _embed(url: str) -> str:
@@ -117,8 +132,14 @@ def _item_context(request: HttpRequest, item: AgendaItem, *, error: str = "", no
     session = item.session
     members_total = Member.objects.count()
     present = session.attendance.filter(present=True).count()
-    return {"iv": iv, "s": session, "me": me, "error": error, "notice": notice,
-            "quorum_met": present >= quorum_rule().required(members_total)}
+    return {
+        "iv": iv,
+        "s": session,
+        "me": me,
+        "error": error,
+        "notice": notice,
+        "quorum_met": present >= quorum_rule().required(members_total),
+    }
 
 
 @require_POST
@@ -154,18 +175,32 @@ def drafts_compare(request: HttpRequest) -> HttpResponse:
         raise Http404("no such draft version") from None
     show_all = request.GET.get("all") == "1"
     diffs = selectors.drafts_compare(old=old, new=new, changed_only=not show_all)
-    return render(request, "commission/compare.html", {
-        "versions": versions, "old": old, "new": new, "diffs": diffs, "show_all": show_all,
-    })
+    return render(
+        request,
+        "commission/compare.html",
+        {
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "diffs": diffs,
+            "show_all": show_all,
+        },
+    )
 
 
 def draft(request: HttpRequest, number: int) -> HttpResponse:
     version = get_object_or_404(DraftVersion, number=number)
     counts = selectors.comment_counts(version=version)
     articles = [(a, counts.get(a.num, 0)) for a in version.articles.order_by("order")]
-    return render(request, "commission/draft.html", {
-        "version": version, "articles": articles, "decisions": version.decisions.select_related("item__session"),
-    })
+    return render(
+        request,
+        "commission/draft.html",
+        {
+            "version": version,
+            "articles": articles,
+            "decisions": version.decisions.select_related("item__session"),
+        },
+    )
 
 
 def draft_article(request: HttpRequest, number: int, num: str) -> HttpResponse:
@@ -173,8 +208,13 @@ def draft_article(request: HttpRequest, number: int, num: str) -> HttpResponse:
     article = get_object_or_404(version.articles, num=num)
     if request.method == "POST":
         try:
-            ds.comment_submit(actor=request.user, version=version, article=num,
-                              paragraph=request.POST.get("paragraph", ""), text=request.POST.get("text", ""))
+            ds.comment_submit(
+                actor=request.user,
+                version=version,
+                article=num,
+                paragraph=request.POST.get("paragraph", ""),
+                text=request.POST.get("text", ""),
+            )
             messages.success(request, _("Thank you: your comment will appear once a moderator approves it."))
             return redirect(request.path)
         except (CommissionError, PermissionDenied) as e:
@@ -182,10 +222,17 @@ def draft_article(request: HttpRequest, number: int, num: str) -> HttpResponse:
     from .domain.drafting import paragraphs
 
     comments = Comment.objects.filter(version=version, article=num, status=Comment.Status.APPROVED)
-    return render(request, "commission/draft_article.html", {
-        "version": version, "article": article, "paragraphs": paragraphs(article.wording), "comments": comments,
-        "open_for_comment": version.status != DraftVersion.Status.WORKING,
-    })
+    return render(
+        request,
+        "commission/draft_article.html",
+        {
+            "version": version,
+            "article": article,
+            "paragraphs": paragraphs(article.wording),
+            "comments": comments,
+            "open_for_comment": version.status != DraftVersion.Status.WORKING,
+        },
+    )
 
 
 def moderation(request: HttpRequest) -> HttpResponse:
@@ -199,8 +246,12 @@ def moderation(request: HttpRequest) -> HttpResponse:
 def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk)
     try:
-        ds.comment_moderate(actor=request.user, comment=comment, approve=request.POST.get("approve") == "1",
-                            reason=request.POST.get("reason", ""))
+        ds.comment_moderate(
+            actor=request.user,
+            comment=comment,
+            approve=request.POST.get("approve") == "1",
+            reason=request.POST.get("reason", ""),
+        )
         messages.success(request, _("Moderation recorded."))
     except (CommissionError, PermissionDenied) as e:
         messages.error(request, str(e))
@@ -224,9 +275,15 @@ def article_story(request: HttpRequest, num: str) -> HttpResponse:
     story = selectors.article_story(num=num, language=language)
     if not story.exists:
         raise Http404(f"no Article {num} in the 2026 Constitution or its drafts")
-    return render(request, "commission/story.html", {
-        "story": story, "language": language, "region_get": region_get,
-    })
+    return render(
+        request,
+        "commission/story.html",
+        {
+            "story": story,
+            "language": language,
+            "region_get": region_get,
+        },
+    )
 
 
 # --- What the Commission did with a proposal --------------------------------------------------------------------
@@ -258,10 +315,15 @@ def secretariat(request: HttpRequest) -> HttpResponse:
             return redirect("commission:manage", number=session.number)
         except (CommissionError, PermissionDenied) as e:
             form.add_error(None, str(e))
-    return render(request, "commission/secretariat.html", {
-        "form": form, "sessions": selectors.sessions_list(),
-        "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-    })
+    return render(
+        request,
+        "commission/secretariat.html",
+        {
+            "form": form,
+            "sessions": selectors.sessions_list(),
+            "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
+        },
+    )
 
 
 def _themes() -> list[tuple[int, str]]:
@@ -274,8 +336,11 @@ def _manage_context(request: HttpRequest, session: Session, **extra: object) -> 
     recorded = session.attendance.exists()
     members = list(Member.objects.order_by("seat"))
     return {
-        "view": view, "s": session, "members": members,
-        "present_ids": present if recorded else {m.pk for m in members}, "attendance_recorded": recorded,
+        "view": view,
+        "s": session,
+        "members": members,
+        "present_ids": present if recorded else {m.pk for m in members},
+        "attendance_recorded": recorded,
         "voting_started": session.agenda.filter(votes__isnull=False).exists(),
         "agenda_form": extra.pop("agenda_form", None) or forms.AgendaItemForm(themes=_themes()),
         "speaker_form": extra.pop("speaker_form", None) or forms.SpeakerForm(),
@@ -315,9 +380,14 @@ def agenda_add(request: HttpRequest, number: int) -> HttpResponse:
                 theme_label = theme_label or theme.label
                 proposals += list(theme.representatives)
         try:
-            cs.agenda_item_add(actor=request.user, session=session, title=data["title"].strip(),
-                               articles=forms.split_list(data["articles"]), theme=theme_label,
-                               proposals=list(dict.fromkeys(proposals)))
+            cs.agenda_item_add(
+                actor=request.user,
+                session=session,
+                title=data["title"].strip(),
+                articles=forms.split_list(data["articles"]),
+                theme=theme_label,
+                proposals=list(dict.fromkeys(proposals)),
+            )
             return _manage_response(request, session, "agenda", notice=_("Agenda item added."))
         except (CommissionError, PermissionDenied) as e:
             form.add_error(None, str(e))
@@ -332,8 +402,9 @@ def attendance(request: HttpRequest, number: int) -> HttpResponse:
     ids = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
     try:
         n = cs.attendance_record(actor=request.user, session=session, present=Member.objects.filter(pk__in=ids))
-        return _manage_response(request, session, "attendance",
-                                attendance_notice=_("Attendance recorded: %(n)d present.") % {"n": n})
+        return _manage_response(
+            request, session, "attendance", attendance_notice=_("Attendance recorded: %(n)d present.") % {"n": n}
+        )
     except (CommissionError, PermissionDenied) as e:
         return _manage_response(request, session, "attendance", attendance_error=str(e))
 
@@ -351,8 +422,13 @@ def speaker(request: HttpRequest, number: int) -> HttpResponse:
             form.add_error("seat", _("No member holds seat %(seat)d.") % {"seat": seat})
         else:
             try:
-                cs.speaker_add(actor=request.user, session=session, member=member, name=form.cleaned_data["name"],
-                               topic=form.cleaned_data["topic"])
+                cs.speaker_add(
+                    actor=request.user,
+                    session=session,
+                    member=member,
+                    name=form.cleaned_data["name"],
+                    topic=form.cleaned_data["topic"],
+                )
                 return _manage_response(request, session, "speakers")
             except (CommissionError, PermissionDenied) as e:
                 form.add_error(None, str(e))
@@ -370,11 +446,18 @@ def decision(request: HttpRequest, number: int, order: int) -> HttpResponse:
         data = form.cleaned_data
         changes = []
         if data["change_kind"]:
-            changes.append(ArticleChange(ChangeKind(data["change_kind"]), data["change_article"].strip(),
-                                         data["change_wording"].strip(), data["change_after"].strip()))
+            changes.append(
+                ArticleChange(
+                    ChangeKind(data["change_kind"]),
+                    data["change_article"].strip(),
+                    data["change_wording"].strip(),
+                    data["change_after"].strip(),
+                )
+            )
         try:
-            cs.decision_record(actor=request.user, item=item, kind=data["kind"], summary=data["summary"].strip(),
-                               changes=changes)
+            cs.decision_record(
+                actor=request.user, item=item, kind=data["kind"], summary=data["summary"].strip(), changes=changes
+            )
         except (CommissionError, PermissionDenied) as e:
             error = str(e)
     else:

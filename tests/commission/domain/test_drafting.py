@@ -24,11 +24,14 @@ DRAFT = (
 
 
 def test_changes_amend_insert_and_repeal_in_order() -> None:
-    after = draft_apply(DRAFT, [
-        ArticleChange(ChangeKind.AMEND, "1", "1. Казахстан является демократическим и светским государством."),
-        ArticleChange(ChangeKind.INSERT, "2-1", "1. Новая статья.", after="2"),
-        ArticleChange(ChangeKind.REPEAL, "3"),
-    ])
+    after = draft_apply(
+        DRAFT,
+        [
+            ArticleChange(ChangeKind.AMEND, "1", "1. Казахстан является демократическим и светским государством."),
+            ArticleChange(ChangeKind.INSERT, "2-1", "1. Новая статья.", after="2"),
+            ArticleChange(ChangeKind.REPEAL, "3"),
+        ],
+    )
     assert [a.num for a in after] == ["1", "2", "2-1"]
     assert "светским" in after[0].wording
 
@@ -43,11 +46,14 @@ def test_a_change_that_does_not_fit_the_draft_is_refused_naming_it() -> None:
 
 
 def test_compare_lists_amended_inserted_and_repealed_articles() -> None:
-    new = draft_apply(DRAFT, [
-        ArticleChange(ChangeKind.AMEND, "1", "1. Казахстан является демократическим и светским государством."),
-        ArticleChange(ChangeKind.REPEAL, "2"),
-        ArticleChange(ChangeKind.INSERT, "4", "1. Новая статья.", after="3"),
-    ])
+    new = draft_apply(
+        DRAFT,
+        [
+            ArticleChange(ChangeKind.AMEND, "1", "1. Казахстан является демократическим и светским государством."),
+            ArticleChange(ChangeKind.REPEAL, "2"),
+            ArticleChange(ChangeKind.INSERT, "4", "1. Новая статья.", after="3"),
+        ],
+    )
     diffs = {d.num: d for d in draft_compare(DRAFT, new)}
     assert [d.num for d in draft_compare(DRAFT, new)] == ["1", "2", "3", "4"]
     assert diffs["1"].status == ArticleStatus.AMENDED

@@ -124,12 +124,14 @@ def rules_from_mapping(data: Mapping[str, object]) -> CompositionRules:
             value = tuple(value)
         elif key == "category_minimum":
             if not isinstance(value, Mapping) or not all(isinstance(v, int) and v >= 0 for v in value.values()):
-                raise CommissionError(record="composition rule 'category_minimum'",
-                                      rule="must map categories to non-negative integers")
+                raise CommissionError(
+                    record="composition rule 'category_minimum'", rule="must map categories to non-negative integers"
+                )
             unknown = set(value) - {c.value for c in Category}
             if unknown:
-                raise CommissionError(record="composition rule 'category_minimum'",
-                                      rule=f"unknown categories {sorted(unknown)}")
+                raise CommissionError(
+                    record="composition rule 'category_minimum'", rule=f"unknown categories {sorted(unknown)}"
+                )
             value = dict(value)
         elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise CommissionError(record=f"composition rule {key!r}", rule=f"must be of type {expected.__name__}")
@@ -154,14 +156,21 @@ def composition_check(members: Iterable[MemberFacts], rules: CompositionRules | 
 
     expect("members", len(facts), rules.members, "members", rules.members_source)
     expect("chairs", by_role[MemberRole.CHAIR.value], rules.chairs, "chairs", rules.leadership_source)
-    expect("deputy_chairs", by_role[MemberRole.DEPUTY_CHAIR.value], rules.deputy_chairs, "deputy chairs",
-           rules.leadership_source)
+    expect(
+        "deputy_chairs",
+        by_role[MemberRole.DEPUTY_CHAIR.value],
+        rules.deputy_chairs,
+        "deputy chairs",
+        rules.leadership_source,
+    )
     if by_role[MemberRole.SECRETARY.value] > rules.secretaries_max:
-        violations.append(Violation(
-            "secretaries",
-            f"secretaries: {by_role[MemberRole.SECRETARY.value]}, the rule allows at most {rules.secretaries_max}",
-            rules.secretaries_source,
-        ))
+        violations.append(
+            Violation(
+                "secretaries",
+                f"secretaries: {by_role[MemberRole.SECRETARY.value]}, the rule allows at most {rules.secretaries_max}",
+                rules.secretaries_source,
+            )
+        )
     unknown_regions = sorted({m.region for m in facts} - set(rules.regions))
     for code in unknown_regions:
         who = ", ".join(m.key for m in facts if m.region == code)
@@ -172,10 +181,13 @@ def composition_check(members: Iterable[MemberFacts], rules: CompositionRules | 
                 violations.append(Violation("region", f"region {code} has no member", rules.regions_source))
     for category, minimum in rules.category_minimum.items():
         if by_category[category] < minimum:
-            violations.append(Violation(
-                "category", f"category {category}: {by_category[category]}, the rule requires at least {minimum}",
-                rules.category_source,
-            ))
+            violations.append(
+                Violation(
+                    "category",
+                    f"category {category}: {by_category[category]}, the rule requires at least {minimum}",
+                    rules.category_source,
+                )
+            )
     return CompositionReport(
         total=len(facts),
         by_category={c.value: by_category[c.value] for c in Category},

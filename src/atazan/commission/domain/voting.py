@@ -87,11 +87,17 @@ class Tally:
             if getattr(self, name) < 0:
                 raise CommissionError(record=record, rule=f"{name} must not be negative")
         if self.present > self.members_total:
-            raise CommissionError(record=record, rule="members present cannot exceed the membership",
-                                  detail=f"{self.present} > {self.members_total}")
+            raise CommissionError(
+                record=record,
+                rule="members present cannot exceed the membership",
+                detail=f"{self.present} > {self.members_total}",
+            )
         if self.voted > self.present:
-            raise CommissionError(record=record, rule="only members present vote, each once",
-                                  detail=f"{self.voted} votes, {self.present} present")
+            raise CommissionError(
+                record=record,
+                rule="only members present vote, each once",
+                detail=f"{self.voted} votes, {self.present} present",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +166,10 @@ def vote_outcome(
         why = f"no quorum: {tally.present} present, {q_required} needed ({quorum.describe()})"
     else:
         verdict = "adopted" if adopted else "not adopted"
-        why = (f"{verdict}: {tally.votes_for} for, {tally.votes_against} against, {tally.abstained} abstained; "
-               f"{v_required} needed ({majority.describe()})")
+        why = (
+            f"{verdict}: {tally.votes_for} for, {tally.votes_against} against, {tally.abstained} abstained; "
+            f"{v_required} needed ({majority.describe()})"
+        )
         if by_casting:
             why += "; adopted by the chair's casting vote"
     source = quorum.source if quorum.source == majority.source else f"{quorum.source}; {majority.source}"
