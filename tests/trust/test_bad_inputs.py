@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.db import DataError
 from typer.testing import CliRunner
 
 from atazan.accounts.domain.exports import csv_cell
@@ -105,26 +104,18 @@ def test_r10_markup_in_a_precinct_number_is_stored_as_text_and_escaped_on_the_pa
     assert number.encode() not in page.content and b"&lt;img src=x onerror=alert(1)&gt;" in page.content
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP (referendum): a precinct number with '/' is accepted, then its unit page "
-    "fails (NoReverseMatch, HTTP 500); numbers should be refused by a pattern",
-)
-def test_r13_a_precinct_number_with_a_slash_is_refused_or_shown(question, client) -> None:  # type: ignore[no-untyped-def]
+def test_r13_a_precinct_number_with_a_slash_is_refused_with_its_rule(question, client) -> None:  # type: ignore[no-untyped-def]
     report = _import(question, HEADER + f'"<script>alert(1)</script>",{GOOD}\n')
-    page = client.get(f"/referendum/{question.slug}/units/astana/")
-    assert report.accepted == 0 or page.status_code == 200
+    assert report.accepted == 0
+    assert ProtocolReview.objects.filter(question=question, rule="precinct_number").exists()
+    assert client.get(f"/referendum/{question.slug}/units/astana/").status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(OverflowError, DataError),  # SQLite: OverflowError; PostgreSQL: DataError "integer out of range"
-    reason="GAP (referendum): figures beyond the database's integer range are not refused as a rule",
-)
 def test_r6_absurd_figures_are_refused_as_a_rule(question) -> None:  # type: ignore[no-untyped-def]
     huge = 10**30
     report = _import(question, HEADER + f"P1,Astana,{huge},{huge},{huge},0,0,0\n")
-    assert report.accepted == 0 and ProtocolReview.objects.filter(question=question).exists()
+    assert report.accepted == 0
+    assert ProtocolReview.objects.filter(question=question, rule="figure_out_of_range").exists()
 
 
 # --- elections results import and what-if API -----------------------------------------------------------------------

@@ -31,6 +31,8 @@ class ProtocolRule(StrEnum):
     BALLOT_ACCOUNT = "ballot_account"
     CONFLICTING_DUPLICATE = "conflicting_duplicate"
     BAD_SIGNATURE = "bad_signature"
+    PRECINCT_NUMBER = "precinct_number"
+    FIGURE_OUT_OF_RANGE = "figure_out_of_range"
 
     @property
     def source(self) -> str:
@@ -52,7 +54,16 @@ _SOURCES: dict[ProtocolRule, str] = {
     ProtocolRule.BALLOT_ACCOUNT: "Referendum Law, Art. 30(2) with the election law: received = issued + unused",
     ProtocolRule.CONFLICTING_DUPLICATE: "one protocol per precinct commission (Referendum Law, Art. 23(1)(6))",
     ProtocolRule.BAD_SIGNATURE: "the protocol is signed by its precinct commission",
+    ProtocolRule.PRECINCT_NUMBER: "a precinct number is a short name without '/' or control characters (it is part "
+    "of the protocol's address and of the published bundle)",
+    ProtocolRule.FIGURE_OUT_OF_RANGE: f"{_ART30}: the protocol counts citizens; no figure can exceed the number "
+    "of people in the Republic",
 }
+
+PRECINCT_NUMBER_MAX = 64
+MAX_FIGURE = 100_000_000
+"""Far above any real count (12,482,613 citizens were entitled to vote in 2026) and far below the database's integer
+limit: a figure above it is a typing or export error, refused as one instead of failing in the database."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +159,21 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
     pid = p.precinct
     if not pid.strip():
         out.append(Rejection(pid, ProtocolRule.EMPTY_PRECINCT, "the precinct number is empty"))
+    elif len(pid) > PRECINCT_NUMBER_MAX or "/" in pid or any(ord(c) < 32 or ord(c) == 127 for c in pid):
+        out.append(
+            Rejection(
+                pid[:PRECINCT_NUMBER_MAX],
+                ProtocolRule.PRECINCT_NUMBER,
+                f"the precinct number must be at most {PRECINCT_NUMBER_MAX} characters, without '/' or control "
+                "characters",
+            )
+        )
+    for name in (*VOTE_FIELDS, *BALLOT_FIELDS):
+        value = getattr(p, name)
+        if value is not None and value > MAX_FIGURE:
+            out.append(
+                Rejection(pid, ProtocolRule.FIGURE_OUT_OF_RANGE, f"{name} is {value}, above {MAX_FIGURE:,}")
+            )
     for name in VOTE_FIELDS:
         if getattr(p, name) < 0:
             out.append(Rejection(pid, ProtocolRule.NEGATIVE, f"{name} is negative ({getattr(p, name)})"))
