@@ -280,3 +280,56 @@ def test_the_secretary_schedules_sets_the_agenda_records_attendance_speakers_and
     assert AuditEntry.objects.filter(action="commission.decision.record", actor="sec").count() == 1
     again = sec.post("/commission/sessions/2/items/1/decision/", {"kind": "accept", "summary": "x"}, **htmx)
     assert "decision 2/1: a decision is recorded once" in again.content.decode() and Decision.objects.count() == 1
+
+
+def test_titles_show_in_the_page_s_language_and_a_session_number_is_taken_once(settings) -> None:
+    from django.utils import translation
+
+    c = small_commission(settings)
+    response = _client(c.secretary).post("/commission/secretariat/", {
+        "number": 2, "date": "2026-01-27", "title": "Secular education", "title_kk": "Зайырлы білім беру",
+        "title_ru": "Светское образование",
+    })  # fmt: skip
+    assert response.status_code == 302
+    session = Session.objects.get(number=2)
+    item = cs.agenda_item_add(
+        actor=c.secretary, session=session, title="Schools", theme="Education", titles={"ru": "Школы"}
+    )
+    expected = {
+        "kk": ("Зайырлы білім беру", "Schools"),  # no Kazakh variant of the item: the title as recorded
+        "ru": ("Светское образование", "Школы"),
+        "en": ("Secular education", "Schools"),
+    }
+    for language, titles in expected.items():
+        with translation.override(language):
+            assert (session.local_title, item.local_title) == titles
+    page = Client(HTTP_ACCEPT_LANGUAGE="ru").get("/commission/sessions/2/")
+    assert "Светское образование" in page.content.decode()
+    with pytest.raises(CommissionError, match="variants in kk, ru only, not de"):
+        cs.session_schedule(actor=c.secretary, number=3, date=date(2026, 1, 28), title="x", titles={"de": "y"})
+    with pytest.raises(CommissionError, match="the number is taken by the session of 2026-01-27"):
+        cs.session_schedule(actor=c.secretary, number=2, date=date(2026, 1, 28), title="Another")
+    same = cs.session_schedule(actor=c.secretary, number=2, date=date(2026, 1, 27), title="Secular education")
+    assert same == session
+    cs.titles_translate(actor=c.secretary, session=session, item=item, titles={"kk": "Мектептер", "ru": "Другое"})
+    item.refresh_from_db()
+    assert item.titles == {"ru": "Школы", "kk": "Мектептер"}  # a recorded variant is kept
+    with pytest.raises(PermissionRefused):
+        cs.titles_translate(actor=c.member_user(0), session=session, titles={"kk": "x"})
+
+
+def test_the_new_pages_speak_kazakh_and_russian(settings) -> None:
+    c = small_commission(settings)
+    start_draft(c)
+    for k in range(5):
+        proposal_make(f"ЗТ-{k}", articles=("2",), group="ЗТ-0" if k < 2 else "")
+    pages = {
+        "kk": ("Конституциялық комиссияның хатшылығы", "Талқылаудағы 5 ұсыныс осы бапқа қатысты"),
+        "ru": ("Секретариат Конституционной комиссии", "5 предложений в обсуждении касаются этой статьи"),
+    }
+    for language, (secretariat, counts) in pages.items():
+        client = _client(c.secretary)
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+        assert secretariat in client.get("/commission/secretariat/").content.decode()
+        story = Client(HTTP_ACCEPT_LANGUAGE=language).get("/commission/articles/2/").content.decode()
+        assert counts in story

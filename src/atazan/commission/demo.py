@@ -285,6 +285,80 @@ SESSIONS = (
 )
 
 
+# Kazakh and Russian variants of the demo's session and agenda titles (the titles themselves are English).
+TITLES: dict[str, tuple[str, str]] = {
+    "Opening session: rules of procedure and the right to life": (
+        "Ашылу отырысы: жұмыс регламенті және өмір сүру құқығы",
+        "Открытие: регламент работы и право на жизнь"),
+    "Rules of procedure and work plan of the Commission": (
+        "Комиссияның жұмыс регламенті мен жұмыс жоспары", "Регламент и план работы Комиссии"),
+    "Abolition of the death penalty in the Constitution": (
+        "Өлім жазасын Конституцияда жою", "Отмена смертной казни в Конституции"),
+    "Privacy, personal data and the People's Council": (
+        "Жеке өмірге қол сұғылмаушылық, дербес деректер және Халық Кеңесі",
+        "Неприкосновенность частной жизни, персональные данные и Народный совет"),
+    "Protection of personal data, including in digital form": (
+        "Дербес деректерді, оның ішінде цифрлық нысандағы деректерді қорғау",
+        "Защита персональных данных, в том числе в цифровой форме"),
+    "A People's Council of Kazakhstan as the highest consultative body": (
+        "Қазақстан Халық Кеңесі – ең жоғары консультативтік орган",
+        "Народный совет Казахстана как высший консультативный орган"),
+    "Education and the unicameral Kurultai": ("Білім беру және бір палаталы Құрылтай",
+                                              "Образование и однопалатный Курултай"),
+    "Secular education": ("Зайырлы білім беру", "Светское образование"),
+    "A unicameral Kurultai of 145 deputies elected by party lists": (
+        "Партиялық тізімдер бойынша сайланатын 145 депутаттан тұратын бір палаталы Құрылтай",
+        "Однопалатный Курултай из 145 депутатов, избираемых по партийным спискам"),
+    "Foundations and entry into force": ("Негіздер және күшіне ену", "Основы и вступление в силу"),
+    "Proposal to rename the state in Article 2": ("2-бапта мемлекеттің атауын өзгерту туралы ұсыныс",
+                                                  "Предложение переименовать государство в статье 2"),
+    "Proposal to bring forward the date of entry into force": (
+        "Күшіне ену күнін жақындату туралы ұсыныс",
+        "Предложение перенести дату вступления в силу на более ранний срок"),
+    "The President's single term": ("Президенттің бір мерзімі", "Единственный срок Президента"),
+    "A single seven-year presidential term": ("Президенттің жеті жылдық бір мерзімі",
+                                              "Единственный семилетний президентский срок"),
+    "Sessions and laws of the Kurultai (no quorum)": ("Құрылтайдың сессиялары мен заңдары (кворум жоқ)",
+                                                      "Сессии и законы Курултая (нет кворума)"),
+    "Sessions of the Kurultai and its quorum": ("Құрылтайдың сессиялары және оның кворумы",
+                                                "Сессии Курултая и его кворум"),
+    "The Kurultai: sessions, laws and composition": ("Құрылтай: сессиялар, заңдар және құрам",
+                                                     "Курултай: сессии, законы и состав"),
+    "Laws and resolutions of the Kurultai": ("Құрылтайдың заңдары мен қаулылары", "Законы и постановления Курултая"),
+    "Composition of the Kurultai: final wording": ("Құрылтайдың құрамы: түпкілікті редакция",
+                                                   "Состав Курултая: окончательная редакция"),
+    "Approval of the final draft for publication": ("Түпкілікті жобаны жариялауға мақұлдау",
+                                                    "Одобрение окончательного проекта для опубликования"),
+    "Approve the draft for publication on 12 February 2026": (
+        "Жобаны 2026 жылғы 12 ақпанда жариялауға мақұлдау", "Одобрить проект для опубликования 12 февраля 2026 года"),
+    "Public comments on the published draft (voting open, synthetic)": (
+        "Жарияланған жобаға қоғамдық пікірлер (дауыс беру ашық, синтетикалық)",
+        "Общественные комментарии к опубликованному проекту (голосование открыто, синтетические данные)"),
+    "Report on the public comments received on the published draft": (
+        "Жарияланған жобаға түскен қоғамдық пікірлер туралы есеп",
+        "Отчёт об общественных комментариях к опубликованному проекту"),
+}  # fmt: skip
+
+
+def _titles(title: str) -> dict[str, str]:
+    kk, ru = TITLES.get(title, ("", ""))
+    return {"kk": kk, "ru": ru} if kk else {}
+
+
+def _titles_fill(secretary: User) -> int:
+    """Add the variants to a Commission built before titles had them (through the audited service)."""
+    filled = 0
+    for session in Session.objects.filter(synthetic=True).order_by("number"):
+        if not session.titles and _titles(session.title):
+            cs.titles_translate(actor=secretary, session=session, titles=_titles(session.title))
+            filled += 1
+        for item in session.agenda.order_by("order"):
+            if not item.titles and _titles(item.title):
+                cs.titles_translate(actor=secretary, session=session, item=item, titles=_titles(item.title))
+                filled += 1
+    return filled
+
+
 def _wording_change(spec: tuple[str, ...], final: dict[str, str]) -> dd.ArticleChange:
     kind, num = spec[0], spec[1]
     if kind == "insert":
@@ -331,7 +405,10 @@ def build(*, console: Console) -> None:
     assert expression is not None and old_expr is not None  # noqa: S101 - imported just above
     if DraftVersion.objects.filter(status=DraftVersion.Status.FINAL).exists():
         console.print("commission: demo Commission already built (130 synthetic members, 8 sessions, 3 versions)")
-        _users(console)
+        secretary, _, _ = _users(console)
+        filled = _titles_fill(secretary)
+        if filled:
+            console.print(f"commission: Kazakh and Russian titles added to {filled} sessions and agenda items")
         _link_proposals(console)
         _answer_proposals(console)
         _open_session(console)
@@ -353,7 +430,9 @@ def build(*, console: Console) -> None:
         )
         rng = random.Random(SEED)
         for number, (day, title, present_n, items) in enumerate(SESSIONS, start=1):
-            session = cs.session_schedule(actor=secretary, number=number, date=day, title=title, synthetic=True)
+            session = cs.session_schedule(
+                actor=secretary, number=number, date=day, title=title, synthetic=True, titles=_titles(title)
+            )
             present = [m for m in members if m.role != MemberRole.MEMBER or m.seat == 10]
             others = [m for m in members if m not in present]
             present += rng.sample(others, present_n - len(present))
@@ -368,6 +447,7 @@ def build(*, console: Console) -> None:
                     articles=articles,
                     theme=theme,
                     proposals=proposals,
+                    titles=_titles(item_title),
                 )
                 rapporteur = rng.choice(others)
                 cs.speaker_add(actor=secretary, session=session, member=rapporteur, topic=item_title)
@@ -465,6 +545,7 @@ def _answer_proposals(console: Console) -> None:
     console.print(f"commission: {answered} demo proposals answered with the Commission's decisions (synthetic)")
 
 
+REPORT = "Report on the public comments received on the published draft"
 OPEN_SESSION = (9, date(2026, 2, 12), "Public comments on the published draft (voting open, synthetic)")
 
 
@@ -476,7 +557,9 @@ def _open_session(console: Console) -> None:
     secretary = User.objects.get(username="commission-secretary")
     members = list(Member.objects.select_related("user").order_by("seat"))
     with transaction.atomic():
-        session = cs.session_schedule(actor=secretary, number=number, date=day, title=title, synthetic=True)
+        session = cs.session_schedule(
+            actor=secretary, number=number, date=day, title=title, synthetic=True, titles=_titles(title)
+        )
         rng = random.Random(SEED + number)
         present = [m for m in members if m.seat <= 4 or m.seat == 10]
         present += rng.sample([m for m in members if m not in present], 112 - len(present))
@@ -485,8 +568,9 @@ def _open_session(console: Console) -> None:
         item = cs.agenda_item_add(
             actor=secretary,
             session=session,
-            title="Report on the public comments received on the published draft",
+            title=REPORT,
             theme="Public comments",
+            titles=_titles(REPORT),
         )
         voters = [m for m in present if m.seat != 10][:60]  # the rest, the demo member among them, have not voted
         by_pk = {m.pk: m for m in voters}

@@ -17,15 +17,24 @@ def split_list(value: str) -> list[str]:
     return [v for v in _SPLIT.split(value.strip()) if v]
 
 
+def titles_pop(data: dict[str, object]) -> dict[str, str]:
+    """The Kazakh and Russian variants of a title, taken out of a form's cleaned data."""
+    return {lang: str(data.pop(f"title_{lang}", "") or "") for lang in ("kk", "ru")}
+
+
 class SessionForm(forms.Form):
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=999)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label=_("Title"), max_length=300)
+    title_kk = forms.CharField(label=_("Title in Kazakh"), max_length=300, required=False)
+    title_ru = forms.CharField(label=_("Title in Russian"), max_length=300, required=False)
     broadcast_url = forms.URLField(label=_("Live broadcast link"), required=False, assume_scheme="https")
 
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
+    title_kk = forms.CharField(label=_("Title in Kazakh"), max_length=500, required=False)
+    title_ru = forms.CharField(label=_("Title in Russian"), max_length=500, required=False)
     articles = forms.CharField(
         label=_("Articles of the 2026 Constitution"), required=False,
         help_text=_("Numbers separated by commas, such as 53, 58"),

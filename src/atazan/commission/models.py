@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .domain.composition import Category, MemberRole
@@ -19,6 +20,12 @@ from .domain.regions import REGIONS
 from .domain.voting import Choice
 
 WORK_2026 = "/akn/kz/act/2026-03-15/constitution"
+
+
+def _in_language(default: str, variants: dict[str, str]) -> str:
+    """The variant for the page's language ("kk", "ru"), else the title as recorded."""
+    language = (get_language() or "").split("-")[0]
+    return str(variants.get(language) or default)
 
 
 class Member(models.Model):
@@ -60,6 +67,7 @@ class Session(models.Model):
     number = models.PositiveSmallIntegerField(unique=True)
     date = models.DateField()
     title = models.CharField(max_length=300)
+    titles = models.JSONField(default=dict, blank=True)  # the title in other languages: {"kk": …, "ru": …}
     broadcast_url = models.URLField(blank=True)  # the live broadcast (YouTube): embedded via youtube-nocookie
     minutes = models.TextField(blank=True)
     synthetic = models.BooleanField(default=False)
@@ -72,6 +80,10 @@ class Session(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("commission:session", kwargs={"number": self.number})
+
+    @property
+    def local_title(self) -> str:
+        return _in_language(self.title, self.titles)
 
 
 class Attendance(models.Model):
@@ -104,6 +116,7 @@ class AgendaItem(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda")
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=500)
+    titles = models.JSONField(default=dict, blank=True)  # the title in other languages: {"kk": …, "ru": …}
     articles = models.JSONField(default=list, blank=True)  # article numbers of the 2026 Constitution: ["53", "54"]
     theme = models.CharField(max_length=300, blank=True)  # the proposal theme discussed
     proposals = models.JSONField(default=list, blank=True)  # registration numbers of proposals (consultation)
@@ -114,6 +127,10 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session.number}.{self.order} {self.title}"
+
+    @property
+    def local_title(self) -> str:
+        return _in_language(self.title, self.titles)
 
 
 class Vote(models.Model):

@@ -9,7 +9,7 @@ is accounts' PermissionRefused. Every official action is appended to the audit c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -81,22 +81,71 @@ def member_appoint(
 
 @transaction.atomic
 def session_schedule(
-    *, actor: Actor, number: int, date: date, title: str, broadcast_url: str = "", synthetic: bool = False
+    *,
+    actor: Actor,
+    number: int,
+    date: date,
+    title: str,
+    broadcast_url: str = "",
+    synthetic: bool = False,
+    titles: Mapping[str, str] | None = None,
 ) -> Session:
+    """Schedule session ``number`` (scheduling the same session again with the same date and title returns it)."""
     label = authorize(actor, "session.schedule")
+    record = f"session {number}"
     if broadcast_url and not broadcast_url.startswith("https://"):
-        raise CommissionError(record=f"session {number}", rule="the broadcast link must be an https URL")
+        raise CommissionError(record=record, rule="the broadcast link must be an https URL")
+    if not title.strip():
+        raise CommissionError(record=record, rule="a session has a title")
+    variants = _titles_check(record, titles)
     session, created = Session.objects.get_or_create(
-        number=number, defaults={"date": date, "title": title, "broadcast_url": broadcast_url, "synthetic": synthetic}
-    )
+        number=number,
+        defaults={"date": date, "title": title.strip(), "broadcast_url": broadcast_url, "synthetic": synthetic,
+                  "titles": variants},
+    )  # fmt: skip
+    if not created and (session.date, session.title) != (date, title.strip()):
+        raise CommissionError(record=record, rule=f"the number is taken by the session of {session.date.isoformat()}"
+                              f" ({session.title}); a session is scheduled once")  # fmt: skip
     if created:
         audit_append(
             actor=label,
             action="commission.session.schedule",
             target=f"commission/session/{number}",
-            payload={"date": date.isoformat(), "title": title},
+            payload={"date": date.isoformat(), "title": title, "titles": variants},
         )
     return session
+
+
+TITLE_LANGUAGES = ("kk", "ru")  # the title itself is in English; these are its variants
+
+
+def _titles_check(record: str, titles: Mapping[str, str] | None) -> dict[str, str]:
+    variants = {k: v.strip() for k, v in (titles or {}).items() if v and v.strip()}
+    unknown = sorted(set(variants) - set(TITLE_LANGUAGES))
+    if unknown:
+        raise CommissionError(record=record, rule=f"a title has variants in {', '.join(TITLE_LANGUAGES)} only, "
+                              f"not {', '.join(unknown)}")  # fmt: skip
+    return variants
+
+
+@transaction.atomic
+def titles_translate(
+    *, actor: Actor, session: Session, item: AgendaItem | None = None, titles: Mapping[str, str]
+) -> Session | AgendaItem:
+    """Add the Kazakh and Russian variants of a session's (or agenda item's) title; variants already recorded are
+    kept. The record's substance does not change, and the addition is audited."""
+    target = item if item is not None else session
+    label = authorize(actor, "agenda.add" if item is not None else "session.schedule")
+    record = f"session {session.number}" + (f", item {item.order}" if item is not None else "")
+    variants = _titles_check(record, titles)
+    added = {k: v for k, v in variants.items() if k not in target.titles}
+    if added:
+        target.titles = {**target.titles, **added}
+        target.save(update_fields=["titles"])
+        audit_append(actor=label, action="commission.title.translate",
+                     target=f"commission/session/{session.number}" + (f"/item/{item.order}" if item else ""),
+                     payload={"titles": added})  # fmt: skip
+    return target
 
 
 def _articles_check(record: str, articles: Sequence[str]) -> None:
@@ -130,9 +179,11 @@ def agenda_item_add(
     articles: Sequence[str] = (),
     theme: str = "",
     proposals: Sequence[str] = (),
+    titles: Mapping[str, str] | None = None,
 ) -> AgendaItem:
     label = authorize(actor, "agenda.add")
     record = f"session {session.number}, item {title!r}"
+    variants = _titles_check(record, titles)
     if not title.strip():
         raise CommissionError(record=f"session {session.number} agenda", rule="an agenda item has a title")
     if not articles and not theme:
@@ -141,13 +192,20 @@ def agenda_item_add(
     _proposals_check(record, proposals)
     order = (session.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     item = AgendaItem.objects.create(
-        session=session, order=order, title=title, articles=list(articles), theme=theme, proposals=list(proposals)
-    )
+        session=session, order=order, title=title.strip(), titles=variants, articles=list(articles), theme=theme,
+        proposals=list(proposals),
+    )  # fmt: skip
     audit_append(
         actor=label,
         action="commission.agenda.add",
         target=f"commission/session/{session.number}/item/{order}",
-        payload={"title": title, "articles": list(articles), "theme": theme, "proposals": list(proposals)},
+        payload={
+            "title": title,
+            "titles": variants,
+            "articles": list(articles),
+            "theme": theme,
+            "proposals": list(proposals),
+        },
     )
     return item
 

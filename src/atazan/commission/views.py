@@ -310,7 +310,9 @@ def secretariat(request: HttpRequest) -> HttpResponse:
     form = forms.SessionForm(request.POST or None, initial={"number": next_number})
     if request.method == "POST" and form.is_valid():
         try:
-            session = cs.session_schedule(actor=request.user, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            titles = forms.titles_pop(data)
+            session = cs.session_schedule(actor=request.user, titles=titles, **data)  # type: ignore[arg-type]
             messages.success(request, _("Session scheduled."))
             return redirect("commission:manage", number=session.number)
         except (CommissionError, PermissionDenied) as e:
@@ -387,6 +389,7 @@ def agenda_add(request: HttpRequest, number: int) -> HttpResponse:
                 articles=forms.split_list(data["articles"]),
                 theme=theme_label,
                 proposals=list(dict.fromkeys(proposals)),
+                titles={"kk": data["title_kk"], "ru": data["title_ru"]},
             )
             return _manage_response(request, session, "agenda", notice=_("Agenda item added."))
         except (CommissionError, PermissionDenied) as e:
