@@ -36,6 +36,7 @@ class MemberOut(Schema):
 class ItemOut(Schema):
     order: int
     title: str
+    titles: dict[str, str]  # the title in Kazakh ("kk") and Russian ("ru")
     articles: list[str]
     theme: str
     proposals: list[str]
@@ -50,6 +51,7 @@ class CommissionSessionOut(Schema):
     number: int
     date: date
     title: str
+    titles: dict[str, str]  # the title in Kazakh ("kk") and Russian ("ru")
     broadcast_url: str
     present: int
     members_total: int
@@ -148,6 +150,7 @@ def _session_out(number: int) -> dict[str, Any]:
         "number": s.number,
         "date": s.date,
         "title": s.title,
+        "titles": s.titles,
         "broadcast_url": s.broadcast_url,
         "present": view.present,
         "members_total": view.members_total,
@@ -160,6 +163,7 @@ def _session_out(number: int) -> dict[str, Any]:
             {
                 "order": iv.item.order,
                 "title": iv.item.title,
+                "titles": iv.item.titles,
                 "articles": iv.item.articles,
                 "theme": iv.item.theme,
                 "proposals": iv.item.proposals,
