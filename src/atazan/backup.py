@@ -38,9 +38,13 @@ def database_backup(*, target: Path, progress: Progress | None = None) -> Path:
         dest = sqlite3.connect(str(target))
         try:
             with dest:
-                source.backup(dest, pages=256,
-                              progress=(lambda _status, remaining, total: progress(total - remaining, total))
-                              if progress else None)
+                source.backup(
+                    dest,
+                    pages=256,
+                    progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                    if progress
+                    else None,
+                )
         finally:
             dest.close()
             source.close()
@@ -72,8 +76,10 @@ def database_restore(*, source: Path) -> None:
             src.close()
         return
     if engine == "postgresql":
-        _run_pg(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", str(source)],
-                with_dbname_flag=True)
+        _run_pg(
+            ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", str(source)],
+            with_dbname_flag=True,
+        )
         return
     raise BackupError(f"restore: database engine {engine!r} is not supported (SQLite and PostgreSQL are)")
 
@@ -86,8 +92,14 @@ def _run_pg(args: list[str], *, with_dbname_flag: bool = False) -> None:
     env = dict(os.environ)
     if db.get("PASSWORD"):
         env["PGPASSWORD"] = str(db["PASSWORD"])
-    conn = ["--host", str(db.get("HOST") or "127.0.0.1"), "--port", str(db.get("PORT") or 5432),
-            "--username", str(db.get("USER") or "postgres")]
+    conn = [
+        "--host",
+        str(db.get("HOST") or "127.0.0.1"),
+        "--port",
+        str(db.get("PORT") or 5432),
+        "--username",
+        str(db.get("USER") or "postgres"),
+    ]
     name = str(db["NAME"])
     cmd = [tool, *args[1:], *conn, *(["--dbname", name] if with_dbname_flag else [name])]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)

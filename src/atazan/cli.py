@@ -95,8 +95,9 @@ def build_app() -> typer.Typer:
         try:
             with Progress(transient=True) as bar:
                 task = bar.add_task("backup", total=None)
-                database_backup(target=target, progress=lambda done, total: bar.update(task, completed=done,
-                                                                                         total=total))
+                database_backup(
+                    target=target, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                )
         except BackupError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
@@ -137,13 +138,29 @@ def _serve(*, host: str, port: int, workers: int) -> None:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    Console().print(f"Serving atazan at [bold]http://{host}:{port}[/bold] (database: {db['ENGINE'].rsplit('.', 1)[-1]} "
-                    f"{db['NAME']}). Press Ctrl+C to stop.")
+    Console().print(
+        f"Serving atazan at [bold]http://{host}:{port}[/bold] (database: {db['ENGINE'].rsplit('.', 1)[-1]} "
+        f"{db['NAME']}). Press Ctrl+C to stop."
+    )
     # gunicorn is the production server too; the same command serves the demo and a deployment.
     os.execvp(  # noqa: S606 - replaces this process with the server, arguments are ours
         sys.executable,
-        [sys.executable, "-m", "gunicorn", "atazan.wsgi:application", "--bind", f"{host}:{port}",
-         "--workers", str(workers), "--threads", "4", "--access-logfile", "-", "--timeout", "120"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "atazan.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "120",
+        ],
     )
 
 

@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 
 def test_appended_entries_form_an_intact_chain() -> None:
     for i in range(3):
-        audit_append(actor="operator", action="referendum.protocol.accept", target=f"precinct:{i}",
-                     payload={"yes": i, "note": "Иә — Да"})
+        audit_append(
+            actor="operator",
+            action="referendum.protocol.accept",
+            target=f"precinct:{i}",
+            payload={"yes": i, "note": "Иә — Да"},
+        )
     count, brk = audit_chain_verify()
     assert count == 3 and brk is None
 

@@ -16,14 +16,17 @@ import pytest
 
 
 def _atazan(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "atazan.cli", *args], env=env, capture_output=True, text=True,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "atazan.cli", *args], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def _append(env: dict[str, str], target: str) -> None:
-    code = ("import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'atazan.settings'); django.setup();"
-            "from atazan.audit.services import audit_append;"
-            f"audit_append(actor='test', action='ops.backup.test', target={target!r})")
+    code = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'atazan.settings'); django.setup();"
+        "from atazan.audit.services import audit_append;"
+        f"audit_append(actor='test', action='ops.backup.test', target={target!r})"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
 
 
@@ -40,8 +43,11 @@ def own_database(tmp_path: Path):
         env["DATABASE_URL"] = f"{base}/{name}"
     yield env
     if name:
-        subprocess.run(["psql", f"{url.rsplit('/', 1)[0]}/postgres", "-c", f"DROP DATABASE IF EXISTS {name}"],
-                       check=False, capture_output=True)
+        subprocess.run(
+            ["psql", f"{url.rsplit('/', 1)[0]}/postgres", "-c", f"DROP DATABASE IF EXISTS {name}"],
+            check=False,
+            capture_output=True,
+        )
 
 
 def test_backup_then_restore_returns_the_database_to_the_snapshot(own_database, tmp_path: Path) -> None:

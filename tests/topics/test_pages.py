@@ -19,11 +19,11 @@ MODEL_BACKEND = "atazan.accounts.backends.ThrottledModelBackend"
 
 def test_topic_page_quotes_both_constitutions_and_what_changed(client: Client, tagged: None, english: None) -> None:
     html = client.get("/topics/detention-rights/").content.decode()
-    new = html[html.index('data-testid="paragraphs-2026"'):html.index('data-testid="paragraphs-1995"')]
-    old = html[html.index('data-testid="paragraphs-1995"'):html.index('data-testid="what-changed"')]
+    new = html[html.index('data-testid="paragraphs-2026"') : html.index('data-testid="paragraphs-1995"')]
+    old = html[html.index('data-testid="paragraphs-1995"') : html.index('data-testid="what-changed"')]
     assert "в момент задержания разъясняются" in new and 'href="/texts/2026/rus/art/18/#art_18__para_3"' in new
     assert "семидесяти двух часов" in old and 'href="/texts/1995/rus/art/16/#art_16__para_2"' in old
-    changed = html[html.index('data-testid="what-changed"'):]
+    changed = html[html.index('data-testid="what-changed"') :]
     assert "<del>" in changed and "<ins>" in changed
     assert 'data-testid="worked-examples"' in html and "Constitution 2026, Art. 18(2)" in html
 
@@ -39,7 +39,7 @@ def test_never_amendable_marked_wherever_it_appears(client: Client, tagged: None
 def test_new_topic_says_it_is_new(client: Client, tagged: None, english: None) -> None:
     html = client.get("/topics/personal-data/").content.decode()
     assert "защиту персональных данных" in html
-    old = html[html.index('data-testid="paragraphs-1995"'):html.index('data-testid="what-changed"')]
+    old = html[html.index('data-testid="paragraphs-1995"') : html.index('data-testid="what-changed"')]
     assert "tagged by a rule" not in old  # no rule finds personal data in 1995; only similarity suggestions may
     assert not Tag.objects.filter(topic__key="personal-data", year=1995, origin=Tag.Origin.RULE).exists()
 

@@ -27,8 +27,10 @@ def test_compute_is_idempotent_and_covers_everything(tagged: None, capsys: pytes
     rows = selectors.coverage()
     with capsys.disabled():
         for c in rows:
-            print(f"\nstored coverage {c.year}: {c.tagged}/{c.paragraphs} paragraphs, articles "
-                  f"{c.articles_tagged}/{c.articles}")
+            print(
+                f"\nstored coverage {c.year}: {c.tagged}/{c.paragraphs} paragraphs, articles "
+                f"{c.articles_tagged}/{c.articles}"
+            )
     assert all(c.tagged == c.paragraphs and c.articles_tagged == c.articles for c in rows)
     assert Tag.objects.filter(origin=Tag.Origin.SIMILARITY).exists()
     assert not Tag.objects.exclude(status=Tag.Status.PROPOSED).exists()  # nothing is confirmed by the machine

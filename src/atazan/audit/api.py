@@ -55,5 +55,10 @@ def entries(request: HttpRequest, filters: Query[EntriesFilter]) -> Any:
 @router.get("/verify", response=VerifyOut, summary="Recompute the hash chain and report the first break")
 def verify(request: HttpRequest) -> VerifyOut:
     count, brk = audit_chain_verify()
-    return VerifyOut(entries=count, intact=brk is None, first_break_seq=brk.seq if brk else None,
-                     kind=str(brk.kind) if brk else None, message=brk.message if brk else None)
+    return VerifyOut(
+        entries=count,
+        intact=brk is None,
+        first_break_seq=brk.seq if brk else None,
+        kind=str(brk.kind) if brk else None,
+        message=brk.message if brk else None,
+    )

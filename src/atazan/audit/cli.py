@@ -15,9 +15,17 @@ def verify(as_json: bool = typer.Option(False, "--json", help="Print the result 
 
     count, brk = audit_chain_verify()
     if as_json:
-        typer.echo(json.dumps({"entries": count, "intact": brk is None,
-                               "first_break": None if brk is None else
-                               {"seq": brk.seq, "kind": str(brk.kind), "message": brk.message}}))
+        typer.echo(
+            json.dumps(
+                {
+                    "entries": count,
+                    "intact": brk is None,
+                    "first_break": None
+                    if brk is None
+                    else {"seq": brk.seq, "kind": str(brk.kind), "message": brk.message},
+                }
+            )
+        )
     else:
         console = Console()
         if brk is None:

@@ -19,8 +19,16 @@ def audit_entries(*, action_prefix: str = "", target: str = "") -> QuerySet[Audi
 
 def _as_chain(qs: QuerySet[AuditEntry]) -> Iterator[ChainEntry]:
     for row in qs.order_by("seq").iterator(chunk_size=2000):
-        yield ChainEntry(seq=row.seq, at=row.at.isoformat(), actor=row.actor, action=row.action,
-                         target=row.target, payload=row.payload, prev_hash=row.prev_hash, hash=row.hash)
+        yield ChainEntry(
+            seq=row.seq,
+            at=row.at.isoformat(),
+            actor=row.actor,
+            action=row.action,
+            target=row.target,
+            payload=row.payload,
+            prev_hash=row.prev_hash,
+            hash=row.hash,
+        )
 
 
 def audit_chain_verify() -> tuple[int, ChainBreak | None]:

@@ -27,10 +27,25 @@ def audit_append(*, actor: str, action: str, target: str, payload: dict[str, Any
         seq = last.seq + 1 if last else 1
         prev_hash = last.hash if last else GENESIS_HASH
         at = datetime.now(UTC).replace(microsecond=0)
-        digest = entry_hash(seq=seq, at=at.isoformat(), actor=actor, action=action, target=target,
-                            payload=clean_payload, prev_hash=prev_hash)
-        return AuditEntry.objects.create(seq=seq, at=at, actor=actor, action=action, target=target,
-                                         payload=clean_payload, prev_hash=prev_hash, hash=digest)
+        digest = entry_hash(
+            seq=seq,
+            at=at.isoformat(),
+            actor=actor,
+            action=action,
+            target=target,
+            payload=clean_payload,
+            prev_hash=prev_hash,
+        )
+        return AuditEntry.objects.create(
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=action,
+            target=target,
+            payload=clean_payload,
+            prev_hash=prev_hash,
+            hash=digest,
+        )
 
 
 def _json_roundtrip(payload: dict[str, Any]) -> dict[str, Any]:

@@ -12,5 +12,6 @@ def index(request: HttpRequest) -> HttpResponse:
     entries = audit_entries(action_prefix=action).order_by("-seq")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     count, chain_break = audit_chain_verify()
-    return render(request, "audit/index.html",
-                  {"page": page, "count": count, "chain_break": chain_break, "action": action})
+    return render(
+        request, "audit/index.html", {"page": page, "count": count, "chain_break": chain_break, "action": action}
+    )

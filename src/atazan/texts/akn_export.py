@@ -21,8 +21,9 @@ def expression_akn_bytes(expression: Expression) -> bytes:
         raise ExpressionChangedError(expression.uri, expression.text_sha256, digest)
     parsed = parse_expression(raw.decode("utf-8"), work=expression.work.uri, language=expression.language)
     # The manifestation date is the import date, so the same stored expression always yields the same bytes.
-    return expression_to_akn(parsed, generated=expression.imported_at.date(),
-                             wids=renumbered_wids(expression.work.year, expression.language))
+    return expression_to_akn(
+        parsed, generated=expression.imported_at.date(), wids=renumbered_wids(expression.work.year, expression.language)
+    )
 
 
 def renumbered_wids(year: int, language: str) -> dict[str, str]:

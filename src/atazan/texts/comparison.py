@@ -142,15 +142,17 @@ def table_csv(c: Comparison) -> str:
     for r in table_rows(c):
         # csv_row: no cell may start a spreadsheet formula (docs/security.md, CSV injection)
         w.writerow(
-            csv_row([
-                " ".join(r["old"]),
-                " ".join(r["new"]),
-                r["relation"],
-                f"{r['similarity']:.2f}",
-                r["old_text"],
-                r["new_text"],
-                diff_as_text(r["segments"]),
-            ])
+            csv_row(
+                [
+                    " ".join(r["old"]),
+                    " ".join(r["new"]),
+                    r["relation"],
+                    f"{r['similarity']:.2f}",
+                    r["old_text"],
+                    r["new_text"],
+                    diff_as_text(r["segments"]),
+                ]
+            )
         )
     return buf.getvalue()
 

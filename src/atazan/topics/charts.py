@@ -36,8 +36,10 @@ def counts_svg(rows: list[tuple[str, int, int, bool]], *, title: str, legend: tu
         for k, (value, year) in enumerate(((old, 1995), (new, 2026))):
             w = round(PLOT_W * value / peak)
             yy = y + k * BAR
-            parts.append(f'<rect x="{LABEL_W}" y="{yy}" width="{w}" height="{BAR - 1}" fill="{COLORS[year]}">'
-                         f'<title>{escape(label)} · {year}: {value}</title></rect>')
+            parts.append(
+                f'<rect x="{LABEL_W}" y="{yy}" width="{w}" height="{BAR - 1}" fill="{COLORS[year]}">'
+                f"<title>{escape(label)} · {year}: {value}</title></rect>"
+            )
             parts.append(f'<text x="{LABEL_W + w + 3}" y="{yy + BAR - 1}" font-size="9">{value}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated string above is escaped

@@ -23,8 +23,9 @@ def print_coverage(console: Console) -> None:
         table.add_column(col, justify="right")
     for c in selectors.coverage():
         share = f"{100 * c.tagged / c.paragraphs:.1f}%" if c.paragraphs else "—"
-        table.add_row(str(c.year), str(c.paragraphs), str(c.tagged), share, str(c.confirmed),
-                      f"{c.articles_tagged}/{c.articles}")
+        table.add_row(
+            str(c.year), str(c.paragraphs), str(c.tagged), share, str(c.confirmed), f"{c.articles_tagged}/{c.articles}"
+        )
     console.print(table)
 
 
@@ -34,8 +35,10 @@ def tag() -> None:
     from .services import tags_compute
 
     r = tags_compute()
-    out.print(f"rule tags: {r.rule_tags}, similarity suggestions: {r.suggestions}; created {r.created}, "
-              f"updated {r.updated}, removed {r.removed}, left as decided by an editor {r.kept_decided}")
+    out.print(
+        f"rule tags: {r.rule_tags}, similarity suggestions: {r.suggestions}; created {r.created}, "
+        f"updated {r.updated}, removed {r.removed}, left as decided by an editor {r.kept_decided}"
+    )
     print_coverage(out)
 
 
@@ -92,8 +95,12 @@ def export(
     stream = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
     try:
         if fmt == "json":
-            json.dump({"licence": "CC0-1.0", "constitute_checked": corpus.taxonomy().constitute_checked,
-                       "tags": rows}, stream, ensure_ascii=False, indent=1)
+            json.dump(
+                {"licence": "CC0-1.0", "constitute_checked": corpus.taxonomy().constitute_checked, "tags": rows},
+                stream,
+                ensure_ascii=False,
+                indent=1,
+            )
             stream.write("\n")
         else:
             writer = csv.DictWriter(stream, fieldnames=list(selectors.EXPORT_FIELDS))

@@ -23,14 +23,17 @@ def build(*, console: Console) -> None:
     from .services import tags_compute, tags_confirm
 
     outcome = tags_compute()
-    console.print(f"topics: {outcome.rule_tags} rule tags, {outcome.suggestions} similarity suggestions "
-                  f"(created {outcome.created}, updated {outcome.updated}, removed {outcome.removed})")
+    console.print(
+        f"topics: {outcome.rule_tags} rule tags, {outcome.suggestions} similarity suggestions "
+        f"(created {outcome.created}, updated {outcome.updated}, removed {outcome.removed})"
+    )
     editor = User.objects.filter(username=DEMO_EDITOR).first()
     if editor is None:
         from atazan.accounts.demo import DEMO_PASSWORD
 
-        editor = user_create(username=DEMO_EDITOR, password=DEMO_PASSWORD, roles=[Role.MODERATOR],
-                             full_name="Demo Moderator")
+        editor = user_create(
+            username=DEMO_EDITOR, password=DEMO_PASSWORD, roles=[Role.MODERATOR], full_name="Demo Moderator"
+        )
     pending = Tag.objects.filter(origin=Tag.Origin.RULE, status=Tag.Status.PROPOSED).select_related("topic")
     n = tags_confirm(actor=editor, tags=pending, note="demo: rule-based tags accepted by the demo editor")
     console.print(f"topics: {n} rule tags confirmed by the demo editor '{DEMO_EDITOR}'; suggestions left for review")

@@ -58,8 +58,9 @@ class Tag(models.Model):
     reason = models.TextField(blank=True)  # which rules fired, or the similarity score
     score_permille = models.PositiveSmallIntegerField(null=True, blank=True)  # similarity suggestions only
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -65,8 +65,9 @@ def _mentions(app_label: str, articles: Iterable[str], *, kinds: tuple[str, ...]
         try:
             qs: Any
             if "provision" in names:
-                qs = model._default_manager.filter(provision__expression__work__year=2026,
-                                                   provision__article_num__in=wanted)
+                qs = model._default_manager.filter(
+                    provision__expression__work__year=2026, provision__article_num__in=wanted
+                )
                 art_of = lambda o: o.provision.article_num  # noqa: E731
             else:
                 field = next((f for f in _ARTICLE_FIELDS if f in names), None)
@@ -78,8 +79,9 @@ def _mentions(app_label: str, articles: Iterable[str], *, kinds: tuple[str, ...]
                     qs = qs.filter(**{year_field: 2026})
                 art_of = lambda o, f=field: str(getattr(o, f))  # noqa: E731
             for row in qs[:limit]:
-                owner = next((getattr(row, o) for o in _OWNER_FIELDS if o in names and o != model.__name__.lower()),
-                             row)
+                owner = next(
+                    (getattr(row, o) for o in _OWNER_FIELDS if o in names and o != model.__name__.lower()), row
+                )
                 out.append(Mention(_title(owner), art_of(row), _url(owner), f"{app_label}.{model.__name__}"))
         except (DatabaseError, ValueError, TypeError, AttributeError):
             continue  # a neighbour's table not migrated yet, or a field of another shape
@@ -96,5 +98,7 @@ def proposals_on(articles: Iterable[str], *, limit: int = 20) -> list[Mention]:
 def comments_on(articles: Iterable[str], *, limit: int = 20) -> list[Mention]:
     """Public comments (the Commission's or the consultation's) on any of these 2026 articles."""
     arts = list(articles)
-    return (_mentions("commission", arts, kinds=("comment",), limit=limit)
-            + _mentions("consultation", arts, kinds=("comment",), limit=limit))[:limit]
+    return (
+        _mentions("commission", arts, kinds=("comment",), limit=limit)
+        + _mentions("consultation", arts, kinds=("comment",), limit=limit)
+    )[:limit]

@@ -28,7 +28,7 @@ def topic_get(*, key: str) -> Topic:
 
 
 def provision_label(year: int, eid: str) -> str:
-    """"Art. 21(1)" for art_21__para_1; "Preamble" for the preamble."""
+    """ "Art. 21(1)" for art_21__para_1; "Preamble" for the preamble."""
     if eid == PREAMBLE:
         return "Preamble"
     parts = eid.split("__")
@@ -90,8 +90,16 @@ def paragraph_view(year: int, eid: str, lang: str, tag: Tag | None = None) -> Pa
     unit = corpus.unit_index().get((year, eid))
     if unit is None:
         return None
-    return ParagraphView(year, eid, unit.article, provision_label(year, eid), unit.text(lang),
-                         provision_url(year, lang, eid), tag, entrenchment_of(year, eid))
+    return ParagraphView(
+        year,
+        eid,
+        unit.article,
+        provision_label(year, eid),
+        unit.text(lang),
+        provision_url(year, lang, eid),
+        tag,
+        entrenchment_of(year, eid),
+    )
 
 
 def _sort_key(eid: str) -> tuple[int, int, int]:
@@ -123,20 +131,28 @@ def topic_comparison(*, topic: Topic, lang: str) -> list[ChangeView]:
     old_texts = {e: u.text(lang) for (y, e), u in index.items() if y == 1995}
     new_texts = {e: u.text(lang) for (y, e), u in index.items() if y == 2026}
     changes = topic_changes(corpus.alignment(lang), old_texts, new_texts, eids[1995], eids[2026])
-    return [ChangeView(c, paragraph_view(1995, c.old_eid, lang) if c.old_eid else None,
-                       paragraph_view(2026, c.new_eid, lang) if c.new_eid else None) for c in changes]
+    return [
+        ChangeView(
+            c,
+            paragraph_view(1995, c.old_eid, lang) if c.old_eid else None,
+            paragraph_view(2026, c.new_eid, lang) if c.new_eid else None,
+        )
+        for c in changes
+    ]
 
 
 def paragraph_topics(*, year: int, eids: list[str]) -> dict[str, list[Topic]]:
     out: dict[str, list[Topic]] = defaultdict(list)
-    for t in Tag.objects.filter(year=year, eid__in=eids, status__in=LIVE).select_related("topic").order_by(
-            "topic__order"):
+    for t in (
+        Tag.objects.filter(year=year, eid__in=eids, status__in=LIVE).select_related("topic").order_by("topic__order")
+    ):
         out[t.eid].append(t.topic)
     return out
 
 
-def paragraphs_search(*, query: str, topic: Topic | None, year: int | None, lang: str, limit: int = 200
-                      ) -> list[ParagraphView]:
+def paragraphs_search(
+    *, query: str, topic: Topic | None, year: int | None, lang: str, limit: int = 200
+) -> list[ParagraphView]:
     """Paragraphs whose normalised text contains every word of the query (stems: "данн" finds "данных"),
     optionally only those under a topic (its sub-topics included) and in one Constitution."""
     terms = normalised(query).split()
@@ -170,9 +186,25 @@ def review_queue(*, status: str = Tag.Status.PROPOSED, origin: str = "", limit: 
     return qs[:limit]
 
 
-EXPORT_FIELDS = ("constitution", "eid", "article", "label", "topic", "topic_parent", "topic_name_en",
-                 "topic_name_ru", "topic_name_kk", "constitute", "origin", "reason", "score", "status",
-                 "decided_by", "decided_at", "never_amendable")
+EXPORT_FIELDS = (
+    "constitution",
+    "eid",
+    "article",
+    "label",
+    "topic",
+    "topic_parent",
+    "topic_name_en",
+    "topic_name_ru",
+    "topic_name_kk",
+    "constitute",
+    "origin",
+    "reason",
+    "score",
+    "status",
+    "decided_by",
+    "decided_at",
+    "never_amendable",
+)
 
 
 def tags_export_rows(*, include_rejected: bool = False) -> list[dict[str, Any]]:
@@ -183,25 +215,27 @@ def tags_export_rows(*, include_rejected: bool = False) -> list[dict[str, Any]]:
     rows = []
     for t in qs:
         ent = entrenchment_of(t.year, t.eid)
-        rows.append({
-            "constitution": t.year,
-            "eid": t.eid,
-            "article": t.article_num,
-            "label": provision_label(t.year, t.eid),
-            "topic": t.topic.key,
-            "topic_parent": t.topic.parent.key if t.topic.parent else "",
-            "topic_name_en": t.topic.name_en,
-            "topic_name_ru": t.topic.name_ru,
-            "topic_name_kk": t.topic.name_kk,
-            "constitute": " ".join(t.topic.constitute),
-            "origin": t.origin,
-            "reason": t.reason,
-            "score": "" if t.score_permille is None else f"{t.score_permille / 1000:.3f}",
-            "status": t.status,
-            "decided_by": t.decided_by.get_username() if t.decided_by else "",
-            "decided_at": t.decided_at.isoformat() if t.decided_at else "",
-            "never_amendable": f"{ent.role.value}: {ent.source}" if ent else "",
-        })
+        rows.append(
+            {
+                "constitution": t.year,
+                "eid": t.eid,
+                "article": t.article_num,
+                "label": provision_label(t.year, t.eid),
+                "topic": t.topic.key,
+                "topic_parent": t.topic.parent.key if t.topic.parent else "",
+                "topic_name_en": t.topic.name_en,
+                "topic_name_ru": t.topic.name_ru,
+                "topic_name_kk": t.topic.name_kk,
+                "constitute": " ".join(t.topic.constitute),
+                "origin": t.origin,
+                "reason": t.reason,
+                "score": "" if t.score_permille is None else f"{t.score_permille / 1000:.3f}",
+                "status": t.status,
+                "decided_by": t.decided_by.get_username() if t.decided_by else "",
+                "decided_at": t.decided_at.isoformat() if t.decided_at else "",
+                "never_amendable": f"{ent.role.value}: {ent.source}" if ent else "",
+            }
+        )
     return rows
 
 
@@ -223,9 +257,14 @@ def coverage() -> list[CoverageRow]:
     for year in YEARS:
         units = [u for u in corpus.units() if u.year == year]
         arts = {u.article for u in units if u.article}
-        rows.append(CoverageRow(
-            year, len(units), sum(1 for u in units if (year, u.eid) in live),
-            sum(1 for u in units if (year, u.eid) in conf), len(arts),
-            len({u.article for u in units if u.article and (year, u.eid) in live}),
-        ))
+        rows.append(
+            CoverageRow(
+                year,
+                len(units),
+                sum(1 for u in units if (year, u.eid) in live),
+                sum(1 for u in units if (year, u.eid) in conf),
+                len(arts),
+                len({u.article for u in units if u.article and (year, u.eid) in live}),
+            )
+        )
     return rows

@@ -85,8 +85,10 @@ def tags_compute() -> ComputeOutcome:
     for r in rules:
         wanted[(r.topic, r.year, r.eid)] = {"origin": Tag.Origin.RULE, "reason": r.reason, "score_permille": None}
     for s in suggestions:
-        wanted.setdefault((s.topic, s.year, s.eid), {"origin": Tag.Origin.SIMILARITY, "reason": s.reason,
-                                                     "score_permille": s.score_permille})
+        wanted.setdefault(
+            (s.topic, s.year, s.eid),
+            {"origin": Tag.Origin.SIMILARITY, "reason": s.reason, "score_permille": s.score_permille},
+        )
     existing = {(t.topic.key, t.year, t.eid): t for t in Tag.objects.select_related("topic")}
     created = updated = removed = kept = 0
     to_create = []
@@ -94,8 +96,9 @@ def tags_compute() -> ComputeOutcome:
         row = existing.get(key)
         if row is None:
             topic, year, eid = key
-            to_create.append(Tag(topic=topics[topic], year=year, eid=eid, article_num=index[(year, eid)].article,
-                                 **values))  # type: ignore[arg-type]
+            to_create.append(
+                Tag(topic=topics[topic], year=year, eid=eid, article_num=index[(year, eid)].article, **values)
+            )  # type: ignore[arg-type]
         elif row.status != Tag.Status.PROPOSED:
             kept += 1
         elif any(getattr(row, f) != v for f, v in values.items()):
@@ -105,8 +108,11 @@ def tags_compute() -> ComputeOutcome:
             updated += 1
     Tag.objects.bulk_create(to_create, batch_size=500)
     created = len(to_create)
-    stale = [t.pk for k, t in existing.items() if k not in wanted and t.status == Tag.Status.PROPOSED
-             and t.origin != Tag.Origin.EDITOR]
+    stale = [
+        t.pk
+        for k, t in existing.items()
+        if k not in wanted and t.status == Tag.Status.PROPOSED and t.origin != Tag.Origin.EDITOR
+    ]
     if stale:
         removed, _ = Tag.objects.filter(pk__in=stale).delete()
     return ComputeOutcome(len(rules), len(suggestions), created, updated, removed, kept)
@@ -121,8 +127,12 @@ def _decide(*, actor: AbstractBaseUser, tags: Iterable[Tag], status: str, action
         t.status, t.decided_by, t.decided_at = status, actor, now  # type: ignore[assignment]
     Tag.objects.bulk_update(rows, ["status", "decided_by", "decided_at"], batch_size=500)
     refs = sorted(t.ref for t in rows)
-    audit_append(actor=actor.get_username(), action=action, target=refs[0] if len(refs) == 1 else f"{len(refs)} tags",
-                 payload={"tags": refs, "note": note})
+    audit_append(
+        actor=actor.get_username(),
+        action=action,
+        target=refs[0] if len(refs) == 1 else f"{len(refs)} tags",
+        payload={"tags": refs, "note": note},
+    )
     return len(rows)
 
 
@@ -147,7 +157,11 @@ def tag_add(*, actor: AbstractBaseUser, topic: Topic, year: int, eid: str) -> Ta
     unit = corpus.unit_index().get((year, eid))
     if unit is None:
         raise UnknownParagraphError(f"tag {year}:{eid}:{topic.key}: the {year} Constitution has no paragraph {eid}")
-    tag, _ = Tag.objects.get_or_create(topic=topic, year=year, eid=eid, defaults={
-        "article_num": unit.article, "origin": Tag.Origin.EDITOR, "reason": "added by an editor"})
+    tag, _ = Tag.objects.get_or_create(
+        topic=topic,
+        year=year,
+        eid=eid,
+        defaults={"article_num": unit.article, "origin": Tag.Origin.EDITOR, "reason": "added by an editor"},
+    )
     _decide(actor=actor, tags=[tag], status=Tag.Status.CONFIRMED, action="topics.tag.add", note="")
     return tag

@@ -35,8 +35,12 @@ def _text_lang(request: HttpRequest) -> str:
 
 def _common(request: HttpRequest) -> dict[str, Any]:
     lang = _text_lang(request)
-    return {"text_lang": lang, "other_lang": "kaz" if lang == "rus" else "rus",
-            "ui_is_english": (get_language() or "").startswith("en"), "is_editor": services.is_editor(request.user)}
+    return {
+        "text_lang": lang,
+        "other_lang": "kaz" if lang == "rus" else "rus",
+        "ui_is_english": (get_language() or "").startswith("en"),
+        "is_editor": services.is_editor(request.user),
+    }
 
 
 def _topic_or_404(key: str) -> Topic:
@@ -53,10 +57,20 @@ def index(request: HttpRequest) -> HttpResponse:
     for group in tree:
         rows.append((group.topic.name, group.counts[1995], group.counts[2026], True))
         rows.extend((c.topic.name, c.counts[1995], c.counts[2026], False) for c in group.children)
-    chart = charts.counts_svg(rows, title=_("Paragraphs per topic: 1995 and 2026 Constitutions"),
-                              legend=(_("1995 Constitution"), _("2026 Constitution"))) if rows else ""
-    return render(request, "topics/index.html", {**_common(request), "tree": tree, "chart": chart,
-                                                 "coverage": selectors.coverage(), "years": YEARS})
+    chart = (
+        charts.counts_svg(
+            rows,
+            title=_("Paragraphs per topic: 1995 and 2026 Constitutions"),
+            legend=(_("1995 Constitution"), _("2026 Constitution")),
+        )
+        if rows
+        else ""
+    )
+    return render(
+        request,
+        "topics/index.html",
+        {**_common(request), "tree": tree, "chart": chart, "coverage": selectors.coverage(), "years": YEARS},
+    )
 
 
 @require_GET
@@ -95,14 +109,26 @@ def search(request: HttpRequest) -> HttpResponse:
     year_raw = request.GET.get("year", "")
     year = int(year_raw) if year_raw in ("1995", "2026") else None
     chosen = Topic.objects.filter(key=key).first() if key else None
-    results = selectors.paragraphs_search(query=query, topic=chosen, year=year, lang=common["text_lang"]) \
-        if (query or chosen) else []
-    topics_by_eid = {y: selectors.paragraph_topics(year=y, eids=[r.eid for r in results if r.year == y])
-                     for y in YEARS}
+    results = (
+        selectors.paragraphs_search(query=query, topic=chosen, year=year, lang=common["text_lang"])
+        if (query or chosen)
+        else []
+    )
+    topics_by_eid = {y: selectors.paragraph_topics(year=y, eids=[r.eid for r in results if r.year == y]) for y in YEARS}
     for r in results:
         r.other_topics = topics_by_eid[r.year].get(r.eid, [])
-    return render(request, "topics/search.html", {**common, "query": query, "chosen": chosen, "year": year,
-                                                  "topics": selectors.topics_list(), "results": results})
+    return render(
+        request,
+        "topics/search.html",
+        {
+            **common,
+            "query": query,
+            "chosen": chosen,
+            "year": year,
+            "topics": selectors.topics_list(),
+            "results": results,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -122,8 +148,10 @@ def review(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(request.POST.get("next") or reverse("topics:review"))
     common = _common(request)
     origin = request.GET.get("origin", "")
-    queue = [(t, selectors.paragraph_view(t.year, t.eid, common["text_lang"])) for t in
-             selectors.review_queue(origin=origin if origin in Tag.Origin.values else "")]
+    queue = [
+        (t, selectors.paragraph_view(t.year, t.eid, common["text_lang"]))
+        for t in selectors.review_queue(origin=origin if origin in Tag.Origin.values else "")
+    ]
     return render(request, "topics/review.html", {**common, "queue": queue, "origin": origin})
 
 
@@ -133,9 +161,12 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404(f"no export format {fmt!r}; csv or json")
     rows = selectors.tags_export_rows()
     if fmt == "json":
-        body = {"licence": "CC0-1.0", "constitute_checked": corpus.taxonomy().constitute_checked,
-                "source": "atazan topics: rules and similarity suggestions over the official texts, editor decisions",
-                "tags": rows}
+        body = {
+            "licence": "CC0-1.0",
+            "constitute_checked": corpus.taxonomy().constitute_checked,
+            "source": "atazan topics: rules and similarity suggestions over the official texts, editor decisions",
+            "tags": rows,
+        }
         response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1), content_type="application/json")
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")

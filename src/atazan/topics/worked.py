@@ -24,8 +24,10 @@ class WorkedExample:
 
 
 def load_cases(directory: Path = CASES_DIR) -> list[Case]:
-    return [case_from_mapping(p.stem, yaml.safe_load(p.read_text(encoding="utf-8")))
-            for p in sorted(directory.glob("*.yaml"))]
+    return [
+        case_from_mapping(p.stem, yaml.safe_load(p.read_text(encoding="utf-8")))
+        for p in sorted(directory.glob("*.yaml"))
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,17 @@ def test_swapped_entries_with_renumbered_seq_are_caught() -> None:
     a, b = entries[1], entries[2]
     # An attacker swaps two entries and fixes the sequence numbers and their own hashes, but cannot fix the links.
     a2 = replace(b, seq=2)
-    a2 = replace(a2, hash=entry_hash(seq=2, at=a2.at, actor=a2.actor, action=a2.action, target=a2.target,
-                                     payload=a2.payload, prev_hash=a2.prev_hash))
+    a2 = replace(
+        a2,
+        hash=entry_hash(
+            seq=2,
+            at=a2.at,
+            actor=a2.actor,
+            action=a2.action,
+            target=a2.target,
+            payload=a2.payload,
+            prev_hash=a2.prev_hash,
+        ),
+    )
     brk = chain_verify([entries[0], a2, a, entries[3]])
     assert brk is not None and brk.seq == 2 and brk.kind is BreakKind.REORDERED

@@ -89,8 +89,9 @@ def test_expected_paragraphs_found(topics_of: dict[tuple[int, str], set[str]]) -
 
 
 @pytest.mark.parametrize(("year", "eid", "topic"), NOT_EXPECTED)
-def test_false_friends_are_not_tagged(topics_of: dict[tuple[int, str], set[str]], year: int, eid: str,
-                                      topic: str) -> None:
+def test_false_friends_are_not_tagged(
+    topics_of: dict[tuple[int, str], set[str]], year: int, eid: str, topic: str
+) -> None:
     assert topic not in topics_of.get((year, eid), set())
 
 
@@ -107,21 +108,24 @@ def test_personal_data_is_new_in_2026(topics_of: dict[tuple[int, str], set[str]]
     assert years == {2026}
 
 
-def test_every_article_of_both_texts_has_a_topic(units: list[Unit], tags: list[RuleTag],
-                                                 suggestions: list[Suggestion], capsys: pytest.CaptureFixture[str]
-                                                 ) -> None:
+def test_every_article_of_both_texts_has_a_topic(
+    units: list[Unit], tags: list[RuleTag], suggestions: list[Suggestion], capsys: pytest.CaptureFixture[str]
+) -> None:
     with capsys.disabled():
         print()
         for year in (1995, 2026):
             c = coverage(year, units, tags, suggestions)
-            print(f"coverage {year}: {c.by_rules}/{c.units} paragraphs by rules ({float(c.share_rules):.1%}), "
-                  f"{c.by_any}/{c.units} with suggestions; articles {c.articles_tagged}/{c.articles}")
+            print(
+                f"coverage {year}: {c.by_rules}/{c.units} paragraphs by rules ({float(c.share_rules):.1%}), "
+                f"{c.by_any}/{c.units} with suggestions; articles {c.articles_tagged}/{c.articles}"
+            )
             assert c.articles_tagged == c.articles
             assert c.by_rules == c.units
 
 
-def test_suggestions_are_deterministic_and_new(taxonomy: Taxonomy, units: list[Unit], tags: list[RuleTag],
-                                               suggestions: list[Suggestion]) -> None:
+def test_suggestions_are_deterministic_and_new(
+    taxonomy: Taxonomy, units: list[Unit], tags: list[RuleTag], suggestions: list[Suggestion]
+) -> None:
     assert suggest(taxonomy, units, tags) == suggestions
     ruled = {(t.year, t.eid, t.topic) for t in tags}
     assert suggestions and all((s.year, s.eid, s.topic) not in ruled for s in suggestions)

@@ -19,8 +19,13 @@ def test_yaml_case_outcomes(case: object) -> None:
 
 
 def _detention(year: int, hours: int, **extra: object) -> list:  # type: ignore[type-arg]
-    raw = {"constitution": year, "situation": {"detained_at": "2026-09-01 10:00",
-                                               "released_at": f"2026-09-0{1 + hours // 24} {10 + hours % 24}:00"}}
+    raw = {
+        "constitution": year,
+        "situation": {
+            "detained_at": "2026-09-01 10:00",
+            "released_at": f"2026-09-0{1 + hours // 24} {10 + hours % 24}:00",
+        },
+    }
     raw.update(extra)
     return check(case_from_mapping("t", raw))
 

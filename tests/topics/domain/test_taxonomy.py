@@ -25,14 +25,23 @@ def test_article_refs() -> None:
         ArticleRef.parse("51..42", topic="t")
 
 
-@pytest.mark.parametrize(("topics", "rule"), [
-    ([{"key": "a", "name": NAMES}, {"key": "a", "name": NAMES}], "key-unique"),
-    ([{"key": "a", "name": {"en": "A"}}], "names"),
-    ([{"key": "a", "name": NAMES}, {"key": "b", "parent": "a", "name": NAMES},
-      {"key": "c", "parent": "b", "name": NAMES}], "shallow"),
-    ([{"key": "a", "name": NAMES, "patterns": {"rus": ["(unclosed"]}}], "patterns-regex"),
-    ([{"key": "a", "name": NAMES, "articles": {1993: ["1"]}}], "articles-year"),
-])
+@pytest.mark.parametrize(
+    ("topics", "rule"),
+    [
+        ([{"key": "a", "name": NAMES}, {"key": "a", "name": NAMES}], "key-unique"),
+        ([{"key": "a", "name": {"en": "A"}}], "names"),
+        (
+            [
+                {"key": "a", "name": NAMES},
+                {"key": "b", "parent": "a", "name": NAMES},
+                {"key": "c", "parent": "b", "name": NAMES},
+            ],
+            "shallow",
+        ),
+        ([{"key": "a", "name": NAMES, "patterns": {"rus": ["(unclosed"]}}], "patterns-regex"),
+        ([{"key": "a", "name": NAMES, "articles": {1993: ["1"]}}], "articles-year"),
+    ],
+)
 def test_bad_taxonomy_names_topic_and_rule(topics: list[dict[str, object]], rule: str) -> None:
     with pytest.raises(TaxonomyError) as err:
         taxonomy_from_mapping({"topics": topics})

@@ -33,8 +33,9 @@ def canonical_json(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
 
 
-def entry_hash(*, seq: int, at: str, actor: str, action: str, target: str, payload: dict[str, Any],
-               prev_hash: str) -> str:
+def entry_hash(
+    *, seq: int, at: str, actor: str, action: str, target: str, payload: dict[str, Any], prev_hash: str
+) -> str:
     body = canonical_json(
         {"seq": seq, "at": at, "actor": actor, "action": action, "target": target, "payload": payload}
     )
@@ -65,8 +66,15 @@ def chain_verify(entries: Iterable[ChainEntry]) -> ChainBreak | None:
                 BreakKind.MISSING if e.seq > expected_seq else BreakKind.REORDERED,
                 f"entry {expected_seq}: expected sequence number {expected_seq}, found {e.seq}",
             )
-        recomputed = entry_hash(seq=e.seq, at=e.at, actor=e.actor, action=e.action, target=e.target,
-                                payload=e.payload, prev_hash=e.prev_hash)
+        recomputed = entry_hash(
+            seq=e.seq,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            target=e.target,
+            payload=e.payload,
+            prev_hash=e.prev_hash,
+        )
         if recomputed != e.hash:
             return ChainBreak(e.seq, BreakKind.EDITED, f"entry {e.seq}: content does not match its hash")
         if e.prev_hash != prev_hash:

@@ -171,9 +171,7 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
     for name in (*VOTE_FIELDS, *BALLOT_FIELDS):
         value = getattr(p, name)
         if value is not None and value > MAX_FIGURE:
-            out.append(
-                Rejection(pid, ProtocolRule.FIGURE_OUT_OF_RANGE, f"{name} is {value}, above {MAX_FIGURE:,}")
-            )
+            out.append(Rejection(pid, ProtocolRule.FIGURE_OUT_OF_RANGE, f"{name} is {value}, above {MAX_FIGURE:,}"))
     for name in VOTE_FIELDS:
         if getattr(p, name) < 0:
             out.append(Rejection(pid, ProtocolRule.NEGATIVE, f"{name} is negative ({getattr(p, name)})"))

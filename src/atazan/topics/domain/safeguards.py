@@ -133,8 +133,16 @@ def case_from_mapping(key: str, raw: Mapping[str, Any]) -> Case:
             expect[str(k)] = Outcome(str(v))
         except ValueError as exc:
             raise CaseError(key, "expect", f"{k}: {v!r} is not one of {[o.value for o in Outcome]}") from exc
-    return Case(key, str(raw.get("title", key)), year, tuple(str(t) for t in raw.get("topics") or ()), situation,
-                limit, expect, str(raw.get("note", "")).strip())
+    return Case(
+        key,
+        str(raw.get("title", key)),
+        year,
+        tuple(str(t) for t in raw.get("topics") or ()),
+        situation,
+        limit,
+        expect,
+        str(raw.get("note", "")).strip(),
+    )
 
 
 def _hours(seconds: int) -> str:
@@ -147,9 +155,11 @@ def _detention(case: Case, g: Guarantee) -> Finding:
     detained = _dt(case.key, "detained_at", s.get("detained_at"))
     if detained is None:
         return Finding(g, Outcome.NOT_ENGAGED, "nobody was detained")
-    end = (_dt(case.key, "court_decision_at", s.get("court_decision_at"))
-           or _dt(case.key, "released_at", s.get("released_at"))
-           or _dt(case.key, "as_of", s.get("as_of")))
+    end = (
+        _dt(case.key, "court_decision_at", s.get("court_decision_at"))
+        or _dt(case.key, "released_at", s.get("released_at"))
+        or _dt(case.key, "as_of", s.get("as_of"))
+    )
     if end is None:
         raise CaseError(case.key, "court_decision_at", "a detention needs court_decision_at, released_at or as_of")
     if case.constitution == 1995:
@@ -244,8 +254,11 @@ def _double(case: Case, g: Guarantee) -> Finding:
     if new not in PROCEEDINGS:
         raise CaseError(case.key, "new_proceedings", f"{new!r}: one of {PROCEEDINGS}")
     if prev.get("same_act"):
-        return Finding(g, Outcome.VIOLATED, f"{new} proceedings again for the act already finally judged "
-                                            f"({prev.get('kind', 'earlier')} judgment)")
+        return Finding(
+            g,
+            Outcome.VIOLATED,
+            f"{new} proceedings again for the act already finally judged ({prev.get('kind', 'earlier')} judgment)",
+        )
     return Finding(g, Outcome.RESPECTED, "the new proceedings concern a different act")
 
 
@@ -259,8 +272,9 @@ def _retro(case: Case, g: Guarantee) -> Finding:
     if start is None:
         raise CaseError(case.key, "law_applied.in_force_from", "the date the applied law took effect is needed")
     if start > act and law.get("worsens"):
-        return Finding(g, Outcome.VIOLATED, f"a law in force from {start} that worsens the position was applied to "
-                                            f"an act of {act}")
+        return Finding(
+            g, Outcome.VIOLATED, f"a law in force from {start} that worsens the position was applied to an act of {act}"
+        )
     if s.get("milder_later_law_ignored"):
         return Finding(g, Outcome.VIOLATED, "a later law abolishing or mitigating liability was not applied")
     return Finding(g, Outcome.RESPECTED, "no worsening law was applied retroactively")

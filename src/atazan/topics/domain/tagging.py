@@ -97,8 +97,11 @@ class RuleTag:
 
 
 def _reasons(topic: Topic, unit: Unit, texts: dict[str, str]) -> list[str]:
-    reasons = [f"articles {unit.year}: {ref.text}" for ref in topic.articles.get(unit.year, ())
-               if ref.covers(unit.article, unit.eid)]
+    reasons = [
+        f"articles {unit.year}: {ref.text}"
+        for ref in topic.articles.get(unit.year, ())
+        if ref.covers(unit.article, unit.eid)
+    ]
     for lang in ("rus", "kaz"):
         for pattern in topic.patterns.get(lang, ()):
             if pattern.search(texts[lang]):
