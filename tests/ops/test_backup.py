@@ -1,4 +1,4 @@
-"""`atazan backup` / `atazan restore` round trip, on the database engine CI runs (SQLite, or PostgreSQL via DATABASE_URL).
+"""`atazan backup` / `atazan restore` round trip, on the engine CI runs (SQLite, or PostgreSQL via DATABASE_URL).
 
 Runs the real CLI in a subprocess against a database of its own, so the test database is never touched.
 """
