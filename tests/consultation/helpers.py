@@ -5,17 +5,13 @@ import datetime as dt
 from atazan.accounts.domain.roles import Role
 from atazan.accounts.services import user_create
 from atazan.consultation import services
-from atazan.consultation.domain.iin import Sex, iin_make
+from atazan.consultation.domain.synthetic import synthetic_iin
 
 PASSWORD = "a-long-test-password-1"
 
 
 def valid_iin(serial: int = 1) -> str:
-    iin = None
-    while iin is None:
-        iin = iin_make(dt.date(1985, 4, 12), Sex.MALE, serial)
-        serial += 1
-    return iin
+    return synthetic_iin(dt.date(1985, 4, 12), female=False, serial=serial)
 
 
 def citizen(username: str = "aidos"):
@@ -26,6 +22,10 @@ def secretary(username: str = "sec"):
     return user_create(
         username=username, password=PASSWORD, roles=[Role.WORKING_GROUP_SECRETARY], full_name="Gulnara Secretary"
     )
+
+
+def moderator(username: str = "mod"):
+    return user_create(username=username, password=PASSWORD, roles=[Role.MODERATOR], full_name="Marat Moderator")
 
 
 def submit(text: str, *, author=None, serial: int = 1, region: str = "Astana", language: str = "ru"):

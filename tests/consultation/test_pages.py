@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from atazan.consultation.demo import load
-from tests.consultation.helpers import citizen, secretary, submit, valid_iin
+from tests.consultation.helpers import citizen, moderator, secretary, submit, valid_iin
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_open_data_exports_stream_without_personal_data(client):
     csv_response = client.get(reverse("consultation:export_csv"))
     assert csv_response.streaming
     body = b"".join(csv_response.streaming_content).decode()
-    assert p.registration_number in body and p.applicant_iin not in body and "Серiков" not in body
+    assert p.registration_number in body and valid_iin() not in body and "Серiков" not in body
     json_response = client.get(reverse("consultation:export_json"))
     rows = json.loads(b"".join(json_response.streaming_content))
     assert rows[0]["articles"] == "11" and "applicant_iin" not in rows[0]
@@ -109,9 +109,15 @@ def test_working_group_bulk_actions_and_background_analysis(client, english):
     )
     a.refresh_from_db()
     assert a.status == "under_review"
+    refused = client.post(reverse("consultation:review"), {"action": "hide", "selected": [b.registration_number]},
+                          follow=True)  # fmt: skip
+    b.refresh_from_db()
+    assert b.visibility == "visible" and b"consultation.proposal.moderate" in refused.content
+    client.force_login(moderator())
     client.post(reverse("consultation:review"), {"action": "hide", "selected": [b.registration_number]})
     b.refresh_from_db()
     assert b.visibility == "hidden"
+    client.force_login(secretary())
     client.post(reverse("consultation:review"), {"action": "analyse"})
     assert DBTaskResult.objects.filter(task_path__endswith="analysis_run").exists()
 

@@ -6,7 +6,7 @@ from atazan.audit.models import AuditEntry
 from atazan.consultation import selectors, services
 from atazan.consultation.domain.errors import ConsultationError, InvalidIin
 from atazan.consultation.models import ImportRejection, Proposal, StatusChange
-from tests.consultation.helpers import citizen, secretary, submit, valid_iin
+from tests.consultation.helpers import citizen, moderator, secretary, submit, valid_iin
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_workflow_answer_who_and_when_kept_in_history():
 
 def test_bulk_moderation_hides_and_restores_without_deleting():
     a, b = submit(CAMPAIGN, serial=1), submit("Другое предложение о земле и недрах", serial=2)
-    wg = secretary()
+    wg = moderator()
     assert (
         services.proposals_moderate(numbers=[a.registration_number, b.registration_number], action="hide", moderator=wg)
         == 2
@@ -110,8 +110,8 @@ def test_import_is_idempotent_and_keeps_bad_rows_with_row_and_rule():
             "text": "Текст",
         },
     ]
-    first = services.proposals_import(rows, source="export.csv")
-    second = services.proposals_import(rows, source="export.csv")
+    first = services.proposals_import(rows, source="export.csv", actor="console:test")
+    second = services.proposals_import(rows, source="export.csv", actor=secretary())
     assert (first.created, first.rejected) == (1, 2)
     assert (second.created, second.unchanged) == (0, 1)
     rules = list(ImportRejection.objects.filter(source="export.csv").order_by("row", "id").values_list("row", "rule"))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from atazan.consultation import selectors
 from atazan.consultation.domain.analysis import ProposalRecord, proposals_analyze
@@ -76,12 +76,71 @@ def stats(request: HttpRequest) -> dict[str, list[tuple[str, int]]]:
     return selectors.dashboard_counts()
 
 
+# Bounds of one analysis over HTTP: the CLI (`atazan consultation analyze`) takes files of any size; a request is
+# answered within seconds. A request over a bound, or breaking a rule of the CSV contract, gets 400 naming the record
+# and the rule (a body that does not fit the schema at all gets ninja's 422); never a server error.
+ANALYZE_MAX_PROPOSALS = 2000
+ANALYZE_MAX_TEXT = 10_000
+ANALYZE_MAX_TOTAL = 1_000_000
+
+
+class AnalyzeProposalIn(Schema):
+    id: str = Field(..., min_length=1, max_length=64)
+    text: str = Field(..., min_length=1, max_length=ANALYZE_MAX_TEXT)
+
+
 class AnalyzeIn(Schema):
-    proposals: list[dict[str, str]]
+    proposals: list[AnalyzeProposalIn] = Field(..., min_length=1, max_length=ANALYZE_MAX_PROPOSALS)
 
 
-@router.post("/analyze")
-def analyze(request: HttpRequest, body: AnalyzeIn) -> dict[str, object]:
-    """The CLI contract over HTTP (language-agnostic fallback engine, at most 2,000 proposals)."""
-    records = [ProposalRecord(id=str(r.get("id", "")), text=str(r.get("text", ""))) for r in body.proposals[:2000]]
-    return proposals_analyze(records, embedder=CharNgramEmbedder()).as_json()
+class AnalyzeThemeOut(Schema):
+    label: str
+    proposals: list[str]
+
+
+class AnalyzeOut(Schema):
+    duplicate_groups: list[list[str]]
+    themes: list[AnalyzeThemeOut]
+    articles: dict[str, list[str]]
+
+
+class AnalyzeError(Schema):
+    detail: str
+    record: str
+    rule: str
+
+
+def _analyze_refusal(record: str, rule: str) -> Status:
+    return Status(400, AnalyzeError(detail=f"{record}: {rule}", record=record, rule=rule))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (JSON "\\ud800") is not a character
+        return False
+    return True
+
+
+@router.post("/analyze", response={200: AnalyzeOut, 400: AnalyzeError})
+def analyze(request: HttpRequest, body: AnalyzeIn) -> Status:
+    """The CLI contract over HTTP (language-agnostic fallback engine): at most 2,000 proposals, 10,000 characters
+    each and 1,000,000 in all; ids unique; a text must say something (appeals with no essence are not considered)."""
+    seen: dict[str, int] = {}
+    total = 0
+    records = []
+    for n, item in enumerate(body.proposals):
+        record = f"proposals[{n}] (id {item.id!r})"
+        if not _encodable(item.id) or not _encodable(item.text):
+            return _analyze_refusal(record, "id and text must be valid Unicode text (no lone surrogates)")
+        if item.id in seen:
+            return _analyze_refusal(record, f"id must be unique (first used by proposals[{seen[item.id]}])")
+        seen[item.id] = n
+        if not item.text.strip():
+            return _analyze_refusal(record, "text is required: an appeal with no essence is not considered")
+        total += len(item.text)
+        if total > ANALYZE_MAX_TOTAL:
+            return _analyze_refusal(record, f"at most {ANALYZE_MAX_TOTAL:,} characters of text in one request")
+        records.append(ProposalRecord(id=item.id, text=item.text))
+    report = proposals_analyze(records, embedder=CharNgramEmbedder()).as_json()
+    return Status(200, AnalyzeOut(**report))  # type: ignore[arg-type]

@@ -68,7 +68,11 @@ class Proposal(models.Model):
     applicant_surname = models.CharField(max_length=100)
     applicant_name = models.CharField(max_length=100)
     applicant_patronymic = models.CharField(max_length=100, blank=True)
-    applicant_iin = models.CharField(max_length=12)
+    # The IIN is never stored in clear (docs/security.md): its keyed hash (accounts.services.iin_hash, HMAC-SHA256
+    # under IIN_HASH_KEY) finds every appeal of one person, and a masked form (last two digits) lets the working
+    # group tell applicants apart on screen. Set both through the ``applicant_iin`` property.
+    applicant_iin_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    applicant_iin_masked = models.CharField(max_length=12, blank=True, editable=False)
     applicant_address = models.CharField(max_length=300, blank=True)
     applicant_phone = models.CharField(max_length=40, blank=True)
     region = models.CharField(max_length=40, choices=REGION_CHOICES)
@@ -105,6 +109,21 @@ class Proposal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("consultation:detail", args=[self.registration_number])
+
+    @property
+    def applicant_iin(self) -> str:
+        """The applicant's IIN as it may be shown: masked (``**********21``). The clear number is not kept."""
+        return self.applicant_iin_masked
+
+    @applicant_iin.setter
+    def applicant_iin(self, value: str) -> None:
+        """Keep only the keyed hash and the masked form of ``value`` (``Proposal(applicant_iin=...)`` works too)."""
+        from atazan.accounts.domain.iin import iin_mask
+        from atazan.accounts.services import iin_hash
+
+        clear = "".join(ch for ch in str(value) if not ch.isspace())
+        self.applicant_iin_hash = iin_hash(clear) if clear else ""
+        self.applicant_iin_masked = iin_mask(clear)[:12] if clear else ""
 
 
 class ProposalArticle(models.Model):

@@ -12,12 +12,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from atazan.accounts.domain.iin import IinError, iin_parse
+from atazan.accounts.services import Throttled, actor_authorize, iin_hash, permission_require, throttle_check
 from atazan.audit.services import audit_append
 from atazan.consultation.domain.analysis import group_representatives
 from atazan.consultation.domain.articles import article_mentions
 from atazan.consultation.domain.duplicates import DuplicateIndex
-from atazan.consultation.domain.errors import ConsultationError
-from atazan.consultation.domain.iin import iin_validate
+from atazan.consultation.domain.errors import ConsultationError, InvalidIin
 from atazan.consultation.domain.normalize import normalize_text
 from atazan.consultation.domain.themes import Embedder, embedder_available
 from atazan.consultation.domain.workflow import Status as DomainStatus
@@ -43,6 +44,24 @@ class ProposalRefused(ConsultationError):
     """A proposal the law on appeals does not let the working group consider."""
 
 
+class SubmissionThrottled(ConsultationError):
+    """Too many proposals from one account in a short time (a script flooding the consultation)."""
+
+    def __init__(self, *, record: str, limit: int, window_s: int, retry_after_s: int) -> None:
+        self.retry_after_s = retry_after_s
+        minutes = max(1, -(-retry_after_s // 60))
+        super().__init__(
+            record=record,
+            rule=f"at most {limit} proposals per account in {window_s // 60} minutes",
+            detail=f"try again in {minutes} min",
+        )
+
+
+# A citizen submits at most this many proposals per hour (docs/security.md, "Submissions"); imports are not limited.
+SUBMIT_LIMIT = 10
+SUBMIT_WINDOW_S = 3600
+
+
 def registration_number_new(at: dt.datetime) -> str:
     return f"EO-{at:%Y%m%d}-{secrets.token_hex(4).upper()}"
 
@@ -61,7 +80,11 @@ def _check(record: str, *, applicant: Applicant, region: str, language: str, tex
     # Anonymous appeals and appeals with no stated essence are not considered (Law on appeals; FACTS.md).
     if not applicant.surname.strip() or not applicant.name.strip():
         raise ProposalRefused(record=record, rule="anonymous appeals are not considered: surname and name required")
-    iin_validate(applicant.iin, today=timezone.now().date())
+    try:
+        # IIN check digit, century digit and birth date (accounts.domain.iin; Law on national registers of IINs)
+        iin_parse(applicant.iin, today=timezone.now().date())
+    except IinError as error:
+        raise InvalidIin(record=f"{record}: IIN {error.masked}", rule=error.rule) from None
     if not text.strip():
         raise ProposalRefused(record=record, rule="an appeal with no stated essence is not considered")
     if region not in REGION_CODES:
@@ -110,30 +133,63 @@ def _assign_incrementally(proposal: Proposal) -> None:
         Proposal.objects.filter(pk=proposal.pk).update(theme_id=theme_id)
 
 
+def _own_iin_check(record: str, *, author: User, iin: str) -> None:
+    """A citizen submits in their own name (matrix: consultation.proposal.submit): where the account was verified
+    with an IIN, the applicant's IIN must be that one (compared by keyed hash; the clear number is not kept)."""
+    from atazan.accounts.models import Profile
+
+    verified = Profile.objects.filter(user=author).exclude(iin_hash=None).values_list("iin_hash", flat=True).first()
+    if verified and verified != iin_hash(iin):
+        raise ProposalRefused(record=record, rule="a proposal is submitted in one's own name: the IIN differs from "
+                                                  "the one this account was verified with")  # fmt: skip
+
+
 @transaction.atomic
 def proposal_submit(
-    *, author: User | None, applicant: Applicant, region: str, language: str, text: str,
+    *, author: User | str | None, applicant: Applicant, region: str, language: str, text: str,
     kind: str = AppealKind.PROPOSAL, submitted_at: dt.datetime | None = None, registration_number: str = "",
 ) -> Proposal:  # fmt: skip
-    """Register an appeal: validate the applicant (no anonymous appeals, IIN check digit), link named articles."""
-    at = submitted_at or timezone.now()
-    number = registration_number or registration_number_new(at)
+    """Register an appeal: validate the applicant (no anonymous appeals, IIN check digit), link named articles.
+
+    ``author`` is the citizen submitting through the web or the API (a ``User``: checked against the permission
+    matrix, ``consultation.proposal.submit``, and throttled to SUBMIT_LIMIT an hour), or, for an appeal received
+    through e-Otinish and entered from the console, a plain label (``None`` reads as "import"). Only the keyed
+    hash and a masked form of the applicant's IIN are stored.
+    """
+    console = author is None or isinstance(author, str)
+    label = actor_authorize(author or "import", "consultation.proposal.submit")
+    at = submitted_at if console and submitted_at else timezone.now()
+    number = (registration_number if console else "") or registration_number_new(at)
     _check(number, applicant=applicant, region=region, language=language, text=text, kind=kind)
+    if not console:
+        assert isinstance(author, User)  # noqa: S101 - narrowed above
+        _own_iin_check(number, author=author, iin=applicant.iin)
+        try:
+            throttle_check(key=f"consultation.submit:{author.pk}", limit=SUBMIT_LIMIT, window_s=SUBMIT_WINDOW_S)
+        except Throttled as error:
+            raise SubmissionThrottled(record=f"user {author.get_username()!r}", limit=SUBMIT_LIMIT,
+                                      window_s=SUBMIT_WINDOW_S, retry_after_s=error.retry_after_s) from None  # fmt: skip
     proposal = Proposal.objects.create(
-        registration_number=number, kind=kind, author=author, applicant_surname=applicant.surname.strip(),
-        applicant_name=applicant.name.strip(), applicant_patronymic=applicant.patronymic.strip(),
-        applicant_iin=applicant.iin.strip(), applicant_address=applicant.address, applicant_phone=applicant.phone,
-        region=region, language=language, text=text.strip(), normal_text=normalize_text(text), submitted_at=at,
+        registration_number=number, kind=kind, author=None if console else author,
+        applicant_surname=applicant.surname.strip(), applicant_name=applicant.name.strip(),
+        applicant_patronymic=applicant.patronymic.strip(), applicant_iin=applicant.iin,
+        applicant_address=applicant.address, applicant_phone=applicant.phone, region=region, language=language,
+        text=text.strip(), normal_text=normalize_text(text), submitted_at=at,
     )  # fmt: skip
     _link_articles(proposal)
     _assign_incrementally(proposal)
-    audit_append(actor=author.username if author else "import", action="consultation.proposal.register",
+    audit_append(actor=label, action="consultation.proposal.register",
                  target=number, payload={"region": region, "language": language, "kind": kind})  # fmt: skip
     return proposal
 
 
 def proposal_support(*, proposal: Proposal, citizen: User) -> bool:
-    """One support per citizen; returns False when this citizen already supports it."""
+    """One support per citizen (matrix: consultation.proposal.support), for another citizen's proposal; returns
+    False when this citizen already supports it."""
+    permission_require(citizen, "consultation.proposal.support")
+    if proposal.author_id is not None and proposal.author_id == citizen.pk:
+        raise ProposalRefused(record=proposal.registration_number,
+                              rule="a citizen supports another citizen's proposal, not their own")  # fmt: skip
     try:
         with transaction.atomic():
             Support.objects.create(proposal=proposal, citizen=citizen)
@@ -147,7 +203,19 @@ def proposal_support(*, proposal: Proposal, citizen: User) -> bool:
 def proposal_decide(
     *, proposal: Proposal, status: str, answer: str, decided_by: User, merged_into: Proposal | None = None
 ) -> Proposal:
-    """Move a proposal along the workflow, with the official answer and who decided when; audited."""
+    """Move a proposal along the workflow, with the official answer and who decided when; audited.
+
+    Taking a proposal into review needs ``consultation.proposal.review``; every other decision (accept, partly
+    accept, reject, merge, out of scope) is an answer, ``consultation.proposal.answer``.
+    """
+    review = status == DomainStatus.UNDER_REVIEW.value
+    permission_require(decided_by, "consultation.proposal.review" if review else "consultation.proposal.answer")
+    return _decide(proposal=proposal, status=status, answer=answer, decided_by=decided_by, merged_into=merged_into)
+
+
+def _decide(
+    *, proposal: Proposal, status: str, answer: str, decided_by: User, merged_into: Proposal | None = None
+) -> Proposal:
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     status_change_check(
         record=locked.registration_number, current=DomainStatus(locked.status), target=DomainStatus(status),
@@ -175,7 +243,9 @@ MODERATION = {"flag": Visibility.FLAGGED, "hide": Visibility.HIDDEN, "restore": 
 
 @transaction.atomic
 def proposals_moderate(*, numbers: list[str], action: str, moderator: User, note: str = "") -> int:
-    """Flag, hide or restore proposals in bulk; nothing is deleted. Returns how many changed."""
+    """Flag, hide or restore proposals in bulk (matrix: consultation.proposal.moderate); nothing is deleted.
+    Returns how many changed."""
+    permission_require(moderator, "consultation.proposal.moderate")
     if action not in MODERATION:
         raise ConsultationError(record=action, rule="moderation action is flag, hide or restore")
     changed = Proposal.objects.filter(registration_number__in=numbers).update(
@@ -188,10 +258,11 @@ def proposals_moderate(*, numbers: list[str], action: str, moderator: User, note
 
 @transaction.atomic
 def proposals_review_start(*, numbers: list[str], reviewer: User) -> int:
-    """Bulk: registered → under review."""
+    """Bulk: registered → under review (matrix: consultation.proposal.review)."""
+    permission_require(reviewer, "consultation.proposal.review")
     count = 0
     for proposal in Proposal.objects.filter(registration_number__in=numbers, status=DomainStatus.REGISTERED.value):
-        proposal_decide(proposal=proposal, status=DomainStatus.UNDER_REVIEW.value, answer="", decided_by=reviewer)
+        _decide(proposal=proposal, status=DomainStatus.UNDER_REVIEW.value, answer="", decided_by=reviewer)
         count += 1
     return count
 
@@ -207,11 +278,23 @@ IMPORT_COLUMNS = ("registration_number", "kind", "surname", "name", "patronymic"
                   "text", "submitted_at")  # fmt: skip
 
 
+def _raw_for_review(row: Mapping[str, str]) -> dict[str, str]:
+    """The row as kept for review: the IIN masked (the clear number is never stored)."""
+    from atazan.accounts.domain.iin import iin_mask
+
+    return {k: (iin_mask(v) if k == "iin" and v else v) for k, v in row.items()}
+
+
 def proposals_import(
-    rows: Iterable[Mapping[str, object]], *, source: str, on_row: Callable[[], None] | None = None
-) -> ImportSummary:
+    rows: Iterable[Mapping[str, object]], *, source: str, actor: str | User,
+    on_row: Callable[[], None] | None = None,
+) -> ImportSummary:  # fmt: skip
     """Import e-Otinish exports (rows as dicts; the header is row 1). Idempotent by registration number; a bad row
-    is kept in ImportRejection with its row number and the rule it broke, and the import goes on."""
+    is kept in ImportRejection with its row number and the rule it broke, and the import goes on.
+
+    ``actor``: a ``User`` must hold ``consultation.proposals.import`` (the working-group secretary); a string is a
+    command run from the server's console and is recorded as given."""
+    label = actor_authorize(actor, "consultation.proposals.import")
     summary = ImportSummary()
     for row_number, raw in enumerate(rows, start=2):
         row = {k: ("" if v is None else str(v)).strip() for k, v in raw.items()}
@@ -232,7 +315,7 @@ def proposals_import(
             if when is not None and when.tzinfo is None:
                 when = when.replace(tzinfo=dt.UTC)
             proposal_submit(
-                author=None,
+                author=f"import:{label}",
                 applicant=Applicant(surname=row.get("surname", ""), name=row.get("name", ""), iin=row.get("iin", ""),
                                     patronymic=row.get("patronymic", "")),
                 region=row.get("region", ""), language=row.get("language", ""), text=row.get("text", ""),
@@ -242,7 +325,7 @@ def proposals_import(
         except ConsultationError as error:
             # kept once per file, row and rule: importing the same export again adds nothing
             ImportRejection.objects.get_or_create(source=source, row=row_number, rule=f"{error.record}: {error.rule}",
-                                                  defaults={"raw": row})  # fmt: skip
+                                                  defaults={"raw": _raw_for_review(row)})  # fmt: skip
             summary.rejected += 1
         finally:
             if on_row:
@@ -321,7 +404,9 @@ def analysis_apply(*, embedder: Embedder | None = None, max_embedded: int = 3000
 
 @transaction.atomic
 def article_link_confirm(*, proposal: Proposal, article: str, constitution: str, confirmed_by: User) -> ProposalArticle:
-    """The working group confirms (or adds) the article a proposal concerns; audited."""
+    """The working group confirms (or adds) the article a proposal concerns (part of review, matrix:
+    consultation.proposal.review); audited."""
+    permission_require(confirmed_by, "consultation.proposal.review")
     link, _ = ProposalArticle.objects.update_or_create(
         proposal=proposal, constitution=constitution, article=article,
         defaults={"source": ProposalArticle.Source.CONFIRMED},

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from atazan.accounts.domain.roles import Role
-from atazan.accounts.services import user_has_role
+from atazan.accounts.services import permission_allowed, user_has_role
+from atazan.accounts.domain.exports import csv_row
 from atazan.consultation import selectors, services
 from atazan.consultation.charts import bar_chart_svg
 from atazan.consultation.domain.errors import ConsultationError
@@ -52,12 +53,18 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     if proposal.visibility == "hidden" and not _working_group(request):
         raise PermissionDenied
     group = selectors.group_members(proposal)
+    working_group = _working_group(request)
+    # the working group sees who wrote (name, masked IIN) and how many appeals came from the same IIN (by its
+    # keyed hash); the public never does
+    same_applicant = (Proposal.objects.filter(applicant_iin_hash=proposal.applicant_iin_hash).count()
+                      if working_group and proposal.applicant_iin_hash else 0)  # fmt: skip
     linked = selectors.campaign_links(proposal.duplicate_group) if proposal.duplicate_group else []
     return render(request, "consultation/detail.html", _base(
         request, proposal=proposal, history=proposal.history.select_related("decided_by"),
         articles=proposal.articles.order_by("source", "article"), group_size=group.count(),
         group_sample=group[:10], linked=linked, outcomes=[c for c in Status.choices if c[0] != Status.REGISTERED],
         supported=request.user.is_authenticated and proposal.supports.filter(citizen=request.user).exists(),
+        same_applicant=same_applicant,
     ))  # fmt: skip
 
 
@@ -65,7 +72,11 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
 def submit(request: HttpRequest) -> HttpResponse:
     values = {k: request.POST.get(k, "") for k in
               ("kind", "surname", "name", "patronymic", "iin", "region", "language", "text")}  # fmt: skip
+    allowed = permission_allowed(request.user, "consultation.proposal.submit")
+    status = 200
     if request.method == "POST":
+        if not allowed:
+            raise PermissionDenied(_("Only verified citizens submit proposals."))
         try:
             proposal = services.proposal_submit(
                 author=request.user,  # type: ignore[arg-type]
@@ -74,8 +85,14 @@ def submit(request: HttpRequest) -> HttpResponse:
                 region=values["region"], language=values["language"], text=values["text"],
                 kind=values["kind"] or AppealKind.PROPOSAL,
             )  # fmt: skip
+        except services.SubmissionThrottled as error:
+            messages.error(request, _("Too many proposals from this account: at most %(limit)s an hour. Try again "
+                                      "in %(minutes)s minutes.") %
+                           {"limit": services.SUBMIT_LIMIT, "minutes": max(1, -(-error.retry_after_s // 60))})
+            status = 429
         except ConsultationError as error:
             messages.error(request, str(error))
+            status = 422
         else:
             messages.success(request, _("Your proposal is registered as %(number)s.") %
                              {"number": proposal.registration_number})  # fmt: skip
@@ -83,9 +100,11 @@ def submit(request: HttpRequest) -> HttpResponse:
     else:
         values["surname"] = values["surname"] or request.user.last_name  # type: ignore[union-attr]
         values["name"] = values["name"] or request.user.first_name  # type: ignore[union-attr]
+    values["iin"] = ""  # an IIN is never written back into a page (docs/security.md)
     return render(request, "consultation/submit.html", _base(
         request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
-    ))  # fmt: skip
+        allowed=allowed,
+    ), status=status)  # fmt: skip
 
 
 def similar(request: HttpRequest) -> HttpResponse:
@@ -97,7 +116,12 @@ def similar(request: HttpRequest) -> HttpResponse:
 @require_POST
 def support(request: HttpRequest, number: str) -> HttpResponse:
     proposal = get_object_or_404(Proposal, registration_number=number)
-    if services.proposal_support(proposal=proposal, citizen=request.user):  # type: ignore[arg-type]
+    try:
+        counted = services.proposal_support(proposal=proposal, citizen=request.user)  # type: ignore[arg-type]
+    except ConsultationError as error:
+        messages.error(request, str(error))
+        return redirect(proposal)
+    if counted:
         messages.success(request, _("Your support is counted."))
     else:
         messages.info(request, _("You already support this proposal."))
@@ -151,15 +175,16 @@ def review(request: HttpRequest) -> HttpResponse:
             analysis_run.enqueue()
             messages.success(request, _("Recomputing duplicate groups and themes in the background."))
             return redirect("consultation:review")
-        if action == "review":
-            n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
-        else:
-            try:
+        try:
+            if action == "review":
+                n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
+            else:
                 n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
                                                 note=request.POST.get("note", ""))  # fmt: skip
-            except ConsultationError as error:
-                messages.error(request, str(error))
-                return redirect("consultation:review")
+        except (ConsultationError, PermissionDenied) as error:
+            # the service's check is the one that counts: a secretary may review, only a moderator may hide
+            messages.error(request, str(error))
+            return redirect("consultation:review")
         messages.success(request, _("%(n)s proposals changed.") % {"n": n})
         return redirect("consultation:review")
     status = request.GET.get("status", Status.REGISTERED)
@@ -196,12 +221,14 @@ class _Echo:
 
 
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    writer = csv.DictWriter(_Echo(), fieldnames=selectors.OPEN_DATA_FIELDS)  # type: ignore[type-var]
+    """Open data as CSV, streamed. Every cell goes through csv_row: a proposal starting with "=" (or +, -, @) is
+    written with a leading apostrophe so that no spreadsheet runs it as a formula (docs/security.md, T3)."""
+    writer = csv.writer(_Echo())  # type: ignore[arg-type]
 
     def rows() -> Iterator[str]:
-        yield writer.writeheader() or ",".join(selectors.OPEN_DATA_FIELDS) + "\r\n"
+        yield writer.writerow(csv_row(selectors.OPEN_DATA_FIELDS))  # type: ignore[func-returns-value]
         for row in selectors.open_data_rows():
-            yield writer.writerow(row)  # type: ignore[misc]
+            yield writer.writerow(csv_row(row[k] for k in selectors.OPEN_DATA_FIELDS))  # type: ignore[func-returns-value]
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="proposals-open-data.csv"'
