@@ -80,7 +80,7 @@ def test_the_secretary_records_a_session_and_its_decision(page, browser, live_se
     _sign_in(member_page, member.username, "/commission/sessions/2/")
     member_page.locator("#item-1").get_by_role("button", name="For").click()
     member_page.locator("#item-1").get_by_text("Your vote is recorded.").wait_for()
-    assert "Your vote: for" in member_page.locator("#item-1").inner_text()
+    assert "Your vote: For" in member_page.locator("#item-1").inner_text()
     context.close()
     item = AgendaItem.objects.get(session__number=2)
     for k, choice in ((1, "for"), (2, "for"), (3, "abstain")):
