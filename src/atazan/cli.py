@@ -142,7 +142,9 @@ def _serve(*, host: str, port: int, workers: int) -> None:
         f"Serving atazan at [bold]http://{host}:{port}[/bold] (database: {db['ENGINE'].rsplit('.', 1)[-1]} "
         f"{db['NAME']}). Press Ctrl+C to stop."
     )
-    # gunicorn is the production server too; the same command serves the demo and a deployment.
+    # gunicorn is the production server too; the same command serves the demo and a deployment. The application is
+    # loaded (and its caches warmed, see atazan.wsgi) once before the workers fork, so they share what it computed.
+    os.environ["ATAZAN_WARM_CACHES"] = "1"
     os.execvp(  # noqa: S606 - replaces this process with the server, arguments are ours
         sys.executable,
         [
@@ -160,6 +162,7 @@ def _serve(*, host: str, port: int, workers: int) -> None:
             "-",
             "--timeout",
             "120",
+            "--preload",
         ],
     )
 
