@@ -49,8 +49,7 @@ def main() -> None:
 
     started, cpu_started = time.perf_counter(), time.process_time()
     index = DuplicateIndex()
-    for p in corpus:
-        index.add(p.key, p.text)
+    index.add_many((p.key, p.text) for p in corpus)
     groups = index.groups()
     dup_s = time.perf_counter() - started
     dup_cpu = time.process_time() - cpu_started

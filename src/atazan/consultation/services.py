@@ -167,8 +167,10 @@ def proposal_submit(
         try:
             throttle_check(key=f"consultation.submit:{author.pk}", limit=SUBMIT_LIMIT, window_s=SUBMIT_WINDOW_S)
         except Throttled as error:
-            raise SubmissionThrottled(record=f"user {author.get_username()!r}", limit=SUBMIT_LIMIT,
-                                      window_s=SUBMIT_WINDOW_S, retry_after_s=error.retry_after_s) from None  # fmt: skip
+            raise SubmissionThrottled(
+                record=f"user {author.get_username()!r}", limit=SUBMIT_LIMIT, window_s=SUBMIT_WINDOW_S,
+                retry_after_s=error.retry_after_s,
+            ) from None  # fmt: skip
     proposal = Proposal.objects.create(
         registration_number=number, kind=kind, author=None if console else author,
         applicant_surname=applicant.surname.strip(), applicant_name=applicant.name.strip(),
@@ -363,8 +365,7 @@ def analysis_apply(*, embedder: Embedder | None = None, max_embedded: int = 3000
     embedder = embedder or embedder_available("auto")
     rows = list(Proposal.objects.order_by("submitted_at", "id").values_list("id", "registration_number", "text"))
     index = DuplicateIndex()
-    for _, number, text in rows:
-        index.add(number, text)
+    index.add_many((number, text) for _, number, text in rows)
     groups = index.groups()
     keys = [number for _, number, _ in rows]
     text_of = {number: text for _, number, text in rows}

@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from atazan.accounts.domain.exports import csv_row
 from atazan.accounts.domain.roles import Role
 from atazan.accounts.services import permission_allowed, user_has_role
-from atazan.accounts.domain.exports import csv_row
 from atazan.consultation import selectors, services
 from atazan.consultation.charts import bar_chart_svg
 from atazan.consultation.domain.errors import ConsultationError
@@ -86,9 +86,11 @@ def submit(request: HttpRequest) -> HttpResponse:
                 kind=values["kind"] or AppealKind.PROPOSAL,
             )  # fmt: skip
         except services.SubmissionThrottled as error:
-            messages.error(request, _("Too many proposals from this account: at most %(limit)s an hour. Try again "
-                                      "in %(minutes)s minutes.") %
-                           {"limit": services.SUBMIT_LIMIT, "minutes": max(1, -(-error.retry_after_s // 60))})
+            messages.error(
+                request,
+                _("Too many proposals from this account: at most %(limit)s an hour. Try again in %(minutes)s minutes.")
+                % {"limit": services.SUBMIT_LIMIT, "minutes": max(1, -(-error.retry_after_s // 60))},
+            )
             status = 429
         except ConsultationError as error:
             messages.error(request, str(error))

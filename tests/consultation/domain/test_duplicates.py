@@ -60,3 +60,38 @@ def test_pair_agreement_counts_like_listing_the_pairs():
     listed_found, listed_truth = duplicate_pairs(found), duplicate_pairs(truth)
     common = len(listed_found & listed_truth)
     assert pair_agreement(found, truth) == (common / len(listed_found), common / len(listed_truth))
+
+
+def test_bulk_shingles_and_signatures_equal_the_one_by_one_ones():
+    import numpy as np
+
+    from atazan.consultation.domain.duplicates import (
+        _multiply_shift_family,
+        minhash_values,
+        minhash_values_many,
+        shingles_of,
+        shingles_of_many,
+    )
+    from atazan.consultation.domain.normalize import normalize_text
+
+    normals = [normalize_text(row[1]) for row in LABELLED] + ["", "абв", "abcde", "жер жер жер жер"]
+    many = shingles_of_many(normals, 5)
+    for normal, grams in zip(normals, many, strict=True):
+        assert np.array_equal(grams, shingles_of(normal, 5)), normal
+    a, b = _multiply_shift_family(64, seed=7)
+    non_empty = [g for g in many if g.size]
+    signatures = minhash_values_many(non_empty, a, b, block=300)  # small blocks: several per call
+    for grams, row in zip(non_empty, signatures, strict=True):
+        assert np.array_equal(row, minhash_values(grams, a, b))
+
+
+def test_bulk_indexing_groups_exactly_like_adding_one_by_one():
+    from atazan.consultation.domain.synthetic import synthetic_proposals
+
+    items = [(row[0], row[1]) for row in LABELLED] + [(p.key, p.text) for p in synthetic_proposals(1500)]
+    one_by_one = DuplicateIndex()
+    for key, text in items:
+        one_by_one.add(key, text)
+    bulk = DuplicateIndex()
+    bulk.add_many(items, batch=400)
+    assert bulk.groups() == one_by_one.groups() and len(bulk.groups()) > 10

@@ -194,8 +194,7 @@ def proposals_analyze(
     """Duplicate groups, themes (one representative per group, weighted by group size) and article mentions."""
     items = list(records)
     index = DuplicateIndex(duplicate_params)
-    for record in items:
-        index.add(record.id, record.text)
+    index.add_many((record.id, record.text) for record in items)
     groups = index.groups()
     keys = [r.id for r in items]
     text_of = {r.id: r.text for r in items}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 from .normalize import normalize_text
 
@@ -35,9 +35,23 @@ class DuplicateParams:
     containment_min_jaccard: float = 0.5
     # containment only counts for texts of some length: short slogans are contained in many texts
     containment_min_shingles: int = 40
+    # LSH candidates whose MinHash signatures agree on fewer than this share of permutations are not verified: the
+    # agreement estimates the Jaccard similarity (standard deviation at most 0.0625 with 64 permutations), and a
+    # pair that can be grouped has a Jaccard of at least 0.5 (containment_min_jaccard), 3.2 deviations above this.
+    prefilter_jaccard: float = 0.3
+    # Of the groups among the candidates left, the ones most like the new proposal (by signature agreement) are
+    # verified, at most this many (two members each).
+    max_groups: int = 6
 
 
 _SHINGLE_MULTIPLIERS = np.array([1_000_003**j % (1 << 61) for j in range(16)], dtype=np.uint64)
+
+
+def _mix(mixed: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= np.uint64(0xBF58476D1CE4E5B9)
+    mixed ^= mixed >> np.uint64(32)
+    return (mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 def shingles_of(normal: str, size: int) -> Shingles:
@@ -52,10 +66,38 @@ def shingles_of(normal: str, size: int) -> Shingles:
     width = min(size, points.size)
     windows = np.lib.stride_tricks.sliding_window_view(points, width)
     mixed = (windows * _SHINGLE_MULTIPLIERS[:width]).sum(axis=1, dtype=np.uint64)
-    mixed ^= mixed >> np.uint64(29)
-    mixed *= np.uint64(0xBF58476D1CE4E5B9)
-    mixed ^= mixed >> np.uint64(32)
-    return np.unique((mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return np.unique(_mix(mixed))
+
+
+def shingles_of_many(normals: Sequence[str], size: int) -> list[Shingles]:
+    """``shingles_of`` for many texts at once, equal to it text by text: the shingles of every text are hashed in
+    one pass over the concatenated code points, and deduplicated by one sort of (text, shingle) keys."""
+    result: list[Shingles] = [np.zeros(0, dtype=np.uint32)] * len(normals)
+    long = [i for i, t in enumerate(normals) if len(t) >= size]
+    for i, t in enumerate(normals):
+        if 0 < len(t) < size:
+            result[i] = shingles_of(t, size)
+    if not long:
+        return result
+    lengths = np.array([len(normals[i]) for i in long], dtype=np.int64)
+    points = np.frombuffer("".join(normals[i] for i in long).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = points.size - size + 1
+    mixed = np.zeros(count, dtype=np.uint64)
+    for j in range(size):
+        mixed += points[j : j + count] * _SHINGLE_MULTIPLIERS[j]
+    hashes = _mix(mixed)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    windows = lengths - size + 1  # shingles that lie inside each text
+    owner = np.repeat(np.arange(len(long), dtype=np.uint64), windows)
+    window_starts = np.concatenate(([0], np.cumsum(windows)[:-1]))
+    offsets = np.arange(int(windows.sum()), dtype=np.int64) + np.repeat(starts - window_starts, windows)
+    keys = np.sort((owner << np.uint64(32)) | hashes[offsets].astype(np.uint64))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(long) + 1, dtype=np.uint64))
+    values = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    for n, i in enumerate(long):
+        result[i] = values[bounds[n] : bounds[n + 1]]
+    return result
 
 
 def shingle_similarity(a: Shingles, b: Shingles) -> tuple[float, float]:
@@ -65,6 +107,27 @@ def shingle_similarity(a: Shingles, b: Shingles) -> tuple[float, float]:
     common = np.intersect1d(a, b, assume_unique=True).size
     union = a.size + b.size - common
     return (common / union, common / min(a.size, b.size))
+
+
+def minhash_values_many(
+    grams: Sequence[Shingles], a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64], *, block: int = 4096
+) -> npt.NDArray[np.uint32]:
+    """``minhash_values`` of many non-empty shingle sets (one row each), in blocks of about ``block`` shingles (a
+    block's products, block x permutations x 8 bytes, stay within the processor's cache)."""
+    out = np.zeros((len(grams), a.size), dtype=np.uint32)
+    start = 0
+    while start < len(grams):
+        stop, total = start, 0
+        while stop < len(grams) and (total == 0 or total + grams[stop].size <= block):
+            total += grams[stop].size
+            stop += 1
+        joined = np.concatenate(grams[start:stop]).astype(np.uint64)
+        sizes = np.array([g.size for g in grams[start:stop]], dtype=np.int64)
+        segments = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        mixed = joined[:, None] * a[None, :] + b[None, :]
+        out[start:stop] = (np.minimum.reduceat(mixed, segments, axis=0) >> np.uint64(32)).astype(np.uint32)
+        start = stop
+    return out
 
 
 def _multiply_shift_family(num_perm: int, seed: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
@@ -90,10 +153,8 @@ class DuplicateIndex:
         self.params = params or DuplicateParams()
         self._lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
         self._a, self._b = _multiply_shift_family(self.params.num_perm, seed=7)
-        # datasketch draws permutations for every new MinHash unless given some; they are unused here (the
-        # signature comes from minhash_values) but drawing them would cost more than the signature itself
-        self._unused_permutations = MinHash(num_perm=self.params.num_perm, seed=7).permutations
         self._exact: dict[bytes, int] = {}
+        self._signatures = np.zeros((1024, self.params.num_perm), dtype=np.uint32)
         self._shingles: list[Shingles] = []
         self._keys: list[str] = []
         self._position: dict[str, int] = {}
@@ -117,16 +178,10 @@ class DuplicateIndex:
             lo, hi = min(ri, rj), max(ri, rj)
             self._parent[hi] = lo
 
-    def _verified(self, a: Shingles, b: Shingles) -> bool:
-        jaccard, containment = shingle_similarity(a, b)
-        if jaccard >= self.params.min_jaccard:
-            return True
-        return (
-            min(a.size, b.size) >= self.params.containment_min_shingles and containment >= self.params.min_containment
-        )
-
     def _verify_many(self, grams: Shingles, candidates: list[int]) -> list[bool]:
-        """The verification of ``_verified`` for many candidates in one vectorised pass."""
+        """Whether each candidate is a verified near-duplicate of ``grams``, in one vectorised pass: Jaccard at least
+        ``min_jaccard``, or (for texts of ``containment_min_shingles`` or more) the smaller contained in the larger
+        to ``min_containment`` with a Jaccard of at least ``containment_min_jaccard``."""
         if not candidates:
             return []
         others = [self._shingles[c] for c in candidates]
@@ -148,50 +203,124 @@ class DuplicateIndex:
         )
         return [bool(x) for x in ok]
 
-    def add(self, key: str, text: str) -> str | None:
-        """Index one proposal; return the key of the first member of the group it joined, or None."""
+    def _signature_store(self, i: int, signature: npt.NDArray[np.uint32]) -> None:
+        if i >= self._signatures.shape[0]:
+            grown = np.zeros((2 * self._signatures.shape[0], self.params.num_perm), dtype=np.uint32)
+            grown[: self._signatures.shape[0]] = self._signatures
+            self._signatures = grown
+        self._signatures[i] = signature
+
+    def _candidates(self, signature: npt.NDArray[np.uint32], found: Iterable[int]) -> list[int]:
+        """LSH candidates worth verifying.
+
+        Candidates whose signatures agree with this one on fewer than ``prefilter_jaccard`` of the permutations
+        are dropped (one vectorised comparison for all of them). Of each existing group, the two earliest
+        candidates are verified (one verified member is enough to join a group, and a group that refused two
+        comparisons will not be joined through a third); of the groups, the ``max_groups`` with the most agreeing
+        candidate (a copy of a campaign agrees with its group on ~0.9 of the permutations; texts that merely share
+        a template sentence, Jaccard 0.4-0.65, are the long tail that is never grouped).
+        """
+        candidates = np.fromiter(found, dtype=np.int64)
+        if candidates.size == 0:
+            return []
+        agreement = (self._signatures[candidates] == signature).sum(axis=1)
+        keep = agreement >= self.params.prefilter_jaccard * self.params.num_perm
+        order = np.argsort(candidates[keep], kind="stable")
+        earliest: dict[int, list[int]] = {}
+        best: dict[int, int] = {}
+        for candidate, agree in zip(candidates[keep][order].tolist(), agreement[keep][order].tolist(), strict=True):
+            root = self._find(candidate)
+            members = earliest.setdefault(root, [])
+            if len(members) < 2:
+                members.append(candidate)
+            best[root] = max(best.get(root, 0), agree)
+        chosen_roots = sorted(best, key=lambda r: (-best[r], r))[: self.params.max_groups]
+        return sorted(c for r in chosen_roots for c in earliest[r])
+
+    def _register(self, key: str) -> int:
         if key in self._position:
             raise ValueError(f"proposal {key!r} is already indexed")
-        normal = normalize_text(text)
         i = len(self._keys)
         self._keys.append(key)
         self._position[key] = i
         self._parent.append(i)
-        digest = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
-        earlier = self._exact.get(digest)
-        if earlier is not None:
-            # the same text: it shares the earlier one's shingles and LSH entry
-            self._shingles.append(self._shingles[earlier])
-            self._union(earlier, i)
-            return self._keys[self._find(i)]
-        self._exact[digest] = i
-        grams = shingles_of(normal, self.params.shingle_size)
+        return i
+
+    def _index(self, i: int, grams: Shingles, signature: npt.NDArray[np.uint32] | None) -> str | None:
+        """Put proposal ``i`` (not an exact copy) with its shingles and signature into the LSH, joining every
+        group a verified candidate belongs to."""
         self._shingles.append(grams)
-        if grams.size == 0:
+        if grams.size == 0 or signature is None:
+            self._signature_store(i, np.zeros(self.params.num_perm, dtype=np.uint32))
             return None
-        # datasketch's LSH indexes the signature; the signature itself is computed vectorised here
-        sketch = MinHash(
-            num_perm=self.params.num_perm,
-            hashvalues=minhash_values(grams, self._a, self._b),
-            permutations=self._unused_permutations,
-            scheme="affine32",
-        )
+        self._signature_store(i, signature)
+        # datasketch's LSH indexes the signature (a LeanMinHash: no permutations drawn); the signature itself is
+        # computed vectorised here
+        sketch = LeanMinHash(seed=7, hashvalues=signature, scheme="affine32")
         joined = False
-        # Two members of each existing group are checked at most: one verified member is enough to join it, and
-        # a group that refused two comparisons will not be joined through a third.
-        tries: dict[int, int] = {}
-        chosen: list[int] = []
-        for candidate in sorted(int(c) for c in self._lsh.query(sketch)):
-            root = self._find(candidate)
-            if tries.get(root, 0) < 2:
-                tries[root] = tries.get(root, 0) + 1
-                chosen.append(candidate)
+        chosen = self._candidates(signature, self._lsh.query(sketch))
         for candidate, ok in zip(chosen, self._verify_many(grams, chosen), strict=True):
             if ok:
                 self._union(i, candidate)
                 joined = True
-        self._lsh.insert(str(i), sketch, check_duplication=False)
+        self._lsh.insert(i, sketch, check_duplication=False)
         return self._keys[self._find(i)] if joined else None
+
+    def _exact_copy(self, i: int, normal: str) -> str | None | bool:
+        """When ``normal`` is a text seen before, join its group and return the group's key; else False."""
+        digest = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+        earlier = self._exact.get(digest)
+        if earlier is None:
+            self._exact[digest] = i
+            return False
+        # the same text: it shares the earlier one's shingles and LSH entry
+        self._shingles.append(self._shingles[earlier])
+        self._signature_store(i, self._signatures[earlier])
+        self._union(earlier, i)
+        return self._keys[self._find(i)]
+
+    def add(self, key: str, text: str) -> str | None:
+        """Index one proposal; return the key of the first member of the group it joined, or None."""
+        i = self._register(key)
+        normal = normalize_text(text)
+        copy = self._exact_copy(i, normal)
+        if copy is not False:
+            return copy  # type: ignore[return-value]
+        grams = shingles_of(normal, self.params.shingle_size)
+        signature = minhash_values(grams, self._a, self._b) if grams.size else None
+        return self._index(i, grams, signature)
+
+    def add_many(self, items: Iterable[tuple[str, str]], *, batch: int = 5000) -> None:
+        """Index many proposals, in order: the same groups as calling ``add`` for each, with the shingles and
+        signatures of each batch computed in bulk (``shingles_of_many``, ``minhash_values_many``)."""
+        pending: list[tuple[str, str]] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) == batch:
+                self._add_batch(pending)
+                pending = []
+        if pending:
+            self._add_batch(pending)
+
+    def _add_batch(self, items: list[tuple[str, str]]) -> None:
+        normals = [normalize_text(text) for _, text in items]
+        seen: set[str] = set()
+        fresh = []  # first occurrence in this batch of a text not indexed before
+        for n, normal in enumerate(normals):
+            digest = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+            if digest not in self._exact and normal not in seen:
+                seen.add(normal)
+                fresh.append(n)
+        grams_of = dict(zip(fresh, shingles_of_many([normals[n] for n in fresh], self.params.shingle_size),
+                            strict=True))  # fmt: skip
+        with_grams = [n for n in fresh if grams_of[n].size]
+        signatures = minhash_values_many([grams_of[n] for n in with_grams], self._a, self._b)
+        signature_of = {n: signatures[row] for row, n in enumerate(with_grams)}
+        for n, (key, _) in enumerate(items):
+            i = self._register(key)
+            if self._exact_copy(i, normals[n]) is not False:
+                continue
+            self._index(i, grams_of[n], signature_of.get(n))
 
     def group_of(self, key: str) -> str:
         """Key of the first member of the proposal's group (itself when alone)."""
@@ -208,8 +337,7 @@ class DuplicateIndex:
 def duplicate_groups(items: Iterable[tuple[str, str]], params: DuplicateParams | None = None) -> list[list[str]]:
     """Groups of near-duplicate proposals among (id, text) pairs."""
     index = DuplicateIndex(params)
-    for key, text in items:
-        index.add(key, text)
+    index.add_many(items)
     return index.groups()
 
 
