@@ -159,6 +159,8 @@ class DuplicateIndex:
         self._keys: list[str] = []
         self._position: dict[str, int] = {}
         self._parent: list[int] = []
+        # a copy of _parent as an array, for finding the groups of many candidates at once (kept in step by _union)
+        self._parent_array = np.zeros(1024, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -177,6 +179,16 @@ class DuplicateIndex:
             # the earlier proposal stays the root, so a group is named by its first member
             lo, hi = min(ri, rj), max(ri, rj)
             self._parent[hi] = lo
+            self._parent_array[hi] = lo
+
+    def _roots(self, items: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The group (root) of each of ``items``, by pointer jumping over the parent array."""
+        roots = self._parent_array[items]
+        while True:
+            up = self._parent_array[roots]
+            if np.array_equal(up, roots):
+                return roots
+            roots = up
 
     def _verify_many(self, grams: Shingles, candidates: list[int]) -> list[bool]:
         """Whether each candidate is a verified near-duplicate of ``grams``, in one vectorised pass: Jaccard at least
@@ -225,17 +237,19 @@ class DuplicateIndex:
             return []
         agreement = (self._signatures[candidates] == signature).sum(axis=1)
         keep = agreement >= self.params.prefilter_jaccard * self.params.num_perm
-        order = np.argsort(candidates[keep], kind="stable")
-        earliest: dict[int, list[int]] = {}
-        best: dict[int, int] = {}
-        for candidate, agree in zip(candidates[keep][order].tolist(), agreement[keep][order].tolist(), strict=True):
-            root = self._find(candidate)
-            members = earliest.setdefault(root, [])
-            if len(members) < 2:
-                members.append(candidate)
-            best[root] = max(best.get(root, 0), agree)
-        chosen_roots = sorted(best, key=lambda r: (-best[r], r))[: self.params.max_groups]
-        return sorted(c for r in chosen_roots for c in earliest[r])
+        candidates, agreement = candidates[keep], agreement[keep]
+        if candidates.size == 0:
+            return []
+        roots = self._roots(candidates)
+        order = np.lexsort((candidates, roots))  # by group, then earliest first
+        candidates, agreement, roots = candidates[order], agreement[order], roots[order]
+        starts = np.flatnonzero(np.concatenate(([True], roots[1:] != roots[:-1])))
+        rank = np.arange(roots.size) - np.repeat(starts, np.diff(np.append(starts, roots.size)))
+        best = np.maximum.reduceat(agreement, starts)
+        group_roots = roots[starts]
+        chosen_roots = group_roots[np.lexsort((group_roots, -best))[: self.params.max_groups]]
+        chosen = candidates[(rank < 2) & np.isin(roots, chosen_roots)]
+        return sorted(chosen.tolist())
 
     def _register(self, key: str) -> int:
         if key in self._position:
@@ -244,6 +258,11 @@ class DuplicateIndex:
         self._keys.append(key)
         self._position[key] = i
         self._parent.append(i)
+        if i >= self._parent_array.size:
+            grown = np.zeros(2 * self._parent_array.size, dtype=np.int64)
+            grown[: self._parent_array.size] = self._parent_array
+            self._parent_array = grown
+        self._parent_array[i] = i
         return i
 
     def _index(self, i: int, grams: Shingles, signature: npt.NDArray[np.uint32] | None) -> str | None:
