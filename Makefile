@@ -33,7 +33,7 @@ chromium:
 
 ## make test: install what the tests need and run the whole suite, browser tests included
 test: install chromium
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=15
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
