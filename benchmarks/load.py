@@ -92,16 +92,21 @@ def _locust_child(args: argparse.Namespace) -> None:
         def result(self) -> None:
             self.client.get(f"/api/referendum/questions/{SLUG}/result", name="referendum result API")
 
+    citizens = iter(json.loads(Path(args.citizens).read_text()) if args.citizens else [])
+
     class Citizen(HttpUser):
         weight = 1
-        wait_time = between(1.0, 3.0)
+        # one submission every 6-12 s stays within the consultation's throttle of 10 an hour per account for a
+        # phase of up to a minute
+        wait_time = between(6.0, 12.0)
 
         def on_start(self) -> None:
-            login(self.client, "citizen")
+            account = next(citizens, {"username": "citizen", "iin": ""})
+            login(self.client, account["username"])
             _, page = csrf(self.client, "/consultation/submit/")
             self.region = (re.search(r'<select name="region"><option value="([^"]*)"', page) or [None, ""])[1]
             self.language = (re.search(r'<select name="language"><option value="([^"]*)"', page) or [None, ""])[1]
-            self.iin = args.iin
+            self.iin = account["iin"]
 
         @task
         def propose(self) -> None:
@@ -225,6 +230,38 @@ def _ensure_database(database_url: str, env: dict[str, str]) -> None:
         subprocess.run([str(Path(PYTHON).parent / "atazan"), "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
+_CITIZENS_SCRIPT = """
+import datetime as dt, json, os, random, sys
+import django
+django.setup()
+from atazan.accounts.demo import DEMO_PASSWORD, synthetic_iin
+from atazan.accounts.domain.roles import Role
+from atazan.accounts.services import VerificationRefused, citizen_verify, user_create
+phase, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rng = random.Random(phase)
+pool = []
+for i in range(count):
+    user = user_create(username=f"load-{phase}-{i:03d}", password=DEMO_PASSWORD, roles=[Role.CITIZEN],
+                       full_name="Synthetic Citizen")
+    for _ in range(50):  # a made-up IIN nobody holds yet (one account per IIN)
+        iin = synthetic_iin(dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20000)), serial=rng.randrange(9000))
+        try:
+            citizen_verify(user=user, iin=iin, via="load benchmark (synthetic IIN)")
+            break
+        except VerificationRefused:
+            continue
+    pool.append({"username": user.get_username(), "iin": iin})
+json.dump(pool, open(out, "w"))
+"""
+
+
+def _citizens(env: dict[str, str], phase: str, count: int, out: Path) -> Path:
+    """Verified citizen accounts of their own for one phase: each submits under its own IIN, within the
+    consultation's throttle (SUBMIT_LIMIT an hour per account)."""
+    subprocess.run([PYTHON, "-c", _CITIZENS_SCRIPT, phase, str(count), str(out)], env=env, check=True)
+    return out
+
+
 def _wait_up(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -285,6 +322,7 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
         phase = f"{label}-{uuid.uuid4().hex[:6]}"
         csv_path = tmp / f"import-{phase}.csv"
         imported = _import_csv(csv_path, phase, args.import_size if args.mix == "all" else 0)
+        citizens = _citizens(env, phase, args.users, tmp / f"citizens-{phase}.json")
         out = tmp / f"locust-{phase}.json"
         locust = subprocess.Popen(
             [
@@ -303,8 +341,8 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
                 str(out),
                 "--phase",
                 phase,
-                "--iin",
-                args.iin,
+                "--citizens",
+                str(citizens),
                 "--mix",
                 args.mix,
             ],
@@ -403,7 +441,7 @@ def main() -> None:
         "--database-url",
         default=os.environ.get("ATAZAN_LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/atazan_load"),
     )
-    parser.add_argument("--iin", default="")
+    parser.add_argument("--citizens", default="", help=argparse.SUPPRESS)
     parser.add_argument(
         "--mix",
         choices=["all", "reads"],
@@ -422,13 +460,6 @@ def main() -> None:
         return
     if not args.database_url.startswith("postgres://postgres@127.0.0.1"):
         sys.exit("the load test runs against a local PostgreSQL on 127.0.0.1 only")
-    if not args.iin:
-        sys.path.insert(0, str(ROOT / "src"))
-        import datetime as dt
-
-        from atazan.accounts.domain.iin import iin_complete
-
-        args.iin = next(i for n in range(9900, 9999) if (i := iin_complete(f"{dt.date(1988, 5, 17):%y%m%d}3{n:04d}")))
     with tempfile.TemporaryDirectory(prefix="atazan-load-") as tmp_name:
         tmp = Path(tmp_name)
         env = _env(args.database_url, str(tmp / "var"))
