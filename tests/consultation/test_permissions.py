@@ -150,3 +150,15 @@ def test_open_data_csv_neutralises_spreadsheet_formulas(client):
     assert texts == sorted(["'" + formula, "'+7 777 000 00 00 — позвоните мне о статье 11"])
     assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r.values())
     assert rows[0]["support_count"] == "0"  # plain numbers are left alone
+
+
+def test_pages_offer_only_what_the_matrix_allows(client, english):
+    p = submit(TEXT)
+    client.force_login(moderator())
+    detail = client.get(p.get_absolute_url()).content
+    queue = client.get(reverse("consultation:review")).content
+    assert b"Record decision" not in detail and b'value="hide"' in queue and b'value="review"' not in queue
+    client.force_login(secretary())
+    detail = client.get(p.get_absolute_url()).content
+    queue = client.get(reverse("consultation:review")).content
+    assert b"Record decision" in detail and b'value="hide"' not in queue and b'value="review"' in queue

@@ -30,7 +30,14 @@ def _synthetic_present() -> bool:
 
 
 def _base(request: HttpRequest, **extra: object) -> dict[str, object]:
-    return {"synthetic_present": _synthetic_present(), "working_group": _working_group(request), **extra}
+    # what the page offers follows the permission matrix; the services check it again
+    return {
+        "synthetic_present": _synthetic_present(), "working_group": _working_group(request),
+        "can_review": permission_allowed(request.user, "consultation.proposal.review"),  # type: ignore[arg-type]
+        "can_answer": permission_allowed(request.user, "consultation.proposal.answer"),  # type: ignore[arg-type]
+        "can_moderate": permission_allowed(request.user, "consultation.proposal.moderate"),  # type: ignore[arg-type]
+        **extra,
+    }  # fmt: skip
 
 
 def index(request: HttpRequest) -> HttpResponse:
