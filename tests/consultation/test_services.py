@@ -168,3 +168,12 @@ def test_analysis_links_the_russian_and_kazakh_copies_of_one_campaign():
     services.analysis_apply(embedder=E5Embedder())
     link = CampaignLink.objects.get()
     assert {link.group_a, link.group_b} == {ru[0].registration_number, kk[0].registration_number}
+
+
+def test_overlong_text_is_refused_and_a_huge_similarity_query_is_cut():
+    with pytest.raises(ConsultationError, match="at most 20,000 characters"):
+        submit("Курултай " * 3000)
+    assert Proposal.objects.count() == 0
+    p = submit(CAMPAIGN)
+    found = selectors.proposals_similar(CAMPAIGN + " слово" * 100_000)
+    assert [q.registration_number for q, _ in found] == [p.registration_number]

@@ -30,7 +30,8 @@ def test_submit_see_similar_then_answer_reaches_the_citizen(page, browser, live_
     page.goto("/consultation/submit/")
     page.fill("main input[name=surname]", "Сериков")
     page.fill("main input[name=name]", "Айдос")
-    page.fill("main input[name=iin]", valid_iin(21))
+    iin = valid_iin(21)
+    page.fill("main input[name=iin]", iin)
     page.select_option("main select[name=region]", "Karaganda")
     page.select_option("main select[name=language]", "ru")
     page.locator("#text").press_sequentially(
@@ -50,6 +51,9 @@ def test_submit_see_similar_then_answer_reaches_the_citizen(page, browser, live_
     wg_page = wg.new_page()
     _log_in(wg_page, "gulnara")
     wg_page.goto(mine)
+    # the working group sees who wrote, with the IIN masked; nobody's page carries it in clear
+    assert wg_page.locator("[data-iin]").inner_text() == "**********" + iin[-2:]
+    assert iin not in wg_page.content() and iin not in page.content()
     wg_page.select_option("main select[name=status]", "under_review")
     with wg_page.expect_navigation():
         wg_page.get_by_role("button", name="Record decision").click()

@@ -52,7 +52,7 @@ def proposals_page(qs: QuerySet[Proposal], *, page: int) -> Page:
 
 def proposals_similar(text: str, *, limit: int = 5, exclude: str = "") -> list[tuple[Proposal, float]]:
     """Existing proposals most like a draft: candidates by its rarest long words, ranked by shingle similarity."""
-    normal = normalize_text(text)
+    normal = normalize_text(text[:20_000])  # a draft longer than any proposal may be is cut, not refused
     words = sorted({w for w in normal.split() if len(w) >= 6 and w not in STOPWORDS}, key=lambda w: (-len(w), w))
     if not words:
         return []

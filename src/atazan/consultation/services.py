@@ -38,6 +38,8 @@ from atazan.consultation.models import (
 )
 
 REGION_CODES = {code for code, _ in REGION_CHOICES}
+# A platform bound, not a legal one: one appeal's text fits a page of the review queue and the similarity search.
+MAX_TEXT = 20_000
 
 
 class ProposalRefused(ConsultationError):
@@ -87,6 +89,9 @@ def _check(record: str, *, applicant: Applicant, region: str, language: str, tex
         raise InvalidIin(record=f"{record}: IIN {error.masked}", rule=error.rule) from None
     if not text.strip():
         raise ProposalRefused(record=record, rule="an appeal with no stated essence is not considered")
+    if len(text) > MAX_TEXT:
+        raise ProposalRefused(record=record, rule=f"a proposal's text is at most {MAX_TEXT:,} characters "
+                                                  "(attach longer documents)", detail=f"{len(text):,} given")  # fmt: skip
     if region not in REGION_CODES:
         raise ProposalRefused(record=record, rule="region must be one of the 20 units or abroad", detail=region)
     if language not in Language.values:
