@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from atazan.consultation import selectors
 from atazan.consultation.domain.analysis import ProposalRecord, proposals_analyze
@@ -42,7 +42,12 @@ def _out(p: Proposal) -> ProposalOut:
 
 
 @router.get("/proposals", response=list[ProposalOut])
-def proposals(request: HttpRequest, page: int = 1, status: str = "", region: str = "") -> list[ProposalOut]:
+def proposals(
+    request: HttpRequest,
+    page: int = Query(1, ge=1, le=100_000),
+    status: str = Query("", max_length=20),
+    region: str = Query("", max_length=40),
+) -> list[ProposalOut]:
     """A page of 50 visible proposals, newest first, without personal data."""
     result = selectors.proposals_page(selectors.proposals_public(status=status, region=region), page=page)
     ids = [p.pk for p in result.rows]

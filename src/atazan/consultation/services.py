@@ -90,8 +90,8 @@ def _check(record: str, *, applicant: Applicant, region: str, language: str, tex
     if not text.strip():
         raise ProposalRefused(record=record, rule="an appeal with no stated essence is not considered")
     if len(text) > MAX_TEXT:
-        raise ProposalRefused(record=record, rule=f"a proposal's text is at most {MAX_TEXT:,} characters "
-                                                  "(attach longer documents)", detail=f"{len(text):,} given")  # fmt: skip
+        rule = f"a proposal's text is at most {MAX_TEXT:,} characters (attach longer documents)"
+        raise ProposalRefused(record=record, rule=rule, detail=f"{len(text):,} given")
     if region not in REGION_CODES:
         raise ProposalRefused(record=record, rule="region must be one of the 20 units or abroad", detail=region)
     if language not in Language.values:
