@@ -131,3 +131,11 @@ def test_working_group_confirms_a_suggested_article(client, english):
     client.post(reverse("consultation:confirm_article", args=[p.registration_number]),
                 {"article": "17", "constitution": "2026"})  # fmt: skip
     assert p.articles.get(article="17").source == "confirmed"
+
+
+def test_list_survives_hostile_query_strings(client):
+    submit("Земля принадлежит народу (статья 11).")
+    for query in ("page=" + "9" * 30, "page=-5", "theme=abc", "theme=" + "9" * 30, "article=<script>", "status=x"):
+        assert client.get(reverse("consultation:index") + "?" + query).status_code == 200, query
+    client.force_login(secretary())
+    assert client.get(reverse("consultation:review") + "?page=" + "9" * 30).status_code == 200

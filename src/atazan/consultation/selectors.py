@@ -15,6 +15,7 @@ from atazan.consultation.domain.themes import STOPWORDS
 from atazan.consultation.models import Proposal, ProposalArticle, Visibility
 
 PAGE_SIZE = 50
+MAX_PAGE = 100_000  # 5,000,000 proposals: beyond any real list; a larger number is read as the last one allowed
 
 
 @dataclass
@@ -31,7 +32,12 @@ def proposals_public(*, status: str = "", region: str = "", theme: str = "", art
     if region:
         qs = qs.filter(region=region)
     if theme:
-        qs = qs.filter(theme__number=theme)
+        # a theme is named by its number; anything else matches no theme
+        qs = (
+            qs.filter(theme__number=int(theme))
+            if theme.isascii() and theme.isdigit() and len(theme) < 10
+            else qs.none()
+        )
     if article:
         qs = qs.filter(articles__article=article)
     return qs
@@ -39,7 +45,7 @@ def proposals_public(*, status: str = "", region: str = "", theme: str = "", art
 
 def proposals_page(qs: QuerySet[Proposal], *, page: int) -> Page:
     """One page, fetched as PAGE_SIZE + 1 rows to know whether another follows: no COUNT(*) over 100,000 rows."""
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)
     start = (page - 1) * PAGE_SIZE
     rows = list(
         qs.select_related("theme").only(
