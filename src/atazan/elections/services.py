@@ -212,11 +212,20 @@ def results_import(
             report.rejected.append(
                 _reject(election=election, kind="results", source=source, number=number, raw=raw, error=error)
             )
-    kept_new = models.RejectedRow.objects.filter(election=election, import_kind="results").count() - kept_before
+    _import_audit(label=label, kind="results", election=election, source=source, report=report, kept_before=kept_before)
+    return report
+
+
+def _import_audit(
+    *, label: str, kind: str, election: models.Election, source: str, report: ImportReport, kept_before: int
+) -> None:
+    """One audit entry per import that changed something or kept rows for review; a re-run that changes nothing
+    appends nothing."""
+    kept_new = models.RejectedRow.objects.filter(election=election, import_kind=kind).count() - kept_before
     if report.created or report.updated or kept_new:
         audit_append(
             actor=label,
-            action="elections.results.import",
+            action=f"elections.{kind}.import",
             target=f"election:{election.slug}",
             payload={
                 "source": source,
@@ -224,9 +233,8 @@ def results_import(
                 "updated": report.updated,
                 "rejected": len(report.rejected),
                 "kept_for_review": kept_new,
-            },  # fmt: skip
+            },
         )
-    return report
 
 
 def _count(report: ImportReport, created: bool, same: bool) -> None:
@@ -298,20 +306,9 @@ def candidates_import(
             report.rejected.append(
                 _reject(election=election, kind="candidates", source=source, number=number, raw=raw, error=error)
             )
-    kept_new = models.RejectedRow.objects.filter(election=election, import_kind="candidates").count() - kept_before
-    if report.created or report.updated or kept_new:
-        audit_append(
-            actor=label,
-            action="elections.candidates.import",
-            target=f"election:{election.slug}",
-            payload={
-                "source": source,
-                "created": report.created,
-                "updated": report.updated,
-                "rejected": len(report.rejected),
-                "kept_for_review": kept_new,
-            },  # fmt: skip
-        )
+    _import_audit(
+        label=label, kind="candidates", election=election, source=source, report=report, kept_before=kept_before
+    )
     return report
 
 
