@@ -40,6 +40,14 @@ ACTIONS: Mapping[str, ActionSpec] = MappingProxyType(
             "answer (accept, reject, redirect) a proposal", R.WORKING_GROUP_SECRETARY
         ),
         "consultation.proposals.import": _spec("import appeals received through e-Otinish", R.WORKING_GROUP_SECRETARY),
+        # attachments may hold personal data (Constitution 2026, Art. 21): besides the proposal's own author, who
+        # reads their files by ownership, only the secretary who answers; moderators see the count only
+        "consultation.attachment.view": _spec(
+            "read the attachments of any proposal", R.WORKING_GROUP_SECRETARY, source="Constitution 2026, Art. 21"
+        ),
+        "consultation.attachments.import": _spec(
+            "attach files from an e-Otinish export to a proposal", R.WORKING_GROUP_SECRETARY
+        ),
         # commission: the Constitutional Commission's record and votes
         "commission.member.appoint": _spec("record a member's appointment", R.COMMISSION_SECRETARY),
         "commission.session.schedule": _spec("schedule a session and its agenda", R.COMMISSION_SECRETARY),
