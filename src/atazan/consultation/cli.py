@@ -118,3 +118,42 @@ def stats() -> None:
         out.print(f"[bold]{name}[/bold]")
         for key, n in pairs:
             out.print(f"  {key[:60]}: {n}")
+
+
+@app.command()
+def attach(
+    number: Annotated[str, typer.Argument(help="Registration number of the proposal")],
+    files: Annotated[list[Path], typer.Argument(help="Files from the e-Otinish export (PDF, PNG, JPEG or text)")],
+) -> None:
+    """Attach files to a registered proposal. Idempotent: a file already attached changes nothing. Prints, per file,
+    accepted / already attached / refused with the rule; exits 2 if any file was refused or unreadable."""
+    from atazan.consultation.domain.attachments import MAX_ATTACHMENT_BYTES, AttachmentUpload, Outcome
+    from atazan.consultation.models import Proposal
+    from atazan.consultation.services import attachments_add
+
+    proposal = Proposal.objects.filter(registration_number=number).first()
+    if proposal is None:
+        typer.echo(f"{number}: no proposal with this registration number", err=True)
+        raise typer.Exit(2)
+    uploads, unreadable = [], []
+    for path in files:
+        try:
+            size = path.stat().st_size
+            # a file over the limit is refused by its size, without reading it
+            content = path.read_bytes() if 0 < size <= MAX_ATTACHMENT_BYTES else None
+        except OSError as error:
+            unreadable.append(f"{path}: cannot read ({error.strerror})")
+            continue
+        uploads.append(AttachmentUpload(name=path.name, size=size, content=content))
+    # run from the server's console: recorded as given (docs/security.md, actor_authorize)
+    verdicts = attachments_add(proposal=proposal, uploads=uploads, actor=f"console:{getpass.getuser()}")
+    for verdict in verdicts:
+        typer.echo(str(verdict))
+    for line in unreadable:
+        typer.echo(line, err=True)
+    accepted = sum(v.outcome is Outcome.ACCEPTED for v in verdicts)
+    already = sum(v.outcome is Outcome.ALREADY for v in verdicts)
+    refused = len(verdicts) - accepted - already + len(unreadable)
+    typer.echo(f"{number}: {accepted} accepted, {already} already attached, {refused} refused")
+    if refused:
+        raise typer.Exit(2)

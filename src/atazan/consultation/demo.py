@@ -48,12 +48,61 @@ def load(*, count: int = DEMO_COUNT, console: Console | None = None) -> int:
     return len(rows)
 
 
+def pdf_tiny(line: str) -> bytes:
+    """A valid one-page PDF showing ``line`` (ASCII), built in code with a correct cross-reference table."""
+    safe = "".join(ch for ch in line if 32 <= ord(ch) < 127 and ch not in "()\\")
+    stream = f"BT /F1 12 Tf 72 720 Td ({safe}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+DEMO_ATTACHED = 5  # the first few synthetic proposals carry a small generated PDF and a text annex
+
+
+def attachments_load(*, console: Console | None = None) -> int:
+    """Attach a tiny generated PDF and a text note to the first DEMO_ATTACHED synthetic proposals (idempotent:
+    the same bytes are attached once)."""
+    from atazan.consultation.domain.attachments import AttachmentUpload
+    from atazan.consultation.services import attachments_add
+
+    added = 0
+    for proposal in Proposal.objects.filter(synthetic=True).order_by("registration_number")[:DEMO_ATTACHED]:
+        number = proposal.registration_number
+        pdf = pdf_tiny(f"Annex to appeal {number} (synthetic demo data)")
+        note = f"Annex to appeal {number}: synthetic demo data, not a real appeal.\n".encode()
+        verdicts = attachments_add(proposal=proposal, actor="demo", uploads=[
+            AttachmentUpload(name=f"annex-{number}.pdf", size=len(pdf), content=pdf),
+            AttachmentUpload(name=f"note-{number}.txt", size=len(note), content=note),
+        ])  # fmt: skip
+        added += sum(v.outcome == "accepted" for v in verdicts)
+    if console:
+        console.print(f"  {added} demo attachments added")
+    return added
+
+
 def build(*, console: Console) -> None:
     from atazan.consultation.domain.themes import embedder_available
     from atazan.consultation.services import analysis_apply
 
     started = time.perf_counter()
     added = load(console=console)
+    attachments_load(console=console)
     if added or not Proposal.objects.exclude(theme=None).exists():
         # the bundled multilingual model clusters a sample; the rest follow by nearest theme (see themes_for_corpus)
         summary = analysis_apply(embedder=embedder_available("auto"), max_embedded=300)

@@ -209,3 +209,30 @@ class CampaignLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group_a} ~ {self.group_b}"
+
+
+class Attachment(models.Model):
+    """A file sent with an appeal (FACTS.md, "Citizen appeals": e-Otinish appeals carry attachments).
+
+    The bytes live in the database, so that backups, restores and the transaction that registers the proposal cover
+    them. The type is the one read from the bytes (domain.attachments.content_type_sniff), never the client's. Seen
+    only by the author and the working group: attachments may hold personal data (Constitution 2026, Art. 21).
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField(max_length=200)  # sanitised: base name, no control characters
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content = models.BinaryField()
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["proposal", "sha256"], name="cons_attachment_once")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.name}"

@@ -12,7 +12,7 @@ from django.db.models.functions import TruncMonth
 from atazan.consultation.domain.duplicates import shingle_similarity, shingles_of
 from atazan.consultation.domain.normalize import normalize_text
 from atazan.consultation.domain.themes import STOPWORDS
-from atazan.consultation.models import Proposal, ProposalArticle, Visibility
+from atazan.consultation.models import Attachment, Proposal, ProposalArticle, Visibility
 
 PAGE_SIZE = 50
 MAX_PAGE = 100_000  # 5,000,000 proposals: beyond any real list; a larger number is read as the last one allowed
@@ -80,6 +80,36 @@ def proposals_similar(text: str, *, limit: int = 5, exclude: str = "") -> list[t
             scored.append((p, score))
     scored.sort(key=lambda ps: (-ps[1], ps[0].registration_number))
     return scored[:limit]
+
+
+def attachments_readable(proposal: Proposal, user: object) -> bool:
+    """Attachments may hold personal data (Constitution 2026, Art. 21): the proposal's author reads their own, the
+    working group's secretary reads any (matrix: consultation.attachment.view). A hidden proposal's files only the
+    latter, as its page."""
+    from atazan.accounts.services import permission_allowed
+
+    if permission_allowed(user, "consultation.attachment.view"):  # type: ignore[arg-type]
+        return True
+    own = bool(getattr(user, "is_authenticated", False)) and proposal.author_id == getattr(user, "pk", None)
+    return own and proposal.visibility != Visibility.HIDDEN
+
+
+def attachments_of(proposal: Proposal, user: object) -> QuerySet[Attachment] | None:
+    """The proposal's attachments without their bytes, or None for a reader who may see only their count."""
+    if not attachments_readable(proposal, user):
+        return None
+    return proposal.attachments.defer("content").order_by("uploaded_at", "id")
+
+
+def attachment_get(*, number: str, attachment_id: int, user: object) -> Attachment:
+    """One attachment with its bytes, for a reader allowed by attachments_readable; Attachment.DoesNotExist for
+    anyone else too, so that a stranger cannot tell a file that exists from one that does not."""
+    attachment = Attachment.objects.select_related("proposal").get(
+        pk=attachment_id, proposal__registration_number=number
+    )
+    if not attachments_readable(attachment.proposal, user):
+        raise Attachment.DoesNotExist
+    return attachment
 
 
 def group_members(proposal: Proposal) -> QuerySet[Proposal]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -17,6 +17,7 @@ from atazan.accounts.services import Throttled, actor_authorize, iin_hash, permi
 from atazan.audit.services import audit_append
 from atazan.consultation.domain.analysis import group_representatives
 from atazan.consultation.domain.articles import article_mentions
+from atazan.consultation.domain.attachments import AttachmentUpload, AttachmentVerdict, Outcome, attachments_check
 from atazan.consultation.domain.duplicates import DuplicateIndex
 from atazan.consultation.domain.errors import ConsultationError, InvalidIin
 from atazan.consultation.domain.normalize import normalize_text
@@ -26,6 +27,7 @@ from atazan.consultation.domain.workflow import status_change_check
 from atazan.consultation.models import (
     REGION_CHOICES,
     AppealKind,
+    Attachment,
     CampaignLink,
     ImportRejection,
     Language,
@@ -57,6 +59,15 @@ class SubmissionThrottled(ConsultationError):
             rule=f"at most {limit} proposals per account in {window_s // 60} minutes",
             detail=f"try again in {minutes} min",
         )
+
+
+class AttachmentsRefused(ConsultationError):
+    """One or more attachments broke a rule (domain.attachments); ``verdicts`` names each refused file and its rule.
+    Raised before anything is stored: the proposal and its files are registered together or not at all."""
+
+    def __init__(self, *, record: str, verdicts: Sequence[AttachmentVerdict]) -> None:
+        self.verdicts = list(verdicts)
+        super().__init__(record=record, rule="; ".join(str(v) for v in self.verdicts))
 
 
 # A citizen submits at most this many proposals per hour (docs/security.md, "Submissions"); imports are not limited.
@@ -153,8 +164,12 @@ def _own_iin_check(record: str, *, author: User, iin: str) -> None:
 def proposal_submit(
     *, author: User | str | None, applicant: Applicant, region: str, language: str, text: str,
     kind: str = AppealKind.PROPOSAL, submitted_at: dt.datetime | None = None, registration_number: str = "",
+    attachments: Sequence[AttachmentUpload] = (),
 ) -> Proposal:  # fmt: skip
     """Register an appeal: validate the applicant (no anonymous appeals, IIN check digit), link named articles.
+
+    ``attachments`` are checked by domain.attachments (type by magic bytes, size, count) before anything is
+    written and stored in the same transaction: one refused file raises AttachmentsRefused and nothing is stored.
 
     ``author`` is the citizen submitting through the web or the API (a ``User``: checked against the permission
     matrix, ``consultation.proposal.submit``, and throttled to SUBMIT_LIMIT an hour), or, for an appeal received
@@ -166,6 +181,10 @@ def proposal_submit(
     at = submitted_at if console and submitted_at else timezone.now()
     number = (registration_number if console else "") or registration_number_new(at)
     _check(number, applicant=applicant, region=region, language=language, text=text, kind=kind)
+    verdicts = attachments_check(attachments)
+    refused = [v for v in verdicts if v.outcome is Outcome.REFUSED]
+    if refused:
+        raise AttachmentsRefused(record=number, verdicts=refused)
     if not console:
         assert isinstance(author, User)  # noqa: S101 - narrowed above
         _own_iin_check(number, author=author, iin=applicant.iin)
@@ -183,11 +202,46 @@ def proposal_submit(
         applicant_address=applicant.address, applicant_phone=applicant.phone, region=region, language=language,
         text=text.strip(), normal_text=normalize_text(text), submitted_at=at,
     )  # fmt: skip
+    stored = _attachments_store(proposal, verdicts, attachments, by=None if console else author, at=at)
     _link_articles(proposal)
     _assign_incrementally(proposal)
-    audit_append(actor=label, action="consultation.proposal.register",
-                 target=number, payload={"region": region, "language": language, "kind": kind})  # fmt: skip
+    audit_append(actor=label, action="consultation.proposal.register", target=number,
+                 payload={"region": region, "language": language, "kind": kind, "attachments": stored})  # fmt: skip
     return proposal
+
+
+def _attachments_store(
+    proposal: Proposal, verdicts: Sequence[AttachmentVerdict], uploads: Sequence[AttachmentUpload], *,
+    by: User | str | None, at: dt.datetime,
+) -> int:  # fmt: skip
+    """Store the accepted files (verdicts and uploads in the same order); returns how many."""
+    rows = [
+        Attachment(proposal=proposal, name=v.name, content_type=v.content_type, size=v.size, sha256=v.sha256,
+                   content=u.content, uploaded_at=at, uploaded_by=by if isinstance(by, User) else None)
+        for v, u in zip(verdicts, uploads, strict=True) if v.outcome is Outcome.ACCEPTED
+    ]  # fmt: skip
+    Attachment.objects.bulk_create(rows)
+    return len(rows)
+
+
+@transaction.atomic
+def attachments_add(
+    *, proposal: Proposal, uploads: Sequence[AttachmentUpload], actor: str | User
+) -> list[AttachmentVerdict]:
+    """Attach files to a registered proposal, e.g. from an e-Otinish export (matrix:
+    ``consultation.attachments.import``; a string actor is the server's console). Idempotent: a file already
+    attached (same sha256) changes nothing. Unlike submission, each file stands alone: a refused one is reported
+    and the others are stored. Returns one verdict per upload, in order; audited when something was added."""
+    label = actor_authorize(actor, "consultation.attachments.import")
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)  # two imports at once count the limit once
+    present = list(Attachment.objects.filter(proposal=locked).values_list("sha256", flat=True))
+    verdicts = attachments_check(uploads, present=present)
+    added = _attachments_store(locked, verdicts, uploads, by=actor, at=timezone.now())
+    if added:
+        audit_append(actor=label, action="consultation.attachments.add", target=locked.registration_number,
+                     payload={"added": added, "sha256": [v.sha256 for v in verdicts
+                                                         if v.outcome is Outcome.ACCEPTED]})  # fmt: skip
+    return verdicts
 
 
 def proposal_support(*, proposal: Proposal, citizen: User) -> bool:

@@ -14,5 +14,6 @@ urlpatterns = [
     path("p/<str:number>/", views.detail, name="detail"),
     path("p/<str:number>/support/", views.support, name="support"),
     path("p/<str:number>/decide/", views.decide, name="decide"),
+    path("p/<str:number>/attachments/<int:attachment_id>/", views.attachment_download, name="attachment"),
     path("p/<str:number>/confirm-article/", views.confirm_article, name="confirm_article"),
 ]

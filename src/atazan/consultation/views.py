@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,8 +19,19 @@ from atazan.accounts.domain.roles import Role
 from atazan.accounts.services import permission_allowed, user_has_role
 from atazan.consultation import selectors, services
 from atazan.consultation.charts import bar_chart_svg
+from atazan.consultation.domain.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    MIB,
+    TEXT,
+    AttachmentUpload,
+    AttachmentVerdict,
+    Rule,
+    download_name,
+    mib,
+)
 from atazan.consultation.domain.errors import ConsultationError
-from atazan.consultation.models import REGION_CHOICES, AppealKind, Language, Proposal, Status, Theme
+from atazan.consultation.models import REGION_CHOICES, AppealKind, Attachment, Language, Proposal, Status, Theme
 
 
 def _working_group(request: HttpRequest) -> bool:
@@ -71,8 +84,53 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         articles=proposal.articles.order_by("source", "article"), group_size=group.count(),
         group_sample=group[:10], linked=linked, outcomes=[c for c in Status.choices if c[0] != Status.REGISTERED],
         supported=request.user.is_authenticated and proposal.supports.filter(citizen=request.user).exists(),
-        same_applicant=same_applicant,
+        same_applicant=same_applicant, attachments=selectors.attachments_of(proposal, request.user),
+        attachment_count=proposal.attachments.count(),
     ))  # fmt: skip
+
+
+def attachment_download(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    """The file as a download only, under its sniffed type: a browser never renders it in the site's origin."""
+    try:
+        attachment = selectors.attachment_get(number=number, attachment_id=attachment_id, user=request.user)
+    except Attachment.DoesNotExist:
+        raise Http404 from None  # the same answer whether the file is someone else's or does not exist
+    charset = "; charset=utf-8" if attachment.content_type == TEXT else ""
+    response = HttpResponse(bytes(attachment.content), content_type=attachment.content_type + charset)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=download_name(attachment.name, attachment.content_type)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _uploads(files: list[UploadedFile]) -> list[AttachmentUpload]:
+    """Files as the domain checks them. At most MAX_ATTACHMENTS files are read into memory; the rest are passed
+    unread (refused as one too many), and a file over the size limit is never read."""
+    uploads, read = [], 0
+    for upload in files:
+        size = upload.size or 0
+        content = None
+        if 0 < size <= MAX_ATTACHMENT_BYTES and read < MAX_ATTACHMENTS:
+            content = upload.read()
+            read += 1
+        uploads.append(AttachmentUpload(name=upload.name or "", size=size, content=content))
+    return uploads
+
+
+def attachment_refusal(verdict: AttachmentVerdict) -> str:
+    """The refusal of one file in the reader's language, naming the file and the rule."""
+    values = {"name": verdict.name, "size": mib(verdict.size), "limit": MAX_ATTACHMENT_BYTES // MIB,
+              "count": MAX_ATTACHMENTS}  # fmt: skip
+    if verdict.rule is Rule.TYPE:
+        return _("%(name)s: only PDF, PNG, JPEG or text files are accepted") % values
+    if verdict.rule is Rule.TOO_LARGE:
+        return _("%(name)s: too large: %(size)s MiB, the limit is %(limit)s MiB") % values
+    if verdict.rule is Rule.TOO_MANY:
+        return _("%(name)s: at most %(count)s files") % values
+    return _("%(name)s: the file is empty") % values
 
 
 @login_required
@@ -81,6 +139,7 @@ def submit(request: HttpRequest) -> HttpResponse:
               ("kind", "surname", "name", "patronymic", "iin", "region", "language", "text")}  # fmt: skip
     allowed = permission_allowed(request.user, "consultation.proposal.submit")
     status = 200
+    attachment_errors: list[str] = []
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied(_("Only verified citizens submit proposals."))
@@ -91,7 +150,12 @@ def submit(request: HttpRequest) -> HttpResponse:
                                              patronymic=values["patronymic"]),
                 region=values["region"], language=values["language"], text=values["text"],
                 kind=values["kind"] or AppealKind.PROPOSAL,
+                attachments=_uploads(request.FILES.getlist("attachments")),
             )  # fmt: skip
+        except services.AttachmentsRefused as error:
+            # shown next to the file field; the typed text comes back in the form
+            attachment_errors = [attachment_refusal(v) for v in error.verdicts]
+            status = 422
         except services.SubmissionThrottled as error:
             messages.error(
                 request,
@@ -112,7 +176,8 @@ def submit(request: HttpRequest) -> HttpResponse:
     values["iin"] = ""  # an IIN is never written back into a page (docs/security.md)
     return render(request, "consultation/submit.html", _base(
         request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
-        allowed=allowed,
+        allowed=allowed, attachment_errors=attachment_errors, max_attachments=MAX_ATTACHMENTS,
+        max_attachment_mib=MAX_ATTACHMENT_BYTES // MIB,
     ), status=status)  # fmt: skip
 
 
