@@ -252,3 +252,19 @@ def test_cli_attach_unknown_proposal_exits_2(tmp_path):
     (tmp_path / "annex.pdf").write_bytes(PDF)
     result = CliRunner().invoke(app, ["attach", "EO-NOPE", str(tmp_path / "annex.pdf")])
     assert result.exit_code == 2 and "EO-NOPE: no proposal" in result.stderr
+
+
+# demo
+
+
+def test_demo_annexes_are_valid_small_and_added_once():
+    from atazan.consultation.demo import DEMO_ATTACHED, attachments_load, load
+
+    load(count=20)
+    assert attachments_load() == 2 * DEMO_ATTACHED
+    assert attachments_load() == 0  # idempotent: the same bytes every run
+    pdf = Attachment.objects.filter(content_type="application/pdf").first()
+    content = bytes(pdf.content)
+    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF") and len(content) < 1024
+    startxref = int(content.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
+    assert content[startxref:].startswith(b"xref")  # the cross-reference table is where the trailer says

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.consultation.helpers import PASSWORD, citizen, secretary, submit, valid_iin
 
+from atazan.consultation.demo import pdf_tiny
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 EXISTING = (
@@ -41,11 +43,15 @@ def test_submit_see_similar_then_answer_reaches_the_citizen(page, browser, live_
     similar = page.locator("#similar a", has_text=existing.registration_number)
     similar.wait_for()
     assert similar.is_visible()
+    page.set_input_files("#attachments", files=[
+        {"name": "annex.pdf", "mimeType": "application/pdf", "buffer": pdf_tiny("Annex to my proposal")},
+    ])  # fmt: skip
     with page.expect_navigation():
         page.get_by_role("button", name="Submit", exact=True).click()
     assert "is registered as" in page.locator(".messages").inner_text()
     mine = page.url
     assert page.locator("[data-status]").inner_text() == "Registered"
+    assert page.locator("#attachments a").inner_text() == "annex.pdf"  # the author sees their file
 
     wg = browser.new_context(base_url=live_server.url, locale="en-US")
     wg_page = wg.new_page()
@@ -54,6 +60,7 @@ def test_submit_see_similar_then_answer_reaches_the_citizen(page, browser, live_
     # the working group sees who wrote, with the IIN masked; nobody's page carries it in clear
     assert wg_page.locator("[data-iin]").inner_text() == "**********" + iin[-2:]
     assert iin not in wg_page.content() and iin not in page.content()
+    assert wg_page.locator("#attachments a").inner_text() == "annex.pdf"
     wg_page.select_option("main select[name=status]", "under_review")
     with wg_page.expect_navigation():
         wg_page.get_by_role("button", name="Record decision").click()
