@@ -268,3 +268,15 @@ def test_demo_annexes_are_valid_small_and_added_once():
     assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF") and len(content) < 1024
     startxref = int(content.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
     assert content[startxref:].startswith(b"xref")  # the cross-reference table is where the trailer says
+
+
+def test_a_hidden_proposal_s_files_are_for_the_secretary_only(client):
+    author = citizen("aidos")
+    proposal = submit_with(upload("annex.pdf", PDF), author=author)
+    url = reverse("consultation:attachment", args=[proposal.registration_number, proposal.attachments.get().pk])
+    client.force_login(author)
+    assert client.get(url).status_code == 200
+    Proposal.objects.filter(pk=proposal.pk).update(visibility="hidden")
+    assert client.get(url).status_code == 404
+    client.force_login(secretary())
+    assert client.get(url).status_code == 200
