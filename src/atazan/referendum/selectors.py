@@ -1,8 +1,10 @@
-"""Reads of the referendum context. Results are computed by `referendum.domain` from the current protocol versions
-and cached until another protocol arrives (the cache key changes with the number and the newest id of versions)."""
+"""Reads of the referendum context. The live result is a running tally per process, brought up to date with the
+protocol versions stored since it last looked; forensics are cached until another protocol arrives."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +21,7 @@ from atazan.referendum.domain.forensics import (
 )
 from atazan.referendum.domain.integrity import BundleMeta, SignedProtocol, bundle_build
 from atazan.referendum.domain.protocol import Protocol
-from atazan.referendum.domain.tally import TallyResult, tally
+from atazan.referendum.domain.tally import RunningTally, TallyResult
 from atazan.referendum.domain.units import UnitRegistry
 from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
 
@@ -76,30 +78,82 @@ def _state_key(question: Question) -> str:
     return f"referendum:{question.pk}:{question.created_at.isoformat()}:{state['n']}:{state['last']}:{state['at']}"
 
 
+def _protocol(row: tuple[Any, ...]) -> Protocol:
+    num, unit, district, abroad, reg, tp, y, n, inv, nc, rec, iss, unu = row
+    return Protocol(num, unit, district or "", reg, tp, y, n, inv, nc, rec, iss, unu, abroad)
+
+
 def protocols_current(question: Question) -> list[Protocol]:
     rows = (
         ProtocolVersion.objects.filter(question=question, is_current=True)
         .order_by("precinct__number")
         .values_list(*_ROW)
     )
-    return [
-        Protocol(num, unit, district or "", reg, tp, y, n, inv, nc, rec, iss, unu, abroad)
-        for num, unit, district, abroad, reg, tp, y, n, inv, nc, rec, iss, unu in rows
-    ]
+    return [_protocol(row) for row in rows]
 
 
 def registry_for(question: Question) -> UnitRegistry:
     return UnitRegistry(abroad_unit=question.abroad_unit)
 
 
+# The live result is kept per process as a running tally (referendum.domain.tally.RunningTally) and brought up to
+# date with the protocol versions stored since it last looked, instead of re-reading and re-summing ~10,000
+# protocols whenever one arrives (results are polled while protocols come in). Versions are only ever added: a
+# correction stores a new version and marks the previous one no longer current in the same transaction
+# (services.protocol_correct), so the versions with a higher id than the last one seen say everything that changed.
+# Ids are handed out before commit, so a version with a lower id can become visible later: the number of versions
+# up to the last id seen must equal the number read, otherwise the tally is rebuilt from scratch.
+_VERSION_ROW = ("id", "is_current", *_ROW)
+
+
+@dataclass(slots=True)
+class _Live:
+    base: str  # the question's identity (a re-created database gets a new one)
+    running: RunningTally
+    last_id: int = 0
+    known: int = 0  # versions with id <= last_id that have been read
+    result: TallyResult | None = None
+
+
+_LIVE: dict[int, _Live] = {}
+_LIVE_LOCK = threading.Lock()  # gunicorn's threads share one running tally per process
+
+
+def _read_versions(live: _Live, rows: Iterable[tuple[Any, ...]]) -> None:
+    for version_id, is_current, *row in rows:
+        live.known += 1
+        live.last_id = max(live.last_id, version_id)
+        if is_current:
+            live.running.put(_protocol(tuple(row)))
+
+
+def _rebuild(question: Question, base: str) -> _Live:
+    live = _Live(base, RunningTally(kind=question.question_kind, registry=registry_for(question)))
+    _read_versions(live, ProtocolVersion.objects.filter(question=question).order_by("id").values_list(*_VERSION_ROW))
+    return live
+
+
+def _catch_up(question: Question, live: _Live) -> bool:
+    """Read the versions stored since `live` last looked; False when what it knows no longer adds up."""
+    versions = ProtocolVersion.objects.filter(question=question)
+    _read_versions(live, versions.filter(id__gt=live.last_id).order_by("id").values_list(*_VERSION_ROW))
+    return versions.filter(id__lte=live.last_id).count() == live.known
+
+
 def result_for(question: Question) -> TallyResult:
     """The tally and the adoption outcome from the current version of every accepted protocol."""
-    key = _state_key(question) + ":result"
-    result: TallyResult | None = _memo_get(key)
-    if result is None:
-        result = tally(protocols_current(question), kind=question.question_kind, registry=registry_for(question))
-        _memo_set(key, result)
-    return result
+    base = f"{question.pk}:{question.created_at.isoformat()}"
+    state = ProtocolVersion.objects.filter(question=question).aggregate(n=Count("id"), last=Max("id"))
+    count, last = state["n"], state["last"] or 0
+    with _LIVE_LOCK:
+        live = _LIVE.get(question.pk)
+        fresh = live is not None and live.base == base and (live.last_id, live.known) == (last, count)
+        if live is not None and fresh and live.result is not None:
+            return live.result
+        if live is None or live.base != base or last < live.last_id or not _catch_up(question, live):
+            live = _LIVE[question.pk] = _rebuild(question, base)
+        live.result = live.running.result()
+        return live.result
 
 
 @dataclass(frozen=True, slots=True)

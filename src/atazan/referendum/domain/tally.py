@@ -37,6 +37,20 @@ class Totals:
         self.not_counted += p.not_counted
         self.precincts += 1
 
+    def remove(self, p: Protocol) -> None:
+        self.registered -= p.registered
+        self.took_part -= p.took_part
+        self.yes -= p.yes
+        self.no -= p.no
+        self.invalid -= p.invalid
+        self.not_counted -= p.not_counted
+        self.precincts -= 1
+
+    def copy(self) -> Totals:
+        return Totals(
+            self.registered, self.took_part, self.yes, self.no, self.invalid, self.not_counted, self.precincts
+        )
+
     def merge(self, other: Totals) -> None:
         self.registered += other.registered
         self.took_part += other.took_part
@@ -163,3 +177,84 @@ def tally(
         duplicates=duplicates,
         registry=registry,
     )
+
+
+class RunningTally:
+    """The same tally kept up to date one protocol at a time, for a store that holds at most one current protocol
+    per precinct (a correction replaces the precinct's protocol, Referendum Law, Art. 23(1)(6)).
+
+    `put` and `drop` cost a few microseconds instead of re-checking and re-summing every protocol; `result()` gives
+    exactly what `tally()` gives for the current protocols in precinct order (a property test holds them equal).
+    Sums stay exact integers: removing a protocol subtracts the very figures that adding it added.
+    """
+
+    __slots__ = ("kind", "registry", "_current", "_problems", "_units", "_districts")
+
+    def __init__(self, *, kind: QuestionKind, registry: UnitRegistry = DEFAULT_REGISTRY) -> None:
+        self.kind = kind
+        self.registry = registry
+        self._current: dict[str, Protocol] = {}
+        self._problems: dict[str, list[Rejection]] = {}  # precincts whose current protocol breaks a rule
+        self._units = {code: Totals() for code in registry.by_code}
+        self._districts: dict[tuple[str, str], Totals] = {}
+
+    def __len__(self) -> int:
+        return len(self._current)
+
+    def put(self, p: Protocol) -> None:
+        """Make `p` its precinct's current protocol (a first protocol or a correction)."""
+        self.drop(p.precinct)
+        self._current[p.precinct] = p
+        if p.unit not in self.registry.by_code:
+            self._problems[p.precinct] = [Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}")]
+            return
+        problems = protocol_violations(p)
+        if problems:
+            self._problems[p.precinct] = problems
+            return
+        self._units[p.unit].add(p)
+        key = (p.unit, p.district)
+        d = self._districts.get(key)
+        if d is None:
+            d = self._districts[key] = Totals()
+        d.add(p)
+
+    def drop(self, precinct: str) -> None:
+        """Take the precinct's protocol out of every total (nothing happens if it has none)."""
+        old = self._current.pop(precinct, None)
+        if old is None:
+            return
+        if self._problems.pop(precinct, None) is not None:
+            return  # it was never counted
+        self._units[old.unit].remove(old)
+        key = (old.unit, old.district)
+        d = self._districts[key]
+        d.remove(old)
+        if d.precincts == 0:  # tally() only lists districts with a counted protocol
+            del self._districts[key]
+
+    def result(self) -> TallyResult:
+        """A snapshot: later puts and drops do not change it."""
+        accepted: list[Protocol] = []
+        rejected: list[Rejection] = []
+        for number in sorted(self._current):
+            problems = self._problems.get(number)
+            if problems is None:
+                accepted.append(self._current[number])
+            else:
+                rejected.extend(problems)
+        units = {code: t.copy() for code, t in self._units.items()}
+        totals = Totals()
+        for t in units.values():
+            totals.merge(t)
+        outcome = adoption_outcome(self.kind, totals.counts(), {code: t.counts() for code, t in units.items()})
+        return TallyResult(
+            kind=self.kind,
+            totals=totals,
+            units=units,
+            districts={key: t.copy() for key, t in self._districts.items()},
+            accepted=accepted,
+            rejected=rejected,
+            outcome=outcome,
+            registry=self.registry,
+        )
