@@ -48,3 +48,23 @@ def test_highlight_keeps_all_text() -> None:
     segs = highlight(text, ["президент"])
     assert "".join(s.text for s in segs) == text
     assert [s.text for s in segs if s.hit] == ["Президент", "президентский"]
+
+
+def test_remembered_results_follow_the_stored_texts(load_texts: Any) -> None:
+    """Each process keeps search results and articles it has built; storing another text is seen at once."""
+    from atazan.texts.models import Expression
+    from atazan.texts.selectors import article_get
+
+    load_texts((2026, "rus"))
+    assert provisions_search("Курултай", "rus", 2026)
+    expr = Expression.objects.get(work__year=2026, language="rus")
+    assert article_get(expression=expr, num="50").paragraphs
+    assert provisions_search("Курултай", "kaz", None) == []  # remembered as empty for kaz
+    load_texts((2026, "kaz"))
+    assert provisions_search("Құрылтай", "kaz", None)
+    # a re-loaded text (new digest) is read again, not served from memory
+    assert provisions_search("маяк", "rus", 2026) == []
+    expr.provisions.filter(article_num="2", kind="paragraph").update(text="слово-маяк для проверки памяти")
+    assert provisions_search("маяк", "rus", 2026) == []  # same stored texts: the remembered result stands
+    Expression.objects.filter(pk=expr.pk).update(text_sha256="0" * 64)
+    assert [h.eid for h in provisions_search("маяк", "rus", 2026)]

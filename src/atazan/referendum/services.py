@@ -289,13 +289,13 @@ def _import(
     for rejection in parsed.rejected:
         review(chunk_for_line(rejection.line), rejection)
 
-    current = {
-        row["precinct__number"]: row
-        for row in ProtocolVersion.objects.filter(question=question, is_current=True).values(
-            "precinct__number", *FIGURES
-        )
-    }
     numbers = [p.precinct for p in parsed.protocols]
+    current_versions = ProtocolVersion.objects.filter(question=question, is_current=True)
+    if len(numbers) <= 500:
+        # one protocol from a territorial commission's upload, or a small file: read only its precincts' current
+        # versions, not the whole country's (the single-protocol path runs many times a minute on voting night)
+        current_versions = current_versions.filter(precinct__number__in=numbers)
+    current = {row["precinct__number"]: row for row in current_versions.values("precinct__number", *FIGURES)}
     precincts: dict[str, Precinct] = {}
     for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
         precincts.update((p.number, p) for p in Precinct.objects.filter(number__in=numbers[start : start + 500]))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -12,6 +14,29 @@ from .models import Expression, Provision, Work
 
 MAX_TERMS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
+T = TypeVar("T")
+
+# The official texts change only when `atazan texts load` stores a new expression, yet they are the most read pages:
+# each process keeps the articles and search results it has built, keyed by the stored expressions' identity and
+# digest, so a reload (new id, new digest or new import time) is seen on the next request.
+_MEMO: dict[Hashable, object] = {}
+_MEMO_SIZE = 2048
+
+
+def texts_state() -> tuple[tuple[object, ...], ...]:
+    """What identifies the stored texts: every expression's id, text digest and import time (one small query)."""
+    return tuple(Expression.objects.order_by("id").values_list("id", "text_sha256", "imported_at"))
+
+
+def _memo(key: Hashable, build: Callable[[], T]) -> T:
+    full = (texts_state(), key)
+    found = _MEMO.get(full)
+    if found is None:
+        found = build()
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[full] = found
+    return found  # type: ignore[return-value]
 
 
 def works_list() -> QuerySet[Work]:
@@ -93,6 +118,10 @@ class ArticleView:
 
 def article_get(*, expression: Expression, num: str) -> ArticleView:
     """One article with its paragraphs and subparagraphs. Raises Provision.DoesNotExist."""
+    return _memo(("article", expression.pk, num), lambda: _article_build(expression, num))
+
+
+def _article_build(expression: Expression, num: str) -> ArticleView:
     art = expression.provisions.select_related("parent").get(kind=Provision.Kind.ARTICLE, num=num)
     parts = list(expression.provisions.filter(article_num=num).exclude(pk=art.pk).order_by("order"))
     paragraphs: list[ParagraphView] = []
@@ -213,6 +242,10 @@ def provisions_search(
     terms = search_terms(query)
     if not terms:
         return []
+    return _memo(("search", tuple(terms), language, year, limit), lambda: _search_build(terms, language, year, limit))
+
+
+def _search_build(terms: list[str], language: str | None, year: int | None, limit: int) -> list[SearchHit]:
     qs = Provision.objects.filter(kind=Provision.Kind.PARAGRAPH).select_related("expression__work")
     if language:
         qs = qs.filter(expression__language=language)
