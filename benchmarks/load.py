@@ -40,14 +40,20 @@ SEARCH_WORDS = ["право", "свобода", "Президент", "Куру�
 
 
 def _locust_child(args: argparse.Namespace) -> None:
+    import resource
+    from urllib.parse import urlencode
+
     import gevent
-    from locust import HttpUser, between, events, task
+    from locust import FastHttpUser, between, events, task
     from locust.env import Environment
 
     articles: list[str] = json.loads(Path(args.articles).read_text())
     accepted_protocols: list[str] = []
     accepted_proposals: list[str] = []
     phase = args.phase
+
+    def cookie(client, name: str) -> str:  # type: ignore[no-untyped-def]
+        return next((c.value for c in client.cookiejar if c.name == name), "")
 
     def csrf(client, path: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
         page = client.get(path, name=f"{path} (form)")
@@ -64,7 +70,7 @@ def _locust_child(args: argparse.Namespace) -> None:
             allow_redirects=False,
         )
 
-    class Reader(HttpUser):
+    class Reader(FastHttpUser):
         weight = 6
         wait_time = between(0.2, 1.0)
 
@@ -78,9 +84,9 @@ def _locust_child(args: argparse.Namespace) -> None:
         def search(self) -> None:
             import random
 
-            self.client.get("/texts/search/", params={"q": random.choice(SEARCH_WORDS)}, name="search")
+            self.client.get("/texts/search/?" + urlencode({"q": random.choice(SEARCH_WORDS)}), name="search")
 
-    class Watcher(HttpUser):
+    class Watcher(FastHttpUser):
         weight = 3
         wait_time = between(0.5, 1.5)
 
@@ -94,7 +100,7 @@ def _locust_child(args: argparse.Namespace) -> None:
 
     citizens = iter(json.loads(Path(args.citizens).read_text()) if args.citizens else [])
 
-    class Citizen(HttpUser):
+    class Citizen(FastHttpUser):
         weight = 1
         # one submission every 6-12 s stays within the consultation's throttle of 10 an hour per account for a
         # phase of up to a minute
@@ -136,7 +142,7 @@ def _locust_child(args: argparse.Namespace) -> None:
                 else:
                     response.failure(f"proposal not registered (HTTP {response.status_code})")
 
-    class Operator(HttpUser):
+    class Operator(FastHttpUser):
         weight = 1
         wait_time = between(0.5, 1.5)
 
@@ -159,7 +165,7 @@ def _locust_child(args: argparse.Namespace) -> None:
             with self.client.post(
                 f"/api/referendum/questions/{SLUG}/protocols",
                 json=body,
-                headers={"X-CSRFToken": self.client.cookies.get("csrftoken", ""), "Referer": args.host + "/"},
+                headers={"X-CSRFToken": cookie(self.client, "csrftoken"), "Referer": args.host + "/"},
                 name="file protocol (API)",
                 catch_response=True,
             ) as response:
@@ -173,11 +179,28 @@ def _locust_child(args: argparse.Namespace) -> None:
     env = Environment(user_classes=classes, host=args.host, events=events)
     runner = env.create_local_runner()
     runner.start(args.users, spawn_rate=max(1, args.users // 5))
-    gevent.spawn_later(args.seconds, runner.quit)
+    warmup: dict[str, object] = {}
+
+    def end_of_warmup() -> None:
+        # Users arrive and sign in during the warm-up (each sign-in costs the server about half a second of CPU:
+        # PBKDF2 with Django's iteration count); it is reported on its own and the steady state is measured after.
+        entry = env.stats.entries.get(("article page", "GET"))
+        warmup.update(
+            requests=env.stats.total.num_requests,
+            failures=env.stats.total.num_failures,
+            article_p95_ms=entry.get_response_time_percentile(0.95) if entry else None,
+        )
+        env.stats.reset_all()
+
+    gevent.spawn_later(args.warmup, end_of_warmup)
+    gevent.spawn_later(args.warmup + args.seconds, runner.quit)
     runner.greenlet.join()
 
     stats = env.stats
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     report = {
+        "warmup": warmup,
+        "locust_cpu_s": usage.ru_utime + usage.ru_stime,
         "requests": stats.total.num_requests,
         "failures": stats.total.num_failures,
         "rps": stats.total.num_requests / max(1e-9, stats.total.last_request_timestamp - stats.total.start_time),
@@ -345,9 +368,13 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
                 str(citizens),
                 "--mix",
                 args.mix,
+                "--warmup",
+                str(args.warmup),
             ],
             env=env,
         )
+        time.sleep(args.warmup)
+        cpu_start = _cpu_snapshot(server.pid)
         time.sleep(min(10, args.seconds / 4))  # the users are reading and polling when the import starts
         started = time.monotonic()
         imp = subprocess.CompletedProcess([], 0, "", "")
@@ -368,7 +395,8 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
                 text=True,
             )
         import_s = time.monotonic() - started
-        locust.wait(timeout=args.seconds + 120)
+        locust.wait(timeout=args.warmup + args.seconds + 120)
+        cpu_end = _cpu_snapshot(server.pid)
         result = json.loads(out.read_text())
         result.update(
             workers=workers,
@@ -376,11 +404,30 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
             import_s=import_s,
             imported=imported,
             import_tail=imp.stdout[-300:] + imp.stderr[-300:],
+            machine_busy=(cpu_end[0] - cpu_start[0]) / max(1, cpu_end[1] - cpu_start[1]),
+            server_cpu_s=cpu_end[2] - cpu_start[2],
         )
         return result
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+
+
+def _cpu_snapshot(server_pid: int) -> tuple[int, int, float]:
+    """(busy jiffies of the whole machine, all jiffies, CPU seconds of the server's processes so far)."""
+    import psutil  # a dependency of Locust
+
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    server_s = 0.0
+    try:
+        root = psutil.Process(server_pid)
+        for proc in [root, *root.children(recursive=True)]:
+            times = proc.cpu_times()
+            server_s += times.user + times.system
+    except psutil.Error:
+        pass
+    return sum(fields) - idle, sum(fields), server_s
 
 
 def _lost_writes(env: dict[str, str], result: dict) -> dict[str, int]:  # type: ignore[type-arg]
@@ -415,6 +462,15 @@ def _print_phase(label: str, result: dict, lost: dict[str, int]) -> None:  # typ
         f"p95 {result['p95_ms']:.0f} ms, failures {result['failures']} "
         f"(of which connection-level {result['transport_failures']})"
     )
+    warm = result["warmup"]
+    print(
+        f"   measured after a warm-up in which the users arrived and signed in ({warm.get('requests')} requests, "
+        f"{warm.get('failures')} failures, article p95 {warm.get('article_p95_ms')} ms)"
+    )
+    print(
+        f"   CPU over the measured window: machine {100 * result['machine_busy']:.0f}% busy of {os.cpu_count()} cores; "
+        f"server processes {result['server_cpu_s']:.1f} CPU-s; Locust {result['locust_cpu_s']:.1f} CPU-s"
+    )
     for name, row in sorted(result["by_name"].items()):
         print(
             f"   {name:48} n={row['requests']:6}  p50={row['p50_ms']:6.0f} ms  p95={row['p95_ms']:6.0f} ms  "
@@ -436,6 +492,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--baseline-workers", type=int, default=1)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--warmup", type=int, default=15, help="seconds of arrival and sign-in before measuring")
     parser.add_argument("--import-size", type=int, default=2000)
     parser.add_argument(
         "--database-url",

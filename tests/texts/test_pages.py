@@ -81,3 +81,21 @@ def test_akn_of_the_2026_text_gives_renumbered_articles_their_1995_wid(client: C
     assert doc.find(".//a:paragraph[@eId='art_79__para_1']", ns).get("wId") == "art_78__para_1"
     # An article with no 1995 source keeps its own name.
     assert doc.find(".//a:article[@eId='art_49']", ns).get("wId") == "art_49"
+
+
+def test_article_and_search_pages_are_kept_rendered_until_the_texts_change(client: Client, texts: None) -> None:
+    from atazan.texts.models import Expression, Provision
+
+    url = "/texts/2026/rus/art/2/"
+    assert "слово-маяк" not in client.get(url).content.decode()
+    client.get("/texts/search/?q=маяк")
+    Provision.objects.filter(expression__work__year=2026, expression__language="rus", article_num="2").filter(
+        kind="paragraph"
+    ).update(text="слово-маяк")
+    # the same stored texts: the kept rendering and the kept (empty) search result are served
+    assert "слово-маяк" not in client.get(url).content.decode()
+    assert "<mark>маяк</mark>" not in client.get("/texts/search/?q=маяк").content.decode()
+    # a text stored anew (another digest) is rendered and searched again
+    Expression.objects.filter(work__year=2026, language="rus").update(text_sha256="f" * 64)
+    assert "слово-маяк" in client.get(url).content.decode()
+    assert "<mark>маяк</mark>" in client.get("/texts/search/?q=маяк").content.decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -23,13 +24,26 @@ _MEMO: dict[Hashable, object] = {}
 _MEMO_SIZE = 2048
 
 
-def texts_state() -> tuple[tuple[object, ...], ...]:
-    """What identifies the stored texts: every expression's id, text digest and import time (one small query)."""
-    return tuple(Expression.objects.order_by("id").values_list("id", "text_sha256", "imported_at"))
+TextsState = tuple[tuple[object, ...], ...]
 
 
-def _memo(key: Hashable, build: Callable[[], T]) -> T:
-    full = (texts_state(), key)
+def texts_state() -> TextsState:
+    """What identifies the stored texts: every expression's id, text digest, import time, year, language and date
+    (one small query). A view reads it once and passes it to the readers below."""
+    return tuple(
+        Expression.objects.order_by("id").values_list(
+            "id", "text_sha256", "imported_at", "work__year", "language", "date"
+        )
+    )
+
+
+def texts_version(state: TextsState | None = None) -> str:
+    """A short fingerprint of texts_state(), for keys of rendered pages kept in the cache."""
+    return hashlib.sha256(repr(texts_state() if state is None else state).encode()).hexdigest()[:16]
+
+
+def _memo(key: Hashable, build: Callable[[], T], state: TextsState | None = None) -> T:
+    full = (texts_state() if state is None else state, key)
     found = _MEMO.get(full)
     if found is None:
         found = build()
@@ -37,6 +51,15 @@ def _memo(key: Hashable, build: Callable[[], T]) -> T:
             _MEMO.clear()
         _MEMO[full] = found
     return found  # type: ignore[return-value]
+
+
+def expression_remembered(*, year: int, lang: str, state: TextsState) -> Expression:
+    """expression_get() for a page view: found in `state`, the instance kept by the process."""
+    found = [row for row in state if row[3] == year and row[4] == lang]
+    if not found:
+        raise Expression.DoesNotExist(f"no {lang} expression of the {year} Constitution is stored")
+    pk = max(found, key=lambda row: row[5])[0]  # the latest date, as expression_get orders
+    return _memo(("expression", pk), lambda: Expression.objects.select_related("work").get(pk=pk), state)
 
 
 def works_list() -> QuerySet[Work]:
@@ -116,9 +139,9 @@ class ArticleView:
         return self.provision.num
 
 
-def article_get(*, expression: Expression, num: str) -> ArticleView:
+def article_get(*, expression: Expression, num: str, state: TextsState | None = None) -> ArticleView:
     """One article with its paragraphs and subparagraphs. Raises Provision.DoesNotExist."""
-    return _memo(("article", expression.pk, num), lambda: _article_build(expression, num))
+    return _memo(("article", expression.pk, num), lambda: _article_build(expression, num), state)
 
 
 def _article_build(expression: Expression, num: str) -> ArticleView:
@@ -232,7 +255,12 @@ def _matching(qs: QuerySet[Provision], terms: list[str]) -> QuerySet[Provision]:
 
 
 def provisions_search(
-    query: str, language: str | None = None, year: int | None = None, *, limit: int = 100
+    query: str,
+    language: str | None = None,
+    year: int | None = None,
+    *,
+    limit: int = 100,
+    state: TextsState | None = None,
 ) -> list[SearchHit]:
     """Paragraphs whose text contains every word of `query` (as word prefixes), in document order.
 
@@ -242,7 +270,8 @@ def provisions_search(
     terms = search_terms(query)
     if not terms:
         return []
-    return _memo(("search", tuple(terms), language, year, limit), lambda: _search_build(terms, language, year, limit))
+    key = ("search", tuple(terms), language, year, limit)
+    return _memo(key, lambda: _search_build(terms, language, year, limit), state)
 
 
 def _search_build(terms: list[str], language: str | None, year: int | None, limit: int) -> list[SearchHit]:

@@ -59,13 +59,19 @@ def _counterparts(year: int, lang: str, num: str) -> list[dict[str, Any]] | None
 
 @require_GET
 def article_read(request: HttpRequest, year: int, lang: str, num: str) -> HttpResponse:
-    expr = _expression_or_404(year, lang)
+    # the most read page: one query (the stored texts' state) when the article has been built before
+    state = selectors.texts_state()
     try:
-        article = selectors.article_get(expression=expr, num=num)
+        expr = selectors.expression_remembered(year=year, lang=lang, state=state)
+    except Expression.DoesNotExist as exc:
+        raise Http404(str(exc)) from exc
+    try:
+        article = selectors.article_get(expression=expr, num=num, state=state)
     except Provision.DoesNotExist as exc:
         raise Http404(f"no article {num} in {expr.uri}") from exc
     context = {
         **_common(request),
+        "texts_version": selectors.texts_version(state),
         "expression": expr,
         "article": article,
         "other_lang": "kaz" if lang == "rus" else "rus",
@@ -82,8 +88,16 @@ def search(request: HttpRequest) -> HttpResponse:
     lang = lang if lang in Language.values else ""
     year_raw = request.GET.get("year", "")
     year = int(year_raw) if year_raw in ("1995", "2026") else None
-    hits = selectors.provisions_search(query, lang or None, year) if query else []
-    context = {**_common(request), "query": query, "lang": lang, "year": year, "hits": hits}
+    state = selectors.texts_state()
+    hits = selectors.provisions_search(query, lang or None, year, state=state) if query else []
+    context = {
+        **_common(request),
+        "texts_version": selectors.texts_version(state),
+        "query": query,
+        "lang": lang,
+        "year": year,
+        "hits": hits,
+    }
     template = "texts/_search_results.html" if request.headers.get("HX-Request") else "texts/search.html"
     return render(request, template, context)
 
