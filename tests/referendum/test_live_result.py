@@ -54,3 +54,22 @@ def test_a_version_that_disappears_forces_a_full_rebuild() -> None:
     factories.load(q, [factories.protocol("p-10")])
     result = selectors.result_for(q)
     assert _same(result, _full(q)) and result.totals.precincts == 10
+
+
+def test_a_version_committed_late_with_a_lower_id_is_read_without_a_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
+    q = factories.question()
+    factories.load(q, [factories.protocol(f"p-{k}") for k in range(10)])
+    selectors.result_for(q)
+    # As if p-4's version had still been uncommitted when this process read the newer ones: forget it was read.
+    late = ProtocolVersion.objects.get(question=q, precinct__number="p-4", is_current=True)
+    live = selectors._LIVE[q.pk]
+    live.seen.discard(late.pk)
+    live.running.drop("p-4")
+    live.result = None
+    factories.load(q, [factories.protocol("p-10")])
+    rebuilds: list[int] = []
+    real = selectors._rebuild
+    monkeypatch.setattr(selectors, "_rebuild", lambda *a, **k: rebuilds.append(1) or real(*a, **k))
+    result = selectors.result_for(q)
+    assert rebuilds == []
+    assert _same(result, _full(q)) and result.totals.precincts == 11

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Max
@@ -98,11 +98,13 @@ def registry_for(question: Question) -> UnitRegistry:
 
 # The live result is kept per process as a running tally (referendum.domain.tally.RunningTally) and brought up to
 # date with the protocol versions stored since it last looked, instead of re-reading and re-summing ~10,000
-# protocols whenever one arrives (results are polled while protocols come in). Versions are only ever added: a
-# correction stores a new version and marks the previous one no longer current in the same transaction
-# (services.protocol_correct), so the versions with a higher id than the last one seen say everything that changed.
-# Ids are handed out before commit, so a version with a lower id can become visible later: the number of versions
-# up to the last id seen must equal the number read, otherwise the tally is rebuilt from scratch.
+# protocols whenever one arrives (results are polled while protocols come in). Versions are only ever added, and a
+# version only ever stops being current: a correction stores a new version and marks the previous one no longer
+# current in the same transaction (services.protocol_correct). So reading each version once, and counting it if it
+# is current when read, gives the current protocols. Ids are handed out before commit, so a version with a lower id
+# than the newest one read can become visible later (an import's chunk committing after a single protocol filed
+# through the API): the number of versions up to the newest id read must equal the number read, and when it is
+# larger the missing ids are looked up and read. Fewer (a version deleted behind the platform's back) rebuilds it.
 _VERSION_ROW = ("id", "is_current", *_ROW)
 
 
@@ -110,8 +112,8 @@ _VERSION_ROW = ("id", "is_current", *_ROW)
 class _Live:
     base: str  # the question's identity (a re-created database gets a new one)
     running: RunningTally
+    seen: set[int] = field(default_factory=set)  # ids of the versions read
     last_id: int = 0
-    known: int = 0  # versions with id <= last_id that have been read
     result: TallyResult | None = None
 
 
@@ -121,7 +123,9 @@ _LIVE_LOCK = threading.Lock()  # gunicorn's threads share one running tally per 
 
 def _read_versions(live: _Live, rows: Iterable[tuple[Any, ...]]) -> None:
     for version_id, is_current, *row in rows:
-        live.known += 1
+        if version_id in live.seen:
+            continue
+        live.seen.add(version_id)
         live.last_id = max(live.last_id, version_id)
         if is_current:
             live.running.put(_protocol(tuple(row)))
@@ -134,10 +138,15 @@ def _rebuild(question: Question, base: str) -> _Live:
 
 
 def _catch_up(question: Question, live: _Live) -> bool:
-    """Read the versions stored since `live` last looked; False when what it knows no longer adds up."""
+    """Read the versions stored since `live` last looked; False when what it read no longer adds up."""
     versions = ProtocolVersion.objects.filter(question=question)
     _read_versions(live, versions.filter(id__gt=live.last_id).order_by("id").values_list(*_VERSION_ROW))
-    return versions.filter(id__lte=live.last_id).count() == live.known
+    stored = versions.filter(id__lte=live.last_id).count()
+    if stored > len(live.seen):  # committed late with a lower id
+        late = set(versions.filter(id__lte=live.last_id).values_list("id", flat=True)) - live.seen
+        _read_versions(live, versions.filter(id__in=sorted(late)).order_by("id").values_list(*_VERSION_ROW))
+        stored = versions.filter(id__lte=live.last_id).count()
+    return stored == len(live.seen)
 
 
 def result_for(question: Question) -> TallyResult:
@@ -147,7 +156,7 @@ def result_for(question: Question) -> TallyResult:
     count, last = state["n"], state["last"] or 0
     with _LIVE_LOCK:
         live = _LIVE.get(question.pk)
-        fresh = live is not None and live.base == base and (live.last_id, live.known) == (last, count)
+        fresh = live is not None and live.base == base and (live.last_id, len(live.seen)) == (last, count)
         if live is not None and fresh and live.result is not None:
             return live.result
         if live is None or live.base != base or last < live.last_id or not _catch_up(question, live):
