@@ -2,6 +2,7 @@
 equals a full tally of the current protocols, however the versions arrive."""
 
 import pytest
+from django.db.models import Count
 
 from atazan.referendum import selectors, services
 from atazan.referendum.domain.tally import tally
@@ -39,6 +40,11 @@ def test_imports_acceptances_and_corrections_are_caught_up_without_a_rebuild(mon
     assert _same(second, _full(q))
     assert second.totals.precincts == 26 and second.units["karaganda"].precincts == 5
     assert rebuilds == []  # caught up from the new versions alone
+    by_status = ProtocolVersion.objects.filter(question=q, is_current=True).values("signature_status")
+    assert selectors.signature_counts(q) == {
+        row["signature_status"]: row["n"] for row in by_status.annotate(n=Count("id"))
+    }
+    assert sum(selectors.signature_counts(q).values()) == 26
     assert first.totals.precincts == 20  # an earlier result is a snapshot
     assert selectors.result_for(q) is second  # nothing new: the same result
 

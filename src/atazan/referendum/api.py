@@ -108,7 +108,7 @@ def questions(request: HttpRequest) -> list[QuestionOut]:
 def result(request: HttpRequest, slug: str) -> dict[str, Any]:
     """The same JSON as `atazan referendum tally --json`, plus the outcome explained with its legal sources."""
     q = _question(slug)
-    r = selectors.result_for(q)
+    r, signatures = selectors.live_for(q)
     return {
         **r.as_json(),
         "question": _question_out(q).dict(),
@@ -121,7 +121,7 @@ def result(request: HttpRequest, slug: str) -> dict[str, Any]:
         "explanation": r.outcome.explanation(),
         "sources": {"validity": VALIDITY_SOURCE, "majority": MAJORITY_SOURCE, "units": UNITS_SOURCE},
         "open_reviews": selectors.reviews_count(q),
-        "signatures": selectors.signature_counts(q),
+        "signatures": signatures,
         "synthetic": q.synthetic,
     }
 

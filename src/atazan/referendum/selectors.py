@@ -4,11 +4,12 @@ protocol versions stored since it last looked; forensics are cached until anothe
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from atazan.referendum.domain.forensics import (
     Anomaly,
@@ -105,7 +106,7 @@ def registry_for(question: Question) -> UnitRegistry:
 # than the newest one read can become visible later (an import's chunk committing after a single protocol filed
 # through the API): the number of versions up to the newest id read must equal the number read, and when it is
 # larger the missing ids are looked up and read. Fewer (a version deleted behind the platform's back) rebuilds it.
-_VERSION_ROW = ("id", "is_current", *_ROW)
+_VERSION_ROW = ("id", "is_current", "signature_status", *_ROW)
 
 
 @dataclass(slots=True)
@@ -114,7 +115,9 @@ class _Live:
     running: RunningTally
     seen: set[int] = field(default_factory=set)  # ids of the versions read
     last_id: int = 0
+    statuses: dict[str, str] = field(default_factory=dict)  # precinct -> signature status of its current version
     result: TallyResult | None = None
+    signatures: dict[str, int] = field(default_factory=dict)  # how many current versions per signature status
 
 
 _LIVE: dict[int, _Live] = {}
@@ -122,13 +125,15 @@ _LIVE_LOCK = threading.Lock()  # gunicorn's threads share one running tally per 
 
 
 def _read_versions(live: _Live, rows: Iterable[tuple[Any, ...]]) -> None:
-    for version_id, is_current, *row in rows:
+    for version_id, is_current, status, *row in rows:
         if version_id in live.seen:
             continue
         live.seen.add(version_id)
         live.last_id = max(live.last_id, version_id)
         if is_current:
-            live.running.put(_protocol(tuple(row)))
+            protocol = _protocol(tuple(row))
+            live.running.put(protocol)
+            live.statuses[protocol.precinct] = status
 
 
 def _rebuild(question: Question, base: str) -> _Live:
@@ -137,32 +142,44 @@ def _rebuild(question: Question, base: str) -> _Live:
     return live
 
 
-def _catch_up(question: Question, live: _Live) -> bool:
-    """Read the versions stored since `live` last looked; False when what it read no longer adds up."""
+def _catch_up(question: Question, live: _Live, *, stored_up_to_last: int) -> bool:
+    """Read the versions stored since `live` last looked, and any committed late below the newest id it read
+    (`stored_up_to_last` versions have an id up to it); False when versions it read have disappeared."""
     versions = ProtocolVersion.objects.filter(question=question)
-    _read_versions(live, versions.filter(id__gt=live.last_id).order_by("id").values_list(*_VERSION_ROW))
-    stored = versions.filter(id__lte=live.last_id).count()
-    if stored > len(live.seen):  # committed late with a lower id
+    if stored_up_to_last < len(live.seen):
+        return False
+    if stored_up_to_last > len(live.seen):  # committed late with a lower id
         late = set(versions.filter(id__lte=live.last_id).values_list("id", flat=True)) - live.seen
         _read_versions(live, versions.filter(id__in=sorted(late)).order_by("id").values_list(*_VERSION_ROW))
-        stored = versions.filter(id__lte=live.last_id).count()
-    return stored == len(live.seen)
+    _read_versions(live, versions.filter(id__gt=live.last_id).order_by("id").values_list(*_VERSION_ROW))
+    return True
 
 
 def result_for(question: Question) -> TallyResult:
     """The tally and the adoption outcome from the current version of every accepted protocol."""
+    return live_for(question)[0]
+
+
+def live_for(question: Question) -> tuple[TallyResult, dict[str, int]]:
+    """result_for() and signature_counts() of the same moment, for a page that shows both."""
     base = f"{question.pk}:{question.created_at.isoformat()}"
-    state = ProtocolVersion.objects.filter(question=question).aggregate(n=Count("id"), last=Max("id"))
-    count, last = state["n"], state["last"] or 0
     with _LIVE_LOCK:
         live = _LIVE.get(question.pk)
-        fresh = live is not None and live.base == base and (live.last_id, len(live.seen)) == (last, count)
-        if live is not None and fresh and live.result is not None:
-            return live.result
-        if live is None or live.base != base or last < live.last_id or not _catch_up(question, live):
+        if live is not None and live.base != base:
+            live = None
+        seen_up_to = live.last_id if live is not None else 0
+        # one query says whether anything changed, and whether versions below the newest one read appeared late
+        state = ProtocolVersion.objects.filter(question=question).aggregate(
+            n=Count("id"), last=Max("id"), up_to=Count("id", filter=Q(id__lte=seen_up_to))
+        )
+        unchanged = live is not None and (state["last"] or 0, state["n"]) == (live.last_id, len(live.seen))
+        if live is not None and unchanged and live.result is not None:
+            return live.result, live.signatures
+        if live is None or not _catch_up(question, live, stored_up_to_last=state["up_to"]):
             live = _LIVE[question.pk] = _rebuild(question, base)
         live.result = live.running.result()
-        return live.result
+        live.signatures = dict(Counter(live.statuses.values()))
+        return live.result, live.signatures
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,12 +260,8 @@ def reviews_count(question: Question) -> int:
 
 
 def signature_counts(question: Question) -> dict[str, int]:
-    rows = (
-        ProtocolVersion.objects.filter(question=question, is_current=True)
-        .values("signature_status")
-        .annotate(n=Count("id"))
-    )
-    return {r["signature_status"]: r["n"] for r in rows}
+    """How many current protocol versions carry each signature status (kept with the live result)."""
+    return dict(live_for(question)[1])
 
 
 def bundle_for(question: Question, *, authority_key: Any) -> bytes:

@@ -55,7 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _summary_context(request: HttpRequest, question: Question) -> dict[str, Any]:
     language = get_language() or "en"
-    result = selectors.result_for(question)
+    result, signatures = selectors.live_for(question)
     units = selectors.units_all()
     rows = []
     for u in units:
@@ -84,7 +84,7 @@ def _summary_context(request: HttpRequest, question: Question) -> dict[str, Any]
         "units_total": len(result.units),
         "rows": rows,
         "open_reviews": selectors.reviews_count(question),
-        "signatures": selectors.signature_counts(question),
+        "signatures": signatures,
         "validity_source": VALIDITY_SOURCE,
         "majority_source": MAJORITY_SOURCE,
         "units_source": UNITS_SOURCE,

@@ -188,7 +188,7 @@ class RunningTally:
     Sums stay exact integers: removing a protocol subtracts the very figures that adding it added.
     """
 
-    __slots__ = ("kind", "registry", "_current", "_problems", "_units", "_districts")
+    __slots__ = ("kind", "registry", "_current", "_problems", "_units", "_districts", "_order")
 
     def __init__(self, *, kind: QuestionKind, registry: UnitRegistry = DEFAULT_REGISTRY) -> None:
         self.kind = kind
@@ -197,13 +197,17 @@ class RunningTally:
         self._problems: dict[str, list[Rejection]] = {}  # precincts whose current protocol breaks a rule
         self._units = {code: Totals() for code in registry.by_code}
         self._districts: dict[tuple[str, str], Totals] = {}
+        self._order: list[str] = []  # precincts with a protocol, kept nearly sorted
 
     def __len__(self) -> int:
         return len(self._current)
 
     def put(self, p: Protocol) -> None:
         """Make `p` its precinct's current protocol (a first protocol or a correction)."""
-        self.drop(p.precinct)
+        if p.precinct not in self._current:
+            self._order.append(p.precinct)  # sorted again, cheaply (one sorted run and a few more), by result()
+        else:
+            self._uncount(p.precinct)
         self._current[p.precinct] = p
         if p.unit not in self.registry.by_code:
             self._problems[p.precinct] = [Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}")]
@@ -221,9 +225,14 @@ class RunningTally:
 
     def drop(self, precinct: str) -> None:
         """Take the precinct's protocol out of every total (nothing happens if it has none)."""
-        old = self._current.pop(precinct, None)
-        if old is None:
+        if precinct not in self._current:
             return
+        self._uncount(precinct)
+        del self._current[precinct]
+        self._order.remove(precinct)
+
+    def _uncount(self, precinct: str) -> None:
+        old = self._current[precinct]
         if self._problems.pop(precinct, None) is not None:
             return  # it was never counted
         self._units[old.unit].remove(old)
@@ -237,7 +246,8 @@ class RunningTally:
         """A snapshot: later puts and drops do not change it."""
         accepted: list[Protocol] = []
         rejected: list[Rejection] = []
-        for number in sorted(self._current):
+        self._order.sort()
+        for number in self._order:
             problems = self._problems.get(number)
             if problems is None:
                 accepted.append(self._current[number])
