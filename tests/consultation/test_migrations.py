@@ -48,3 +48,16 @@ def test_existing_clear_iins_are_hashed_masked_and_dropped():
     assert "applicant_iin" not in columns
     kept = Rejection.objects.get()
     assert iins[0] not in kept.rule and iins[0] not in str(kept.raw) and kept.raw["iin"].endswith(iins[0][-2:])
+
+
+@pytest.mark.django_db
+def test_postgresql_has_a_trigram_index_for_the_similar_proposals_search():
+    if connection.vendor != "postgresql":
+        pytest.skip("an index of PostgreSQL's pg_trgm; SQLite scans")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'consultation_proposal' AND indexname = %s",
+            ["consultation_proposal_normal_trgm"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition
