@@ -9,9 +9,14 @@ baseline), then against --workers workers; each phase also runs `atazan referend
 protocols while the users poll the results. Afterwards every write the server accepted (each proposal's registration
 number, each protocol filed through the API, each imported protocol) is looked up in the database.
 
-Reported per phase: requests/s, p95 latency per kind of request, failures; and the ratio target/baseline.
+Each phase starts with a warm-up (--warmup, 15 s) in which the users arrive and the citizens and the operator sign in
+(a sign-in costs the server about half a second of CPU: PBKDF2 with Django's iteration count); its requests and
+article p95 are printed on their own, and the steady state is measured for --seconds after it.
+
+Reported per phase: requests/s, p95 latency per kind of request, failures, the CPU used over the measured window
+(the whole machine, the server's processes, Locust's own process); and the ratio target/baseline.
 Issue 8's targets (2 cores, PostgreSQL, several processes): article pages p95 <= 100 ms at 50 users, zero errors,
-zero lost writes. Locust (https://locust.io) drives the users (`pip install locust`).
+zero lost writes. Locust (https://locust.io) drives the users with its FastHttpUser (`pip install locust`).
 """
 
 from __future__ import annotations
