@@ -88,11 +88,11 @@ def search(request: HttpRequest) -> HttpResponse:
     lang = lang if lang in Language.values else ""
     year_raw = request.GET.get("year", "")
     year = int(year_raw) if year_raw in ("1995", "2026") else None
-    state = selectors.texts_state()
+    state = selectors.texts_state() if query else ()  # the empty form reads nothing
     hits = selectors.provisions_search(query, lang or None, year, state=state) if query else []
     context = {
         **_common(request),
-        "texts_version": selectors.texts_version(state),
+        "texts_version": selectors.texts_version(state) if query else "",
         "query": query,
         "lang": lang,
         "year": year,
