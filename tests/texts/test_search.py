@@ -68,3 +68,12 @@ def test_remembered_results_follow_the_stored_texts(load_texts: Any) -> None:
     assert provisions_search("маяк", "rus", 2026) == []  # same stored texts: the remembered result stands
     Expression.objects.filter(pk=expr.pk).update(text_sha256="0" * 64)
     assert [h.eid for h in provisions_search("маяк", "rus", 2026)]
+
+
+def test_a_flood_of_distinct_searches_stays_within_its_pool(load_texts: Any) -> None:
+    from atazan.texts import selectors
+
+    load_texts((2026, "rus"))
+    for n in range(selectors._MEMO_SIZE["search"] * 2 + 3):
+        provisions_search(f"слово{n}", "rus", 2026)
+    assert 0 < len(selectors._MEMO["search"]) <= selectors._MEMO_SIZE["search"]

@@ -20,8 +20,10 @@ T = TypeVar("T")
 # The official texts change only when `atazan texts load` stores a new expression, yet they are the most read pages:
 # each process keeps the articles and search results it has built, keyed by the stored expressions' identity and
 # digest, so a reload (new id, new digest or new import time) is seen on the next request.
-_MEMO: dict[Hashable, object] = {}
-_MEMO_SIZE = 2048
+# Bounded per kind: articles are a few hundred in all, but anyone can send any number of distinct searches (each result
+# holds up to 100 paragraphs), so searches get a small pool of their own that a flood of queries merely recycles.
+_MEMO: dict[str, dict[Hashable, object]] = {"article": {}, "expression": {}, "search": {}}
+_MEMO_SIZE = {"article": 1024, "expression": 16, "search": 128}
 
 
 TextsState = tuple[tuple[object, ...], ...]
@@ -42,14 +44,15 @@ def texts_version(state: TextsState | None = None) -> str:
     return hashlib.sha256(repr(texts_state() if state is None else state).encode()).hexdigest()[:16]
 
 
-def _memo(key: Hashable, build: Callable[[], T], state: TextsState | None = None) -> T:
+def _memo(key: tuple[str, *tuple[Hashable, ...]], build: Callable[[], T], state: TextsState | None = None) -> T:
+    pool = _MEMO[key[0]]
     full = (texts_state() if state is None else state, key)
-    found = _MEMO.get(full)
+    found = pool.get(full)
     if found is None:
         found = build()
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()
-        _MEMO[full] = found
+        if len(pool) >= _MEMO_SIZE[key[0]]:
+            pool.clear()
+        pool[full] = found
     return found  # type: ignore[return-value]
 
 
