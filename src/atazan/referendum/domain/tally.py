@@ -7,7 +7,7 @@ duplicate of an accepted protocol counts once; a different protocol for an accep
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -107,6 +107,22 @@ class TallyResult:
         }
 
 
+def _problems(p: Protocol, by_code: Mapping[str, object]) -> list[Rejection]:
+    """Why `p` cannot be counted: a unit outside the registry, or the control relations it breaks."""
+    if p.unit not in by_code:
+        return [Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}")]
+    return protocol_violations(p)
+
+
+def _count(p: Protocol, units: dict[str, Totals], districts: dict[tuple[str, str], Totals]) -> None:
+    units[p.unit].add(p)
+    key = (p.unit, p.district)
+    d = districts.get(key)
+    if d is None:
+        d = districts[key] = Totals()
+    d.add(p)
+
+
 def tally(
     protocols: Iterable[Protocol],
     *,
@@ -145,23 +161,14 @@ def tally(
         if refused.get(p.precinct) == p:
             duplicates += 1
             continue
-        if p.unit not in by_code:
-            refused[p.precinct] = p
-            rejected.append(Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}"))
-            continue
-        problems = protocol_violations(p)
+        problems = _problems(p, by_code)
         if problems:
             refused[p.precinct] = p
             rejected.extend(problems)
             continue
         seen[p.precinct] = p
         accepted.append(p)
-        units[p.unit].add(p)
-        key = (p.unit, p.district)
-        d = districts.get(key)
-        if d is None:
-            d = districts[key] = Totals()
-        d.add(p)
+        _count(p, units, districts)
     totals = Totals()
     for t in units.values():
         totals.merge(t)
@@ -209,19 +216,11 @@ class RunningTally:
         else:
             self._uncount(p.precinct)
         self._current[p.precinct] = p
-        if p.unit not in self.registry.by_code:
-            self._problems[p.precinct] = [Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}")]
-            return
-        problems = protocol_violations(p)
+        problems = _problems(p, self.registry.by_code)
         if problems:
             self._problems[p.precinct] = problems
             return
-        self._units[p.unit].add(p)
-        key = (p.unit, p.district)
-        d = self._districts.get(key)
-        if d is None:
-            d = self._districts[key] = Totals()
-        d.add(p)
+        _count(p, self._units, self._districts)
 
     def drop(self, precinct: str) -> None:
         """Take the precinct's protocol out of every total (nothing happens if it has none)."""
