@@ -20,6 +20,7 @@ from atazan.elections.domain import (
     allocation_input_from_mapping,
     allocation_steps,
 )
+from atazan.elections.domain.bounds import json_nesting_check
 from atazan.elections.domain.explain import Step
 from atazan.elections.domain.mandates import EndGround
 
@@ -39,7 +40,10 @@ def _read_json(path: Path) -> Any:
     except OSError as exc:
         _fail(f"{path}: cannot read the input file ({exc.strerror})")
     try:
+        json_nesting_check(text, record=str(path))  # before parsing: Python's json recurses once per level
         return json.loads(text)
+    except ElectionsError as error:
+        _fail(str(error))
     except json.JSONDecodeError as exc:
         _fail(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}) [allocation input format]")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from atazan.elections.domain.allocation import Method
+from atazan.elections.domain.errors import ElectionsError
 from atazan.elections.domain.explain import Msg, Step
 from atazan.elections.domain.mandates import EndGround
 
@@ -58,3 +59,22 @@ def ground_label(ground: EndGround) -> str:
 
 def ground_ref(ground: EndGround) -> str:
     return gettext(ground.ref)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedError:
+    """A refusal as a page shows it: the record, what is wrong and the rule, in the active language."""
+
+    code: str
+    record: str
+    message: str
+    rule: str
+
+
+def error_render(error: ElectionsError) -> RenderedError:
+    """``error`` in the active language where it has a template (bounds, register); English otherwise."""
+    try:
+        message, rule = error.render(_translate)
+    except (KeyError, IndexError, ValueError):
+        message, rule = error.render()
+    return RenderedError(error.code, error.record, message, rule)

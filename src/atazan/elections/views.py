@@ -17,13 +17,12 @@ from atazan.accounts.services import permission_allowed, permission_require
 from atazan.elections import selectors, services
 from atazan.elections.domain import ElectionsError, Method, allocate
 from atazan.elections.domain.allocation import AllocationInput, PartyList
+from atazan.elections.domain.bounds import allocation_input_bounds_check
 from atazan.elections.domain.errors import InputFormatError
 from atazan.elections.domain.mandates import EndGround
 from atazan.elections.models import Election
 from atazan.elections.models import PartyList as PartyListModel
-from atazan.elections.translation import ground_label, ground_ref, method_label
-
-MAX_WHATIF_SEATS = 1000
+from atazan.elections.translation import error_render, ground_label, ground_ref, method_label
 
 
 def _election(slug: str) -> Election:
@@ -50,7 +49,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         context["view"] = selectors.election_allocation_view(election=election)
     except ElectionsError as error:
-        context["error"] = error
+        context["error"] = error_render(error)
     context["lists"] = list(election.party_lists.all())
     context["deputies"] = selectors.deputies_by_party(election=election)
     context["events"] = selectors.mandate_events(election=election)
@@ -79,8 +78,6 @@ def _whatif_input(request: HttpRequest, election: Election) -> tuple[AllocationI
     except (ValueError, ZeroDivisionError) as exc:
         raise InputFormatError(f"must be a number, got {raw_threshold!r}", record="threshold_percent") from exc
     seats = whole("seats", election.seats)
-    if seats > MAX_WHATIF_SEATS:
-        raise InputFormatError(f"at most {MAX_WHATIF_SEATS} seats in the calculator", record="seats")
     lists = tuple(
         PartyList(pl.party, whole(f"votes_{pl.registration_order}", pl.votes), pl.registration_order)
         for pl in election.party_lists.all()
@@ -88,7 +85,9 @@ def _whatif_input(request: HttpRequest, election: Election) -> tuple[AllocationI
     # Changing a list's votes changes the number who took part by the same amount (other ballots stay as they were).
     other_ballots = election.took_part - sum(pl.votes for pl in election.party_lists.all())
     took_part = max(other_ballots, 0) + sum(max(pl.votes, 0) for pl in lists)
-    return AllocationInput(seats=seats, took_part=took_part, lists=lists, threshold=threshold), method
+    inp = AllocationInput(seats=seats, took_part=took_part, lists=lists, threshold=threshold)
+    allocation_input_bounds_check(inp)  # the country's bounds, as the CLI and the API keep them
+    return inp, method
 
 
 @require_GET
@@ -106,7 +105,7 @@ def whatif(request: HttpRequest, slug: str) -> HttpResponse:
             for party, seats in context["view"].allocation.seats.items()
         ]
     except ElectionsError as error:
-        context["error"] = error
+        context["error"] = error_render(error)
     template = "elections/_whatif.html" if request.headers.get("HX-Request") else "elections/whatif.html"
     return render(request, template, context)
 
@@ -246,7 +245,7 @@ def operator_import(request: HttpRequest, slug: str) -> HttpResponse:
         result["report"] = run(election=election, rows=rows, source=str(upload.name), actor=request.user)
         result["source"] = upload.name
     except ElectionsError as error:
-        result["error"] = error
+        result["error"] = error_render(error)
         return _operator_render(request, election, result, status=422)
     return _operator_render(request, election, result)
 
@@ -261,7 +260,7 @@ def operator_allocate(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         row = services.seats_allocate(election=election, actor=request.user)
     except ElectionsError as error:
-        result["error"] = error
+        result["error"] = error_render(error)
         return _operator_render(request, election, result, status=422)
     result["allocation"] = row
     result["allocation_seats"] = [(p, n) for p, n in row.seats.items() if n]
@@ -279,7 +278,7 @@ def operator_assign(request: HttpRequest, slug: str) -> HttpResponse:
         on_day = _day(request.POST.get("on", ""), record="on")
         result["assigned"] = services.mandates_assign(election=election, actor=request.user, on_day=on_day)
     except ElectionsError as error:
-        result["error"] = error
+        result["error"] = error_render(error)
         return _operator_render(request, election, result, status=422)
     return _operator_render(request, election, result)
 
@@ -316,7 +315,7 @@ def operator_terminate(request: HttpRequest, slug: str) -> HttpResponse:
             mandate=mandate, ground=ground, on_day=on_day, actor=request.user, nominee=nominee
         )
     except ElectionsError as error:
-        result["error"] = error
+        result["error"] = error_render(error)
         return _operator_render(request, election, result, status=422)
     mandate.refresh_from_db()
     result.update(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
+from .bounds import allocation_input_bounds_check, nesting_depth_check
 from .errors import (
     DuplicatePartyError,
     DuplicateRegistrationOrderError,
@@ -221,10 +222,12 @@ def allocation_input_from_mapping(data: Mapping[str, object]) -> AllocationInput
 
     ``{"seats": 69, "took_part": 6366441, "threshold_percent": 5, "lists": [{"party": "AMANAT", "votes": 3431510,
     "registration_order": 1}, ...]}``. ``threshold_percent`` defaults to 5 (Art. 97-1(1) as in force since 2021);
-    ``registration_order`` defaults to the list's position (1-based). Raises an ``ElectionsError`` subclass.
+    ``registration_order`` defaults to the list's position (1-based). Raises an ``ElectionsError`` subclass, also
+    for input beyond the country's bounds (``bounds``: nesting, seats, voters), which every outside door must keep.
     """
     if not isinstance(data, Mapping):
         raise InputFormatError("the input must be a JSON object", record="input")
+    nesting_depth_check(data, record="input")
     for key in ("seats", "took_part", "lists"):
         if key not in data:
             raise InputFormatError(f"missing field {key!r}", record="input")
@@ -248,7 +251,9 @@ def allocation_input_from_mapping(data: Mapping[str, object]) -> AllocationInput
         votes = _whole_number(raw["votes"], record=record, what="votes")
         order = _whole_number(raw.get("registration_order", position), record=record, what="registration_order")
         lists.append(PartyList(party=party.strip(), votes=votes, registration_order=order))
-    return AllocationInput(seats=seats, took_part=took_part, lists=tuple(lists), threshold=threshold)
+    inp = AllocationInput(seats=seats, took_part=took_part, lists=tuple(lists), threshold=threshold)
+    allocation_input_bounds_check(inp)
+    return inp
 
 
 def allocation_input_check(inp: AllocationInput) -> None:

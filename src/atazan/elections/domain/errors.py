@@ -6,6 +6,9 @@ show it to a person and keep the rejected record for review.
 
 from __future__ import annotations
 
+from .i18n import _
+from .message import Msg, Translate, same
+
 __all__ = [
     "ART_97_1",
     "CandidateRuleError",
@@ -13,6 +16,7 @@ __all__ = [
     "DuplicateRegistrationOrderError",
     "ElectionsError",
     "InputFormatError",
+    "JsonTooDeepError",
     "ListVotesAboveTurnoutError",
     "ListsSumAboveTurnoutError",
     "MandateRuleError",
@@ -21,10 +25,13 @@ __all__ = [
     "NoListsError",
     "NoSeatsError",
     "RegionVotesAboveNationalError",
+    "SeatsAboveKurultaiError",
     "ThresholdOutOfRangeError",
     "TooFewSeatsForSingleListRuleError",
     "TurnoutNotPositiveError",
     "UnknownRegionError",
+    "UnregisteredPartyError",
+    "VotersAboveElectorateError",
 ]
 
 ART_97_1 = "Constitutional Law on Elections, Art. 97-1"
@@ -34,15 +41,26 @@ class ElectionsError(ValueError):
     """A record that the elections rules cannot accept.
 
     ``record`` names the offending record (a party, a candidate, a field); ``rule`` names the legal or technical rule.
+    ``code`` is stable (tests, review queues). ``message`` may be a ``Msg`` (an English template with named fields):
+    ``render(translate)`` then gives the message and the rule in the reader's language; ``message``, ``rule`` and
+    ``str()`` stay English, as the CLI and the JSON API speak.
     """
 
     default_rule = "elections input"
+    code = "elections-input"
 
-    def __init__(self, message: str, *, record: str, rule: str | None = None) -> None:
-        self.message = message
+    def __init__(self, message: str | Msg, *, record: str, rule: str | None = None) -> None:
+        self.msg = message if isinstance(message, Msg) else None
+        self.message = str(message)
         self.record = record
         self.rule = rule or self.default_rule
-        super().__init__(f"{record}: {message} [{self.rule}]")
+        super().__init__(f"{record}: {self.message} [{self.rule}]")
+
+    def render(self, translate: Translate = same) -> tuple[str, str]:
+        """(message, rule) in the language of ``translate``; what has no template stays as given."""
+        if self.msg is None:
+            return self.message, self.rule
+        return self.msg.render(translate), translate(self.rule)
 
 
 class InputFormatError(ElectionsError):
@@ -115,3 +133,40 @@ class CandidateRuleError(ElectionsError):
 
 class MandateRuleError(ElectionsError):
     default_rule = "mandate rules (Constitution 2026, Art. 55(4); " + ART_97_1 + "(6))"
+
+
+# --- bounds that follow from the country (see ``bounds``); rules and messages are translation keys -----------------
+
+
+class JsonTooDeepError(InputFormatError):
+    code = "json-too-deep"
+    default_rule = _(
+        "JSON input may nest at most 16 levels (an allocation or an import needs 3); deeper input is refused unread"
+    )
+
+
+class SeatsAboveKurultaiError(ElectionsError):
+    code = "seats-above-kurultai"
+    # Constitution 2026, Art. 53(1): 145 deputies; no chamber of Kazakhstan has had more seats to allocate.
+    default_rule = _("at most 145 seats: the Kurultai has 145 deputies (Constitution 2026, Art. 53(1))")
+
+
+class VotersAboveElectorateError(ElectionsError):
+    code = "voters-above-electorate"
+    default_rule = _(
+        "at most 25000000 voters or votes: twice the 12482613 citizens entitled to vote in the referendum of "
+        "15 March 2026 (CEC final protocol)"
+    )
+
+
+T_NOT_REGISTERED = _("{party} is not a list registered for this election")
+
+
+class UnregisteredPartyError(ElectionsError):
+    code = "party-not-registered"
+    # Fail closed: results and candidates are taken only for lists the CEC registered for this election; a name that
+    # matches no registered list (a typo, another election's party) is never turned into a new list.
+    default_rule = _(
+        "results and candidates are taken only for a party list registered for this election "
+        "(lists as registered, Constitutional Law on Elections, Art. 97-1(4)-(5))"
+    )
