@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
-from atazan.audit.domain.chain import ChainBreak, ChainEntry, chain_verify
-from atazan.audit.models import AuditEntry
+from atazan.audit.domain.chain import ChainBreak, ChainEntry
+from atazan.audit.domain.checkpoint import Checkpoint, checkpoint_from_dict, checkpoint_sign
+from atazan.audit.domain.log import Finding, LogScan, chain_finding, checkpoint_check, log_scan, records_check
+from atazan.audit.domain.merkle import inclusion_proof_from_levels, tree_levels
+from atazan.audit.domain.proof import EntryProof, RecordProof, proof_verify
+from atazan.audit.models import AuditEntry, AuditRecord
 
 
 def audit_entries(*, action_prefix: str = "", target: str = "") -> QuerySet[AuditEntry]:
@@ -17,20 +24,174 @@ def audit_entries(*, action_prefix: str = "", target: str = "") -> QuerySet[Audi
     return qs
 
 
+_FIELDS = ("seq", "at", "actor", "action", "target", "payload", "prev_hash", "hash", "records_root")
+
+
 def _as_chain(qs: QuerySet[AuditEntry]) -> Iterator[ChainEntry]:
-    for row in qs.order_by("seq").iterator(chunk_size=2000):
-        yield ChainEntry(
-            seq=row.seq,
-            at=row.at.isoformat(),
-            actor=row.actor,
-            action=row.action,
-            target=row.target,
-            payload=row.payload,
-            prev_hash=row.prev_hash,
-            hash=row.hash,
-        )
+    for seq, at, actor, action, target, payload, prev_hash, digest, root in (
+        qs.order_by("seq").values_list(*_FIELDS).iterator(chunk_size=5000)
+    ):
+        yield ChainEntry(seq, at.isoformat(), actor, action, target, payload, prev_hash, digest, root)
+
+
+def _records_roots_recomputed() -> dict[int, str]:
+    """Each entry's records root recomputed from its stored records (seq → hex root)."""
+    from atazan.audit.domain.log import records_root
+
+    grouped: dict[int, list[tuple[str, str]]] = {}
+    for seq, key, digest in (
+        AuditRecord.objects.order_by("entry__seq", "position")
+        .values_list("entry__seq", "key", "digest")
+        .iterator(chunk_size=5000)
+    ):
+        grouped.setdefault(seq, []).append((key, digest))
+    return {seq: records_root(pairs) for seq, pairs in grouped.items()}
+
+
+def audit_log_scan() -> LogScan:
+    """Every entry's leaf recomputed from its stored content (and its records from the records table) and the
+    first break of the hash chain."""
+    roots = _records_roots_recomputed()
+
+    def entries() -> Iterator[ChainEntry]:
+        for e in _as_chain(AuditEntry.objects.all()):
+            recomputed = roots.get(e.seq, "")
+            yield (
+                e
+                if recomputed == e.records_root
+                else ChainEntry(e.seq, e.at, e.actor, e.action, e.target, e.payload, e.prev_hash, e.hash, recomputed)
+            )
+
+    return log_scan(entries())
 
 
 def audit_chain_verify() -> tuple[int, ChainBreak | None]:
     """(number of entries, the first break or None)."""
-    return AuditEntry.objects.count(), chain_verify(_as_chain(AuditEntry.objects.all()))
+    scan = audit_log_scan()
+    return scan.size, scan.chain_break
+
+
+def audit_logged_records() -> dict[str, tuple[int, str]]:
+    """The digest the log last recorded for each record key, with the entry that recorded it."""
+    latest: dict[str, tuple[int, str]] = {}
+    for seq, key, digest in (
+        AuditRecord.objects.order_by("entry__seq", "position")
+        .values_list("entry__seq", "key", "digest")
+        .iterator(chunk_size=5000)
+    ):
+        latest[key] = (seq, digest)
+    return latest
+
+
+def audit_records_check() -> list[Finding]:
+    from atazan.audit.records import records_resolve
+
+    logged = audit_logged_records()
+    return records_check(logged, records_resolve(list(logged)))
+
+
+@dataclass(slots=True)
+class AuditVerdict:
+    entries: int
+    findings: list[Finding] = field(default_factory=list)
+    chain_break: ChainBreak | None = None
+    checkpoint: Checkpoint | None = None
+
+    @property
+    def intact(self) -> bool:
+        return not self.findings
+
+
+def audit_verify(*, checkpoint: Checkpoint | None = None, public_key: bytes | None = None) -> AuditVerdict:
+    """The chain, the records, and — given a checkpoint kept from earlier — that today's log extends it."""
+    scan = audit_log_scan()
+    verdict = AuditVerdict(entries=scan.size, chain_break=scan.chain_break, checkpoint=checkpoint)
+    if scan.chain_break is not None:
+        verdict.findings.append(chain_finding(scan.chain_break))
+    if checkpoint is not None:
+        verdict.findings.extend(checkpoint_check(scan.leaves, checkpoint, public_key=public_key))
+    verdict.findings.extend(audit_records_check())
+    return verdict
+
+
+class AuditLogBroken(RuntimeError):
+    """The log's own chain is broken: no checkpoint is signed over a log that does not verify."""
+
+
+def audit_checkpoint() -> Checkpoint:
+    """A signed checkpoint of the log as it is now (raises `AuditKeyError` without a key, `AuditLogBroken` when the
+    chain does not verify). Remembered per log state, so a page asks for it cheaply until the next entry."""
+    from atazan.audit.keys import audit_signing_key
+
+    key = audit_signing_key()
+    last = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+    state = f"audit-checkpoint:{bytes(key.verify_key).hex()[:16]}:{last[0] if last else 0}:{last[1] if last else ''}"
+    cached = cache.get(state)
+    if cached is not None:
+        return checkpoint_from_dict(cached)
+    scan = audit_log_scan()
+    if scan.chain_break is not None:
+        raise AuditLogBroken(chain_finding(scan.chain_break).render())
+    time = datetime.now(UTC).replace(microsecond=0).isoformat()
+    checkpoint = checkpoint_sign(size=scan.size, root=scan.root, time=time, key=key)
+    cache.set(state, checkpoint.as_dict(), timeout=None)
+    return checkpoint
+
+
+class ProofNotFound(LookupError):
+    """Nothing in the log is about the target; the message names it."""
+
+
+def _entry_dict(row: AuditEntry) -> dict[str, object]:
+    return {
+        "seq": row.seq,
+        "at": row.at.isoformat(),
+        "actor": row.actor,
+        "action": row.action,
+        "target": row.target,
+        "payload": row.payload,
+        "records_root": row.records_root,
+    }
+
+
+def audit_prove(target: str, *, checkpoint: Checkpoint | None = None) -> EntryProof:
+    """An inclusion proof, against the current checkpoint, of the latest entry about `target`: a record key
+    (`referendum.protocol:<question>/<precinct>/v1`), a record key without its version (the latest version), or an
+    entry's target. Raises `ProofNotFound` when the log says nothing about it."""
+    record = (
+        AuditRecord.objects.filter(key=target).select_related("entry").order_by("-entry__seq").first()
+        or AuditRecord.objects.filter(key__startswith=f"{target}/v")
+        .select_related("entry")
+        .order_by("-entry__seq", "-position")
+        .first()
+    )
+    entry = record.entry if record is not None else AuditEntry.objects.filter(target=target).order_by("-seq").first()
+    if entry is None:
+        raise ProofNotFound(f"the audit log has no entry or record about {target!r}")
+    checkpoint = checkpoint or audit_checkpoint()
+    if entry.seq > checkpoint.size:
+        raise ProofNotFound(f"entry {entry.seq} is newer than the checkpoint of {checkpoint.size} entries")
+    leaves = [
+        bytes.fromhex(h)
+        for h in AuditEntry.objects.filter(seq__lte=checkpoint.size).order_by("seq").values_list("leaf", flat=True)
+    ]
+    path = tuple(inclusion_proof_from_levels(entry.seq - 1, tree_levels(leaves)))
+    record_proof = None
+    if record is not None:
+        from atazan.audit.domain.log import record_leaf
+
+        pairs = list(AuditRecord.objects.filter(entry=entry).order_by("position").values_list("key", "digest"))
+        levels = tree_levels([record_leaf(k, d) for k, d in pairs])
+        record_proof = RecordProof(
+            key=record.key,
+            digest=record.digest,
+            position=record.position,
+            count=len(pairs),
+            path=tuple(inclusion_proof_from_levels(record.position, levels)),
+        )
+    proof = EntryProof(checkpoint=checkpoint, entry=_entry_dict(entry), path=path, record=record_proof)
+    problems = proof_verify(proof)
+    if problems:
+        # The stored leaf hashes or records disagree with the signed root: the database was changed since.
+        raise AuditLogBroken("; ".join(problems))
+    return proof

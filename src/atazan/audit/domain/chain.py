@@ -26,6 +26,7 @@ class ChainEntry:
     payload: dict[str, Any]
     prev_hash: str
     hash: str
+    records_root: str = ""  # hex Merkle root of the official records the entry speaks of; "" when none
 
 
 def canonical_json(value: Any) -> bytes:
@@ -33,13 +34,44 @@ def canonical_json(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
 
 
+def entry_content(
+    *, seq: int, at: str, actor: str, action: str, target: str, payload: dict[str, Any], records_root: str = ""
+) -> bytes:
+    """The entry's canonical content: what its chain hash and its Merkle leaf cover. The records the entry speaks
+    of enter through their Merkle root, so one small entry can vouch for thousands of protocols; an entry without
+    records has the same content (and hash) as before records existed."""
+    body: dict[str, Any] = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "target": target,
+        "payload": payload,
+    }
+    if records_root:
+        body["records"] = records_root
+    return canonical_json(body)
+
+
 def entry_hash(
-    *, seq: int, at: str, actor: str, action: str, target: str, payload: dict[str, Any], prev_hash: str
+    *,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    target: str,
+    payload: dict[str, Any],
+    prev_hash: str,
+    records_root: str = "",
 ) -> str:
-    body = canonical_json(
-        {"seq": seq, "at": at, "actor": actor, "action": action, "target": target, "payload": payload}
+    body = entry_content(
+        seq=seq, at=at, actor=actor, action=action, target=target, payload=payload, records_root=records_root
     )
-    return hashlib.sha256(prev_hash.encode() + b"\n" + body).hexdigest()
+    return chain_hash(prev_hash, body)
+
+
+def chain_hash(prev_hash: str, content: bytes) -> str:
+    return hashlib.sha256(prev_hash.encode() + b"\n" + content).hexdigest()
 
 
 class BreakKind(StrEnum):
@@ -74,6 +106,7 @@ def chain_verify(entries: Iterable[ChainEntry]) -> ChainBreak | None:
             target=e.target,
             payload=e.payload,
             prev_hash=e.prev_hash,
+            records_root=e.records_root,
         )
         if recomputed != e.hash:
             return ChainBreak(e.seq, BreakKind.EDITED, f"entry {e.seq}: content does not match its hash")

@@ -1,0 +1,203 @@
+"""Checking the audit log as a whole: its hash chain, its Merkle tree against a signed checkpoint, and the official
+records its entries vouch for.
+
+What each check catches (docs/security.md, "Threat model"):
+- the chain: an entry edited, deleted or reordered by someone who did not recompute the later hashes;
+- a checkpoint: anything that makes the log not an append-only extension of the log the checkpoint signed — an
+  entry edited and every later hash recomputed, an entry removed and the rest renumbered, the tail cut;
+- the records: a protocol, an answer, a decision changed or deleted in its own table without a new entry.
+
+Findings are message templates with named fields and a stable code; the adapter renders them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from atazan.audit.domain.chain import GENESIS_HASH, BreakKind, ChainBreak, ChainEntry, chain_hash, entry_content
+from atazan.audit.domain.checkpoint import Checkpoint, checkpoint_signature_valid, key_id
+from atazan.audit.domain.merkle import leaf_hash, root_hash
+
+
+class FindingCode(StrEnum):
+    CHAIN_EDITED = "chain.edited"
+    CHAIN_MISSING = "chain.missing"
+    CHAIN_REORDERED = "chain.reordered"
+    CHECKPOINT_SIGNATURE = "checkpoint.signature"
+    CHECKPOINT_TRUNCATED = "checkpoint.truncated"
+    CHECKPOINT_REWRITTEN = "checkpoint.rewritten"
+    RECORD_CHANGED = "record.changed"
+    RECORD_DELETED = "record.deleted"
+    RECORD_UNCHECKED = "record.unchecked"
+
+
+TEMPLATES: dict[FindingCode, str] = {
+    FindingCode.CHAIN_EDITED: "entry {seq}: its content does not match its hash",
+    FindingCode.CHAIN_MISSING: "entry {seq} is missing: a sequence number is skipped",
+    FindingCode.CHAIN_REORDERED: "entry {seq}: does not link to the entry before it",
+    FindingCode.CHECKPOINT_SIGNATURE: "the checkpoint's signature is not valid for key {key_id}",
+    FindingCode.CHECKPOINT_TRUNCATED: (
+        "the log holds {found} entries but the checkpoint of {time} signed {size}: entries were removed from the log"
+    ),
+    FindingCode.CHECKPOINT_REWRITTEN: (
+        "the first {size} entries no longer hash to the root signed at {time}: an entry among them was edited, "
+        "removed or reordered and the chain re-hashed"
+    ),
+    FindingCode.RECORD_CHANGED: "record {key} (entry {seq}): the stored record no longer matches its logged digest",
+    FindingCode.RECORD_DELETED: "record {key} (entry {seq}): the record the log speaks of is no longer stored",
+    FindingCode.RECORD_UNCHECKED: "record {key} (entry {seq}): no resolver knows how to re-read records of this kind",
+}
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: FindingCode
+    params: tuple[tuple[str, str], ...] = ()
+    seq: int | None = None
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.code]
+
+    def render(self, translate: Callable[[str], str] = _same) -> str:
+        return translate(self.template).format_map(dict(self.params))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code.value, "seq": self.seq, "message": self.render(), **dict(self.params)}
+
+
+def finding(code: FindingCode, *, seq: int | None = None, **params: object) -> Finding:
+    """A finding about entry `seq` (also a field of its template)."""
+    if seq is not None:
+        params["seq"] = seq
+    return Finding(code, tuple((k, str(v)) for k, v in sorted(params.items())), seq)
+
+
+@dataclass(slots=True)
+class LogScan:
+    """One pass over the stored log: each entry's Merkle leaf hash (from its content, never from a stored hash)
+    and the first break of the hash chain."""
+
+    leaves: list[bytes] = field(default_factory=list)
+    chain_break: ChainBreak | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.leaves)
+
+    @property
+    def root(self) -> bytes:
+        return root_hash(self.leaves)
+
+
+_CHAIN_CODES = {
+    BreakKind.EDITED: FindingCode.CHAIN_EDITED,
+    BreakKind.MISSING: FindingCode.CHAIN_MISSING,
+    BreakKind.REORDERED: FindingCode.CHAIN_REORDERED,
+}
+
+
+def log_scan(entries: Iterable[ChainEntry]) -> LogScan:
+    """Recompute every entry's content once: its chain hash (compared with the stored one) and its leaf hash."""
+    scan = LogScan()
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    for e in entries:
+        content = entry_content(
+            seq=e.seq,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            target=e.target,
+            payload=e.payload,
+            records_root=e.records_root,
+        )
+        scan.leaves.append(leaf_hash(content))
+        if scan.chain_break is not None:
+            continue
+        if e.seq != expected_seq:
+            kind = BreakKind.MISSING if e.seq > expected_seq else BreakKind.REORDERED
+            scan.chain_break = ChainBreak(
+                min(e.seq, expected_seq),
+                kind,
+                f"entry {expected_seq}: expected sequence number {expected_seq}, found {e.seq}",
+            )
+        elif chain_hash(e.prev_hash, content) != e.hash:
+            scan.chain_break = ChainBreak(e.seq, BreakKind.EDITED, f"entry {e.seq}: content does not match its hash")
+        elif e.prev_hash != prev_hash:
+            scan.chain_break = ChainBreak(
+                e.seq, BreakKind.REORDERED, f"entry {e.seq}: does not link to entry {e.seq - 1}"
+            )
+        prev_hash = e.hash
+        expected_seq += 1
+    return scan
+
+
+def chain_finding(brk: ChainBreak) -> Finding:
+    return finding(_CHAIN_CODES[brk.kind], seq=brk.seq)
+
+
+def checkpoint_check(
+    leaves: Sequence[bytes], checkpoint: Checkpoint, *, public_key: bytes | None = None
+) -> list[Finding]:
+    """Is today's log (its leaf hashes, recomputed from content) an append-only extension of the signed log?"""
+    findings: list[Finding] = []
+    if not checkpoint_signature_valid(checkpoint, public_key=public_key):
+        findings.append(finding(FindingCode.CHECKPOINT_SIGNATURE, key_id=key_id(public_key or checkpoint.public_key)))
+        return findings
+    if len(leaves) < checkpoint.size:
+        findings.append(
+            finding(
+                FindingCode.CHECKPOINT_TRUNCATED,
+                seq=len(leaves) + 1,
+                found=len(leaves),
+                size=checkpoint.size,
+                time=checkpoint.time,
+            )
+        )
+    elif root_hash(leaves[: checkpoint.size]) != checkpoint.root:
+        findings.append(finding(FindingCode.CHECKPOINT_REWRITTEN, size=checkpoint.size, time=checkpoint.time))
+    return findings
+
+
+def records_check(logged: Mapping[str, tuple[int, str]], stored: Mapping[str, str | None]) -> list[Finding]:
+    """Compare the digest the log last recorded for each record (key → (entry seq, digest)) with the digest of the
+    stored record today (key → digest, None when the record is gone, absent when nobody could re-read it)."""
+    findings: list[Finding] = []
+    for key, (seq, digest) in logged.items():
+        if key not in stored:
+            findings.append(finding(FindingCode.RECORD_UNCHECKED, seq=seq, key=key))
+            continue
+        now = stored[key]
+        if now is None:
+            findings.append(finding(FindingCode.RECORD_DELETED, seq=seq, key=key))
+        elif now != digest:
+            findings.append(finding(FindingCode.RECORD_CHANGED, seq=seq, key=key))
+    return findings
+
+
+def content_digest(value: object) -> str:
+    """The digest a record is logged under: SHA-256 of its canonical JSON (sorted keys, no spaces, UTF-8)."""
+    body = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(body).hexdigest()
+
+
+def record_leaf(key: str, digest: str) -> bytes:
+    """A record's leaf in its entry's records tree: the canonical JSON pair [key, digest]."""
+    return leaf_hash(json.dumps([key, digest], separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def records_root(records: Sequence[tuple[str, str]]) -> str:
+    """The hex Merkle root of an entry's records, in the order the entry lists them; "" for none."""
+    if not records:
+        return ""
+    return root_hash([record_leaf(k, d) for k, d in records]).hex()
