@@ -25,6 +25,7 @@ from django.db import connection, models, transaction
 
 from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
+from atazan.referendum.audit_records import protocol_record
 from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, protocol_signature_valid, signed_payload
 from atazan.referendum.domain.protocol import Protocol, ProtocolError, ProtocolRule, Rejection, protocol_violations
@@ -412,9 +413,20 @@ def _import(
             _ensure_precincts(chunk.store, units, precincts, signatures or {}, labels or {})
             digest = hashlib.sha256()
             rows = []
+            records = []
             for p, status in chunk.store:
                 digest.update(signed_payload(p, 1))
                 sig = signatures[p.precinct][0].hex() if signatures and p.precinct in signatures else ""
+                records.append(
+                    protocol_record(
+                        question=question.slug,
+                        precinct=p.precinct,
+                        version=1,
+                        figures={name: getattr(p, name) for name in FIGURES},
+                        signature=sig,
+                        reason="",
+                    )
+                )
                 rows.append(
                     (
                         question.pk,
@@ -449,6 +461,7 @@ def _import(
                         "accepted_digest": digest.hexdigest(),
                         "precincts": [p.precinct for p, _ in chunk.store][:20],
                     },
+                    records=records,
                 )
                 report.chunks_committed += 1
         report.accepted += len(rows)
@@ -625,6 +638,16 @@ def _correct(
             "before": {name: getattr(previous, name) for name in FIGURES},
             "after": {name: getattr(protocol, name) for name in FIGURES},
         },
+        records=[
+            protocol_record(
+                question=question.slug,
+                precinct=protocol.precinct,
+                version=version,
+                figures={name: getattr(protocol, name) for name in FIGURES},
+                signature=new.signature,
+                reason=reason,
+            )
+        ],
     )
     return new
 
