@@ -6,10 +6,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 # Pages load scripts and styles from this site only; the API docs page needs the Swagger UI assets Ninja ships,
 # which it serves from our own static files too. Broadcast embeds (Commission sessions) are the one framed origin.
+# Scripts come from files only: no 'unsafe-inline', so markup injected into a page cannot run (an inline <script>
+# or an on…= attribute in a template is refused by the browser; tests/web/test_csp.py keeps templates free of them).
+# Inline styles stay allowed: a style cannot run code, and the hemicycle and maps set colours per element.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self' 'unsafe-inline'",
+        "script-src 'self'",
+        "script-src-attr 'none'",
+        "object-src 'none'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com",
