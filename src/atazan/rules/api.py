@@ -39,7 +39,7 @@ def _out(name: str, as_of: dt.date) -> ParameterOut:
     values = [
         DatedValueOut(
             start=d.start,
-            value=_format(d.value),
+            value=_format(d.value, parameter.unit),
             reference=d.reference.text,
             article=d.reference.article,
             constitution=d.reference.constitution,

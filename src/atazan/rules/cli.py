@@ -43,7 +43,7 @@ def show(
                     "parameters": [
                         {
                             "name": p.name,
-                            "value": format_value(d.value),
+                            "value": format_value(d.value, p.unit),
                             "since": d.start.isoformat(),
                             "article": d.reference.article,
                             "constitution": d.reference.constitution,
@@ -60,7 +60,7 @@ def show(
     for p, d in rows:
         table.add_row(
             p.name,
-            format_value(d.value),
+            format_value(d.value, p.unit),
             d.start.isoformat(),
             f"Constitution {d.reference.constitution}, Art. {d.reference.article}",
         )

@@ -37,7 +37,7 @@ def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
                     parameter.description,
                     dated.start,
                     end,
-                    format_value(dated.value),
+                    format_value(dated.value, parameter.unit),
                     dated.reference.text,
                     dated.reference.article,
                     dated.reference.constitution,

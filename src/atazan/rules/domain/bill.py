@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
+
 
 class BillFormatError(ValueError):
     """The bill description is malformed; the message names the field."""
@@ -62,7 +64,7 @@ class BillDraft:
     government_opinion: GovernmentOpinion | None = None
     enters_into_force: dt.date | None = None
     provisions: tuple[Provision, ...] = field(default_factory=tuple)
-    amends_articles: tuple[str, ...] = field(default_factory=tuple)
+    amends_articles: tuple[str, ...] = field(default_factory=tuple)  # short forms: "43(1)", "2", "43(1)(2)"
     constitutional_court_opinion: CourtOpinion | None = None
     urgent: bool = False  # introduced by the Government for immediate consideration (Constitution 2026, Art. 60(4))
 
@@ -120,6 +122,15 @@ def _text(raw: Any, where: str) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise BillFormatError(f"{where}: expected a non-empty string, got {raw!r}")
     return raw.strip()
+
+
+def _article(raw: Any, where: str) -> str:
+    """An article reference in any form the grammar reads (``"Art. 43(1)"``, ``"ст. 43 п. 1"``, ``"43"``), kept in
+    its short form (``"43(1)"``); anything else is refused naming the field."""
+    try:
+        return str(parse_article_ref(_text(raw, where)))
+    except ArticleRefError as exc:
+        raise BillFormatError(f"{where}: {exc}") from None
 
 
 def _unknown(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
@@ -184,9 +195,7 @@ def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraf
         provisions=tuple(
             provision_from_dict(item, f"bill.provisions[{index}]") for index, item in enumerate(provisions_raw)
         ),
-        amends_articles=tuple(
-            _text(item, f"bill.amends_articles[{index}]").replace(" ", "") for index, item in enumerate(amends)
-        ),
+        amends_articles=tuple(_article(item, f"bill.amends_articles[{index}]") for index, item in enumerate(amends)),
         constitutional_court_opinion=None
         if court is None
         else _enum(CourtOpinion, court, "bill.constitutional_court_opinion"),

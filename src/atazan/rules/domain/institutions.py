@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from atazan.rules.domain.checks import Violation
-from atazan.rules.domain.parameters import DatedValue, ParameterError, ParameterSet, default_parameters
+from atazan.rules.domain.parameters import ACTS, DatedValue, ParameterError, ParameterSet, default_parameters
 
 
 class RuleError(ValueError):
@@ -36,21 +36,27 @@ class VoteOutcome:
     quorum_article: str
     majority_article: str
     constitution: str
+    act: str = ""  # the law the articles belong to when not the Constitution (a code of parameters.ACTS)
 
     @property
     def passed(self) -> bool:
         return self.result is VoteResult.PASSED
 
+    def _source(self, article: str) -> str:
+        if self.act:
+            return f"{ACTS[self.act]}, Art. {article}"
+        return f"Constitution {self.constitution}, Art. {article}"
+
     def explain(self) -> str:
         if self.result is VoteResult.NO_QUORUM:
             return (
                 f"no quorum: {self.present} of {self.total} present, at least {self.quorum_minimum} needed "
-                f"(Constitution {self.constitution}, Art. {self.quorum_article})"
+                f"({self._source(self.quorum_article)})"
             )
         verb = "passed" if self.passed else "failed"
         return (
             f"{verb}: {self.yes} in favour, at least {self.majority_minimum} needed "
-            f"(Constitution {self.constitution}, Art. {self.majority_article})"
+            f"({self._source(self.majority_article)})"
         )
 
 
@@ -103,6 +109,7 @@ def vote_decide(
         quorum_value.reference.article,
         majority_value.reference.article,
         majority_value.reference.constitution,
+        majority_value.reference.act,
     )
 
 
@@ -238,29 +245,41 @@ def peoples_council_decision(
 
 
 def peoples_council_composition(
-    *, members: Iterable[tuple[str, str, int]], as_of: dt.date, params: ParameterSet | None = None
+    *,
+    members: Iterable[tuple[str, str, int] | tuple[str, str, int, bool]],
+    as_of: dt.date,
+    params: ParameterSet | None = None,
 ) -> list[Violation]:
-    """Check a composition given as (name, group, age) triples: known groups, at most ``group_size`` members per
-    group (42, three groups, 126 in all) and every member of age (18+).
+    """Check a composition given as (name, group, age) or (name, group, age, citizen) tuples: known groups, at most
+    ``group_size`` members per group (42, three groups, 126 in all; Constitutional Law on the People's Council,
+    Art. 12(1)), every member of age (18+, Art. 13(1) of that law) and a citizen of Kazakhstan (Constitution 2026,
+    Art. 70(2)). A three-element tuple comes from a record that does not hold citizenship; it is not checked.
 
     A composition still being formed may have fewer members; it is complete when each group is full.
     """
     params = params or default_parameters()
     try:
+        groups_value = params.at("peoples_council.groups", as_of)
         groups = params.names("peoples_council.groups", as_of)
         group_size = params.integer("peoples_council.group_size", as_of)
+        age_rule = params.at("peoples_council.min_age", as_of)
         min_age = params.integer("peoples_council.min_age", as_of)
+        citizenship = params.at("peoples_council.citizenship_required", as_of)
     except ParameterError as exc:
         raise RuleError(str(exc)) from exc
     counts: Counter[str] = Counter()
     found: list[Violation] = []
-    for name, group, age in members:
+    for member in members:
+        name, group, age = member[0], member[1], member[2]
         if group not in groups:
             found.append(
                 Violation(
                     "peoples_council_group",
-                    "70(3)",
-                    f"member {name!r}: unknown group {group!r} (groups: {', '.join(groups)})",
+                    groups_value.reference.article,
+                    f"{groups_value.reference.short()}: member {name!r}: unknown group {group!r} "
+                    f"(groups: {', '.join(groups)})",
+                    groups_value.reference.constitution,
+                    groups_value.reference.act,
                 )
             )
             continue
@@ -268,7 +287,23 @@ def peoples_council_composition(
         if age < min_age:
             found.append(
                 Violation(
-                    "peoples_council_age", "70(2)", f"member {name!r} is {age}; members must be at least {min_age}"
+                    "peoples_council_age",
+                    age_rule.reference.article,
+                    f"{age_rule.reference.short()}: member {name!r} is {age}; members must be at least {min_age}",
+                    age_rule.reference.constitution,
+                    age_rule.reference.act,
+                )
+            )
+        if len(member) == 4 and citizenship.value is True and member[3] is False:
+            found.append(
+                Violation(
+                    "peoples_council_citizenship",
+                    citizenship.reference.article,
+                    f"{citizenship.reference.short()}: member {name!r} is not a citizen of the Republic of "
+                    f"Kazakhstan; the People's Council is formed from citizens",
+                    citizenship.reference.constitution,
+                    citizenship.reference.act,
+                    quote=citizenship.reference.article,
                 )
             )
     for group in groups:
@@ -276,8 +311,11 @@ def peoples_council_composition(
             found.append(
                 Violation(
                     "peoples_council_group_size",
-                    "70(3)",
-                    f"group {group!r} has {counts[group]} members; at most {group_size}",
+                    groups_value.reference.article,
+                    f"{groups_value.reference.short()}: group {group!r} has {counts[group]} members; "
+                    f"at most {group_size}",
+                    groups_value.reference.constitution,
+                    groups_value.reference.act,
                 )
             )
     return found

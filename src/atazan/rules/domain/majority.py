@@ -45,7 +45,10 @@ class Majority:
             return Fraction(count) > self.share * base
         return Fraction(count) >= self.share * base
 
-    def describe(self) -> str:
+    def describe(self, unit: str = "") -> str:
+        """In words, over ``unit`` (a parameter's unit): "at least two thirds of all regions", "more than half of
+        the voters who took part". Without a unit the base is members: "of all members", "of those present".
+        """
         words = {
             Fraction(1, 2): "half",
             Fraction(2, 3): "two thirds",
@@ -55,5 +58,19 @@ class Majority:
             Fraction(4, 5): "four fifths",
         }
         share = words.get(self.share, str(self.share))
-        base = "of all members" if self.of is MajorityBase.ALL else "of those present"
+        base = _BASES.get((self.of, unit), _BASES[self.of, "members"])
         return f"{'more than' if self.strict else 'at least'} {share} {base}"
+
+
+# What "all" and "present" mean for each kind of base (the parameter's unit). A referendum counts citizens entitled
+# to vote and those who took part in the vote (Constitution 2026, Art. 92(2)-(3)), and regions by all of them.
+_BASES: dict[tuple[MajorityBase, str], str] = {
+    (MajorityBase.ALL, "members"): "of all members",
+    (MajorityBase.PRESENT, "members"): "of those present",
+    (MajorityBase.ALL, "deputies"): "of all deputies",
+    (MajorityBase.PRESENT, "deputies"): "of the deputies present",
+    (MajorityBase.ALL, "voters"): "of the citizens entitled to vote",
+    (MajorityBase.PRESENT, "voters"): "of the citizens who took part in the vote",
+    (MajorityBase.ALL, "regions"): "of the oblasts, cities of republican significance and the capital",
+    (MajorityBase.PRESENT, "regions"): "of the regions that voted",
+}

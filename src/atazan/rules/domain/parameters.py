@@ -16,12 +16,12 @@ from typing import Any, Literal
 
 import yaml
 
+from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
 from atazan.rules.domain.majority import Majority, MajorityBase
 
-ParameterType = Literal["int", "text", "list", "bool", "majority"]
-ParameterValueType = int | str | bool | tuple[str, ...] | Majority | None
+ParameterType = Literal["int", "text", "list", "bool", "majority", "protection"]
 PARAMETERS_DIR = Path(__file__).resolve().parent.parent / "parameters"
-_TYPES: tuple[str, ...] = ("int", "text", "list", "bool", "majority")
+_TYPES: tuple[str, ...] = ("int", "text", "list", "bool", "majority", "protection")
 
 
 class ParameterError(Exception):
@@ -30,14 +30,54 @@ class ParameterError(Exception):
 
 @dataclass(frozen=True)
 class Reference:
-    """Where a value comes from: the full citation, the short article ("60(1)") and the constitution's year."""
+    """Where a value comes from: the full citation, the short article ("60(1)") and the constitution's year.
+
+    ``act`` is empty for the Constitution itself; otherwise the law the article belongs to, by its code in
+    ``ACTS`` (a constitutional law that the Constitution delegates a figure to, e.g. ``cl_peoples_council``).
+    """
 
     text: str
     article: str
     constitution: str
+    act: str = ""
 
     def short(self) -> str:
+        if self.act:
+            return f"{ACTS[self.act]}, Art. {self.article}"
         return f"Constitution {self.constitution}, Art. {self.article}"
+
+
+# Acts other than the Constitution that parameters cite, by code: their English names (translated by the adapter).
+ACTS: dict[str, str] = {
+    "cl_peoples_council": "Constitutional Law on the People's Council of 2026-06-05",
+}
+
+
+@dataclass(frozen=True)
+class Protection:
+    """A provision the Constitution declares unchangeable, through the clause that does so.
+
+    ``provision`` says something that ``clause`` makes unchangeable (``subject``, in the clause's own words); a
+    clause protects itself too, since repealing it would undo the protection. Constitution 2026, Arts. 2(7), 43(5);
+    1995, Art. 91(2).
+    """
+
+    provision: str
+    clause: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Protections:
+    """The value of a ``protection`` parameter: every protected provision with its clause."""
+
+    items: tuple[Protection, ...]
+
+    def __iter__(self) -> Iterator[Protection]:
+        return iter(self.items)
+
+
+ParameterValueType = int | str | bool | tuple[str, ...] | Protections | Majority | None
 
 
 @dataclass(frozen=True)
@@ -93,12 +133,34 @@ def _parse_value(name: str, kind: str, raw: Any, where: str) -> ParameterValueTy
         if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
             raise ParameterError(f"{where}: {name} expects a list of names, got {raw!r}")
         return tuple(raw)
+    if kind == "protection":
+        return _parse_protections(name, raw, where)
     if not isinstance(raw, dict) or set(raw) != {"share", "strict", "of"}:
         raise ParameterError(f"{where}: {name} expects {{share, strict, of}}, got {raw!r}")
     try:
         return Majority(Fraction(str(raw["share"])), bool(raw["strict"]), MajorityBase(raw["of"]))
     except ValueError as exc:
         raise ParameterError(f"{where}: {name}: {exc}") from exc
+
+
+def _parse_protections(name: str, raw: Any, where: str) -> Protections:
+    """``[{clause: "2(7)", subject: "...", provisions: ["2(1)", ...]}, ...]``; every reference must be readable."""
+    if not isinstance(raw, list) or not raw:
+        raise ParameterError(f"{where}: {name} expects a list of {{clause, subject, provisions}}, got {raw!r}")
+    found: list[Protection] = []
+    for entry in raw:
+        if not isinstance(entry, dict) or set(entry) != {"clause", "subject", "provisions"}:
+            raise ParameterError(f"{where}: {name} expects {{clause, subject, provisions}}, got {entry!r}")
+        provisions = entry["provisions"]
+        if not isinstance(provisions, list) or not provisions:
+            raise ParameterError(f"{where}: {name}: clause {entry['clause']!r} protects no provision")
+        try:
+            clause = str(parse_article_ref(str(entry["clause"])))
+            for provision in provisions:
+                found.append(Protection(str(parse_article_ref(str(provision))), clause, str(entry["subject"])))
+        except ArticleRefError as exc:
+            raise ParameterError(f"{where}: {name}: {exc}") from exc
+    return Protections(tuple(found))
 
 
 def _parse_parameter(name: str, body: Any, where: str) -> Parameter:
@@ -116,7 +178,10 @@ def _parse_parameter(name: str, body: Any, where: str) -> Parameter:
             raise ParameterError(f"{where}: {name}: {start!r} is not a date (YYYY-MM-DD)")
         if not isinstance(entry, dict) or not entry.get("reference") or not entry.get("article"):
             raise ParameterError(f"{where}: {name} value from {start} has no reference and article")
-        reference = Reference(str(entry["reference"]), str(entry["article"]), str(entry.get("constitution", "")))
+        act = str(entry.get("act", ""))
+        if act and act not in ACTS:
+            raise ParameterError(f"{where}: {name} value from {start} cites unknown act {act!r}")
+        reference = Reference(str(entry["reference"]), str(entry["article"]), str(entry.get("constitution", "")), act)
         values.append(DatedValue(start, _parse_value(name, kind, entry.get("value"), where), reference))
     values.sort(key=lambda dated: dated.start)
     return Parameter(name, str(body.get("description", "")), kind, str(body.get("unit", "")), tuple(values))
@@ -183,6 +248,12 @@ class ParameterSet:
             raise ParameterError(f"parameter {name!r} is not text")
         return value
 
+    def protections(self, name: str, as_of: dt.date) -> Protections:
+        value = self.at(name, as_of).value
+        if not isinstance(value, Protections):
+            raise ParameterError(f"parameter {name!r} is not a list of protections")
+        return value
+
     def majority(self, name: str, as_of: dt.date) -> Majority:
         value = self.at(name, as_of).value
         if not isinstance(value, Majority):
@@ -211,9 +282,12 @@ def default_parameters() -> ParameterSet:
     return _DEFAULT
 
 
-def format_value(value: ParameterValueType) -> str:
+def format_value(value: ParameterValueType, unit: str = "") -> str:
+    """A value in words; a majority is described over ``unit`` (the parameter's unit: members, regions, voters)."""
     if isinstance(value, Majority):
-        return value.describe()
+        return value.describe(unit)
+    if isinstance(value, Protections):
+        return "; ".join(f"{item.provision} (Art. {item.clause}: {item.subject})" for item in value)
     if isinstance(value, tuple):
         return ", ".join(value)
     if isinstance(value, bool):
