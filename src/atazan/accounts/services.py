@@ -6,8 +6,10 @@ IINs are handled in clear only inside these functions: what is stored, logged or
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import hmac
+import ipaddress
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group, User
@@ -183,18 +185,79 @@ def citizen_verify(*, user: User, iin: str, birth_date: dt.date | None = None, v
 
 
 # --- sign-in throttling ----------------------------------------------------------------------------------------------
+#
+# Failures are counted three ways, each in a window of 15 minutes from its first failure:
+# - per user name and address (5): a person mistyping their own password;
+# - per address, whatever user names it tries (20): one address trying one password on thousands of accounts
+#   ("password spraying") is stopped after 20 failures, not after 5 per account;
+# - per user name, from any address (50): many addresses guessing one account's password.
+# The per-account count can lock the real owner out for the window (an attacker may spend 50 failures to do so);
+# the limit is ten times the per-address one so that this takes many addresses. A successful sign-in clears the
+# count for that user name, never the address's: otherwise a sprayer could sign in to an account of its own between
+# guesses to wipe its count.
 
 LOGIN_FAILURE_LIMIT = 5
+LOGIN_ADDRESS_FAILURE_LIMIT = 20
+LOGIN_ACCOUNT_FAILURE_LIMIT = 50
 LOGIN_FAILURE_WINDOW_S = 15 * 60
+
+
+class LoginLockScope(enum.StrEnum):
+    ACCOUNT_AT_ADDRESS = "account-at-address"
+    ADDRESS = "address"
+    ACCOUNT = "account"
+
+
+def login_address(ip: str) -> str:
+    """The address as counted: an IPv6 address by its /64 network (one subscriber's usual allocation, so that a
+    sprayer cannot dodge the count by walking its own prefix); IPv4 and anything unparsable as given."""
+    try:
+        parsed = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ip.strip()
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def login_throttle_key(*, username: str, ip: str) -> str:
     return f"login:{username.strip().casefold()}:{ip}"
 
 
+def login_address_key(*, ip: str) -> str:
+    return f"login-address:{login_address(ip)}"
+
+
+def login_account_key(*, username: str) -> str:
+    return f"login-account:{username.strip().casefold()}"
+
+
+def login_failure_keys(*, username: str, ip: str) -> list[str]:
+    """The counts one failure adds to (no address count when there is no address, e.g. a console sign-in)."""
+    keys = [login_throttle_key(username=username, ip=ip), login_account_key(username=username)]
+    if login_address(ip):
+        keys.append(login_address_key(ip=ip))
+    return keys
+
+
+def login_lock(*, username: str, ip: str) -> tuple[int, LoginLockScope | None]:
+    """(seconds until a sign-in may be tried, which count is exceeded); (0, None) when none is.
+
+    The address count applies whatever ``username`` is, even an empty one."""
+    checks: list[tuple[str, int, LoginLockScope]] = []
+    if login_address(ip):
+        checks.append((login_address_key(ip=ip), LOGIN_ADDRESS_FAILURE_LIMIT, LoginLockScope.ADDRESS))
+    if username.strip():
+        checks.append((login_throttle_key(username=username, ip=ip), LOGIN_FAILURE_LIMIT,
+                       LoginLockScope.ACCOUNT_AT_ADDRESS))  # fmt: skip
+        checks.append((login_account_key(username=username), LOGIN_ACCOUNT_FAILURE_LIMIT, LoginLockScope.ACCOUNT))
+    for key, limit, scope in checks:
+        state = throttle_peek(key=key, limit=limit, window_s=LOGIN_FAILURE_WINDOW_S)
+        if state.exceeded:
+            return max(1, state.retry_after_s), scope
+    return 0, None
+
+
 def login_locked(*, username: str, ip: str) -> int:
-    """Seconds until ``username`` may try again from ``ip``; 0 when not locked."""
-    state = throttle_peek(
-        key=login_throttle_key(username=username, ip=ip), limit=LOGIN_FAILURE_LIMIT, window_s=LOGIN_FAILURE_WINDOW_S
-    )
-    return state.retry_after_s if state.exceeded else 0
+    """Seconds until ``username`` may try again from ``ip``; 0 when not locked (by any of the three counts)."""
+    return login_lock(username=username, ip=ip)[0]

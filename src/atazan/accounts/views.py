@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from atazan.accounts.services import VerificationRefused, citizen_verify, login_locked
+from atazan.accounts.services import LoginLockScope, VerificationRefused, citizen_verify, login_lock
 from atazan.accounts.signals import client_ip
 from atazan.accounts.throttle import Throttled, throttle_check
 
@@ -23,18 +23,20 @@ class ThrottledAuthenticationForm(AuthenticationForm):
     """Refuses to check a password while the user name is locked out from this address, and says so plainly."""
 
     def clean(self) -> dict[str, Any]:
-        username = self.data.get("username", "")
-        wait = login_locked(username=str(username), ip=client_ip(self.request)) if username else 0
+        username = str(self.data.get("username", ""))
+        wait, scope = login_lock(username=username, ip=client_ip(self.request))
         if wait:
             minutes = max(1, (wait + 59) // 60)
-            raise forms.ValidationError(
-                _(
+            if scope is LoginLockScope.ADDRESS:
+                text = _("Too many failed sign-in attempts from your address. Try again in %(minutes)d minutes.")
+            elif scope is LoginLockScope.ACCOUNT:
+                text = _("Too many failed sign-in attempts for this user name. Try again in %(minutes)d minutes.")
+            else:
+                text = _(
                     "Too many failed sign-in attempts for this user name from your address. "
                     "Try again in %(minutes)d minutes."
                 )
-                % {"minutes": minutes},
-                code="throttled",
-            )
+            raise forms.ValidationError(text % {"minutes": minutes}, code="throttled")
         return super().clean()
 
 
