@@ -381,7 +381,7 @@ def law_countersignature(
         Finding(
             "countersignature_missing",
             cite,
-            msg(_("The law lacks the countersignature of the {office}."), office=office(name)),
+            msg(_("The law lacks the countersignature of {office}."), office=office(name)),
         )
         for name in required
         if name not in given
