@@ -3,15 +3,45 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
-from atazan.audit.selectors import audit_chain_verify, audit_entries
+from atazan.audit.domain.log import Finding
+from atazan.audit.selectors import audit_entries, audit_verify
+
+
+def finding_render(finding: Finding) -> str:
+    """A finding in the reader's language; English if a translation's fields do not fit (never an error page)."""
+    try:
+        return finding.render(gettext)
+    except (KeyError, IndexError, ValueError):
+        return finding.render()
 
 
 def index(request: HttpRequest) -> HttpResponse:
+    from atazan.audit.keys import AuditKeyError
+    from atazan.audit.selectors import AuditLogBroken, audit_checkpoint
+
     action = request.GET.get("action", "")[:100]
     entries = audit_entries(action_prefix=action).order_by("-seq")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    count, chain_break = audit_chain_verify()
+    verdict = audit_verify()
+    checkpoint, no_key = None, False
+    try:
+        checkpoint = audit_checkpoint()
+    except AuditKeyError:
+        no_key = True
+    except AuditLogBroken:
+        checkpoint = None
     return render(
-        request, "audit/index.html", {"page": page, "count": count, "chain_break": chain_break, "action": action}
+        request,
+        "audit/index.html",
+        {
+            "page": page,
+            "count": verdict.entries,
+            "chain_break": verdict.chain_break,
+            "findings": [finding_render(f) for f in verdict.findings],
+            "checkpoint": checkpoint.as_dict() if checkpoint else None,
+            "no_key": no_key,
+            "action": action,
+        },
     )
