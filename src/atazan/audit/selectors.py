@@ -207,3 +207,25 @@ def audit_consistency(first: int, second: int) -> list[str]:
         for h in AuditEntry.objects.filter(seq__lte=second).order_by("seq").values_list("leaf", flat=True)
     ]
     return [h.hex() for h in consistency_proof(first, leaves)]
+
+
+def audit_checkpoint_published() -> dict[str, object] | None:
+    """The current checkpoint as published (API, bundles), or None when no key is configured or the log's chain does
+    not verify (then no checkpoint is signed, and the bundle says nothing about the log)."""
+    from atazan.audit.keys import AuditKeyError
+
+    try:
+        return audit_checkpoint().as_dict()
+    except (AuditKeyError, AuditLogBroken):
+        return None
+
+
+def audit_proof_published(target: str) -> dict[str, object] | None:
+    """An inclusion proof of the latest entry about `target` against the published checkpoint, for a page's data;
+    None when there is nothing to prove or no checkpoint can be signed."""
+    from atazan.audit.keys import AuditKeyError
+
+    try:
+        return audit_prove(target).as_dict()
+    except (AuditKeyError, AuditLogBroken, ProofNotFound):
+        return None

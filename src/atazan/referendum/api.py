@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from atazan.accounts.services import PermissionRefused, permission_require
+from atazan.audit.selectors import audit_proof_published
 from atazan.referendum import selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.electorate import ADDITIONS_NOTE
@@ -180,6 +181,8 @@ def precinct(request: HttpRequest, slug: str, number: str) -> dict[str, Any]:
         "label": p.label,
         "country": p.country,
         "public_key": p.public_key,
+        # that this precinct's current protocol is in the published audit log (check: `atazan audit check-proof`)
+        "audit_proof": audit_proof_published(f"referendum.protocol:{q.slug}/{p.number}"),
         "versions": [
             {
                 "version": v.version,

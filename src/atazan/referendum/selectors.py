@@ -289,7 +289,9 @@ def bundle_for(question: Question, *, authority_key: Any) -> bytes:
         synthetic=question.synthetic,
         abroad_unit=question.abroad_unit,
     )
-    return bundle_build(entries, meta, authority_key)
+    from atazan.audit.selectors import audit_checkpoint_published
+
+    return bundle_build(entries, meta, authority_key, audit_checkpoint=audit_checkpoint_published())
 
 
 def reviews_resolved(question: Question, *, limit: int = 50) -> list[ProtocolReview]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -126,7 +126,13 @@ def _result_claim(result: TallyResult) -> dict[str, object]:
     return claim
 
 
-def bundle_build(entries: Sequence[SignedProtocol], meta: BundleMeta, authority: SigningKey) -> bytes:
+def bundle_build(
+    entries: Sequence[SignedProtocol],
+    meta: BundleMeta,
+    authority: SigningKey,
+    *,
+    audit_checkpoint: Mapping[str, object] | None = None,
+) -> bytes:
     """Serialise signed protocols into a bundle; the footer's totals are computed here from the same records."""
     keys = {commission_id(e.protocol): e.public_key.hex() for e in entries}
     header = {
@@ -166,6 +172,9 @@ def bundle_build(entries: Sequence[SignedProtocol], meta: BundleMeta, authority:
         "result": _result_claim(result),
         "authority_key": bytes(authority.verify_key).hex(),
     }
+    if audit_checkpoint is not None:
+        # the audit log's signed checkpoint when the bundle was made (docs/security.md): what the log held then
+        footer["audit_checkpoint"] = dict(audit_checkpoint)
     footer["signature"] = bytes(authority.sign(canonical(footer)).signature).hex()
     lines.append(canonical(footer))
     return b"\n".join(lines) + b"\n"
@@ -351,6 +360,15 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
     return report
 
 
+def _audit_checkpoint_valid(data: object) -> bool:
+    from atazan.audit.domain.checkpoint import CheckpointError, checkpoint_from_dict, checkpoint_signature_valid
+
+    try:
+        return checkpoint_signature_valid(checkpoint_from_dict(data))
+    except CheckpointError:
+        return False
+
+
 def _check_footer(
     footer: dict[str, object],
     result: TallyResult,
@@ -369,6 +387,8 @@ def _check_footer(
         key = b""
     if authority_key is not None and key != authority_key:
         problems.append(Problem(ProblemKind.AUTHORITY, "footer: signed by a key other than the pinned authority key"))
+    if "audit_checkpoint" in footer and not _audit_checkpoint_valid(footer["audit_checkpoint"]):
+        problems.append(Problem(ProblemKind.AUTHORITY, "footer: the audit log checkpoint's signature does not match"))
     if footer.get("head") != head:
         problems.append(Problem(ProblemKind.CHAIN, "footer: the chain head does not match the last record"))
     if footer.get("header_hash") != header_hash:
