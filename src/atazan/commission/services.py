@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from atazan.audit.services import audit_append
+from atazan.commission.audit_records import decision_audit_record
 
 from .domain import drafting as dd
 from .domain.errors import CommissionError, CommissionPermissionError, QuorumError
@@ -399,6 +400,7 @@ def decision_record(
             "changes": [{"kind": c.kind.value, "article": c.article} for c in changes],
             "roll_call": {str(k): v for k, v in sorted(roll_call.items())},
         },
+        records=[decision_audit_record(decision)],
     )
     return decision
 

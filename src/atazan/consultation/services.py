@@ -15,6 +15,7 @@ from django.utils import timezone
 from atazan.accounts.domain.iin import IinError, iin_parse
 from atazan.accounts.services import Throttled, actor_authorize, iin_hash, permission_require, throttle_check
 from atazan.audit.services import audit_append
+from atazan.consultation.audit_records import answer_record
 from atazan.consultation.domain.analysis import group_representatives
 from atazan.consultation.domain.articles import article_mentions
 from atazan.consultation.domain.attachments import AttachmentUpload, AttachmentVerdict, Outcome, attachments_check
@@ -295,6 +296,14 @@ def _decide(
         action=f"consultation.proposal.{status}",
         target=locked.registration_number,
         payload={"answer": answer, "merged_into": merged_into.registration_number if merged_into else None},
+        records=[
+            answer_record(
+                number=locked.registration_number,
+                status=status,
+                answer=locked.answer,
+                merged_into=merged_into.registration_number if merged_into else None,
+            )
+        ],
     )
     return locked
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
 from atazan.elections import models
+from atazan.elections.audit_records import seats_record
 from atazan.elections.domain import allocate, allocation_steps
 from atazan.elections.domain import candidates as dcand
 from atazan.elections.domain.allocation import AllocationInput, Method, PartyList
@@ -342,6 +343,9 @@ def seats_allocate(*, election: models.Election, actor: Actor, method: Method = 
         action="elections.seats.allocate",
         target=f"election:{election.slug}",
         payload={"allocation": row.pk, "method": method.value, "seats": result.seats, "quota": row.quota},
+        records=[
+            seats_record(election=election.slug, allocation=row.pk, method=row.method, quota=row.quota, seats=row.seats)
+        ],
     )
     return row
 

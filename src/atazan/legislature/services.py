@@ -17,6 +17,7 @@ from django.db import transaction
 from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
 from atazan.elections.models import Election
+from atazan.legislature.audit_records import bill_event_record
 from atazan.legislature.domain.process import (
     Action,
     BillState,
@@ -396,6 +397,7 @@ def bill_advance(
                     if tally is None
                     else {"yes": tally.yes, "no": tally.no, "abstain": tally.abstain, "present": tally.present},
                 },
+                records=[bill_event_record(event)],
             )
             return event
     # The refused attempt is committed above (kept for review); the caller learns why.
