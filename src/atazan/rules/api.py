@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 
 from atazan.rules.domain.parameters import ParameterError, default_parameters
 from atazan.rules.domain.parameters import format_value as _format
+from atazan.rules.views_procedures import router as procedures_router
 
 router = Router(tags=["rules"])
 
@@ -73,3 +74,6 @@ def parameter(request: HttpRequest, name: str, as_of: dt.date | None = None) -> 
         return Status(200, _out(name, as_of or dt.date.today()))
     except ParameterError as exc:
         return Status(404, RulesErrorOut(detail=str(exc)))
+
+
+router.add_router("/procedures", procedures_router)

@@ -1,0 +1,227 @@
+"""Pages and JSON API of the procedures: /rules/procedures/ and /rules/procedures/<key>/, /api/rules/procedures.
+
+The domain (``atazan.rules.domain.procedures``) returns templates with codes; here they are rendered in the reader's
+language from the rules catalogue (``rules/locale``; the domain marks its templates with ``_`` so that makemessages
+finds them). A template with no translation, or whose translation's fields do not fit, is shown in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
+from ninja import Router, Schema, Status
+
+from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
+from atazan.rules.domain.procedures.catalogue import Procedure, procedure_describe, procedure_keys
+from atazan.rules.domain.procedures.messages import Citation, Msg, ProcedureError
+
+
+def _translate(template: str) -> str:
+    return gettext(template) if template else template
+
+
+def msg_render(message: Msg | str) -> str:
+    """``message`` in the active language; English if the translation's fields do not fit (never an error page)."""
+    if isinstance(message, str):
+        return message
+    try:
+        return message.render(_translate)
+    except (KeyError, IndexError, ValueError):
+        return message.render()
+
+
+def citation_render(citation: Citation) -> str:
+    return msg_render(citation.describe())
+
+
+def article_url(citation: Citation) -> str | None:
+    """The article's page in the stored official text, Kazakh for Kazakh readers, else Russian."""
+    number = re.match(r"\d+", citation.article)
+    if citation.law or number is None:
+        return None
+    lang = "kaz" if (get_language() or "").startswith("kk") else "rus"
+    url: str = reverse(
+        "texts:article", kwargs={"year": int(citation.constitution), "lang": lang, "num": number.group()}
+    )
+    return url
+
+
+@dataclass(frozen=True)
+class StepView:
+    code: str
+    actor: str
+    text: str
+    article: str
+    constitution: str
+    citation: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ParameterView:
+    name: str
+    value: str
+    reference: str
+    assumption: bool
+
+
+def _as_of(raw: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw or "")
+    except ValueError:
+        return dt.date.today()
+
+
+def _describe(key: str, as_of: dt.date) -> Procedure:
+    if key not in procedure_keys():
+        raise Http404(f"no procedure {key!r}")
+    return procedure_describe(key, as_of=as_of)
+
+
+def step_views(procedure: Procedure) -> list[StepView]:
+    return [
+        StepView(
+            s.code,
+            msg_render(s.actor_label),
+            msg_render(s.text),
+            s.citation.article,
+            s.citation.constitution,
+            citation_render(s.citation),
+            article_url(s.citation),
+        )
+        for s in procedure.steps
+    ]
+
+
+def parameter_views(procedure: Procedure) -> list[ParameterView]:
+    rows = []
+    for name in procedure.parameters:
+        try:
+            dated = default_parameters().at(name, procedure.as_of)
+        except ParameterError:
+            continue
+        rows.append(
+            ParameterView(
+                name,
+                format_value(dated.value, default_parameters().get(name).unit),
+                dated.reference.text,
+                dated.reference.text.startswith("Assumption:"),
+            )
+        )
+    return rows
+
+
+def procedures_index(request: HttpRequest) -> HttpResponse:
+    as_of = _as_of(request.GET.get("as_of"))
+    items = [(key, _describe(key, as_of)) for key in procedure_keys()]
+    cards = [{"key": k, "title": msg_render(p.title), "summary": msg_render(p.summary)} for k, p in items]
+    return render(request, "rules/procedures/index.html", {"cards": cards, "as_of": as_of})
+
+
+def procedure_detail(request: HttpRequest, key: str) -> HttpResponse:
+    as_of = _as_of(request.GET.get("as_of"))
+    procedure = _describe(key, as_of)
+    return render(
+        request,
+        "rules/procedures/detail.html",
+        {
+            "procedure": procedure,
+            "title": msg_render(procedure.title),
+            "summary": msg_render(procedure.summary),
+            "steps": step_views(procedure),
+            "parameters": parameter_views(procedure),
+            "as_of": as_of,
+        },
+    )
+
+
+# --- JSON API, mounted at /api/rules/procedures -------------------------------------------------------------------
+
+router = Router(tags=["rules"])
+
+
+class StepOut(Schema):
+    code: str
+    actor: str
+    text: str
+    template: str
+    article: str
+    constitution: str
+
+
+class ParameterUsedOut(Schema):
+    name: str
+    value: str
+    reference: str
+    assumption: bool
+
+
+class ProcedureSummaryOut(Schema):
+    key: str
+    title: str
+    summary: str
+    constitution: str
+
+
+class ProcedureOut(ProcedureSummaryOut):
+    as_of: dt.date
+    steps: list[StepOut]
+    parameters: list[ParameterUsedOut]
+
+
+class ProcedureErrorOut(Schema):
+    detail: str
+
+
+def _summary(procedure: Procedure) -> ProcedureSummaryOut:
+    return ProcedureSummaryOut(
+        key=procedure.key,
+        title=msg_render(procedure.title),
+        summary=msg_render(procedure.summary),
+        constitution=procedure.constitution,
+    )
+
+
+@router.get("", response=list[ProcedureSummaryOut], summary="Every procedure the rules encode")
+def procedures_api(request: HttpRequest, as_of: dt.date | None = None) -> list[ProcedureSummaryOut]:
+    day = as_of or dt.date.today()
+    return [_summary(procedure_describe(key, as_of=day)) for key in procedure_keys()]
+
+
+@router.get(
+    "/{key}",
+    response={200: ProcedureOut, 404: ProcedureErrorOut},
+    summary="One procedure: its steps with articles and the figures in force as of a date",
+)
+def procedure_api(
+    request: HttpRequest, key: str, as_of: dt.date | None = None
+) -> Status[ProcedureOut | ProcedureErrorOut]:
+    try:
+        procedure = procedure_describe(key, as_of=as_of or dt.date.today())
+    except ProcedureError as exc:
+        return Status(404, ProcedureErrorOut(detail=str(exc)))
+    return Status(
+        200,
+        ProcedureOut(
+            **_summary(procedure).dict(),
+            as_of=procedure.as_of,
+            steps=[
+                StepOut(
+                    code=s.code,
+                    actor=s.actor,
+                    text=msg_render(s.text),
+                    template=s.text.template,
+                    article=s.citation.article,
+                    constitution=s.citation.constitution,
+                )
+                for s in procedure.steps
+            ],
+            parameters=[ParameterUsedOut(**vars(p)) for p in parameter_views(procedure)],
+        ),
+    )
