@@ -150,16 +150,17 @@ def test_cli_check_prints_the_contract(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(app, ["check", str(bill), "--json"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == {
-        "violations": [
-            {
-                "rule": "no_retroactive_worsening",
-                "article": "5(5)",
-                "message": "Constitution 2026, Art. 5(5): provision 'Art. 1' increases liability and would apply from "
-                "2026-09-30, before the law takes effect on 2026-10-01",
-            }
-        ]
-    }
+    printed = json.loads(result.stdout)["violations"]
+    # The contract's three keys, unchanged; the rules context adds the constitution and the quoted sentence.
+    assert [{k: v[k] for k in ("rule", "article", "message")} for v in printed] == [
+        {
+            "rule": "no_retroactive_worsening",
+            "article": "5(5)",
+            "message": "Constitution 2026, Art. 5(5): provision 'Art. 1' increases liability and would apply from "
+            "2026-09-30, before the law takes effect on 2026-10-01",
+        }
+    ]
+    assert printed[0]["quote"] == "Законы, устанавливающие или усиливающие ответственность, обратной силы не имеют."
     bill.write_text(json.dumps({"initiator": "deputy", "date": "2026-10-01"}), encoding="utf-8")
     clean = CliRunner().invoke(app, ["check", str(bill), "--json"])
     assert clean.exit_code == 0 and json.loads(clean.stdout) == {"violations": []}

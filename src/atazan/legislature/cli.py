@@ -23,12 +23,23 @@ def check(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help='Print {"violations": [...]} as JSON.')] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the messages and quotes: en, ru or kk (English quotes Russian).")
+    ] = "en",
 ) -> None:
-    """Run the constitutional checks on BILL.json. Exit status 1 when a check fails, 2 on malformed input."""
+    """Run the constitutional checks on BILL.json. Exit status 1 when a check fails, 2 on malformed input.
+
+    Each violation names its article and quotes the sentence it rests on from the official text (read from the
+    official files, so no database is needed), with the path of the article's page.
+    """
     from atazan.rules.domain.bill import BillFormatError, bill_from_dict
     from atazan.rules.domain.checks import bill_violations
+    from atazan.rules.translation import violation_render
 
     err = Console(stderr=True)
+    if lang not in ("en", "ru", "kk"):
+        err.print(f"[red]--lang: expected en, ru or kk, got {lang!r}[/red]")
+        raise typer.Exit(2)
     try:
         raw = json.loads(bill.read_text(encoding="utf-8"))
         draft = bill_from_dict(raw, default_date=dt.date.today())
@@ -38,9 +49,9 @@ def check(
     except BillFormatError as exc:
         err.print(f"[red]{bill}: {exc}[/red]")
         raise typer.Exit(2) from exc
-    violations = bill_violations(draft)
+    violations = [violation_render(v, language=lang, stored=False) for v in bill_violations(draft)]
     if as_json:
-        typer.echo(json.dumps({"violations": [v.as_dict() for v in violations]}, ensure_ascii=False))
+        typer.echo(json.dumps({"violations": violations}, ensure_ascii=False))
     else:
         out = Console()
         if not violations:
@@ -49,7 +60,9 @@ def check(
                 f"checked as of {draft.date.isoformat()})"
             )
         for v in violations:
-            out.print(f"[red]Art. {v.article}[/red] [bold]{v.rule}[/bold]: {v.message}")
+            out.print(f"[red]Art. {v['article']}[/red] [bold]{v['rule']}[/bold]: {v['message']}", markup=True)
+            if "quote" in v:
+                out.print(f"    «{v['quote']}» ({v['url']})", markup=False, highlight=False)
     raise typer.Exit(1 if violations else 0)
 
 

@@ -30,7 +30,7 @@ class Violation:
     """A rule a bill (or an act) breaks. ``message`` is the English sentence; ``text`` the same as a template.
 
     ``quote`` is the provision (short form, ``"60(1)"``) of ``constitution`` (or of ``act``) whose text the rule
-    rests on, ``quote_line`` the line of that provision's text when only one sentence of it applies (0-based).
+    rests on, ``quote_sentence`` the sentence of that provision's text when only one of them applies (0-based).
     """
 
     rule: str
@@ -40,7 +40,7 @@ class Violation:
     act: str = ""
     text: Msg | None = None
     quote: str = ""
-    quote_line: int | None = None
+    quote_sentence: int | None = None
 
     def as_dict(self) -> dict[str, str]:
         return {"rule": self.rule, "article": self.article, "message": self.message}
@@ -61,10 +61,11 @@ def violation(
     *,
     article: str | None = None,
     quote: str | None = None,
-    quote_line: int | None = None,
+    quote_sentence: int | None = None,
 ) -> Violation:
     """A violation of ``rule`` under ``reference``: cites ``article`` (default: the reference's) and quotes
-    ``quote`` (default: the cited article, when it is one provision)."""
+    ``quote`` (default: the cited article, when it is one provision), sentence ``quote_sentence`` (default: the one
+    the parameter names)."""
     article = article or reference.article
     if quote is None:
         try:
@@ -80,7 +81,7 @@ def violation(
         reference.act,
         full,
         quote,
-        quote_line,
+        reference.sentence if quote_sentence is None else quote_sentence,
     )
 
 
@@ -212,8 +213,12 @@ def no_retroactive_worsening(bill: BillDraft, params: ParameterSet) -> list[Viol
             ]
             liability = provision.establishes_liability or provision.increases_liability
             duties = provision.adds_duties or provision.worsens_position
-            # Art. 5(5) says it in separate sentences: duties and worse positions (line 0), liability (line 1).
-            line = None if (liability and duties) or rule.reference.constitution != "2026" else (1 if liability else 0)
+            # 2026 Art. 5(5) says it in separate sentences: duties and worse positions (0), liability (1); 1995
+            # Art. 77(3)(5) in its first sentence.
+            if rule.reference.constitution != "2026":
+                sentence: int | None = 0
+            else:
+                sentence = None if liability and duties else (1 if liability else 0)
             if early_entry:
                 text = msg(
                     "provision {label} {what} and would apply from {applies}, before the law can take effect "
@@ -231,7 +236,7 @@ def no_retroactive_worsening(bill: BillDraft, params: ParameterSet) -> list[Viol
                     applies=provision.applies_from.isoformat(),
                     start=start.isoformat(),
                 )
-            found.append(violation("no_retroactive_worsening", rule.reference, text, quote_line=line))
+            found.append(violation("no_retroactive_worsening", rule.reference, text, quote_sentence=sentence))
     return found
 
 

@@ -40,6 +40,7 @@ class Reference:
     article: str
     constitution: str
     act: str = ""
+    sentence: int | None = None  # which sentence of the article's provision the value rests on (0-based)
 
     def short(self) -> str:
         if self.act:
@@ -181,7 +182,16 @@ def _parse_parameter(name: str, body: Any, where: str) -> Parameter:
         act = str(entry.get("act", ""))
         if act and act not in ACTS:
             raise ParameterError(f"{where}: {name} value from {start} cites unknown act {act!r}")
-        reference = Reference(str(entry["reference"]), str(entry["article"]), str(entry.get("constitution", "")), act)
+        sentence = entry.get("sentence")
+        if sentence is not None and (isinstance(sentence, bool) or not isinstance(sentence, int) or sentence < 1):
+            raise ParameterError(f"{where}: {name} value from {start}: sentence must be a number from 1")
+        reference = Reference(
+            str(entry["reference"]),
+            str(entry["article"]),
+            str(entry.get("constitution", "")),
+            act,
+            None if sentence is None else sentence - 1,
+        )
         values.append(DatedValue(start, _parse_value(name, kind, entry.get("value"), where), reference))
     values.sort(key=lambda dated: dated.start)
     return Parameter(name, str(body.get("description", "")), kind, str(body.get("unit", "")), tuple(values))

@@ -1,0 +1,56 @@
+"""Violations in the reader's language, each with the official sentence it rests on.
+
+The domain (``domain/checks.py``) returns ``Violation`` with an English template and its fields (``text``); here the
+template is looked up in the context's catalogue (``locale/{kk,ru}/LC_MESSAGES/django.po``) for the language asked
+for, and the quote is read from the official text (``quotes.py``). ``tests/rules/test_translation.py`` checks that
+every template the checks can produce has a Kazakh and a Russian translation with the same fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import translation
+
+from atazan.rules.domain.checks import Violation
+from atazan.rules.domain.explain import Msg
+from atazan.rules.quotes import provision_quote
+
+
+def _translate(template: str) -> str:
+    return translation.gettext(template) if template else template
+
+
+def msg_render(message: Msg, language: str | None = None) -> str:
+    """``message`` in ``language`` (the active one if None); English if a translation's fields do not fit."""
+    with translation.override(language or translation.get_language() or "en"):
+        try:
+            return message.render(_translate)
+        except (KeyError, IndexError, ValueError):
+            return message.render()
+
+
+def violation_render(violation: Violation, *, language: str | None = None, stored: bool = True) -> dict[str, Any]:
+    """The JSON of a violation for a reader: ``rule``, ``article``, ``message`` (in ``language``; English for "en"),
+    ``constitution``, and, where the official text has it, ``quote`` (the sentence), ``quote_language`` ("rus" or
+    "kaz"), ``quote_provision`` and ``url`` (the article's page)."""
+    language = language or translation.get_language() or "en"
+    out: dict[str, Any] = {
+        "rule": violation.rule,
+        "article": violation.article,
+        "message": violation.message if violation.text is None else msg_render(violation.text, language),
+        "constitution": violation.constitution,
+    }
+    if violation.act:
+        out["act"] = violation.act
+        return out
+    quote = provision_quote(
+        constitution=violation.constitution,
+        provision=violation.quote,
+        reader_language=language,
+        sentence=violation.quote_sentence,
+        stored=stored,
+    )
+    if quote is not None:
+        out.update(quote.as_dict())
+    return out
