@@ -77,11 +77,15 @@ def _from_files(year: int, language: str, ref: ArticleRef) -> str | None:
     if ref.paragraph is None:
         return article.full_text()
     paragraph = next((p for p in article.paragraphs if p.num == ref.paragraph), None)
+    sub_num = ref.subparagraph
+    if paragraph is None and ref.subparagraph is None and [p.num for p in article.paragraphs] == [""]:
+        # An article without numbered paragraphs (2026 Art. 46, 56) is cited by its sub-paragraphs: "46(2)".
+        paragraph, sub_num = article.paragraphs[0], ref.paragraph
     if paragraph is None:
         return None
-    if ref.subparagraph is None:
+    if sub_num is None:
         return paragraph.full_text()
-    sub = next((s for s in paragraph.subparagraphs if s.num.rstrip(")") == ref.subparagraph), None)
+    sub = next((s for s in paragraph.subparagraphs if s.num.rstrip(")") == sub_num), None)
     return None if sub is None else f"{sub.num} {sub.text}"
 
 
@@ -91,8 +95,12 @@ def _from_database(year: int, language: str, ref: ArticleRef) -> str | None:
 
     try:
         expression = expression_get(year=year, lang=language)
-        rows = Provision.objects.filter(expression=expression, eid=provision_eid(ref))
-        row = rows.only("kind", "num", "text").first()
+        rows = Provision.objects.filter(expression=expression).only("kind", "num", "text")
+        row = rows.filter(eid=provision_eid(ref)).first()
+        if row is None and ref.paragraph is not None and ref.subparagraph is None:
+            body = rows.filter(eid=f"art_{ref.article}__para_1", num="").first()
+            if body is not None:  # an article without numbered paragraphs, cited by its sub-paragraphs
+                row = rows.filter(eid=f"{body.eid}__subpara_{eid_part(ref.paragraph)}").first()
     except (Expression.DoesNotExist, DatabaseError):
         return None
     if row is None:
@@ -100,6 +108,18 @@ def _from_database(year: int, language: str, ref: ArticleRef) -> str | None:
     if row.kind == Provision.Kind.SUBPARAGRAPH:
         return f"{row.num} {row.text}"
     return row.text
+
+
+def provision_text(constitution: str, provision: str, language: str, *, stored: bool = False) -> str | None:
+    """The whole official text of ``provision`` ("60(1)") of the ``constitution`` in ``language`` ("rus"/"kaz")."""
+    try:
+        ref = parse_article_ref(provision)
+    except ArticleRefError:
+        return None
+    if constitution not in YEARS:
+        return None
+    text = _from_database(int(constitution), language, ref) if stored else None
+    return text if text is not None else _from_files(int(constitution), language, ref)
 
 
 def _url(year: int, language: str, ref: ArticleRef) -> str:
