@@ -14,6 +14,7 @@ from ninja import NinjaAPI, Router, Schema
 
 from atazan import __version__
 from atazan.contexts import CONTEXT_NAMES
+from atazan.web.text_guard import TextFieldRefused
 
 api = NinjaAPI(
     title="atazan API",
@@ -27,6 +28,13 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+
+@api.exception_handler(TextFieldRefused)
+def _text_refused(request: HttpRequest, exc: TextFieldRefused) -> HttpResponse:
+    # The text backstop (web.text_guard): NUL or over-long text in any model, named with its model, field and rule.
+    body = {"detail": exc.render(), "model": exc.model, "field": exc.field, "rule": exc.problem.rule.value}
+    return api.create_response(request, body, status=400)
 
 
 @api.exception_handler(DataError)

@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
+from atazan.web.text_guard import TextFieldRefused
+
 # Pages load scripts and styles from this site only; the API docs page needs the Swagger UI assets Ninja ships,
 # which it serves from our own static files too. Broadcast embeds (Commission sessions) are the one framed origin.
 # Scripts come from files only: no 'unsafe-inline', so markup injected into a page cannot run (an inline <script>
@@ -37,3 +39,10 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        # The last line of the text backstop (web.text_guard): a value no model stores is the client's error, said in
+        # the reader's language with the model, the field and the rule, not a server error.
+        if isinstance(exception, TextFieldRefused):
+            return HttpResponseBadRequest(exception.render(), content_type="text/plain; charset=utf-8")
+        return None
