@@ -18,6 +18,7 @@ from atazan.elections.domain import allocation_input_from_mapping
 from atazan.elections.domain.bounds import MAX_JSON_DEPTH, json_nesting_check, nesting_depth_check
 from atazan.elections.domain.errors import (
     JsonTooDeepError,
+    PlaceAboveBoundError,
     SeatsAboveKurultaiError,
     UnregisteredPartyError,
     VotersAboveElectorateError,
@@ -114,6 +115,7 @@ def test_the_calculator_page_refuses_the_same_in_the_reader_s_language(client) -
         VotersAboveElectorateError(msg("{figure} is more than {limit}", figure=9, limit=5), record="s"),
         JsonTooDeepError(msg("the JSON nests more than {limit} levels deep", limit=16), record="s"),
         UnregisteredPartyError(msg("{party} is not a list registered for this election", party="X"), record="s"),
+        PlaceAboveBoundError(msg("{figure} is more than {limit}", figure=9, limit=5), record="s"),
     ],
 )
 def test_every_bound_and_register_refusal_is_translated(language: str, error: object) -> None:

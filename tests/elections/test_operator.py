@@ -122,11 +122,13 @@ D,lots,5
 
 def test_upload_reports_bad_rows_by_row_and_rule_and_keeps_them(operator_client, english) -> None:  # type: ignore[no-untyped-def]
     election = ElectionFactory(seats=10, took_part=1000)
+    register = [{"party": "A", "registration_order": 1}, {"party": "B", "registration_order": 2}]
+    services.lists_register(election=election, rows=register, source="register")
     upload = SimpleUploadedFile("cec.csv", CSV, content_type="text/csv")
     r = operator_client.post(f"/elections/{election.slug}/operator/import/", {"kind": "results", "file": upload})
     body = r.content.decode()
     assert r.status_code == 200
-    assert "2 created, 0 updated, 0 unchanged, 3 kept for review." in body
+    assert "0 created, 2 updated, 0 unchanged, 3 kept for review." in body
     assert 'data-row="3"' in body and "cannot be negative" in body  # row 3: negative votes, with its rule
     assert 'data-row="4"' in body and "one list in the single nationwide constituency" in body  # duplicate party
     assert 'data-row="5"' in body and "must be a whole number" in body
@@ -141,6 +143,7 @@ def test_upload_reports_bad_rows_by_row_and_rule_and_keeps_them(operator_client,
 
 def test_upload_by_region_and_json_candidates(operator_client, english) -> None:  # type: ignore[no-untyped-def]
     election = ElectionFactory(seats=3, took_part=1000)
+    services.lists_register(election=election, rows=[{"party": "A", "registration_order": 1}], source="register")
     services.results_import(election=election, rows=[{"party": "A", "votes": 900, "registration_order": 1}], source="n")
     regions = "party,region,votes\nA,Абай облысы,500\nA,astana,300\nA,Atlantis,10\nA,shymkent,200\n".encode()
     r = operator_client.post(

@@ -30,8 +30,9 @@ Nobody,lots,10
 def test_results_import_keeps_bad_rows_for_review_and_is_idempotent() -> None:
     election = ElectionFactory(seats=69, took_part=6366441)
     rows = services.rows_from_text(MAJILIS_CSV, fmt="csv")
+    services.lists_register(election=election, rows=rows[:7], source="register")
     first = services.results_import(election=election, rows=rows, source="cec.csv")
-    assert (first.created, len(first.rejected)) == (7, 3)
+    assert (first.updated, len(first.rejected)) == (7, 3)
     rules = {r.record: r.rule for r in models.RejectedRow.objects.filter(election=election)}
     assert any("cannot be negative" in rule for rule in rules.values())
     assert any("one list" in rule for rule in rules.values())  # duplicate party
@@ -43,7 +44,9 @@ def test_results_import_keeps_bad_rows_for_review_and_is_idempotent() -> None:
 
 def test_seats_allocation_reproduces_2023_and_is_audited() -> None:
     election = ElectionFactory(seats=69, took_part=6366441)
-    services.results_import(election=election, rows=services.rows_from_text(MAJILIS_CSV, fmt="csv"), source="x")
+    rows = services.rows_from_text(MAJILIS_CSV, fmt="csv")
+    services.lists_register(election=election, rows=rows[:7], source="register")
+    services.results_import(election=election, rows=rows, source="x")
     row = services.seats_allocate(election=election, actor="cec")
     assert row.seats["AMANAT"] == 40 and row.seats["OSDP"] == 4 and row.seats["Baitaq"] == 0
     assert row.quota == "1990573/23"
@@ -53,6 +56,8 @@ def test_seats_allocation_reproduces_2023_and_is_audited() -> None:
 
 def test_json_import_of_lists_and_candidates_refuses_ineligible_candidates() -> None:
     election = ElectionFactory(seats=3, took_part=1000)
+    register = [{"party": "A", "registration_order": 1}, {"party": "B", "registration_order": 2}]
+    services.lists_register(election=election, rows=register, source="register")
     services.results_import(
         election=election,
         rows=services.rows_from_text(

@@ -47,6 +47,8 @@ class StepOut(Schema):
 
 class ResultsOut(Schema):
     election: ElectionOut
+    complete: bool
+    kept_for_review: int
     method: str
     is_law: bool
     quota: str | None
@@ -124,8 +126,12 @@ def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> An
     except ElectionsError as error:
         return Status(400, {"error": error.message, "record": error.record, "rule": error.rule})
     a = view.allocation
+    pending = selectors.review_pending(election=election)
     return {
         "election": _election_out(election),
+        # false while refused rows wait for review: the seats are provisional (fail closed, never "final" on part)
+        "complete": pending == 0,
+        "kept_for_review": pending,
         "method": method.value,
         "is_law": method.is_law,
         "quota": str(a.quota) if a.quota is not None else None,

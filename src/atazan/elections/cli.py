@@ -117,60 +117,125 @@ def _election(slug: str) -> Any:
     return election
 
 
-def _rows(path: Path) -> list[dict[str, Any]]:
+SOME_REFUSED = 1
+
+
+def _rows(path: Path, *, kind: str) -> list[dict[str, Any]]:
+    """The file's rows; exit 2 naming the file and the rule when it cannot be read as rows at all."""
     from atazan.elections.services import rows_from_text
 
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         _fail(f"{path}: cannot read ({exc.strerror})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _fail(
+            f"{path}: the file is not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8 [import file encoding]"
+        )
     fmt = "json" if path.suffix.lower() == ".json" else "csv"
     try:
-        return rows_from_text(text, fmt=fmt)
-    except (json.JSONDecodeError, ElectionsError) as exc:
+        return rows_from_text(text, fmt=fmt, kind=kind)
+    except ElectionsError as exc:
         _fail(f"{path}: {exc}")
-    return []
+
+
+def _import(kind: str, slug: str, file: Path) -> None:
+    """Run one import; exit 0 when every row was taken, 1 when any was refused (kept for review), 2 unreadable."""
+    from atazan.elections import services
+
+    run = {"lists": services.lists_register, "results": services.results_import,
+           "candidates": services.candidates_import}[kind]  # fmt: skip
+    election = _election(slug)
+    report = run(election=election, rows=_rows(file, kind=kind), source=file.name, actor="cli")
+    _print_report(report)
+    if not report.complete:
+        raise typer.Exit(SOME_REFUSED)
+
+
+@app.command("register-lists")
+def register_lists(
+    slug: str,
+    file: Annotated[Path, typer.Argument(help="CSV or JSON rows: party, registration_order[, color]")],
+) -> None:
+    """Register the party lists the CEC registered for an election: results and candidates are taken only for them.
+    Exit 0 all taken, 1 some refused (kept for review), 2 unreadable file."""
+    _import("lists", slug, file)
 
 
 @app.command("import-results")
 def import_results(
     slug: str,
-    file: Annotated[Path, typer.Argument(help="CSV or JSON rows: party, votes, registration_order[, region]")],
+    file: Annotated[Path, typer.Argument(help="CSV or JSON rows: party, votes[, registration_order][, region]")],
 ) -> None:
-    """Import votes per list (and per region) into an election; bad rows are kept for review. Idempotent."""
-    from atazan.elections.services import results_import
-
-    report = results_import(election=_election(slug), rows=_rows(file), source=file.name, actor="cli")
-    _print_report(report)
+    """Import votes per registered list (and per region); rows for an unregistered party or an unknown region are
+    refused and kept for review, never created. Idempotent. Exit 0 all taken, 1 some refused, 2 unreadable file."""
+    _import("results", slug, file)
 
 
 @app.command("import-candidates")
 def import_candidates(slug: str, file: Annotated[Path, typer.Argument(help="CSV or JSON rows of candidates")]) -> None:
-    """Import registered candidates; ineligible ones (Constitution 2026, Art. 54(3)) are kept for review."""
-    from atazan.elections.services import candidates_import
-
-    report = candidates_import(election=_election(slug), rows=_rows(file), source=file.name, actor="cli")
-    _print_report(report)
+    """Import registered candidates of registered lists; ineligible ones (Constitution 2026, Art. 54(3)) and those
+    of an unknown party are kept for review. Exit 0 all taken, 1 some refused, 2 unreadable file."""
+    _import("candidates", slug, file)
 
 
 def _print_report(report: Any) -> None:
-    out = Console(highlight=False)
+    out = Console(highlight=False, markup=False, soft_wrap=True)
     out.print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
               f"rejected {len(report.rejected)}")  # fmt: skip
     for row in report.rejected:
         out.print(f"  row {row.row_number}: {row.record}: {row.error} [{row.rule}]")
+    if report.rejected:
+        out.print("incomplete: the refused rows are kept for review (`atazan elections review`)")
+
+
+@app.command("review")
+def review_command(
+    slug: str,
+    close: Annotated[int | None, typer.Option(help="Id of a refused row whose review is done.")] = None,
+    note: Annotated[str, typer.Option(help="What was done with it (required with --close).")] = "",
+) -> None:
+    """List the refused rows waiting for review (the election's results stay provisional while any does), or close
+    the review of one with --close ID --note TEXT (audited)."""
+    from atazan.elections import models, selectors, services
+
+    election = _election(slug)
+    out = Console(highlight=False, markup=False, soft_wrap=True)
+    if close is not None:
+        row = models.RejectedRow.objects.filter(election=election, pk=close).first()
+        if row is None:
+            _fail(f"election {slug!r}: no refused row {close}")
+        try:
+            services.rejected_row_review(row=row, actor="cli", note=note)
+        except ElectionsError as error:
+            _fail(str(error))
+        out.print(f"row {close}: review closed")
+    pending = list(selectors.rejected_rows(election=election))
+    for row in pending:
+        out.print(f"{row.pk}: {row.import_kind} {row.source_name} row {row.row_number}: {row.record}: {row.error} "
+                  f"[{row.rule}]")  # fmt: skip
+    out.print(f"{len(pending)} waiting for review" + ("" if pending else "; the results are complete"))
 
 
 @app.command("seats")
 def seats(slug: str, method: Annotated[Method, typer.Option()] = Method.HARE) -> None:
-    """Allocate a stored election's seats and record the allocation (audited)."""
+    """Allocate a stored election's seats and record the allocation (audited). JSON with "complete": false and exit 1
+    while refused rows of the election wait for review."""
+    from atazan.elections.selectors import review_pending
     from atazan.elections.services import seats_allocate
 
+    election = _election(slug)
     try:
-        row = seats_allocate(election=_election(slug), actor="cli", method=method)
+        row = seats_allocate(election=election, actor="cli", method=method)
     except ElectionsError as error:
         _fail(str(error))
-    Console(highlight=False).print(json.dumps({"seats": row.seats, "quota": row.quota}, ensure_ascii=False))
+    pending = review_pending(election=election)
+    payload = {"seats": row.seats, "quota": row.quota, "complete": pending == 0, "kept_for_review": pending}
+    typer.echo(json.dumps(payload, ensure_ascii=False))
+    if pending:  # provisional: refused rows may hold votes the allocation left out
+        raise typer.Exit(SOME_REFUSED)
 
 
 @app.command("export-nist")

@@ -75,6 +75,7 @@ def _majilis_2023(console: Console) -> models.Election:
     )
     rows = [{"party": p, "votes": v, "registration_order": i, "color": c}
             for i, (p, v, c) in enumerate(MAJILIS_2023, start=1)]  # fmt: skip
+    services.lists_register(election=election, rows=rows, source="FACTS.md (CEC 2023)", actor="demo")
     services.results_import(election=election, rows=rows, source="FACTS.md (CEC 2023)", actor="demo")
     if not election.allocations.exists():
         services.seats_allocate(election=election, actor="demo")
@@ -111,6 +112,7 @@ def _simulated_kurultai(console: Console) -> models.Election:
     rows: list[dict[str, object]] = []
     for i, (party, votes, color) in enumerate(SIMULATED_LISTS, start=1):
         rows.append({"party": party, "votes": votes, "registration_order": i, "color": color})
+    services.lists_register(election=election, rows=rows, source="simulated register of lists", actor="demo")
     services.results_import(election=election, rows=rows, source="simulated national results", actor="demo")
     region_rows: list[dict[str, object]] = []
     for party, votes, _ in SIMULATED_LISTS:

@@ -179,6 +179,11 @@ class RejectedRow(models.Model):
     error = models.TextField()
     rule = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Until an operator has reviewed it (and re-imported the corrected record or set it aside), the row keeps every
+    # result of the election provisional: "complete": false (selectors.review_pending).
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.CharField(max_length=150, blank=True)
+    review_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["election", "import_kind", "row_number"]

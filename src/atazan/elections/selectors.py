@@ -114,7 +114,14 @@ def mandate_events(*, election: models.Election) -> QuerySet[models.MandateEvent
 
 
 def rejected_rows(*, election: models.Election) -> QuerySet[models.RejectedRow]:
-    return election.rejected_rows.all()
+    """Refused rows still waiting for review (an operator closes each with ``services.rejected_row_review``)."""
+    return election.rejected_rows.filter(reviewed_at__isnull=True)
+
+
+def review_pending(*, election: models.Election) -> int:
+    """How many refused rows wait for review. While any does, every result of the election is provisional
+    ("complete": false): the refused row may be a list's votes or a region the result leaves out."""
+    return rejected_rows(election=election).count()
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -198,7 +205,8 @@ def nist_report(*, election: models.Election) -> dict[str, Any]:
         "VendorApplicationId": "atazan",
         "SequenceStart": 1,
         "SequenceEnd": 1,
-        "Status": "unofficial-complete",
+        # NIST SP 1500-100 ReportStatus: partial while refused rows wait for review (they may be missing votes).
+        "Status": "unofficial-partial" if review_pending(election=election) else "unofficial-complete",
         "IsTest": election.simulated,
         "Notes": election.source,
         "Election": [

@@ -6,13 +6,15 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
@@ -21,8 +23,15 @@ from atazan.elections.audit_records import seats_record
 from atazan.elections.domain import allocate, allocation_steps
 from atazan.elections.domain import candidates as dcand
 from atazan.elections.domain.allocation import AllocationInput, Method, PartyList
+from atazan.elections.domain.bounds import (
+    json_nesting_check,
+    list_place_bounds_check,
+    seats_bounds_check,
+    voters_bounds_check,
+)
 from atazan.elections.domain.errors import (
     ART_97_1,
+    T_NOT_REGISTERED,
     DuplicatePartyError,
     ElectionsError,
     InputFormatError,
@@ -31,14 +40,19 @@ from atazan.elections.domain.errors import (
     NegativeVotesError,
     RegionVotesAboveNationalError,
     UnknownRegionError,
+    UnregisteredPartyError,
 )
 from atazan.elections.domain.mandates import EndGround, VacancyStatus, vacancy_fill
+from atazan.elections.domain.message import msg
 from atazan.referendum.domain.units import DEFAULT_REGISTRY, UnknownUnitError
+from atazan.web.text_guard import TextFieldRefused
+from atazan.web.text_rules import BIDI_CONTROLS
 
 # Who may call each write (docs/security.md): a ``User`` is checked against the permission matrix; a plain string is
 # the console (a command run with shell access to the server, demo data) and is recorded as given.
 Actor = str | User
 
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 PALETTE = ["#1f4e9c", "#2e8b57", "#c0392b", "#e3a21a", "#7d3c98", "#16a2b8", "#d35400", "#566573", "#a93226",
            "#117a65", "#b7950b", "#5d6d7e"]  # fmt: skip
 
@@ -50,56 +64,132 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[models.RejectedRow] = field(default_factory=list)
 
+    @property
+    def complete(self) -> bool:
+        """Every row was taken (the CLI's exit code 0; 1 when any was refused)."""
+        return not self.rejected
+
 
 # ---------------------------------------------------------------------------------------------------------------------
 # reading CSV / JSON rows
 
 
-def rows_from_text(text: str, *, fmt: str) -> list[dict[str, Any]]:
-    """Rows of a CSV (header line) or JSON (array of objects, or {"lists": [...]}) document."""
+REQUIRED_COLUMNS = {
+    "lists": ("party", "registration_order"),
+    "results": ("party", "votes"),
+    "candidates": ("party", "key", "position", "full_name", "birth_date", "gender"),
+}
+
+
+def rows_from_text(text: str, *, fmt: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """Rows of a CSV (header line) or JSON (array of objects, or {"lists": [...]}) document.
+
+    Raises ``InputFormatError`` (the file cannot be read as rows at all: exit code 2) for JSON nested too deep or
+    malformed (with line and column), CSV the csv module cannot read, a CSV header without the columns ``kind``
+    needs, or no rows.
+    """
     if fmt == "json":
-        data = json.loads(text)
+        json_nesting_check(text, record="file")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                                   record="file") from exc  # fmt: skip
         if isinstance(data, Mapping):
             data = data.get("lists") or data.get("rows") or data.get("candidates") or []
         if not isinstance(data, list):
             raise InputFormatError("expected an array of rows", record="file")
-        return [row if isinstance(row, dict) else {"_raw": row} for row in data]
-    reader = csv.DictReader(io.StringIO(text))
-    return [dict(row) for row in reader]
+        rows = [row if isinstance(row, dict) else {"_raw": row} for row in data]
+    else:
+        try:
+            reader = csv.DictReader(io.StringIO(text))
+            rows = [dict(row) for row in reader]
+        except csv.Error as exc:
+            raise InputFormatError(f"not readable as CSV ({exc})", record="file") from exc
+        missing = [c for c in REQUIRED_COLUMNS.get(kind or "", ()) if c not in (reader.fieldnames or ())]
+        if missing:
+            raise InputFormatError(f"the header has no column {', '.join(missing)}", record="file")
+    if not rows:
+        raise InputFormatError("the file has no rows", record="file")
+    return rows
 
 
 def _digest(raw: Mapping[str, Any]) -> str:
     return hashlib.sha256(json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
+def _shown(value: str, limit: int | None = None) -> str:
+    """Text of a refused row as it can be stored and shown: NUL and bidi controls written as escapes, clipped."""
+    text = "".join(f"\\u{ord(c):04x}" if c == "\x00" or c in BIDI_CONTROLS else c for c in value)
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _raw_kept(value: Any) -> Any:
+    """``value`` (a row as read) with every string made storable by ``_shown``, for the review queue."""
+    if isinstance(value, Mapping):
+        return {_shown(str(k)): _raw_kept(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_raw_kept(v) for v in value]
+    if isinstance(value, str):
+        return _shown(value)
+    return value
+
+
 def _reject(
     *, election: models.Election, kind: str, source: str, number: int, raw: Mapping[str, Any], error: ElectionsError
 ) -> models.RejectedRow:
+    """Keep a refused row for review, once (by digest); its text escaped and clipped so that the refusal itself can
+    always be stored, whatever the row held."""
     row, _ = models.RejectedRow.objects.get_or_create(
         election=election,
         import_kind=kind,
         digest=_digest(raw),
         defaults={
-            "source_name": source,
+            "source_name": _shown(source, 200),
             "row_number": number,
-            "raw": json.loads(json.dumps(raw, default=str)),
-            "record": error.record,
-            "error": error.message,
-            "rule": error.rule,
+            "raw": _raw_kept(json.loads(json.dumps(raw, default=str))),
+            "record": _shown(error.record, 200),
+            "error": _shown(error.message),
+            "rule": _shown(error.rule, 300),
         },
     )
     return row
+
+
+def _stored_refusal(exc: TextFieldRefused | DatabaseError, *, record: str) -> ElectionsError:
+    """A row the text backstop or the database refused, as a row error (kept for review like any other)."""
+    if isinstance(exc, TextFieldRefused):
+        return ElectionsError(str(exc), record=record, rule=f"stored text ({exc.problem.rule.value})")
+    return ElectionsError(f"the database refused a value ({type(exc).__name__})", record=record,
+                          rule="stored values")  # fmt: skip
 
 
 def _int_field(raw: Mapping[str, Any], key: str, *, record: str) -> int:
     value = raw.get(key)
     if isinstance(value, str):
         value = value.strip().replace(" ", "").replace("\u00a0", "")
-        if value.lstrip("-").isdigit():
+        if value.lstrip("-").isdigit() and len(value) <= 100:  # int() of thousands of digits is refused by Python
             value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputFormatError(f"{key} must be a whole number, got {raw.get(key)!r}", record=record)
+        raise InputFormatError(f"{key} must be a whole number, got {_shown(str(raw.get(key)), 40)!r}", record=record)
     return value
+
+
+def _place_field(raw: Mapping[str, Any], key: str, *, record: str) -> int:
+    """A registration number or a place on a list: a whole number from 1 to ``MAX_LIST_PLACE``."""
+    value = _int_field(raw, key, record=record)
+    if value < 1:
+        raise InputFormatError(f"{key} must be 1 or more, got {value}", record=record)
+    list_place_bounds_check(value, record=record)
+    return value
+
+
+def _party_registered(election: models.Election, party: str, *, record: str) -> models.PartyList:
+    """The list registered for ``election`` under exactly this name; ``UnregisteredPartyError`` (never a new list)."""
+    plist = models.PartyList.objects.filter(election=election, party=party).first()
+    if plist is None:
+        raise UnregisteredPartyError(msg(T_NOT_REGISTERED, party=_shown(party, 120) or "—"), record=record)
+    return plist
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -120,8 +210,14 @@ def election_upsert(
     source: str = "",
     actor: Actor = "system",
 ) -> models.Election:
-    """Create or update an election's record (the figures the results are imported against)."""
+    """Create or update an election's record (the figures the results are imported against).
+
+    Raises an ``ElectionsError`` for figures beyond the country's bounds (``domain.bounds``)."""
     actor_authorize(actor, "elections.results.import")
+    seats_bounds_check(seats)
+    voters_bounds_check(took_part, record="took_part")
+    if registered_voters is not None:
+        voters_bounds_check(registered_voters, record="registered_voters")
     election, _ = models.Election.objects.update_or_create(
         slug=slug,
         defaults={
@@ -140,81 +236,147 @@ def election_upsert(
 
 
 @transaction.atomic
+def lists_register(
+    *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: Actor = "system"
+) -> ImportReport:
+    """Register the party lists the CEC registered for ``election`` (``party``, ``registration_order``, optional
+    ``color``): the register every later results and candidates row must match exactly. The registration order
+    decides equal remainders (Constitutional Law on Elections, Art. 97-1(4)), so a list's order is never changed by
+    a later file: a row that disagrees with the register is refused and kept for review. Idempotent; audited."""
+    label = actor_authorize(actor, "elections.results.import")
+    report = ImportReport()
+    kept_before = models.RejectedRow.objects.filter(election=election, import_kind="lists").count()
+    seen: set[str] = set()
+    for number, raw in enumerate(rows, start=1):
+        party = str(raw.get("party") or "").strip()
+        record = f"row {number} ({_shown(party, 120) or 'no party'})"
+        try:
+            with transaction.atomic():
+                _list_row(election, raw, party=party, record=record, seen=seen, report=report)
+        except (TextFieldRefused, DatabaseError) as exc:
+            report.rejected.append(_reject(election=election, kind="lists", source=source, number=number, raw=raw,
+                                           error=_stored_refusal(exc, record=record)))  # fmt: skip
+        except ElectionsError as error:
+            report.rejected.append(
+                _reject(election=election, kind="lists", source=source, number=number, raw=raw, error=error)
+            )
+    _import_audit(label=label, kind="lists", election=election, source=source, report=report, kept_before=kept_before)
+    return report
+
+
+def _list_row(
+    election: models.Election, raw: Mapping[str, Any], *, party: str, record: str, seen: set[str], report: ImportReport
+) -> None:
+    if not party:
+        raise InputFormatError("party is missing", record=record)
+    if party in seen:
+        raise DuplicatePartyError("the party appears twice in this file", record=record)
+    seen.add(party)
+    order = _place_field(raw, "registration_order", record=record)
+    existing = models.PartyList.objects.filter(election=election, party=party).first()
+    if existing is not None:
+        if existing.registration_order != order:
+            raise InputFormatError(f"registered with order {existing.registration_order}, not {order}",
+                                   record=record, rule=f"{ART_97_1}(4)")  # fmt: skip
+        report.unchanged += 1
+        return
+    if models.PartyList.objects.filter(election=election, registration_order=order).exists():
+        raise InputFormatError(f"registration order {order} is taken", record=record, rule=f"{ART_97_1}(4)")
+    color = str(raw.get("color") or PALETTE[(order - 1) % len(PALETTE)])
+    if not _COLOR.fullmatch(color):
+        raise InputFormatError(f"color must be #rrggbb, got {_shown(color, 20)!r}", record=record)
+    models.PartyList.objects.create(election=election, party=party, registration_order=order, color=color)
+    report.created += 1
+
+
+@transaction.atomic
 def results_import(
     *, election: models.Election, rows: Sequence[Mapping[str, Any]], source: str, actor: Actor = "system"
 ) -> ImportReport:
-    """Import national votes per list (``party``, ``votes``, ``registration_order``, optional ``color``) and, with a
-    ``region`` column, votes per region (one of the 20 units, named by code or in English, Kazakh or Russian). A row
-    breaking a rule is kept as a RejectedRow; the rest are stored. Idempotent: importing the same rows again changes
-    nothing. Audited whenever something was stored or kept for review."""
+    """Import national votes per registered list (``party``, ``votes``, optional ``registration_order``, which must
+    agree with the register) and, with a ``region`` column, votes per region (one of the 20 units, named by code or
+    in English, Kazakh or Russian).
+
+    Fails closed: a party that is not a list registered for this election (``lists_register``), a region that is not
+    one of the units, a figure beyond the country's bounds, is refused and kept as a RejectedRow for review; nothing
+    is ever created from a results row. Idempotent: importing the same rows again changes nothing. Audited whenever
+    something was stored or kept for review."""
     label = actor_authorize(actor, "elections.results.import")
     report = ImportReport()
     kept_before = models.RejectedRow.objects.filter(election=election, import_kind="results").count()
     seen_national: set[str] = set()
     for number, raw in enumerate(rows, start=1):
         party = str(raw.get("party") or "").strip()
-        record = f"row {number} ({party or 'no party'})"
+        record = f"row {number} ({_shown(party, 120) or 'no party'})"
         try:
-            if not party:
-                raise InputFormatError("party is missing", record=record)
-            votes = _int_field(raw, "votes", record=record)
-            if votes < 0:
-                raise NegativeVotesError(f"{votes} votes", record=record)
-            if votes > election.took_part:
-                raise ListVotesAboveTurnoutError(f"{votes} votes, {election.took_part} took part", record=record)
-            region = str(raw.get("region") or "").strip()
-            if region:
-                plist = models.PartyList.objects.filter(election=election, party=party).first()
-                if plist is None:
-                    raise InputFormatError("no national row for this party", record=record, rule=f"{ART_97_1}(1)")
-                try:
-                    unit, _abroad = DEFAULT_REGISTRY.resolve(region)
-                except UnknownUnitError as exc:
-                    raise UnknownRegionError(f"unknown region {region!r}", record=record) from exc
-                others = sum(plist.region_results.exclude(region_code=unit.code).values_list("votes", flat=True))
-                if others + votes > plist.votes:
-                    raise RegionVotesAboveNationalError(
-                        f"the regions would give {others + votes} votes, the national result is {plist.votes}",
-                        record=record,
-                    )
-                obj, created = models.RegionResult.objects.get_or_create(
-                    party_list=plist,
-                    region_code=unit.code,
-                    defaults={"region_name": unit.name_en, "votes": votes},
-                )
-                _count(report, created, obj.votes == votes)
-                if not created and obj.votes != votes:
-                    obj.votes = votes
-                    obj.save(update_fields=["votes"])
-                continue
-            if party in seen_national:
-                raise DuplicatePartyError("the party appears twice in this file", record=record)
-            seen_national.add(party)
-            order = _int_field(raw, "registration_order", record=record) if raw.get("registration_order") else None
-            existing = models.PartyList.objects.filter(election=election, party=party).first()
-            if existing is None:
-                order = order or (models.PartyList.objects.filter(election=election).count() + 1)
-                if models.PartyList.objects.filter(election=election, registration_order=order).exists():
-                    raise InputFormatError(f"registration order {order} is taken", record=record, rule=f"{ART_97_1}(4)")
-                color = str(raw.get("color") or PALETTE[(order - 1) % len(PALETTE)])
-                models.PartyList.objects.create(
-                    election=election, party=party, registration_order=order, votes=votes, color=color
-                )
-                report.created += 1
-            elif existing.votes == votes and (order is None or existing.registration_order == order):
-                report.unchanged += 1
-            else:
-                existing.votes = votes
-                if order is not None:
-                    existing.registration_order = order
-                existing.save(update_fields=["votes", "registration_order"])
-                report.updated += 1
+            with transaction.atomic():
+                _result_row(election, raw, party=party, record=record, seen_national=seen_national, report=report)
+        except (TextFieldRefused, DatabaseError) as exc:
+            report.rejected.append(_reject(election=election, kind="results", source=source, number=number, raw=raw,
+                                           error=_stored_refusal(exc, record=record)))  # fmt: skip
         except ElectionsError as error:
             report.rejected.append(
                 _reject(election=election, kind="results", source=source, number=number, raw=raw, error=error)
             )
     _import_audit(label=label, kind="results", election=election, source=source, report=report, kept_before=kept_before)
     return report
+
+
+def _result_row(
+    election: models.Election,
+    raw: Mapping[str, Any],
+    *,
+    party: str,
+    record: str,
+    seen_national: set[str],
+    report: ImportReport,
+) -> None:
+    if not party:
+        raise InputFormatError("party is missing", record=record)
+    votes = _int_field(raw, "votes", record=record)
+    if votes < 0:
+        raise NegativeVotesError(f"{votes} votes", record=record)
+    if votes > election.took_part:
+        raise ListVotesAboveTurnoutError(f"{votes} votes, {election.took_part} took part", record=record)
+    voters_bounds_check(votes, record=record)  # took_part is bounded too; this catches a record stored before that
+    region = str(raw.get("region") or "").strip()
+    if not region:
+        if party in seen_national:
+            raise DuplicatePartyError("the party appears twice in this file", record=record)
+        seen_national.add(party)
+    plist = _party_registered(election, party, record=record)
+    if region:
+        try:
+            unit, _abroad = DEFAULT_REGISTRY.resolve(region)
+        except UnknownUnitError as exc:
+            raise UnknownRegionError(f"unknown region {_shown(region, 80)!r}", record=record) from exc
+        others = sum(plist.region_results.exclude(region_code=unit.code).values_list("votes", flat=True))
+        if others + votes > plist.votes:
+            raise RegionVotesAboveNationalError(
+                f"the regions would give {others + votes} votes, the national result is {plist.votes}",
+                record=record,
+            )
+        obj, created = models.RegionResult.objects.get_or_create(
+            party_list=plist,
+            region_code=unit.code,
+            defaults={"region_name": unit.name_en, "votes": votes},
+        )
+        _count(report, created, obj.votes == votes)
+        if not created and obj.votes != votes:
+            obj.votes = votes
+            obj.save(update_fields=["votes"])
+        return
+    if raw.get("registration_order") not in (None, ""):
+        order = _place_field(raw, "registration_order", record=record)
+        if order != plist.registration_order:
+            raise InputFormatError(f"registered with order {plist.registration_order}, not {order}",
+                                   record=record, rule=f"{ART_97_1}(4)")  # fmt: skip
+    if plist.votes == votes:
+        report.unchanged += 1
+    else:
+        plist.votes = votes
+        plist.save(update_fields=["votes"])
+        report.updated += 1
 
 
 def _import_audit(
@@ -260,49 +422,13 @@ def candidates_import(
     report = ImportReport()
     kept_before = models.RejectedRow.objects.filter(election=election, import_kind="candidates").count()
     for number, raw in enumerate(rows, start=1):
-        record = f"row {number} ({raw.get('full_name') or raw.get('key') or '?'})"
+        record = f"row {number} ({_shown(str(raw.get('full_name') or raw.get('key') or '?'), 120)})"
         try:
-            party = str(raw.get("party") or "").strip()
-            plist = models.PartyList.objects.filter(election=election, party=party).first()
-            if plist is None:
-                raise InputFormatError(f"no list for party {party!r} in this election", record=record)
-            key = str(raw.get("key") or "").strip()
-            name = str(raw.get("full_name") or "").strip()
-            if not key or not name:
-                raise InputFormatError("key and full_name are required", record=record)
-            position = _int_field(raw, "position", record=record)
-            try:
-                birth = date.fromisoformat(str(raw.get("birth_date")))
-                since_raw = raw.get("resident_since")
-                since = date.fromisoformat(str(since_raw)) if since_raw else None
-            except ValueError as exc:
-                raise InputFormatError("dates must be YYYY-MM-DD", record=record) from exc
-            gender = str(raw.get("gender") or "").strip().lower()
-            if gender not in models.Candidate.Gender.values:
-                raise InputFormatError(f"gender must be female or male, got {gender!r}", record=record)
-            flags = {k: str(raw.get(k, "")).strip().lower() in {"1", "true", "yes"} for k in ("disability",)}
-            citizen = str(raw.get("citizen", "true")).strip().lower() not in {"0", "false", "no"}
-            domain_candidate = dcand.Candidate(key, name, birth, dcand.Gender(gender), flags["disability"], citizen,
-                                               since)  # fmt: skip
-            verdict = dcand.candidate_eligibility(domain_candidate, election.election_day)
-            if not verdict.eligible:
-                raise ElectionsError("; ".join(verdict.reasons), record=record, rule="Constitution 2026, Art. 54(3)")
-            values = {
-                "position": position,
-                "full_name": name,
-                "birth_date": birth,
-                "gender": gender,
-                "disability": flags["disability"],
-                "citizen": citizen,
-                "resident_since": since,
-            }
-            obj, created = models.Candidate.objects.get_or_create(party_list=plist, key=key, defaults=values)
-            same = all(getattr(obj, k) == v for k, v in values.items())
-            _count(report, created, same)
-            if not created and not same:
-                for k, v in values.items():
-                    setattr(obj, k, v)
-                obj.save()
+            with transaction.atomic():
+                _candidate_row(election, raw, record=record, report=report)
+        except (TextFieldRefused, DatabaseError) as exc:
+            report.rejected.append(_reject(election=election, kind="candidates", source=source, number=number,
+                                           raw=raw, error=_stored_refusal(exc, record=record)))  # fmt: skip
         except ElectionsError as error:
             report.rejected.append(
                 _reject(election=election, kind="candidates", source=source, number=number, raw=raw, error=error)
@@ -311,6 +437,48 @@ def candidates_import(
         label=label, kind="candidates", election=election, source=source, report=report, kept_before=kept_before
     )
     return report
+
+
+def _candidate_row(election: models.Election, raw: Mapping[str, Any], *, record: str, report: ImportReport) -> None:
+    party = str(raw.get("party") or "").strip()
+    plist = _party_registered(election, party, record=record)
+    key = str(raw.get("key") or "").strip()
+    name = str(raw.get("full_name") or "").strip()
+    if not key or not name:
+        raise InputFormatError("key and full_name are required", record=record)
+    position = _place_field(raw, "position", record=record)
+    try:
+        birth = date.fromisoformat(str(raw.get("birth_date")))
+        since_raw = raw.get("resident_since")
+        since = date.fromisoformat(str(since_raw)) if since_raw else None
+    except ValueError as exc:
+        raise InputFormatError("dates must be YYYY-MM-DD", record=record) from exc
+    gender = str(raw.get("gender") or "").strip().lower()
+    if gender not in models.Candidate.Gender.values:
+        raise InputFormatError(f"gender must be female or male, got {_shown(gender, 20)!r}", record=record)
+    flags = {k: str(raw.get(k, "")).strip().lower() in {"1", "true", "yes"} for k in ("disability",)}
+    citizen = str(raw.get("citizen", "true")).strip().lower() not in {"0", "false", "no"}
+    domain_candidate = dcand.Candidate(key, name, birth, dcand.Gender(gender), flags["disability"], citizen,
+                                       since)  # fmt: skip
+    verdict = dcand.candidate_eligibility(domain_candidate, election.election_day)
+    if not verdict.eligible:
+        raise ElectionsError("; ".join(verdict.reasons), record=record, rule="Constitution 2026, Art. 54(3)")
+    values = {
+        "position": position,
+        "full_name": name,
+        "birth_date": birth,
+        "gender": gender,
+        "disability": flags["disability"],
+        "citizen": citizen,
+        "resident_since": since,
+    }
+    obj, created = models.Candidate.objects.get_or_create(party_list=plist, key=key, defaults=values)
+    same = all(getattr(obj, k) == v for k, v in values.items())
+    _count(report, created, same)
+    if not created and not same:
+        for k, v in values.items():
+            setattr(obj, k, v)
+        obj.save()
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -331,6 +499,7 @@ def seats_allocate(*, election: models.Election, actor: Actor, method: Method = 
     """Allocate the election's seats (Constitutional Law on Elections, Art. 97-1) and keep the result as a new row."""
     label = actor_authorize(actor, "elections.seats.allocate")
     result = allocate(allocation_input_for(election), method)
+    pending = models.RejectedRow.objects.filter(election=election, reviewed_at__isnull=True).count()
     row = models.SeatAllocation.objects.create(
         election=election,
         method=method.value,
@@ -342,10 +511,35 @@ def seats_allocate(*, election: models.Election, actor: Actor, method: Method = 
         actor=label,
         action="elections.seats.allocate",
         target=f"election:{election.slug}",
-        payload={"allocation": row.pk, "method": method.value, "seats": result.seats, "quota": row.quota},
-        records=[
-            seats_record(election=election.slug, allocation=row.pk, method=row.method, quota=row.quota, seats=row.seats)
-        ],
+        payload={"allocation": row.pk, "method": method.value, "seats": result.seats, "quota": row.quota,
+                 "complete": pending == 0, "kept_for_review": pending},
+        records=[seats_record(election=election.slug, allocation=row.pk, method=row.method, quota=row.quota,
+                              seats=row.seats)],
+    )  # fmt: skip
+    return row
+
+
+@transaction.atomic
+def rejected_row_review(*, row: models.RejectedRow, actor: Actor, note: str) -> models.RejectedRow:
+    """Close the review of a refused row: the operator has re-imported the corrected record or set the row aside,
+    and says which in ``note`` (required). The row stays, with who closed it and when; audited. Closing it is what
+    lets the election's results become complete again."""
+    label = actor_authorize(actor, "elections.results.import")
+    row = models.RejectedRow.objects.select_for_update().get(pk=row.pk)
+    if row.reviewed_at is not None:
+        raise ElectionsError("the review of this row is already closed", record=f"rejected row {row.pk}",
+                             rule="review queue")  # fmt: skip
+    if not note.strip():
+        raise InputFormatError("say what was done with the row", record=f"rejected row {row.pk}", rule="review queue")
+    row.reviewed_at = timezone.now()
+    row.reviewed_by = label[:150]
+    row.review_note = note.strip()
+    row.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+    audit_append(
+        actor=label,
+        action="elections.review.close",
+        target=f"election:{row.election.slug}/rejected:{row.pk}",
+        payload={"import_kind": row.import_kind, "record": row.record, "rule": row.rule, "note": row.review_note},
     )
     return row
 

@@ -4,7 +4,6 @@ region, a party's list, and the operator's pages (imports, seat allocation, mand
 from __future__ import annotations
 
 import datetime as dt
-import json
 from fractions import Fraction
 from typing import Any
 
@@ -54,6 +53,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context["deputies"] = selectors.deputies_by_party(election=election)
     context["events"] = selectors.mandate_events(election=election)
     context["rejected"] = selectors.rejected_rows(election=election)
+    context["pending_review"] = len(context["rejected"])
     context["stored"] = selectors.allocation_latest(election=election)
     context["can_operate"] = permission_allowed(request.user, "elections.results.import")
     return render(request, "elections/detail.html", context)
@@ -220,9 +220,17 @@ def _decode_upload(upload: Any) -> tuple[str, str]:
     return text, "json" if is_json else "csv"
 
 
+IMPORTS = {
+    "lists": services.lists_register,
+    "results": services.results_import,
+    "candidates": services.candidates_import,
+}
+
+
 @require_POST
 def operator_import(request: HttpRequest, slug: str) -> HttpResponse:
-    """Upload results (national or by region) or candidate lists as CSV or JSON; bad rows are kept for review."""
+    """Upload the register of party lists, results (national or by region) or candidates as CSV or JSON; bad rows
+    are kept for review, and results never create a list."""
     denied = _staff(request, "elections.results.import")
     if denied is not None:
         return denied
@@ -231,18 +239,16 @@ def operator_import(request: HttpRequest, slug: str) -> HttpResponse:
     upload = request.FILES.get("file")
     result: dict[str, Any] = {"action": "import", "import_kind": kind}
     try:
-        if kind not in ("results", "candidates"):
-            raise InputFormatError("choose results or candidates", record="kind")
+        if kind not in IMPORTS:
+            raise InputFormatError("choose the register of lists, results or candidates", record="kind")
         if upload is None:
             raise InputFormatError("choose a CSV or JSON file", record="file")
         text, fmt = _decode_upload(upload)
         try:
-            rows = services.rows_from_text(text, fmt=fmt)
-        except json.JSONDecodeError as exc:
-            raise InputFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                                   record=str(upload.name)) from exc  # fmt: skip
-        run = services.results_import if kind == "results" else services.candidates_import
-        result["report"] = run(election=election, rows=rows, source=str(upload.name), actor=request.user)
+            rows = services.rows_from_text(text, fmt=fmt, kind=kind)
+        except InputFormatError as exc:
+            raise InputFormatError(exc.message, record=str(upload.name), rule=exc.rule) from exc
+        result["report"] = IMPORTS[kind](election=election, rows=rows, source=str(upload.name), actor=request.user)
         result["source"] = upload.name
     except ElectionsError as error:
         result["error"] = error_render(error)

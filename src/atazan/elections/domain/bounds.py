@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .errors import JsonTooDeepError, SeatsAboveKurultaiError, VotersAboveElectorateError
+from .errors import JsonTooDeepError, PlaceAboveBoundError, SeatsAboveKurultaiError, VotersAboveElectorateError
 from .i18n import _
 from .message import msg
 from .parameters import KURULTAI_SEATS
@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ELECTORATE_2026",
     "MAX_JSON_DEPTH",
+    "MAX_LIST_PLACE",
     "MAX_SEATS",
     "MAX_VOTERS",
     "allocation_input_bounds_check",
     "json_nesting_check",
+    "list_place_bounds_check",
     "nesting_depth_check",
     "seats_bounds_check",
     "voters_bounds_check",
@@ -42,10 +44,14 @@ MAX_VOTERS = 25_000_000
 # The allocation input and an import file need three levels (object → array → object); sixteen leave room for
 # wrappers while a parser never recurses into thousands of levels (Python's json gives up with RecursionError).
 MAX_JSON_DEPTH = 16
+# A registration number of a list or a candidate's place on it. A list for 145 seats never names ten thousand people,
+# and a number this size fits a database integer on both engines (a larger one was a server error on PostgreSQL).
+MAX_LIST_PLACE = 10_000
 
 T_SEATS_ABOVE = _("{seats} seats; at most {limit} can be allocated")
 T_VOTERS_ABOVE = _("{figure} is more than {limit}")
 T_JSON_TOO_DEEP = _("the JSON nests more than {limit} levels deep")
+T_PLACE_ABOVE = _("{figure} is more than {limit}")
 
 # A JSON string (escapes included) and the brackets that open or close a level; brackets inside strings do not count.
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -95,6 +101,12 @@ def voters_bounds_check(figure: int, *, record: str) -> None:
     """Raise ``VotersAboveElectorateError`` for a count of voters or votes beyond ``MAX_VOTERS``."""
     if figure > MAX_VOTERS:
         raise VotersAboveElectorateError(msg(T_VOTERS_ABOVE, figure=figure, limit=MAX_VOTERS), record=record)
+
+
+def list_place_bounds_check(figure: int, *, record: str) -> None:
+    """Raise ``PlaceAboveBoundError`` for a registration number or place on a list beyond ``MAX_LIST_PLACE``."""
+    if figure > MAX_LIST_PLACE:
+        raise PlaceAboveBoundError(msg(T_PLACE_ABOVE, figure=figure, limit=MAX_LIST_PLACE), record=record)
 
 
 def allocation_input_bounds_check(inp: AllocationInput) -> None:

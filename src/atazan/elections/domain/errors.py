@@ -24,6 +24,7 @@ __all__ = [
     "NoListReachesThresholdError",
     "NoListsError",
     "NoSeatsError",
+    "PlaceAboveBoundError",
     "RegionVotesAboveNationalError",
     "SeatsAboveKurultaiError",
     "ThresholdOutOfRangeError",
@@ -157,6 +158,11 @@ class VotersAboveElectorateError(ElectionsError):
         "at most 25000000 voters or votes: twice the 12482613 citizens entitled to vote in the referendum of "
         "15 March 2026 (CEC final protocol)"
     )
+
+
+class PlaceAboveBoundError(ElectionsError):
+    code = "place-above-bound"
+    default_rule = _("a registration number or a place on a list is at most 10000")
 
 
 T_NOT_REGISTERED = _("{party} is not a list registered for this election")
