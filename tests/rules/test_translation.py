@@ -14,13 +14,13 @@ from django.urls import resolve
 from typer.testing import CliRunner
 
 from atazan.rules.domain.bill import bill_from_dict
+from atazan.rules.domain.cases import CASES_DIR as CASES
 from atazan.rules.domain.checks import Violation, bill_violations
 from atazan.rules.domain.explain import LABELS, fields
 from atazan.rules.domain.parameters import ACTS
 from atazan.rules.translation import violation_render
 
 LOCALE = Path(__file__).resolve().parents[2] / "src" / "atazan" / "rules" / "locale"
-CASES = Path(__file__).parent / "domain" / "cases"
 
 # Bills that between them make every check speak (each template at least once).
 BILLS: list[dict[str, Any]] = [

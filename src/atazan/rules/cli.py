@@ -47,6 +47,8 @@ def show(
                             "since": d.start.isoformat(),
                             "article": d.reference.article,
                             "constitution": d.reference.constitution,
+                            "act": d.reference.act,
+                            "cite": d.reference.short(),
                             "reference": d.reference.text,
                         }
                         for p, d in rows
@@ -62,6 +64,6 @@ def show(
             p.name,
             format_value(d.value, p.unit),
             d.start.isoformat(),
-            f"Constitution {d.reference.constitution}, Art. {d.reference.article}",
+            d.reference.short(),
         )
     Console().print(table)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
+from atazan.rules.domain.cases import WorkedExample, worked_examples
+from atazan.rules.domain.explain import Msg
+from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters, format_value
+from atazan.rules.quotes import TEXT_LANGUAGE, provision_quote, provision_sentences, provision_text
+from atazan.rules.translation import msg_render
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class ParameterRow:
     article: str
     constitution: str
     in_force: bool
+    act_name: str = ""  # the constitutional law cited, in the reader's language, when not the Constitution
 
 
 def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
@@ -42,6 +47,74 @@ def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
                     dated.reference.article,
                     dated.reference.constitution,
                     dated is current,
+                    msg_render(Msg(ACTS[dated.reference.act])) if dated.reference.act else "",
                 )
             )
+    return rows
+
+
+@dataclass(frozen=True)
+class ExampleRow:
+    example: WorkedExample
+    source: str  # "Constitution 2026, Art. 60(1)" or the constitutional law, in the reader's language
+    quote: str  # the sentence, from the official text in the reader's language where it can be matched
+    quote_language: str  # "rus" or "kaz"
+    url: str  # the article's page ("" for a law the texts context does not hold)
+    outcome: str  # the expected outcome, as the case states it
+
+
+def _outcome(expect: dict[str, object]) -> str:
+    parts = []
+    for key, value in expect.items():
+        if key == "violations" and isinstance(value, list):
+            shown = ", ".join(f"{v['rule']} ({v['article']})" for v in value if isinstance(v, dict))
+            parts.append(f"violations: {shown or '—'}")
+        else:
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def _localised_quote(example: WorkedExample, language: str) -> tuple[str, str, str]:
+    """The case's Russian quote, or the same sentence of the Kazakh text (matched by its position in the provision).
+
+    Read from the official files the texts context parses (kept parsed per process), not row by row from the
+    database: the page lists some ninety provisions."""
+    text_language = TEXT_LANGUAGE.get(language[:2], "rus")
+    russian = provision_text(example.constitution, example.article, "rus", stored=False)
+    index = None
+    if russian is not None:
+        sentences = [" ".join(x.split()) for x in provision_sentences(russian)]
+        wanted = " ".join(example.quote.split())
+        index = next((i for i, sentence in enumerate(sentences) if wanted in sentence), None)
+    quote = provision_quote(
+        constitution=example.constitution,
+        provision=example.article,
+        reader_language=language,
+        sentence=index,
+        stored=False,
+    )
+    if quote is None:
+        return example.quote, "rus", ""
+    if text_language == "rus" or index is None:
+        return (example.quote if text_language == "rus" else quote.text), quote.language, quote.url
+    return quote.text, quote.language, quote.url
+
+
+def example_rows(*, language: str) -> list[ExampleRow]:
+    """The worked examples that quote a provision, ordered by Constitution (or law) and article."""
+    rows: list[ExampleRow] = []
+    for example in sorted((e for e in worked_examples() if e.quote), key=WorkedExample.sort_key):
+        if example.act:
+            source = f"{msg_render(Msg(ACTS[example.act]), language)}, {example.article}"
+            quote, quote_language, url = example.quote, "rus", ""
+        else:
+            source = msg_render(
+                Msg(
+                    "Constitution {year}, Art. {article}",
+                    (("article", example.article), ("year", example.constitution)),
+                ),
+                language,
+            )
+            quote, quote_language, url = _localised_quote(example, language)
+        rows.append(ExampleRow(example, source, quote, quote_language, url, _outcome(example.expect)))
     return rows

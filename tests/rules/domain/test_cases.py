@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from atazan.rules.domain.bill import bill_from_dict
+from atazan.rules.domain.cases import CASES_DIR
 from atazan.rules.domain.checks import bill_violations, referendum_initiative
 from atazan.rules.domain.institutions import (
     DissolutionGround,
@@ -29,8 +30,6 @@ from atazan.rules.domain.institutions import (
     vote_decide,
 )
 from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
-
-CASES_DIR = Path(__file__).parent / "cases"
 
 
 def _load() -> list[Any]:

@@ -1,0 +1,66 @@
+"""Worked examples: the lawyer-readable YAML cases in ``data/cases``, each a situation and what the Constitution says.
+
+The same files are run by pytest (``tests/rules/domain/test_cases.py``) and listed on the rules page, so every
+example the page shows is one the engine is tested to decide that way. A case that illustrates a provision names it
+(``constitution`` and ``article``, or ``act`` for a constitutional law) and quotes its sentence (``quote``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
+
+CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "cases"
+
+
+@dataclass(frozen=True)
+class WorkedExample:
+    topic: str  # the file's stem: "amendments", "acting_president"
+    name: str
+    check: str
+    situation: dict[str, Any]
+    expect: dict[str, Any]
+    constitution: str = ""
+    act: str = ""
+    article: str = ""
+    quote: str = ""
+
+    @property
+    def date(self) -> dt.date | None:
+        value = self.situation.get("date")
+        return value if isinstance(value, dt.date) else None
+
+    def sort_key(self) -> tuple[str, tuple[int, ...], str]:
+        try:
+            parts = parse_article_ref(self.article).parts()
+            numbers = tuple(int(n) for part in parts for n in part.split("-"))
+        except ArticleRefError:
+            numbers = (10_000,)
+        return (self.act or self.constitution, numbers, self.name)
+
+
+def worked_examples(directory: Path = CASES_DIR) -> list[WorkedExample]:
+    """Every case, in file order."""
+    found: list[WorkedExample] = []
+    for path in sorted(directory.glob("*.yaml")):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            found.append(
+                WorkedExample(
+                    topic=path.stem,
+                    name=str(raw["name"]),
+                    check=str(raw["check"]),
+                    situation=dict(raw["situation"]),
+                    expect=dict(raw["expect"]),
+                    constitution=str(raw.get("constitution", "")),
+                    act=str(raw.get("act", "")),
+                    article=str(raw.get("article", "")),
+                    quote=str(raw.get("quote", "")),
+                )
+            )
+    return found
