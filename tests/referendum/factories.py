@@ -8,6 +8,7 @@ from atazan.referendum import services
 from atazan.referendum.domain.integrity import commission_id, derive_signing_key, protocol_sign
 from atazan.referendum.domain.protocol import Protocol
 from atazan.referendum.domain.protocol_io import ParsedProtocols
+from atazan.referendum.domain.register import register_from_protocols
 from atazan.referendum.models import Question
 
 SECRET = b"test commissions"
@@ -62,7 +63,23 @@ def signatures_for(protocols: list[Protocol], version: int = 1) -> dict[str, tup
     return out
 
 
-def load(q: Question, protocols: list[Protocol], *, signed: bool = True, source: str = "test.csv"):
+def register(protocols: list[Protocol], *, extra: int = 0) -> services.RegisterReport:
+    """Put the protocols' precincts on the register, each listing `extra` more citizens than its protocol states."""
+    precincts = [
+        type(p)(p.number, p.unit, p.district, p.registered + extra, p.address, p.abroad)
+        for p in register_from_protocols(protocols)
+    ]
+    report = services.register_load(precincts=precincts, actor="test", source="test-register")
+    assert not report.refused, report.refused
+    return report
+
+
+def load(
+    q: Question, protocols: list[Protocol], *, signed: bool = True, source: str = "test.csv", registered: bool = True
+):
+    """Import `protocols` as a file would; with `registered`, their precincts are put on the register first."""
+    if registered:
+        register(protocols)
     return services.protocols_import(
         question=q,
         parsed=ParsedProtocols(protocols=protocols, lines=list(range(2, len(protocols) + 2))),
@@ -70,3 +87,12 @@ def load(q: Question, protocols: list[Protocol], *, signed: bool = True, source:
         actor="test",
         signatures=signatures_for(protocols) if signed else None,
     )
+
+
+def register_csv(text: str, *, extra: int = 0) -> services.RegisterReport:
+    """Put on the register every precinct a protocols CSV names with a well-formed row (bad rows stay off it)."""
+    from atazan.referendum.domain.protocol import precinct_key, precinct_number_valid
+    from atazan.referendum.domain.protocol_io import read_csv
+
+    latest = {precinct_key(p.precinct): p for p in read_csv(text).protocols}
+    return register([p for n, p in latest.items() if precinct_number_valid(n)], extra=extra)

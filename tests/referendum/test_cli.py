@@ -21,18 +21,32 @@ def units_csv(majority: int) -> str:
     return "\n".join(rows) + "\n"
 
 
-def tally_json(tmp_path: Path, text: str, kind: str = "constitution") -> dict:
+def tally_json(tmp_path: Path, text: str, kind: str = "constitution", *, status: int = 0) -> dict:
     path = tmp_path / "protocols.csv"
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["tally", str(path), "--kind", kind, "--json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == status, result.output
     return json.loads(result.stdout)
 
 
 def test_tally_json_contract(tmp_path: Path) -> None:
     body = tally_json(tmp_path, units_csv(14))
-    assert set(body) == {"valid", "adopted", "totals", "units", "units_with_majority", "units_required", "rejected"}
-    assert body["valid"] is True and body["adopted"] is True
+    assert set(body) == {
+        "valid",
+        "adopted",
+        "complete",
+        "totals",
+        "units",
+        "units_with_majority",
+        "units_required",
+        "precincts_reported",
+        "precincts_registered",
+        "protocols_in_review",
+        "problems",
+        "rejected",
+    }
+    assert body["valid"] is True and body["adopted"] is True and body["complete"] is True
+    assert (body["precincts_reported"], body["precincts_registered"], body["protocols_in_review"]) == (20, None, 0)
     assert body["totals"] == {
         "registered": 20_000,
         "took_part": 12_000,
@@ -61,10 +75,20 @@ def test_tally_thirteen_units_refuses_a_constitution_but_adopts_an_ordinary_ques
 
 def test_tally_reports_rejected_rows_and_counts_duplicates_once(tmp_path: Path) -> None:
     text = units_csv(14) + "1,Abai Region,D1,1000,600,400,200,0,0,600\n99,Astana,D1,10,60,60,0,0,0,60\n"
-    body = tally_json(tmp_path, text)
-    assert body["totals"]["took_part"] == 12_000
+    body = tally_json(tmp_path, text, status=1)  # one protocol refused: exit 1, the JSON still printed
+    assert body["totals"]["took_part"] == 12_000 and body["complete"] is False
     assert body["rejected"] == [
-        {"precinct": "99", "rule": "took_part_exceeds_registered", "message": "took part 60 > entitled 10"}
+        {
+            "precinct": "99",
+            "line": 23,
+            "rules": [
+                {
+                    "rule": "took_part_exceeds_registered",
+                    "message": "took part 60 > entitled 10",
+                    "source": "Referendum Law, Art. 30(1)(1),(3): took part <= entitled",
+                }
+            ],
+        }
     ]
 
 

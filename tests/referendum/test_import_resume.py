@@ -55,6 +55,7 @@ def _state(q):  # type: ignore[no-untyped-def]
 @pytest.mark.django_db
 def test_an_import_failing_inside_a_chunk_keeps_the_chunks_before_and_a_rerun_completes_it() -> None:
     text = _csv(60)
+    factories.register_csv(text)
     reference_q = factories.question(slug="reference")
     services.protocols_import(question=reference_q, parsed=read_csv(text), source="f.csv", actor="t", batch_size=10)
     reference = _state(reference_q)
@@ -93,6 +94,7 @@ def test_an_import_failing_inside_a_chunk_keeps_the_chunks_before_and_a_rerun_co
 def test_reviews_are_stored_once_however_often_a_file_is_imported() -> None:
     q = factories.question()
     text = HEADER + "bad-1,Astana,D1,1000,600,500,80,10,11\nbad-2,Astana,D1,10,600,500,80,10,10\n"
+    factories.register_csv(text, extra=1000)
     for _ in range(3):
         services.protocols_import(question=q, parsed=read_csv(text), source="f.csv", actor="t")
     assert ProtocolReview.objects.filter(question=q).count() == 2
@@ -138,10 +140,20 @@ def _atazan(*args: str) -> list[str]:
     return [sys.executable, "-c", "from atazan.cli import main; main()", *args]
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+def _run(env: dict[str, str], *args: str, status: int = 0) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(list(args), env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, f"{args[-6:]}: {done.stdout[-1500:]} {done.stderr[-3000:]}"
+    assert done.returncode == status, f"{args[-6:]}: {done.stdout[-1500:]} {done.stderr[-3000:]}"
     return done
+
+
+def _register_file(path: Path, text: str) -> Path:
+    """The register of every well-formed row's precinct (the file's refused rows stay refused for other rules)."""
+    latest = {p.precinct: p for p in read_csv(text).protocols}
+    rows = ["precinct,unit,district,registered"] + [
+        f"{p.precinct},{p.unit},{p.district},{p.registered}" for p in latest.values()
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -152,12 +164,13 @@ def test_an_import_killed_with_sigkill_and_run_again_equals_an_uninterrupted_one
     base = _env(tmp_path / "base")
     _run(base, *_atazan("migrate"))
     _run(base, sys.executable, "-c", SETUP)
+    _run(base, *_atazan("referendum", "register", str(_register_file(tmp_path / "register.csv", csv.read_text()))))
     for name in ("reference", "crash"):
         shutil.copytree(tmp_path / "base", tmp_path / name)
     command = _atazan("referendum", "import", str(csv), "--question", "resume", "--actor", "t", "--chunk", "50")
 
     reference_env = _env(tmp_path / "reference")
-    _run(reference_env, *command)
+    _run(reference_env, *command, status=1)  # some rows break a rule: refused, the rest taken
     reference = __import__("json").loads(_run(reference_env, sys.executable, "-c", STATE).stdout.splitlines()[-1])
     assert len(reference["rows"]) == rows and reference["twice"] == 0 and reference["chain_ok"]
 
@@ -180,8 +193,8 @@ def test_an_import_killed_with_sigkill_and_run_again_equals_an_uninterrupted_one
     assert 0 < len(after["rows"]) < rows and after["chain_ok"] and after["twice"] == 0
     assert after["audited"] * 50 >= len(after["rows"]), "every stored chunk has its audit entry"
 
-    _run(crash_env, *command)
+    _run(crash_env, *command, status=1)
     final = __import__("json").loads(_run(crash_env, sys.executable, "-c", STATE).stdout.splitlines()[-1])
     assert final == reference
-    again = _run(crash_env, *command)
+    again = _run(crash_env, *command, status=1)
     assert f"accepted 0, unchanged {rows}" in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", again.stdout)

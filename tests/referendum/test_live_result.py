@@ -32,6 +32,7 @@ def test_imports_acceptances_and_corrections_are_caught_up_without_a_rebuild(mon
     monkeypatch.setattr(selectors, "_rebuild", lambda *a, **k: rebuilds.append(1) or real(*a, **k))
 
     factories.load(q, [factories.protocol(f"p-{k}", unit="karaganda") for k in range(20, 25)])
+    factories.register([factories.protocol("p-99")])
     services.protocol_accept(question=q, protocol=factories.protocol("p-99", yes=10, no=560), actor="operator")
     services.protocol_correct(
         question=q, protocol=factories.protocol("p-3", yes=100, no=480), reason="recount, TEC decision 7", author="tec"

@@ -30,6 +30,16 @@ GOOD |= {"yes": "500", "no": "80", "invalid": "10", "not_counted": "10"}
 def q():  # type: ignore[no-untyped-def]
     question = factories.question()
     factories.load(question, [factories.protocol("astana-1")], signed=False)
+    # the precincts these tests file protocols for are on the register
+    factories.register(
+        [
+            factories.protocol("new-1", "karaganda", registered=900, district=""),
+            factories.protocol("up-1", registered=1000, district=""),
+            factories.protocol("up-2", registered=1000, district=""),
+            factories.protocol("r-1", registered=200, district=""),
+            factories.protocol("astana-2", registered=700),
+        ]
+    )
     return question
 
 

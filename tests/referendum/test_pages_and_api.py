@@ -84,6 +84,7 @@ def test_filing_a_protocol_needs_the_election_operator_role(client, loaded) -> N
         "not_counted": 1,
     }
     url = f"/api/referendum/questions/{loaded.slug}/protocols"
+    factories.register([factories.protocol(n, "almaty", registered=100, district="") for n in ("new-1", "new-2")])
     assert client.post(url, payload, content_type="application/json").status_code == 401
     staff = get_user_model().objects.create_user("staff", password="x-very-long-pass", is_staff=True)
     client.force_login(staff, backend=_password_backend())

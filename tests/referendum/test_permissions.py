@@ -43,6 +43,9 @@ def _writes() -> tuple[int, int, int, int]:
 def setup():  # type: ignore[no-untyped-def]
     q = factories.question()
     factories.load(q, [factories.protocol("astana-1")], signed=False)
+    factories.register_csv(CSV)
+    factories.register_csv(BAD)
+    factories.register([factories.protocol("x-2")])
     services.protocols_import(question=q, parsed=read_csv(BAD), source="bad.csv", actor="console")
     return q, ProtocolReview.objects.get(precinct_number="x-9")
 

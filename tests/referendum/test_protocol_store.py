@@ -22,6 +22,7 @@ CSV = (
 
 def test_import_accepts_good_protocols_and_queues_bad_ones_for_review() -> None:
     q = factories.question()
+    factories.register_csv(CSV)
     report = services.protocols_import(question=q, parsed=read_csv(CSV), source="upload.csv", actor="clerk")
     assert report.accepted == 3
     assert {(r.precinct, r.rule) for r in report.rejected} == {
@@ -40,6 +41,7 @@ def test_import_accepts_good_protocols_and_queues_bad_ones_for_review() -> None:
 
 def test_reimporting_the_same_file_changes_nothing() -> None:
     q = factories.question()
+    factories.register_csv(CSV)
     services.protocols_import(question=q, parsed=read_csv(CSV), source="upload.csv", actor="clerk")
     versions = ProtocolVersion.objects.count()
     reviews = ProtocolReview.objects.count()
@@ -55,6 +57,7 @@ def test_reimporting_the_same_file_changes_nothing() -> None:
 
 def test_a_different_protocol_for_an_accepted_precinct_is_a_conflict_not_an_overwrite() -> None:
     q = factories.question()
+    factories.register_csv(CSV)
     services.protocols_import(question=q, parsed=read_csv(CSV), source="upload.csv", actor="clerk")
     changed = "precinct,unit,registered,took_part,yes,no,invalid,not_counted\na-1,Astana,1000,600,550,30,10,10\n"
     report = services.protocols_import(question=q, parsed=read_csv(changed), source="second.csv", actor="clerk")
@@ -96,6 +99,7 @@ def test_signatures_are_checked_against_the_commission_key() -> None:
     report = factories.load(q, [good])
     assert report.accepted == 1
     forged = factories.protocol("a-2")
+    factories.register([forged])
     sigs = factories.signatures_for([forged])
     other_key = factories.signatures_for([good])["a-1"][1]
     bad = services.protocols_import(
@@ -113,6 +117,7 @@ def test_signatures_are_checked_against_the_commission_key() -> None:
 
 def test_single_protocol_acceptance_is_audited() -> None:
     q = factories.question()
+    factories.register([factories.protocol("a-9")])
     services.protocol_accept(question=q, protocol=factories.protocol("a-9"), actor="tec-astana")
     entry = AuditEntry.objects.get(action="referendum.protocol.accept")
     assert entry.actor == "tec-astana" and entry.target == "referendum/test-referendum"

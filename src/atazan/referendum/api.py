@@ -119,7 +119,8 @@ def result(request: HttpRequest, slug: str) -> dict[str, Any]:
         "yes_share": str(r.outcome.yes_share),
         "precincts_counted": r.totals.precincts,
         "units_with_majority_list": list(r.outcome.units_with_majority),
-        "explanation": r.outcome.explanation(),
+        "explanation": r.outcome.explanation(provisional=not r.complete),
+        "completeness": [m.render() for m in r.completeness_msgs()],
         "sources": {"validity": VALIDITY_SOURCE, "majority": MAJORITY_SOURCE, "units": UNITS_SOURCE},
         "open_reviews": selectors.reviews_count(q),
         "signatures": signatures,
@@ -181,6 +182,9 @@ def precinct(request: HttpRequest, slug: str, number: str) -> dict[str, Any]:
         "label": p.label,
         "country": p.country,
         "public_key": p.public_key,
+        "on_register": p.registered is not None,
+        "registered": p.registered,
+        "address": p.address,
         # that this precinct's current protocol is in the published audit log (check: `atazan audit check-proof`)
         "audit_proof": audit_proof_published(f"referendum.protocol:{q.slug}/{p.number}"),
         "versions": [

@@ -19,7 +19,14 @@ from rich.table import Table
 from atazan.referendum.domain.adoption import QuestionKind
 from atazan.referendum.domain.integrity import bundle_verify
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
-from atazan.referendum.domain.tally import TallyResult, tally
+from atazan.referendum.domain.register import (
+    PrecinctRegister,
+    RegisterFileError,
+    electorate_bound_problem,
+    read_register_csv,
+    register_from_protocols,
+)
+from atazan.referendum.domain.tally import TallyResult, Totals, refused_protocols, tally
 from atazan.referendum.domain.units import UnitRegistry, UnknownUnitError
 
 app = typer.Typer(help="The nationwide referendum: tally, verify, import, export.", no_args_is_help=True)
@@ -36,21 +43,25 @@ def _print_result(result: TallyResult, out: Console) -> None:
     for col in ("Unit", "Entitled", "Took part", "Yes", "No", "Invalid", "Not counted", "Turnout", "Yes %", "Majority"):
         table.add_column(col, justify="left" if col == "Unit" else "right")
     for code, t in result.units.items():
-        table.add_row(
-            result.registry.by_code[code].name_en,
-            f"{t.registered:,}",
-            f"{t.took_part:,}",
-            f"{t.yes:,}",
-            f"{t.no:,}",
-            f"{t.invalid:,}",
-            f"{t.not_counted:,}",
-            f"{float(t.turnout):.2%}",
-            f"{float(t.yes_share):.2%}",
-            "yes" if t.yes_majority else "no",
-        )
-    t = result.totals
-    table.add_row(
-        "[bold]Nation",
+        table.add_row(result.registry.by_code[code].name_en, *_figures_row(t))
+    table.add_row("[bold]Nation", *_figures_row(result.totals))
+    out.print(table)
+    complete = result.complete
+    for message in result.completeness_msgs():
+        out.print(message.render() if complete else f"[yellow]{message.render()}[/yellow]", markup=not complete)
+    for line in result.outcome.explanation(provisional=not complete):
+        out.print(line, markup=False)
+    refused = result.refused
+    if refused:
+        out.print(f"[red]{len(refused)} protocol(s) rejected and left out of the totals:[/red]")
+        for r in refused:
+            where = f" (line {r.line})" if r.line is not None else ""
+            rules = "; ".join(f"{x.rule.value} — {x.message} ({x.rule.source})" for x in r.rejections)
+            out.print(f"  precinct {r.precinct or '?'}{where}: {rules}", markup=False, highlight=False)
+
+
+def _figures_row(t: Totals) -> list[str]:
+    return [
         f"{t.registered:,}",
         f"{t.took_part:,}",
         f"{t.yes:,}",
@@ -60,38 +71,81 @@ def _print_result(result: TallyResult, out: Console) -> None:
         f"{float(t.turnout):.2%}",
         f"{float(t.yes_share):.2%}",
         "yes" if t.yes_majority else "no",
-    )
-    out.print(table)
-    for line in result.outcome.explanation():
-        out.print(line)
-    if result.rejected:
-        out.print(f"[red]{len(result.rejected)} protocol(s) rejected and left out of the totals:[/red]")
-        for r in result.rejected:
-            out.print(f"  precinct {r.precinct or '?'}: {r.rule.value} — {r.message} ({r.rule.source})")
+    ]
+
+
+def _unreadable(path: Path, exc: BaseException) -> typer.Exit:
+    """Exit status 2: the file as a whole cannot be read (missing, a directory, not UTF-8, not CSV, no header)."""
+    reason = f"not UTF-8 text ({exc}); save it as UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+    err.print(f"[red]{path}: {reason}[/red]", markup=True, highlight=False)
+    return typer.Exit(2)
+
+
+def _register_read(path: Path, registry: UnitRegistry) -> PrecinctRegister:
+    """The register given to `tally --register`; anything short of a whole, plausible register exits 2."""
+    try:
+        with path.open(encoding="utf-8", newline="") as stream:
+            parsed = read_register_csv(stream, registry=registry)
+    except (OSError, UnicodeDecodeError, RegisterFileError) as exc:
+        raise _unreadable(path, exc) from None
+    for problem in parsed.problems:
+        err.print(f"[red]{path}: {problem.rule.value}: {problem.message}[/red]", highlight=False)
+    if parsed.problems:
+        err.print(f"[red]{path}: {len(parsed.problems)} bad row(s): the register must be whole to bind a tally[/red]")
+        raise typer.Exit(2)
+    if not parsed.precincts:
+        raise _unreadable(path, RegisterFileError("the register lists no precincts"))
+    register = PrecinctRegister(parsed.precincts)
+    too_many = electorate_bound_problem(register.registered)
+    if too_many is not None:
+        raise _unreadable(path, RegisterFileError(too_many.message))
+    return register
 
 
 @app.command("tally")
 def tally_command(
     protocols: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered,took_part,yes,no,…")],
     kind: Annotated[QuestionKind, typer.Option(help="constitution (Art. 92(3) two-thirds rule) or ordinary")],
+    register: Annotated[
+        Path | None,
+        typer.Option(help="The precinct register, CSV precinct,unit,district,registered: count only its precincts."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
     abroad_unit: Annotated[
         str, typer.Option(help="Unit code that precincts abroad count in (Elections Law, Art. 23(3): the MFA's seat).")
     ] = "astana",
 ) -> None:
-    """Check every protocol, sum precinct → unit → nation and apply the adoption rule (no database needed)."""
+    """Check every protocol, sum precinct → unit → nation and apply the adoption rule (no database needed).
+
+    Exit status: 0 every protocol accepted; 1 a protocol refused or the totals implausible (the result is printed,
+    incomplete, without them); 2 a file cannot be read at all, or holds no protocols (a header alone is not a
+    count). `"complete": false` also when a register is given and not every precinct on it reported."""
     try:
         registry = UnitRegistry(abroad_unit=abroad_unit)
+    except UnknownUnitError as exc:
+        err.print(f"[red]--abroad-unit: {exc}[/red]")
+        raise typer.Exit(2) from None
+    try:
         with protocols.open(encoding="utf-8", newline="") as stream:
             parsed = read_csv_rows(stream, registry=registry)
-    except (OSError, UnicodeDecodeError, ProtocolFileError, UnknownUnitError) as exc:
-        err.print(f"[red]{protocols}: {exc}[/red]")
-        raise typer.Exit(2) from None
-    result = tally(parsed.protocols, kind=kind, prior_rejections=parsed.rejected, registry=registry)
+    except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
+        raise _unreadable(protocols, exc) from None
+    if not parsed.protocols and not parsed.rejected:
+        raise _unreadable(protocols, ProtocolFileError("the file holds no protocols, only a header: nothing to count"))
+    bound = _register_read(register, registry) if register is not None else None
+    result = tally(
+        parsed.protocols,
+        kind=kind,
+        prior_rejections=parsed.rejected,
+        registry=registry,
+        register=bound,
+        lines=parsed.lines,
+    )
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     else:
         _print_result(result, _stdout())
+    raise typer.Exit(1 if result.rejected or result.problems else 0)
 
 
 @app.command("verify")
@@ -170,8 +224,9 @@ def import_command(
             read_json(text, registry=registry) if is_json else read_csv_rows(text.splitlines(True), registry=registry)
         )
     except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
-        err.print(f"[red]{path}: {exc}[/red]")
-        raise typer.Exit(2) from None
+        raise _unreadable(path, exc) from None
+    if not parsed.protocols and not parsed.rejected:
+        raise _unreadable(path, ProtocolFileError("the file holds no protocols, only a header: nothing to import"))
     console = Console()
     with _progress(console) as progress:
         task = progress.add_task(f"Importing {path.name}", total=len(parsed.protocols))
@@ -189,6 +244,14 @@ def import_command(
         f"conflicts {report.conflicts}, sent to review {report.reviewed} "
         f"({report.chunks_committed} of {report.chunks} chunk(s) wrote anything)"
     )
+    refused = refused_protocols(report.rejected)
+    for r in refused[:50]:
+        where = f" (line {r.line})" if r.line is not None else ""
+        rules = "; ".join(f"{x.rule.value}: {x.message}" for x in r.rejections)
+        console.print(f"  refused: precinct {r.precinct or '?'}{where}: {rules}", markup=False, highlight=False)
+    if len(refused) > 50:
+        console.print(f"  … and {len(refused) - 50} more protocols in the review queue")
+    raise typer.Exit(1 if report.rejected else 0)
 
 
 @app.command("electorate")
@@ -211,8 +274,9 @@ def electorate_command(
     try:
         parsed = read_electorate_csv(path.read_text(encoding="utf-8").splitlines(True))
     except (OSError, UnicodeDecodeError, ElectorateFileError) as exc:
-        err.print(f"[red]{path}: {exc}[/red]")
-        raise typer.Exit(2) from None
+        raise _unreadable(path, exc) from None
+    if not parsed.entries and not parsed.problems:
+        raise _unreadable(path, ElectorateFileError("the file lists no precincts, only a header"))
     report = services.electorate_record(
         question=q,
         entries=parsed.entries,
@@ -232,6 +296,39 @@ def electorate_command(
     )
     if parsed.problems or report.problems:
         raise typer.Exit(1)
+
+
+@app.command("register")
+def register_command(
+    path: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered (address optional).")],
+    actor: Annotated[str, typer.Option(help="Who is loading (goes into the audit log).")] = "cli",
+) -> None:
+    """Load the precinct register: the precincts that exist, their unit and district, the citizens each lists and
+    its address. Protocols are counted only for precincts on it. Running it again changes nothing.
+
+    Exit status: 0 every precinct loaded or unchanged; 1 some refused (each named with its rule; the rest loaded,
+    or nothing when the total is implausible); 2 the file cannot be read at all or lists no precincts."""
+    from atazan.referendum import services
+    from atazan.referendum.domain.units import UnitRegistry as Registry
+
+    try:
+        with path.open(encoding="utf-8", newline="") as stream:
+            parsed = read_register_csv(stream, registry=Registry())
+    except (OSError, UnicodeDecodeError, RegisterFileError) as exc:
+        raise _unreadable(path, exc) from None
+    if not parsed.precincts and not parsed.problems:
+        raise _unreadable(path, RegisterFileError("the file lists no precincts, only a header"))
+    report = services.register_load(precincts=parsed.precincts, actor=actor, source=path.name)
+    out = _stdout()
+    for problem in [*parsed.problems, *report.refused]:
+        where = f"line {problem.line}: " if problem.line is not None and "line" not in problem.message else ""
+        out.print(f"refused: {problem.precinct or '?'}: {problem.rule.value}: {where}{problem.message}", markup=False)
+    out.print(
+        f"register: created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"refused {len(parsed.problems) + len(report.refused)}",
+        markup=False,
+    )
+    raise typer.Exit(1 if parsed.problems or report.refused else 0)
 
 
 @app.command("bundle")
@@ -273,10 +370,25 @@ def export_nist_command(
 
 
 @app.command("model-csv")
-def model_csv_command(out: Annotated[Path, typer.Argument(help="Where to write the CSV.")]) -> None:
+def model_csv_command(
+    out: Annotated[Path, typer.Argument(help="Where to write the CSV.")],
+    register: Annotated[Path | None, typer.Option(help="Also write the model's precinct register (CSV) here.")] = None,
+) -> None:
     """Write the synthetic model of the 10,459 protocols of 15 March 2026 (sums = official totals) as CSV."""
+    import csv
+
     from atazan.referendum.domain.synthetic import model_precincts
 
+    model = model_precincts()
     with out.open("w", encoding="utf-8", newline="") as stream:
-        stream.writelines(write_csv(m.protocol for m in model_precincts()))
+        stream.writelines(write_csv(m.protocol for m in model))
     err.print(f"wrote {out}: a MODEL, not official precinct data")
+    if register is not None:
+        registry = UnitRegistry()
+        with register.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(("precinct", "unit", "district", "registered", "address"))
+            for m, p in zip(model, register_from_protocols(x.protocol for x in model), strict=True):
+                unit = "Abroad" if p.abroad else registry.by_code[p.unit].name_en
+                writer.writerow((p.number, unit, p.district, p.registered, m.label))
+        err.print(f"wrote {register}: the model's register (a MODEL, not the official register)")

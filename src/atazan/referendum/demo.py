@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, derive_signing_key, protocol_sign
 from atazan.referendum.domain.protocol_io import ParsedProtocols
+from atazan.referendum.domain.register import register_from_protocols
 from atazan.referendum.domain.synthetic import (
     MODEL_LIST_DATE,
     MODEL_LIST_SOURCE,
@@ -75,6 +76,21 @@ def _electorate(question: object, model: list[ModelPrecinct], console: Console) 
     console.print(f"Referendum: {report.recorded} model voter lists recorded (synthetic, not published figures).")
 
 
+def _register(model: list[ModelPrecinct], console: Console) -> None:
+    """The MODEL precinct register: the model's precincts, each listing the citizens its model protocol states
+    (idempotent: a second run finds every precinct unchanged)."""
+    from atazan.referendum import services
+
+    report = services.register_load(
+        precincts=register_from_protocols((m.protocol for m in model), address="(model address)"),
+        actor="demo",
+        source="model:domain.synthetic",
+        labels={m.protocol.precinct: (m.label, m.country) for m in model},
+    )
+    if report.created or report.updated:
+        console.print(f"Referendum: {report.created + report.updated} model precincts on the register (synthetic).")
+
+
 def build(*, console: Console) -> None:
     from atazan.referendum import services
     from atazan.referendum.models import ProtocolVersion
@@ -92,6 +108,7 @@ def build(*, console: Console) -> None:
         actor="demo",
     )
     model = model_precincts()
+    _register(model, console)
     if ProtocolVersion.objects.filter(question=question).exists():
         console.print("Referendum protocols already loaded.")
         _electorate(question, model, console)
@@ -118,7 +135,6 @@ def build(*, console: Console) -> None:
             source="model:domain.synthetic",
             actor="demo",
             signatures=signatures,
-            labels={m.protocol.precinct: (m.label, m.country) for m in model},
             progress=lambda n: progress.advance(storing, n),
         )
     console.print(

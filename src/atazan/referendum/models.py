@@ -94,7 +94,14 @@ class District(models.Model):
 
 
 class Precinct(models.Model):
-    """A polling station and its precinct commission, which signs protocols with `public_key` (Ed25519, hex)."""
+    """A polling station and its precinct commission, which signs protocols with `public_key` (Ed25519, hex).
+
+    The precinct register (`atazan referendum register`, `services.register_load`) is the only way a precinct comes
+    to exist: a protocol never creates one (`domain.register`). `number` is stored in normal form (`precinct_key`:
+    NFKC, trimmed, lower case) and is what protocols are matched on. `registered` is the number of citizens the
+    register lists for the precinct; a protocol may state no more. A row without it (made by a protocol before the
+    register existed) is not on the register, and nothing more is counted for it. The lists published before voting
+    for one question are `Electorate`, compared with the protocols, not a limit."""
 
     number = models.CharField(max_length=40, unique=True)
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="precincts")
@@ -103,6 +110,10 @@ class Precinct(models.Model):
     label = models.CharField(max_length=200, blank=True)
     country = models.CharField(max_length=80, blank=True)
     public_key = models.CharField(max_length=64, blank=True)
+    registered = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Citizens the register lists for the precinct; empty: not on the register."
+    )
+    address = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -190,6 +201,9 @@ class ProtocolReview(models.Model):
     precinct_number = models.CharField(max_length=40, blank=True)
     rule = models.CharField(max_length=40, choices=[(r.value, r.value) for r in ProtocolRule])
     message = models.TextField()
+    # The message as a template (referendum.domain.messages) where it has one, shown in the reader's language.
+    message_code = models.CharField(max_length=40, blank=True)
+    message_params = models.JSONField(default=dict, blank=True)
     record = models.JSONField(default=dict, blank=True)
     source = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
@@ -215,10 +229,19 @@ class ProtocolReview(models.Model):
     def __str__(self) -> str:
         return f"{self.precinct_number}: {self.rule}"
 
+    @property
+    def message_shown(self) -> str:
+        """The message in the reader's language where it was stored as a template, else as stored."""
+        from atazan.referendum.translation import code_render
+
+        return code_render(self.message_code, self.message_params or {}, self.message)
+
 
 class Electorate(models.Model):
     """The size of a precinct's list of citizens entitled to take part, as published before voting, with the date
-    and the source it was taken from. The protocol's `registered` may differ: voters can be added on the day."""
+    and the source it was taken from. The protocol's `registered` may differ: voters can be added on the day.
+    Only precincts on the register (`Precinct.registered`) have one; the register, not this list, bounds what a
+    protocol may state."""
 
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="electorate")
     precinct = models.ForeignKey(Precinct, on_delete=models.PROTECT, related_name="electorate")

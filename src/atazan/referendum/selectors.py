@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count, Max, Q
@@ -21,7 +21,7 @@ from atazan.referendum.domain.forensics import (
     turnout_yes_histogram,
 )
 from atazan.referendum.domain.integrity import BundleMeta, SignedProtocol, bundle_build
-from atazan.referendum.domain.protocol import Protocol
+from atazan.referendum.domain.protocol import Protocol, precinct_key
 from atazan.referendum.domain.tally import RunningTally, TallyResult
 from atazan.referendum.domain.units import UnitRegistry
 from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
@@ -118,6 +118,8 @@ class _Live:
     statuses: dict[str, str] = field(default_factory=dict)  # precinct -> signature status of its current version
     result: TallyResult | None = None
     signatures: dict[str, int] = field(default_factory=dict)  # how many current versions per signature status
+    # the result with its completeness: (register size and reviews read, the tally it was made from, the result)
+    final: tuple[tuple[int, int], TallyResult, TallyResult] | None = None
 
 
 _LIVE: dict[int, _Live] = {}
@@ -156,12 +158,44 @@ def _catch_up(question: Question, live: _Live, *, stored_up_to_last: int) -> boo
 
 
 def result_for(question: Question) -> TallyResult:
-    """The tally and the adoption outcome from the current version of every accepted protocol."""
+    """The tally and the adoption outcome from the current version of every accepted protocol, with how final it
+    is: precincts on the register, protocols waiting in review (`TallyResult.complete`)."""
     return live_for(question)[0]
+
+
+def register_size() -> int:
+    """Precincts on the register (rows made by a protocol before the register existed are not on it)."""
+    return Precinct.objects.filter(registered__isnull=False).count()
+
+
+def protocols_in_review(question: Question) -> int:
+    """Protocols waiting in the review queue: open review rows of one record from one source are one protocol
+    (a protocol breaking two rules has two rows)."""
+    return (
+        ProtocolReview.objects.filter(question=question, status=ProtocolReview.Status.OPEN)
+        .values("precinct_number", "source", "record")
+        .distinct()
+        .count()
+    )
 
 
 def live_for(question: Question) -> tuple[TallyResult, dict[str, int]]:
     """result_for() and signature_counts() of the same moment, for a page that shows both."""
+    result, signatures = _live_tally(question)
+    # The register and the review queue change without a new protocol version: read them on every call (two
+    # counts), and hand out the same result object while neither they nor the protocols changed.
+    state = (register_size(), protocols_in_review(question))
+    with _LIVE_LOCK:
+        live = _LIVE.get(question.pk)
+        if live is not None and live.final is not None and live.final[0] == state and live.final[1] is result:
+            return live.final[2], signatures
+        final = replace(result, register_size=state[0], in_review=state[1])
+        if live is not None and live.result is result:
+            live.final = (state, result, final)
+        return final, signatures
+
+
+def _live_tally(question: Question) -> tuple[TallyResult, dict[str, int]]:
     base = f"{question.pk}:{question.created_at.isoformat()}"
     with _LIVE_LOCK:
         live = _LIVE.get(question.pk)
@@ -244,7 +278,8 @@ def unit_precincts(question: Question, unit: Unit) -> list[dict[str, Any]]:
 
 
 def precinct_get(number: str) -> Precinct:
-    return Precinct.objects.select_related("unit", "district").get(number=number)
+    """The precinct by its number in any case or with stray spaces (matched in normal form, `precinct_key`)."""
+    return Precinct.objects.select_related("unit", "district").get(number=precinct_key(number))
 
 
 def precinct_versions(question: Question, precinct: Precinct) -> list[ProtocolVersion]:
@@ -288,6 +323,8 @@ def bundle_for(question: Question, *, authority_key: Any) -> bytes:
         kind=question.question_kind,
         synthetic=question.synthetic,
         abroad_unit=question.abroad_unit,
+        register_precincts=register_size(),
+        in_review=protocols_in_review(question),
     )
     from atazan.audit.selectors import audit_checkpoint_published
 

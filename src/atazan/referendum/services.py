@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -28,8 +28,23 @@ from atazan.audit.services import audit_append
 from atazan.referendum.audit_records import protocol_record
 from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, protocol_signature_valid, signed_payload
-from atazan.referendum.domain.protocol import Protocol, ProtocolError, ProtocolRule, Rejection, protocol_violations
+from atazan.referendum.domain.messages import msg
+from atazan.referendum.domain.protocol import (
+    Protocol,
+    ProtocolError,
+    ProtocolRule,
+    Rejection,
+    precinct_key,
+    protocol_violations,
+)
 from atazan.referendum.domain.protocol_io import ParsedProtocols
+from atazan.referendum.domain.register import (
+    ELECTORATE_BOUND,
+    PrecinctRegister,
+    RegisteredPrecinct,
+    electorate_bound_problem,
+    register_check,
+)
 from atazan.referendum.domain.units import UNITS, UnitRegistry, UnknownUnitError
 from atazan.referendum.models import (
     District,
@@ -168,6 +183,8 @@ def _review_row(
         precinct_number=rejection.precinct,
         rule=rejection.rule.value,
         message=rejection.message,
+        message_code=rejection.msg.code if rejection.msg is not None else "",
+        message_params=dict(rejection.msg.params) if rejection.msg is not None else {},
         record=dict(record),
         source=where,
         created_at=now,
@@ -209,7 +226,6 @@ def protocols_import(
     source: str,
     actor: Actor,
     signatures: Mapping[str, tuple[bytes, bytes]] | None = None,
-    labels: Mapping[str, tuple[str, str]] | None = None,
     progress: Callable[[int], None] | None = None,
     batch_size: int = DEFAULT_CHUNK,
 ) -> ImportReport:
@@ -220,6 +236,9 @@ def protocols_import(
       re-importing, also after a crash part-way, is idempotent.
     - A different protocol for an accepted precinct is a conflict: it goes to review, the accepted one stays.
       Corrections go through `protocol_correct`, with a reason.
+    - A protocol is counted only for a precinct on the register (matched by its normalised number) and within the
+      citizens the register lists for it; otherwise it goes to review with the rule (`domain.register`). No
+      protocol ever creates a precinct.
     - `signatures` maps a precinct number to (Ed25519 signature, commission public key). A precinct whose
       commission key is already registered must be signed with that key.
     - `progress(n)` is called after each committed chunk with the number of protocols it covered.
@@ -231,7 +250,6 @@ def protocols_import(
         source=source,
         actor=label,
         signatures=signatures,
-        labels=labels,
         progress=progress,
         batch_size=batch_size,
         audit_action="referendum.protocols.import",
@@ -256,14 +274,12 @@ def _import(
     source: str,
     actor: str,
     signatures: Mapping[str, tuple[bytes, bytes]] | None,
-    labels: Mapping[str, tuple[str, str]] | None,
     progress: Callable[[int], None] | None,
     batch_size: int,
     audit_action: str,
 ) -> ImportReport:
     report = ImportReport()
     now = datetime.now(UTC)
-    units = units_sync()
     batch_size = max(1, batch_size)
     lines = [parsed.lines[i] if i < len(parsed.lines) else None for i in range(len(parsed.protocols))]
     chunks = [_Chunk() for _ in range(max(1, -(-len(parsed.protocols) // batch_size)))]
@@ -290,20 +306,21 @@ def _import(
     for rejection in parsed.rejected:
         review(chunk_for_line(rejection.line), rejection)
 
-    numbers = [p.precinct for p in parsed.protocols]
+    # Every protocol is matched to the register by its normalised number (domain.register.precinct_key); only a
+    # precinct on the register is ever counted, under the register's number, and nothing here creates one.
+    numbers = [precinct_key(p.precinct) for p in parsed.protocols]
     current_versions = ProtocolVersion.objects.filter(question=question, is_current=True)
     if len(numbers) <= 500:
         # one protocol from a territorial commission's upload, or a small file: read only its precincts' current
         # versions, not the whole country's (the single-protocol path runs many times a minute on voting night)
         current_versions = current_versions.filter(precinct__number__in=numbers)
     current = {row["precinct__number"]: row for row in current_versions.values("precinct__number", *FIGURES)}
-    precincts: dict[str, Precinct] = {}
-    for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
-        precincts.update((p.number, p) for p in Precinct.objects.filter(number__in=numbers[start : start + 500]))
+    precincts = _precincts_by_number(numbers)
+    register = _register_from(precincts.values())
     differing = [
-        p.precinct
-        for p in parsed.protocols
-        if p.precinct in current and _row_figures(current[p.precinct]) != _figures(p)
+        n
+        for n, p in zip(numbers, parsed.protocols, strict=True)
+        if n in current and _row_figures(current[n]) != _figures(p)
     ]
     superseded: set[tuple[str, tuple[int | None, ...]]] = set()
     for start in range(0, len(differing), 500):
@@ -312,9 +329,17 @@ def _import(
         ).values("precinct__number", *FIGURES):
             superseded.add((row["precinct__number"], _row_figures(row)))
     seen: dict[str, Protocol] = {}
-    for index, p in enumerate(parsed.protocols):
+    signed: dict[str, tuple[bytes, bytes]] = {}
+    for index, given in enumerate(parsed.protocols):
         chunk = chunks[index // batch_size]
         line = lines[index]
+        bound = register_check(given, register, line)
+        if isinstance(bound, list):
+            # every rule it breaks: the register's and the protocol's own
+            for problem in [*bound, *protocol_violations(given)]:
+                review(chunk, _with_line(problem, line), given.as_dict())
+            continue
+        p = bound
         earlier = seen.get(p.precinct)
         if earlier is not None:
             if earlier == p:
@@ -356,27 +381,17 @@ def _import(
         problems = protocol_violations(p)
         if problems:
             for problem in problems:
-                review(chunk, Rejection(problem.precinct, problem.rule, problem.message, line), p.as_dict())
+                review(chunk, _with_line(problem, line), p.as_dict())
             continue
-        known = precincts.get(p.precinct)
-        if known is not None and units[p.unit].pk != known.unit_id:
-            review(
-                chunk,
-                Rejection(
-                    p.precinct,
-                    ProtocolRule.UNKNOWN_UNIT,
-                    f"precinct {p.precinct} belongs to another unit than {p.unit!r}",
-                    line,
-                ),
-                p.as_dict(),
-            )
-            continue
+        known = precincts[p.precinct]
         status = ProtocolVersion.Signature.UNSIGNED
-        if signatures and p.precinct in signatures:
-            signature, public_key = signatures[p.precinct]
-            registered_key = bytes.fromhex(known.public_key) if known is not None and known.public_key else public_key
+        offered = (signatures or {}).get(given.precinct) or (signatures or {}).get(p.precinct)
+        if offered is not None:
+            signature, public_key = offered
+            registered_key = bytes.fromhex(known.public_key) if known.public_key else public_key
             if registered_key == public_key and protocol_signature_valid(p, 1, signature, public_key):
                 status = ProtocolVersion.Signature.VALID
+                signed[p.precinct] = offered
             else:
                 report.bad_signatures += 1
                 review(
@@ -410,13 +425,13 @@ def _import(
         # One transaction per chunk: its rows, its reviews and its audit entry are stored together or not at all.
         with transaction.atomic():
             created_at = ProtocolVersion._meta.get_field("created_at").get_db_prep_save(now, connection)
-            _ensure_precincts(chunk.store, units, precincts, signatures or {}, labels or {})
+            _keys_record(chunk.store, precincts, signed)
             digest = hashlib.sha256()
             rows = []
             records = []
             for p, status in chunk.store:
                 digest.update(signed_payload(p, 1))
-                sig = signatures[p.precinct][0].hex() if signatures and p.precinct in signatures else ""
+                sig = signed[p.precinct][0].hex() if p.precinct in signed else ""
                 records.append(
                     protocol_record(
                         question=question.slug,
@@ -470,52 +485,47 @@ def _import(
     return report
 
 
-def _ensure_precincts(
-    to_store: list[tuple[Protocol, str]],
-    units: Mapping[str, Unit],
-    precincts: dict[str, Precinct],
-    signatures: Mapping[str, tuple[bytes, bytes]],
-    labels: Mapping[str, tuple[str, str]],
+def _keys_record(
+    to_store: list[tuple[Protocol, str]], precincts: Mapping[str, Precinct], signed: Mapping[str, tuple[bytes, bytes]]
 ) -> None:
-    wanted_districts = {(units[p.unit].pk, p.district) for p, _ in to_store if p.district}
-    districts = {(d.unit_id, d.name): d for d in District.objects.all()}
-    new_districts = [District(unit_id=u, name=n) for u, n in wanted_districts if (u, n) not in districts]
-    if new_districts:
-        District.objects.bulk_create(new_districts, ignore_conflicts=True)
-        districts = {(d.unit_id, d.name): d for d in District.objects.all()}
-    new_precincts = []
+    """A precinct commission's key is registered with its first validly signed protocol."""
     for p, _ in to_store:
-        if p.precinct in precincts:
-            known = precincts[p.precinct]
-            if not known.public_key and p.precinct in signatures:
-                known.public_key = signatures[p.precinct][1].hex()
-                known.save(update_fields=["public_key"])
-            continue
-        unit = units[p.unit]
-        label, country = labels.get(p.precinct, ("", ""))
-        precincts[p.precinct] = Precinct(
-            number=p.precinct,
-            unit=unit,
-            district=districts.get((unit.pk, p.district)) if p.district else None,
-            abroad=p.abroad,
-            label=label,
-            country=country,
-            public_key=signatures[p.precinct][1].hex() if p.precinct in signatures else "",
+        known = precincts[p.precinct]
+        if not known.public_key and p.precinct in signed:
+            known.public_key = signed[p.precinct][1].hex()
+            known.save(update_fields=["public_key"])
+
+
+def _precincts_by_number(numbers: Sequence[str]) -> dict[str, Precinct]:
+    """The precincts on the register among `numbers` (normal form), by number."""
+    found: dict[str, Precinct] = {}
+    unique = sorted(set(numbers))
+    for start in range(0, len(unique), 500):  # stay under SQLite's bound-parameter limit
+        found.update(
+            (p.number, p)
+            for p in Precinct.objects.filter(
+                number__in=unique[start : start + 500], registered__isnull=False
+            ).select_related("unit", "district")
         )
-        new_precincts.append(precincts[p.precinct])
-    if new_precincts:
-        columns = ["number", "unit", "district", "abroad", "label", "country", "public_key"]
-        _insert_rows(
-            Precinct,
-            columns,
-            [(p.number, p.unit_id, p.district_id, p.abroad, p.label, p.country, p.public_key) for p in new_precincts],
+    return found
+
+
+def _register_from(precincts: Iterable[Precinct]) -> PrecinctRegister:
+    return PrecinctRegister(
+        RegisteredPrecinct(
+            p.number,
+            p.unit.code,
+            p.district.name if p.district else "",
+            p.registered or 0,
+            p.address,
+            p.abroad,
         )
-        numbers = [p.number for p in new_precincts]
-        ids: dict[str, int] = {}
-        for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
-            ids.update(Precinct.objects.filter(number__in=numbers[start : start + 500]).values_list("number", "id"))
-        for p in new_precincts:
-            p.pk = ids[p.number]
+        for p in precincts
+    )
+
+
+def _with_line(rejection: Rejection, line: int | None) -> Rejection:
+    return Rejection(rejection.precinct, rejection.rule, rejection.message, line, rejection.msg)
 
 
 def _insert_rows(model: type[models.Model], fields: list[str], rows: list[tuple[object, ...]]) -> None:
@@ -551,7 +561,6 @@ def protocol_accept(
         source=source,
         actor=label,
         signatures=signatures,
-        labels=None,
         progress=None,
         batch_size=DEFAULT_CHUNK,
         audit_action="referendum.protocol.accept",
@@ -574,15 +583,23 @@ def protocol_correct(
     label = actor_authorize(author, "referendum.protocol.correct")
     if not reason.strip():
         raise ValueError("a correction needs a reason (who recounted, which decision)")
-    problems = protocol_violations(protocol)
+    bound = _registered(protocol)
+    problems = bound if isinstance(bound, list) else protocol_violations(bound)
     if problems:
         # Outside the transaction of the correction: a refused correction must still reach the review queue.
         now = datetime.now(UTC)
         record = {**protocol.as_dict(), "correction_reason": reason}
         _reviews_store(question, [_review_row(question, r, record, "correction", now) for r in problems])
         raise ProtocolError(problems[0])
+    assert isinstance(bound, Protocol)
     with transaction.atomic():
-        return _correct(question=question, protocol=protocol, reason=reason, author=label, signature=signature)
+        return _correct(question=question, protocol=bound, reason=reason, author=label, signature=signature)
+
+
+def _registered(protocol: Protocol) -> Protocol | list[Rejection]:
+    """`protocol` in the register's terms, or the register's rules it breaks (domain.register.register_check)."""
+    number = precinct_key(protocol.precinct)
+    return register_check(protocol, _register_from(_precincts_by_number([number]).values()))
 
 
 def _correct(
@@ -699,10 +716,14 @@ def review_resolve(
             raise ReviewRefused(f"review item {fresh.pk} (precinct {fresh.precinct_number}) is already resolved")
         outcome: dict[str, object] = {"resolution": "dismissed"}
         if accept is not None:
-            if fresh.precinct_number and accept.precinct != fresh.precinct_number:
+            if fresh.precinct_number and precinct_key(accept.precinct) != precinct_key(fresh.precinct_number):
                 raise ReviewRefused(
                     f"the protocol is for precinct {accept.precinct}, the review item for {fresh.precinct_number}"
                 )
+            bound = _registered(accept)
+            if isinstance(bound, list):
+                raise ProtocolError(bound[0])
+            accept = bound
             problems = protocol_violations(accept)
             if problems:
                 raise ProtocolError(problems[0])
@@ -719,7 +740,6 @@ def review_resolve(
                     source=f"review:{fresh.pk}",
                     actor=label,
                     signatures=None,
-                    labels=None,
                     progress=None,
                     batch_size=1,
                     audit_action="referendum.protocol.accept",
@@ -772,38 +792,30 @@ def electorate_record(
     source: str = "",
 ) -> ElectorateReport:
     """Record each precinct's list size as published before voting (one transaction, one audit entry
-    referendum.electorate.import). A precinct not yet known is created in its unit; a changed list size replaces
-    the old one, and the audit entry keeps both."""
+    referendum.electorate.import). Only a precinct on the register has a list: any other is refused (the register,
+    not this list, says which precincts exist); a changed list size replaces the old one, and the audit entry keeps
+    both."""
     label = actor_authorize(actor, ELECTORATE_IMPORT)
     report = ElectorateReport()
     units = units_sync()
     now = datetime.now(UTC)
     existing = {e.precinct.number: e for e in Electorate.objects.filter(question=question).select_related("precinct")}
-    numbers = [e.precinct for e in entries]
-    precincts: dict[str, Precinct] = {}
-    for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
-        precincts.update((p.number, p) for p in Precinct.objects.filter(number__in=numbers[start : start + 500]))
-    districts = {(d.unit_id, d.name): d for d in District.objects.all()}
+    precincts = _precincts_by_number([precinct_key(e.precinct) for e in entries])
     changes: list[dict[str, object]] = []
     new_rows: list[Electorate] = []
-    for entry in entries:
+    for given in entries:
+        entry = replace(given, precinct=precinct_key(given.precinct))
         try:
-            unit_def, abroad = registry.resolve(entry.unit)
+            unit_def, _abroad = registry.resolve(entry.unit)
         except UnknownUnitError as exc:
             report.problems.append(f"precinct {entry.precinct}: {exc}")
             continue
         unit = units[unit_def.code]
         precinct = precincts.get(entry.precinct)
         if precinct is None:
-            district = None
-            if entry.district:
-                district = districts.get((unit.pk, entry.district))
-                if district is None:
-                    district = District.objects.create(unit=unit, name=entry.district)
-                    districts[(unit.pk, entry.district)] = district
-            precinct = Precinct.objects.create(number=entry.precinct, unit=unit, district=district, abroad=abroad)
-            precincts[entry.precinct] = precinct
-        elif precinct.unit_id != unit.pk:
+            report.problems.append(msg("unregistered_precinct", precinct=given.precinct).render())
+            continue
+        if precinct.unit_id != unit.pk:
             report.problems.append(f"precinct {entry.precinct} belongs to another unit than {entry.unit!r}")
             continue
         old = existing.get(entry.precinct)
@@ -845,6 +857,118 @@ def electorate_record(
                 "voters": sum(e.voters for e in entries),
                 "changed": changes[:50],
                 "synthetic": synthetic,
+            },
+        )
+    return report
+
+
+REGISTER_LOAD = "referendum.register.load"
+_REGISTER_FIELDS = ("unit", "district", "abroad", "registered", "address", "label", "country")
+
+
+@dataclass(slots=True)
+class RegisterReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    refused: list[Rejection] = field(default_factory=list)
+
+
+@transaction.atomic
+def register_load(
+    *,
+    precincts: Sequence[RegisteredPrecinct],
+    actor: Actor,
+    source: str,
+    labels: Mapping[str, tuple[str, str]] | None = None,
+) -> RegisterReport:
+    """Load the precinct register (one transaction, one audit entry referendum.register.load); the only way a
+    precinct comes to exist. Idempotent: a precinct listed as stored is unchanged.
+
+    Refused, each with its rule, the rest loaded: a precinct moved to another unit once a protocol counts for it
+    (`register_unit`), and a register listing fewer citizens than a counted protocol states (`exceeds_register`).
+    Refused as a whole, nothing stored: a register whose total would list more citizens than the Republic can have
+    (`electorate_bound`, domain.register.ELECTORATE_BOUND). `labels` maps a number to (label, country), e.g. a
+    mission abroad. Who may load it: the console, or the role that imports the electorate lists
+    (referendum.electorate.import)."""
+    label = actor_authorize(actor, ELECTORATE_IMPORT)
+    report = RegisterReport()
+    units = units_sync()
+    wanted = {p.number: p for p in precincts}
+    stored = {p.number: p for p in Precinct.objects.select_related("unit", "district")}
+    total = sum(p.registered or 0 for n, p in stored.items() if n not in wanted) + sum(
+        p.registered for p in wanted.values()
+    )
+    too_many = electorate_bound_problem(total, ELECTORATE_BOUND)
+    if too_many is not None:
+        report.refused.append(too_many)
+        return report
+    counted: dict[str, int] = {}
+    for number, registered in ProtocolVersion.objects.filter(
+        is_current=True, precinct__registered__isnull=False
+    ).values_list("precinct__number", "registered"):
+        counted[number] = max(counted.get(number, 0), registered)
+    districts = {(d.unit_id, d.name): d for d in District.objects.all()}
+    needed = {(units[p.unit].pk, p.district) for p in wanted.values() if p.district} - set(districts)
+    if needed:
+        District.objects.bulk_create([District(unit_id=u, name=n) for u, n in needed], ignore_conflicts=True)
+        districts = {(d.unit_id, d.name): d for d in District.objects.all()}
+    new: list[Precinct] = []
+    changed: list[Precinct] = []
+    changes: list[dict[str, object]] = []
+    for p in wanted.values():
+        unit = units[p.unit]
+        district = districts.get((unit.pk, p.district)) if p.district else None
+        old = stored.get(p.number)
+        shown_label, country = (labels or {}).get(p.number, (old.label, old.country) if old else ("", ""))
+        if old is not None and p.number in counted:
+            if old.unit_id != unit.pk:
+                message = msg("register_unit", precinct=p.number, listed=old.unit.code, claimed=p.unit)
+                report.refused.append(Rejection.of(p.number, ProtocolRule.REGISTER_UNIT, message))
+                continue
+            if p.registered < counted[p.number]:
+                message = msg("exceeds_register", precinct=p.number, registered=counted[p.number], listed=p.registered)
+                report.refused.append(Rejection.of(p.number, ProtocolRule.EXCEEDS_REGISTER, message))
+                continue
+        values = {
+            "unit_id": unit.pk,
+            "district_id": district.pk if district else None,
+            "abroad": p.abroad,
+            "registered": p.registered,
+            "address": p.address,
+            "label": shown_label,
+            "country": country,
+        }
+        if old is None:
+            new.append(Precinct(number=p.number, **values))
+            report.created += 1
+        elif all(getattr(old, k) == v for k, v in values.items()):
+            report.unchanged += 1
+        else:
+            changes.append({"precinct": p.number, "before": old.registered, "after": p.registered})
+            for k, v in values.items():
+                setattr(old, k, v)
+            changed.append(old)
+            report.updated += 1
+    Precinct.objects.bulk_create(new, batch_size=500)
+    Precinct.objects.bulk_update(changed, list(_REGISTER_FIELDS), batch_size=500)
+    if report.created or report.updated:
+        digest = hashlib.sha256()
+        for p in sorted(wanted.values(), key=lambda x: x.number):
+            digest.update(f"{p.number}|{p.unit}|{p.district}|{p.registered}|{p.address}\n".encode())
+        audit_append(
+            actor=label,
+            action=REGISTER_LOAD,
+            target="referendum/register",
+            payload={
+                "source": source,
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "refused": len(report.refused),
+                "registered": sum(p.registered for p in wanted.values()),
+                "digest": digest.hexdigest(),
+                "changed": changes[:50],
             },
         )
     return report

@@ -32,6 +32,7 @@ from atazan.referendum.forms import (
     UploadForm,
 )
 from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
+from atazan.referendum.translation import msg_render
 
 
 def _question(slug: str) -> Question:
@@ -84,6 +85,10 @@ def _summary_context(request: HttpRequest, question: Question) -> dict[str, Any]
         "units_total": len(result.units),
         "rows": rows,
         "open_reviews": selectors.reviews_count(question),
+        "complete": result.complete,
+        "precincts_registered": result.register_size,
+        "protocols_in_review": result.protocols_in_review,
+        "completeness": [msg_render(m) for m in result.completeness_msgs()],
         "signatures": signatures,
         "validity_source": VALIDITY_SOURCE,
         "majority_source": MAJORITY_SOURCE,
@@ -245,7 +250,12 @@ def _language() -> str:
 
 def _rules(rejections: list[Rejection]) -> list[dict[str, str]]:
     return [
-        {"precinct": r.precinct, "rule": r.rule.value, "message": r.message, "source": r.rule.source}
+        {
+            "precinct": r.precinct,
+            "rule": r.rule.value,
+            "message": msg_render(r.msg) if r.msg is not None else r.message,
+            "source": r.rule.source,
+        }
         for r in rejections
     ]
 
@@ -272,6 +282,8 @@ def _desk(
             "upload": upload or UploadForm(),
             "outcome": outcome,
             "counted": result.totals.precincts,
+            "registered_precincts": result.register_size,
+            "complete": result.complete,
             "took_part": result.totals.took_part,
             "yes": result.totals.yes,
             "open_reviews": selectors.reviews_count(q),

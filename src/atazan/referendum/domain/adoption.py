@@ -62,11 +62,21 @@ class AdoptionOutcome:
     def units_condition_met(self) -> bool:
         return self.units_required is None or len(self.units_with_majority) >= self.units_required
 
-    def explanation(self) -> list[str]:
-        """Plain-language reasons, each with its legal source, in the order the law applies them."""
+    def explanation(self, *, provisional: bool = False) -> list[str]:
+        """Plain-language reasons, each with its legal source, in the order the law applies them. `provisional`: the
+        figures are incomplete, so every conclusion is said to hold only for the protocols counted so far."""
+        validity = "valid" if self.valid else "not valid"
+        verdict = "Adopted." if self.adopted else "Not adopted."
+        if provisional:
+            validity = f"{'valid' if self.valid else 'not valid'} on the protocols counted so far (provisional)"
+            verdict = (
+                "PROVISIONAL: adopted on the protocols counted so far; the result is incomplete."
+                if self.adopted
+                else "PROVISIONAL: not adopted on the protocols counted so far; the result is incomplete."
+            )
         lines = [
             f"Turnout {float(self.turnout) * 100:.2f}% — {'more' if self.valid else 'not more'} than half of those "
-            f"entitled took part: the referendum is {'valid' if self.valid else 'not valid'} ({VALIDITY_SOURCE}).",
+            f"entitled took part: the referendum is {validity} ({VALIDITY_SOURCE}).",
             f"Yes {float(self.yes_share) * 100:.2f}% of those who took part — "
             f"{'more' if self.national_majority else 'not more'} than half ({MAJORITY_SOURCE}).",
         ]
@@ -76,7 +86,7 @@ class AdoptionOutcome:
                 f"{len(self.units_with_majority) + len(self.units_without_majority)} units; "
                 f"{self.units_required} required ({UNITS_SOURCE})."
             )
-        lines.append("Adopted." if self.adopted else "Not adopted.")
+        lines.append(verdict)
         return lines
 
 

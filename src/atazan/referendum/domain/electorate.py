@@ -15,6 +15,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 ADDITIONS_NOTE = (
     "Voters may be added to the list on voting day where the law allows (FACTS.md, referendum rules); the rule is not "
@@ -78,7 +79,16 @@ def list_compare(*, published: int, registered: int, limit_bp: int | None) -> Li
 def read_electorate_csv(lines: Iterable[str]) -> ParsedElectorate:
     """CSV `precinct,unit,voters,published_on,source` (+ optional `district`); one row per precinct.
     A bad row is reported with its line and left out; a precinct listed twice is reported at its second line."""
-    reader = csv.reader(lines)
+    from .protocol_io import text_lines
+
+    reader = csv.reader(text_lines(lines, ElectorateFileError))
+    try:
+        return _read_electorate(reader)
+    except csv.Error as exc:
+        raise ElectorateFileError(f"line {reader.line_num}: not a CSV file ({exc})") from None
+
+
+def _read_electorate(reader: Any) -> ParsedElectorate:
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except StopIteration:

@@ -4,7 +4,8 @@ Each precinct commission signs its protocol with an Ed25519 key (PyNaCl). The pu
 canonical JSON object per line (sorted keys, no spaces, UTF-8):
 
 1. a header: the referendum, the question kind, the 20 units, where abroad precincts count, every commission's
-   public key, and the number of records;
+   public key, the number of records, and how final the result is when it was published: the precincts on the
+   register (`register_precincts`) and the protocols waiting in review (`in_review`);
 2. one record per protocol: sequence number, commission, version, figures, the commission's signature, and a hash
    chain (`prev` = SHA-256 of the previous line's bytes; the first record links to the header line);
 3. a footer: the head of the chain, the totals and the outcome as published, signed by the Central Referendum
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from nacl.bindings import crypto_sign_open
@@ -117,6 +118,8 @@ class BundleMeta:
     synthetic: bool
     abroad_unit: str = "astana"
     units: tuple[Unit, ...] = UNITS
+    register_precincts: int | None = None  # precincts on the register when the bundle was published
+    in_review: int | None = None  # protocols then waiting in review
 
 
 def _result_claim(result: TallyResult) -> dict[str, object]:
@@ -146,6 +149,10 @@ def bundle_build(
         "keys": keys,
         "count": len(entries),
     }
+    if meta.register_precincts is not None:
+        header["register_precincts"] = meta.register_precincts
+    if meta.in_review is not None:
+        header["in_review"] = meta.in_review
     lines = [canonical(header)]
     prev = sha256_hex(lines[0])
     header_hash = prev
@@ -164,6 +171,7 @@ def bundle_build(
         lines.append(line)
     registry = UnitRegistry(meta.units, abroad_unit=meta.abroad_unit)
     result = tally((e.protocol for e in entries), kind=meta.kind, registry=registry)
+    result = replace(result, register_size=meta.register_precincts, in_review=meta.in_review)
     footer: dict[str, object] = {
         "type": "footer",
         "count": len(entries),
@@ -277,6 +285,8 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
         registry = UnitRegistry(units, abroad_unit=str(header["abroad_unit"]))
         keys = header["keys"]
         declared = int(str(header["count"]))
+        register_precincts = _opt_count(header.get("register_precincts"))
+        in_review = _opt_count(header.get("in_review"))
         if not isinstance(keys, dict):
             raise TypeError("keys")
     except (KeyError, TypeError, ValueError, LookupError) as exc:
@@ -353,7 +363,9 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
     for seq in sorted(s for s in seen if not 1 <= s <= declared):
         problems.append(Problem(ProblemKind.DUPLICATE, f"record {seq} is beyond the declared count {declared}", seq))
 
-    result = tally(protocols, kind=kind, registry=registry)
+    result = replace(
+        tally(protocols, kind=kind, registry=registry), register_size=register_precincts, in_review=in_review
+    )
     report.result = result
     if footer is not None:
         _check_footer(footer, result, prev_hash, header_hash, declared, authority_key, problems)
@@ -413,6 +425,14 @@ def _check_footer(
 def _short(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) < 200 else text[:200] + "…"
+
+
+def _opt_count(value: object) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or value < 0:
+        raise ValueError(f"expected a count, got {value!r}")
+    return value
 
 
 def _hex(value: str) -> bytes:

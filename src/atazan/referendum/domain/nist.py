@@ -6,6 +6,11 @@ no). Geography: the country, the 20 units, optionally districts and precincts, a
 marked, Referendum Law Art. 28(2)) are `Overvotes`; invalid ballots (Art. 28(1)) are `BallotsRejected`.
 OCD ids: only `ocd-division/country:kz` is registered; below it we use `region:<unit code>`, `district:<slug>` and
 `precinct:<number>` consistently.
+
+How final the result is: an incomplete result (a registered precinct not yet counted, a protocol refused or in
+review, implausible totals) is reported with `Status` `unofficial-partial` (the format's value for partial results)
+and the country's `CountStatus` `in-process`; `Notes` says how many precincts of the register are counted and how
+many protocols wait in review.
 """
 
 from __future__ import annotations
@@ -67,6 +72,9 @@ def nist_report(
 
     unit_ids = [f"gpu-{code}" for code in result.units]
     reporting_unit("gpu-kz", "country", "Kazakhstan", COUNTRY_OCD, result.totals, unit_ids)
+    units[0]["CountStatus"] = [
+        {"@type": "CountStatus", "Type": "total", "Status": "completed" if result.complete else "in-process"}
+    ]
     for code, t in result.units.items():
         unit = result.registry.by_code[code]
         kind = "city" if unit.kind.value in {"city", "capital"} else "oblast"
@@ -106,6 +114,12 @@ def nist_report(
             for gp, t in counted
         ]
 
+    notes = [m.render() for m in result.completeness_msgs()]
+    if not official:
+        notes.insert(0, "Precinct figures are a synthetic model; only national totals are official.")
+    status = "unofficial-partial"  # an incomplete result is never reported as complete, official or not
+    if result.complete:
+        status = "official-complete" if official else "unofficial-complete"
     contest = {
         "@type": "BallotMeasureContest",
         "@id": "contest-1",
@@ -137,9 +151,9 @@ def nist_report(
         "IssuerAbbreviation": "atazan",
         "SequenceStart": 1,
         "SequenceEnd": 1,
-        "Status": "official-complete" if official else "unofficial-complete",
+        "Status": status,
         "VendorApplicationId": "atazan",
-        "Notes": None if official else "Precinct figures are a synthetic model; only national totals are official.",
+        "Notes": " ".join(f"{n}." if not n.endswith(".") else n for n in notes),
         "Election": [
             {
                 "@type": "Election",

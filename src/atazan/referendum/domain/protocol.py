@@ -8,8 +8,11 @@ Art. 30(2) applies to counting.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+
+from .messages import Msg, msg
 
 VOTE_FIELDS = ("registered", "took_part", "yes", "no", "invalid", "not_counted")
 BALLOT_FIELDS = ("ballots_received", "ballots_issued", "ballots_unused")
@@ -33,6 +36,11 @@ class ProtocolRule(StrEnum):
     BAD_SIGNATURE = "bad_signature"
     PRECINCT_NUMBER = "precinct_number"
     FIGURE_OUT_OF_RANGE = "figure_out_of_range"
+    UNREGISTERED_PRECINCT = "unregistered_precinct"
+    EXCEEDS_REGISTER = "exceeds_register"
+    REGISTER_UNIT = "register_unit"
+    REGISTER_DUPLICATE = "register_duplicate"
+    ELECTORATE_BOUND = "electorate_bound"
 
     @property
     def source(self) -> str:
@@ -54,16 +62,50 @@ _SOURCES: dict[ProtocolRule, str] = {
     ProtocolRule.BALLOT_ACCOUNT: "Referendum Law, Art. 30(2) with the election law: received = issued + unused",
     ProtocolRule.CONFLICTING_DUPLICATE: "one protocol per precinct commission (Referendum Law, Art. 23(1)(6))",
     ProtocolRule.BAD_SIGNATURE: "the protocol is signed by its precinct commission",
-    ProtocolRule.PRECINCT_NUMBER: "a precinct number is a short name without '/' or control characters (it is part "
-    "of the protocol's address and of the published bundle)",
+    ProtocolRule.PRECINCT_NUMBER: "a precinct number is a short code of letters, digits, '-', '_' and '.' (it is "
+    "matched against the register and is part of the protocol's address and of the published bundle)",
     ProtocolRule.FIGURE_OUT_OF_RANGE: f"{_ART30}: the protocol counts citizens; no figure can exceed the number "
     "of people in the Republic",
+    ProtocolRule.UNREGISTERED_PRECINCT: "precincts are formed, numbered and published before voting (Constitutional "
+    "Law on Elections, Art. 23, applied by Referendum Law, Art. 30(2)); the precinct register is the list of them",
+    ProtocolRule.EXCEEDS_REGISTER: f"{_ART30}(1): citizens entitled at the precinct, who are on its list; the "
+    "register lists them",
+    ProtocolRule.REGISTER_UNIT: "Constitution 2026, Art. 92(3): each precinct counts in the unit the register puts "
+    "it in",
+    ProtocolRule.REGISTER_DUPLICATE: "one precinct, one number (Constitutional Law on Elections, Art. 23)",
+    ProtocolRule.ELECTORATE_BOUND: "12,482,613 citizens were entitled to take part on 15 March 2026 (CEC final "
+    "protocol, 17 March 2026); no count can list more than that plus a fifth",
 }
 
-PRECINCT_NUMBER_MAX = 64
+PRECINCT_NUMBER_MAX = 40  # the column's length (referendum.Precinct.number)
+PRECINCT_NUMBER_PUNCTUATION = frozenset("-_.")
 MAX_FIGURE = 100_000_000
 """Far above any real count (12,482,613 citizens were entitled to vote in 2026) and far below the database's integer
 limit: a figure above it is a typing or export error, refused as one instead of failing in the database."""
+
+
+def precinct_key(number: str) -> str:
+    """A precinct number in its normal form, the form it is stored, shown and matched in: Unicode NFKC, surrounding
+    white space trimmed, lower case (`str.casefold`). "ABAI-0003 " and "abai-0003" are one precinct; "abai-003" is
+    another (no digit, zero or punctuation is ever guessed)."""
+    return unicodedata.normalize("NFKC", number).strip().casefold()
+
+
+def precinct_number_valid(number: str) -> bool:
+    """True for a number in normal form of at most `PRECINCT_NUMBER_MAX` characters: letters and digits, with
+    '-', '_' or '.' between them, starting with a letter or a digit. No spaces, markup, slashes or control or
+    direction characters: the number is part of URLs, file names and the published bundle."""
+    return (
+        0 < len(number) <= PRECINCT_NUMBER_MAX
+        and number == precinct_key(number)
+        and number[0].isalnum()
+        and all(c.isalnum() or c in PRECINCT_NUMBER_PUNCTUATION for c in number)
+    )
+
+
+def precinct_number_msg(number: str) -> Msg:
+    shown = number if len(number) <= PRECINCT_NUMBER_MAX else number[:PRECINCT_NUMBER_MAX] + "…"
+    return msg("precinct_number", precinct=repr(shown), limit=PRECINCT_NUMBER_MAX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +184,14 @@ class Rejection:
     rule: ProtocolRule
     message: str
     line: int | None = None
+    msg: Msg | None = None  # the message as a template with its code, where one exists (else `message` is English)
 
     def as_dict(self) -> dict[str, str]:
         return {"precinct": self.precinct, "rule": self.rule.value, "message": self.message}
+
+    @classmethod
+    def of(cls, precinct: str, rule: ProtocolRule, message: Msg, line: int | None = None) -> Rejection:
+        return cls(precinct, rule, message.render(), line, message)
 
 
 class ProtocolError(ValueError):
@@ -159,15 +206,8 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
     pid = p.precinct
     if not pid.strip():
         out.append(Rejection(pid, ProtocolRule.EMPTY_PRECINCT, "the precinct number is empty"))
-    elif len(pid) > PRECINCT_NUMBER_MAX or "/" in pid or any(ord(c) < 32 or ord(c) == 127 for c in pid):
-        out.append(
-            Rejection(
-                pid[:PRECINCT_NUMBER_MAX],
-                ProtocolRule.PRECINCT_NUMBER,
-                f"the precinct number must be at most {PRECINCT_NUMBER_MAX} characters, without '/' or control "
-                "characters",
-            )
-        )
+    elif not precinct_number_valid(precinct_key(pid)):
+        out.append(Rejection.of(pid[:PRECINCT_NUMBER_MAX], ProtocolRule.PRECINCT_NUMBER, precinct_number_msg(pid)))
     for name in (*VOTE_FIELDS, *BALLOT_FIELDS):
         value = getattr(p, name)
         if value is not None and value > MAX_FIGURE:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from .protocol import BALLOT_FIELDS, Protocol, ProtocolRule, Rejection
+from .protocol import BALLOT_FIELDS, MAX_FIGURE, Protocol, ProtocolRule, Rejection
 from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
 
 REQUIRED_COLUMNS = ("precinct", "unit", "registered", "took_part", "yes", "no", "invalid", "not_counted")
@@ -38,8 +40,13 @@ def _int_cell(raw: str | None, name: str, precinct: str, line: int) -> int | Rej
         return Rejection(precinct, ProtocolRule.MISSING_FIELD, f"line {line}: {name} is empty", line)
     sign = text[1:] if text[0] in "+-" else text
     if not sign.isascii() or not sign.isdigit():
+        shown = text if len(text) <= 40 else text[:40] + "…"
         return Rejection(
-            precinct, ProtocolRule.NOT_INTEGER, f"line {line}: {name} = {text!r} is not a whole number", line
+            precinct, ProtocolRule.NOT_INTEGER, f"line {line}: {name} = {shown!r} is not a whole number", line
+        )
+    if len(sign.lstrip("0")) > len(str(MAX_FIGURE)):  # also keeps int() away from its 4,300-digit limit
+        return Rejection(
+            precinct, ProtocolRule.FIGURE_OUT_OF_RANGE, f"line {line}: {name} has {len(sign)} digits", line
         )
     value = int(text)
     if value < 0:
@@ -105,8 +112,31 @@ def read_csv(text: str, *, registry: UnitRegistry = DEFAULT_REGISTRY) -> ParsedP
     return read_csv_rows(io.StringIO(text), registry=registry)
 
 
+def text_lines(stream: Iterable[str], error: type[ValueError]) -> Iterator[str]:
+    """The lines of a text file; `error` at the first NUL byte (a binary file, or a text file that is not UTF-8
+    text), which the csv module would otherwise read as part of a cell."""
+    for number, line in enumerate(stream, start=1):
+        if "\x00" in line:
+            raise error(f"line {number}: a NUL byte, so not a text file")
+        yield line
+
+
+def control_characters(cells: Iterable[str]) -> bool:
+    """True if a cell holds a control or format character (C0/C1 controls, bidi overrides, zero-width marks)."""
+    return any(unicodedata.category(ch) in ("Cc", "Cf") for cell in cells for ch in cell)
+
+
 def read_csv_rows(stream: Iterable[str], *, registry: UnitRegistry = DEFAULT_REGISTRY) -> ParsedProtocols:
-    reader = csv.reader(stream)
+    """Parse CSV lines. Raises `ProtocolFileError` if the file as a whole cannot be read (empty, a required column
+    missing, not CSV: a NUL byte, a cell past the csv module's size limit)."""
+    reader = csv.reader(text_lines(stream, ProtocolFileError))
+    try:
+        return _read_rows(reader, registry)
+    except csv.Error as exc:
+        raise ProtocolFileError(f"line {reader.line_num}: not a CSV file ({exc})") from None
+
+
+def _read_rows(reader: Any, registry: UnitRegistry) -> ParsedProtocols:
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except StopIteration:
@@ -128,6 +158,18 @@ def read_csv_rows(stream: Iterable[str], *, registry: UnitRegistry = DEFAULT_REG
                 )
             )
             continue
+        if control_characters(cells):
+            precinct = cells[header.index("precinct")].strip()
+            out.rejected.append(
+                Rejection(
+                    precinct[:40],
+                    ProtocolRule.MALFORMED_ROW,
+                    f"line {line}: a control or direction character in a cell (invisible, it would change how the "
+                    "record reads)",
+                    line,
+                )
+            )
+            continue
         row: dict[str, str | None] = dict(zip(header, cells, strict=True))
         result = protocol_from_fields(row, line, registry)
         if isinstance(result, Protocol):
@@ -142,7 +184,9 @@ def read_json(text: str, *, registry: UnitRegistry = DEFAULT_REGISTRY) -> Parsed
     """Parse a JSON array of protocol objects (or `{"protocols": [...]}`) with the CSV's field names."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except RecursionError:
+        raise ProtocolFileError("not a protocols file: JSON nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, or a number past int()'s digit limit
         raise ProtocolFileError(f"not JSON: {exc}") from None
     if isinstance(data, dict):
         data = data.get("protocols")

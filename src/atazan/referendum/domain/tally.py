@@ -3,16 +3,23 @@
 The chain of commissions (precinct → territorial → oblast/city → Central) is Referendum Law, Arts. 20-22 and 31(1).
 A protocol breaking a control relation is left out of every total and reported, never dropped silently; an exact
 duplicate of an accepted protocol counts once; a different protocol for an accepted precinct is a conflict.
+Given the precinct register, a protocol is counted only for a precinct on it (`domain.register`).
+
+Every result says how final it is: how many precincts of the register have reported, how many protocols wait in
+review (refused ones), and whether it is `complete` — every registered precinct counted, nothing refused or in
+review, and the totals plausible for the country (`register.ELECTORATE_BOUND`). An incomplete result is provisional.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .adoption import AdoptionOutcome, Counts, QuestionKind, adoption_outcome, more_than_half
+from .messages import Msg, msg
 from .protocol import Protocol, ProtocolRule, Rejection, protocol_violations
+from .register import ELECTORATE_BOUND, PrecinctRegister, electorate_bound_problem, register_check
 from .units import DEFAULT_REGISTRY, UnitRegistry
 
 TOTAL_FIELDS = ("registered", "took_part", "yes", "no", "invalid", "not_counted")
@@ -79,6 +86,37 @@ class Totals:
         return {name: getattr(self, name) for name in TOTAL_FIELDS}
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedProtocol:
+    """One protocol left out of the totals, with every rule it broke (a row refused while parsing is one too)."""
+
+    precinct: str
+    line: int | None
+    rejections: tuple[Rejection, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "precinct": self.precinct,
+            "line": self.line,
+            "rules": [{"rule": r.rule.value, "message": r.message, "source": r.rule.source} for r in self.rejections],
+        }
+
+
+def refused_protocols(rejections: Iterable[Rejection]) -> list[RefusedProtocol]:
+    """Group rule-by-rule rejections into protocols: consecutive rejections of one precinct at one line are one
+    protocol (the checks report each protocol's rules together)."""
+    out: list[RefusedProtocol] = []
+    group: list[Rejection] = []
+    for r in rejections:
+        if group and (r.precinct, r.line) != (group[0].precinct, group[0].line):
+            out.append(RefusedProtocol(group[0].precinct, group[0].line, tuple(group)))
+            group = []
+        group.append(r)
+    if group:
+        out.append(RefusedProtocol(group[0].precinct, group[0].line, tuple(group)))
+    return out
+
+
 @dataclass(slots=True)
 class TallyResult:
     kind: QuestionKind
@@ -86,10 +124,49 @@ class TallyResult:
     units: dict[str, Totals]  # every unit of the registry, in registry order
     districts: dict[tuple[str, str], Totals]
     accepted: list[Protocol]
-    rejected: list[Rejection]
+    rejected: list[Rejection]  # rule by rule; `refused` groups them by protocol
     outcome: AdoptionOutcome
     duplicates: int = 0
     registry: UnitRegistry = field(default=DEFAULT_REGISTRY)
+    problems: list[Rejection] = field(default_factory=list)  # about the totals as a whole (implausible)
+    register_size: int | None = None  # precincts on the register; None: no register was given
+    in_review: int | None = None  # protocols waiting in a review queue; None: the refused ones here
+
+    @property
+    def refused(self) -> list[RefusedProtocol]:
+        return refused_protocols(self.rejected)
+
+    @property
+    def precincts_reported(self) -> int:
+        """Precincts whose protocol is counted (with a register, all of them are on it)."""
+        return self.totals.precincts
+
+    @property
+    def protocols_in_review(self) -> int:
+        return len(self.refused) if self.in_review is None else self.in_review
+
+    @property
+    def complete(self) -> bool:
+        """Final only when nothing was refused or waits in review, the totals are plausible and, with a register,
+        every precinct on it has reported. Anything less is a provisional result."""
+        if self.rejected or self.problems or self.protocols_in_review:
+            return False
+        if self.register_size is None:
+            return True
+        return self.register_size > 0 and self.precincts_reported == self.register_size
+
+    def completeness_msgs(self) -> list[Msg]:
+        """How final the result is, in words: precincts counted, protocols in review, complete or provisional."""
+        if self.register_size is None:
+            counted = msg("counted_no_register", reported=self.precincts_reported)
+        else:
+            counted = msg("counted", reported=self.precincts_reported, registered=self.register_size)
+        out = [counted]
+        if self.protocols_in_review:
+            out.append(msg("in_review", count=self.protocols_in_review))
+        out.extend(p.msg for p in self.problems if p.msg is not None)
+        out.append(msg("complete") if self.complete else msg("provisional"))
+        return out
 
     def as_json(self) -> dict[str, object]:
         """The `atazan referendum tally --json` contract (units keyed by canonical English name)."""
@@ -99,11 +176,16 @@ class TallyResult:
         return {
             "valid": self.outcome.valid,
             "adopted": self.outcome.adopted,
+            "complete": self.complete,
             "totals": self.totals.as_dict(),
             "units": units,
             "units_with_majority": len(self.outcome.units_with_majority),
             "units_required": self.outcome.units_required,
-            "rejected": [r.as_dict() for r in self.rejected],
+            "precincts_reported": self.precincts_reported,
+            "precincts_registered": self.register_size,
+            "protocols_in_review": self.protocols_in_review,
+            "problems": [{"rule": p.rule.value, "message": p.message, "source": p.rule.source} for p in self.problems],
+            "rejected": [r.as_dict() for r in self.refused],
         }
 
 
@@ -123,17 +205,28 @@ def _count(p: Protocol, units: dict[str, Totals], districts: dict[tuple[str, str
     d.add(p)
 
 
+def _at(rejections: list[Rejection], line: int | None) -> list[Rejection]:
+    if line is None:
+        return rejections
+    return [Rejection(r.precinct, r.rule, r.message, line, r.msg) for r in rejections]
+
+
 def tally(
     protocols: Iterable[Protocol],
     *,
     kind: QuestionKind,
     registry: UnitRegistry = DEFAULT_REGISTRY,
     prior_rejections: Iterable[Rejection] = (),
+    register: PrecinctRegister | None = None,
+    lines: Sequence[int] | None = None,
+    electorate_bound: int = ELECTORATE_BOUND,
 ) -> TallyResult:
     """Check, de-duplicate and sum protocols; apply the adoption rule.
 
     `prior_rejections` are records refused before they became protocols (unparseable rows); they are reported
-    with the rest. Protocols must carry unit codes of `registry` (a parser resolves names to codes).
+    with the rest. Protocols must carry unit codes of `registry` (a parser resolves names to codes). With a
+    `register`, a protocol counts only for a precinct on it and within its entitled voters, under the register's
+    number. `lines[i]` is the source line of the i-th protocol, kept on its rejections.
     """
     rejected = list(prior_rejections)
     accepted: list[Protocol] = []
@@ -143,7 +236,14 @@ def tally(
     by_code = registry.by_code
     units = {code: Totals() for code in by_code}
     districts: dict[tuple[str, str], Totals] = {}
-    for p in protocols:
+    for index, p in enumerate(protocols):
+        line = lines[index] if lines is not None and index < len(lines) else None
+        if register is not None:
+            bound = register_check(p, register, line)
+            if isinstance(bound, list):  # every rule it breaks: the register's and its own
+                rejected.extend([*bound, *_at(_problems(p, by_code), line)])
+                continue
+            p = bound
         previous = seen.get(p.precinct)
         if previous is not None:
             if previous == p:
@@ -155,6 +255,7 @@ def tally(
                         ProtocolRule.CONFLICTING_DUPLICATE,
                         "a different protocol for this precinct was already accepted; "
                         "a correction must be filed as a new version with a reason",
+                        line,
                     )
                 )
             continue
@@ -164,7 +265,7 @@ def tally(
         problems = _problems(p, by_code)
         if problems:
             refused[p.precinct] = p
-            rejected.extend(problems)
+            rejected.extend(_at(problems, line))
             continue
         seen[p.precinct] = p
         accepted.append(p)
@@ -173,6 +274,7 @@ def tally(
     for t in units.values():
         totals.merge(t)
     outcome = adoption_outcome(kind, totals.counts(), {code: t.counts() for code, t in units.items()})
+    implausible = electorate_bound_problem(totals.registered, electorate_bound)
     return TallyResult(
         kind=kind,
         totals=totals,
@@ -183,6 +285,8 @@ def tally(
         outcome=outcome,
         duplicates=duplicates,
         registry=registry,
+        problems=[implausible] if implausible else [],
+        register_size=len(register) if register is not None else None,
     )
 
 
@@ -257,6 +361,7 @@ class RunningTally:
         for t in units.values():
             totals.merge(t)
         outcome = adoption_outcome(self.kind, totals.counts(), {code: t.counts() for code, t in units.items()})
+        implausible = electorate_bound_problem(totals.registered)
         return TallyResult(
             kind=self.kind,
             totals=totals,
@@ -266,4 +371,5 @@ class RunningTally:
             rejected=rejected,
             outcome=outcome,
             registry=self.registry,
+            problems=[implausible] if implausible else [],
         )
