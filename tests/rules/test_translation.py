@@ -216,3 +216,13 @@ def test_cli_acting_president_introduces_a_costly_bill(tmp_path: Path) -> None:
 
 def test_cli_rejects_an_unknown_language(tmp_path: Path) -> None:
     assert _check(tmp_path, {"initiator": "deputy", "date": "2026-10-01"}, "--lang", "de")[0] == 2
+
+
+def test_a_dissolution_bar_quotes_its_article() -> None:
+    from atazan.rules.domain.institutions import DissolutionGround, kurultai_dissolution
+
+    outcome = kurultai_dissolution(
+        ground=DissolutionGround.REPEATED_REFUSAL, as_of=dt.date(2026, 12, 1), refusals=2, martial_law=True
+    )
+    rendered = violation_render(outcome.bars[0], language="ru", stored=False)
+    assert rendered["quote"].startswith("Курултай не может быть распущен в период чрезвычайного или военного положения")

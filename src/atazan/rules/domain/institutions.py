@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from atazan.rules.domain.checks import Violation
@@ -183,7 +183,12 @@ def vice_president_eligibility(
                     f"Constitution 2026, Art. 49(2): the Vice President may not hold office while he {what}",
                 )
             )
-    return found
+    return [_quoting(v) for v in found]
+
+
+def _quoting(found: Violation) -> Violation:
+    """A violation of the 2026 Constitution that quotes the provision it cites (Art. 62(3), 49(2)…)."""
+    return replace(found, constitution="2026", quote=found.article)
 
 
 @dataclass(frozen=True)
@@ -437,4 +442,4 @@ def kurultai_dissolution(
                 "may not dissolve the Kurultai",
             )
         )
-    return Dissolution(not bars, ground, article, tuple(bars))
+    return Dissolution(not bars, ground, article, tuple(_quoting(bar) for bar in bars))
