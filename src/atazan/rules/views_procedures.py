@@ -20,6 +20,7 @@ from ninja import Router, Schema, Status
 from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
 from atazan.rules.domain.procedures.catalogue import Procedure, procedure_describe, procedure_keys
 from atazan.rules.domain.procedures.messages import Citation, Msg, ProcedureError
+from atazan.rules.quotes import provision_quote
 
 
 def _translate(template: str) -> str:
@@ -61,6 +62,8 @@ class StepView:
     constitution: str
     citation: str
     url: str | None
+    quote: str  # the provision's official words in the reader's language (Russian for English readers); "" if none
+    quote_language: str
 
 
 @dataclass(frozen=True)
@@ -85,18 +88,25 @@ def _describe(key: str, as_of: dt.date) -> Procedure:
 
 
 def step_views(procedure: Procedure) -> list[StepView]:
-    return [
-        StepView(
-            s.code,
-            msg_render(s.actor_label),
-            msg_render(s.text),
-            s.citation.article,
-            s.citation.constitution,
-            citation_render(s.citation),
-            article_url(s.citation),
+    views = []
+    for s in procedure.steps:
+        quote = provision_quote(
+            constitution=s.citation.constitution, provision=s.citation.article, reader_language=get_language() or "ru"
         )
-        for s in procedure.steps
-    ]
+        views.append(
+            StepView(
+                s.code,
+                msg_render(s.actor_label),
+                msg_render(s.text),
+                s.citation.article,
+                s.citation.constitution,
+                citation_render(s.citation),
+                quote.url if quote is not None else article_url(s.citation),
+                quote.text if quote is not None else "",
+                quote.language[:2].replace("ka", "kk") if quote is not None else "",
+            )
+        )
+    return views
 
 
 def parameter_views(procedure: Procedure) -> list[ParameterView]:

@@ -43,6 +43,9 @@ def test_removal_page_in_russian_shows_the_majorities_of_145() -> None:
     assert "Не менее 49 депутатов (треть)" in page
     assert "Окончательное решение — 109 голосами" in page
     assert "Конституция 2026" in page and "ст. 50(3)" in page
+    # The official words of Art. 50(3), quoted next to the step, linked to the provision on the article's page.
+    assert "выдвигается не менее чем одной третью от общего числа депутатов Курултая" in page
+    assert 'href="/texts/2026/rus/art/50/#art_50__para_3"' in page
 
 
 @pytest.mark.django_db

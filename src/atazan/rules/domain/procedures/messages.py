@@ -8,50 +8,17 @@ except a value that is itself a ``Msg``.
 
 from __future__ import annotations
 
-import string
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-Translate = Callable[[str], str]
+# One way to speak across the rules context: the same Msg as the bill checks (atazan.rules.domain.explain).
+from atazan.rules.domain.explain import Msg, Translate, fields, msg
+
+__all__ = ["Citation", "Finding", "Msg", "ProcedureError", "Translate", "_", "fields", "msg", "office"]
 
 
 def _(text: str) -> str:
     """Marks a template for the catalogue (xgettext's default keyword); returns it unchanged."""
     return text
-
-
-def _same(text: str) -> str:
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class Msg:
-    template: str
-    params: tuple[tuple[str, str | Msg], ...] = ()
-
-    def render(self, translate: Translate = _same) -> str:
-        values = {k: v.render(translate) if isinstance(v, Msg) else v for k, v in self.params}
-        return translate(self.template).format_map(values)
-
-    def templates(self) -> Iterator[str]:
-        yield self.template
-        for _name, value in self.params:
-            if isinstance(value, Msg):
-                yield from value.templates()
-
-    def __str__(self) -> str:
-        return self.render()
-
-
-def fields(template: str) -> frozenset[str]:
-    return frozenset(name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name)
-
-
-def msg(template: str, **params: str | int | Msg) -> Msg:
-    """A ``Msg``; its fields must be exactly the values given (a typo fails here, not on a page)."""
-    if fields(template) != params.keys():
-        raise ValueError(f"message fields {sorted(fields(template))} do not match {sorted(params)}: {template!r}")
-    return Msg(template, tuple((k, v if isinstance(v, Msg) else str(v)) for k, v in sorted(params.items())))
 
 
 @dataclass(frozen=True, slots=True)
