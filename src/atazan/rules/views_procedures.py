@@ -18,7 +18,12 @@ from django.utils.translation import get_language, gettext
 from ninja import Router, Schema, Status
 
 from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
-from atazan.rules.domain.procedures.catalogue import Procedure, procedure_describe, procedure_keys
+from atazan.rules.domain.procedures.catalogue import (
+    Procedure,
+    procedure_describe,
+    procedure_keys,
+    procedure_summary,
+)
 from atazan.rules.domain.procedures.messages import Citation, Msg, ProcedureError
 from atazan.rules.quotes import provision_quote
 
@@ -82,9 +87,11 @@ def _as_of(raw: str | None) -> dt.date:
 
 
 def _describe(key: str, as_of: dt.date) -> Procedure:
-    if key not in procedure_keys():
-        raise Http404(f"no procedure {key!r}")
-    return procedure_describe(key, as_of=as_of)
+    """The procedure with its figures on ``as_of``; 404 naming the reason for an unknown key or a date with none."""
+    try:
+        return procedure_describe(key, as_of=as_of)
+    except ProcedureError as exc:
+        raise Http404(str(exc)) from exc
 
 
 def step_views(procedure: Procedure) -> list[StepView]:
@@ -129,8 +136,10 @@ def parameter_views(procedure: Procedure) -> list[ParameterView]:
 
 def procedures_index(request: HttpRequest) -> HttpResponse:
     as_of = _as_of(request.GET.get("as_of"))
-    items = [(key, _describe(key, as_of)) for key in procedure_keys()]
-    cards = [{"key": k, "title": msg_render(p.title), "summary": msg_render(p.summary)} for k, p in items]
+    cards = []
+    for key in procedure_keys():
+        title, summary, _constitution = procedure_summary(key)
+        cards.append({"key": key, "title": msg_render(title), "summary": msg_render(summary)})
     return render(request, "rules/procedures/index.html", {"cards": cards, "as_of": as_of})
 
 
@@ -189,19 +198,14 @@ class ProcedureErrorOut(Schema):
     detail: str
 
 
-def _summary(procedure: Procedure) -> ProcedureSummaryOut:
-    return ProcedureSummaryOut(
-        key=procedure.key,
-        title=msg_render(procedure.title),
-        summary=msg_render(procedure.summary),
-        constitution=procedure.constitution,
-    )
+def _summary(key: str) -> ProcedureSummaryOut:
+    title, summary, constitution = procedure_summary(key)
+    return ProcedureSummaryOut(key=key, title=msg_render(title), summary=msg_render(summary), constitution=constitution)
 
 
 @router.get("", response=list[ProcedureSummaryOut], summary="Every procedure the rules encode")
-def procedures_api(request: HttpRequest, as_of: dt.date | None = None) -> list[ProcedureSummaryOut]:
-    day = as_of or dt.date.today()
-    return [_summary(procedure_describe(key, as_of=day)) for key in procedure_keys()]
+def procedures_api(request: HttpRequest) -> list[ProcedureSummaryOut]:
+    return [_summary(key) for key in procedure_keys()]
 
 
 @router.get(
@@ -219,7 +223,7 @@ def procedure_api(
     return Status(
         200,
         ProcedureOut(
-            **_summary(procedure).dict(),
+            **_summary(key).dict(),
             as_of=procedure.as_of,
             steps=[
                 StepOut(

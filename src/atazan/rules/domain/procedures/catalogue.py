@@ -38,7 +38,7 @@ from atazan.rules.domain.procedures.steps_offices import (
 )
 from atazan.rules.domain.procedures.timeline import Figures, Procedure, Step
 
-__all__ = ["Procedure", "Step", "procedure_describe", "procedure_keys"]
+__all__ = ["Procedure", "Step", "procedure_describe", "procedure_keys", "procedure_summary"]
 
 ENTRY_INTO_FORCE = dt.date(2026, 7, 1)
 
@@ -155,6 +155,14 @@ PROCEDURES: dict[str, tuple[Msg, Msg, str, _Builder]] = {
 
 def procedure_keys() -> tuple[str, ...]:
     return tuple(PROCEDURES)
+
+
+def procedure_summary(key: str) -> tuple[Msg, Msg, str]:
+    """Title, summary and constitution of ``key``, whatever the date (they do not depend on figures)."""
+    if key not in PROCEDURES:
+        raise ProcedureError(f"unknown procedure {key!r} (known: {', '.join(PROCEDURES)})")
+    title, summary, constitution, _build = PROCEDURES[key]
+    return title, summary, constitution
 
 
 def procedure_describe(key: str, *, as_of: dt.date, params: ParameterSet | None = None) -> Procedure:
