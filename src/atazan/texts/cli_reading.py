@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -39,16 +40,28 @@ def register(app: typer.Typer) -> None:
         year: Annotated[int, typer.Option(help="1995 or 2026.")],
         lang: Annotated[str, typer.Option(help="rus or kaz.")] = "rus",
         output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+        on: Annotated[
+            datetime | None,
+            typer.Option(
+                "--date",
+                formats=["%Y-%m-%d"],
+                help="The expression in force on this day (YYYY-MM-DD): the latest one dated on or before it.",
+            ),
+        ] = None,
     ) -> None:
-        """Print the Akoma Ntoso 3.0 XML of a stored expression."""
+        """Print the Akoma Ntoso 3.0 XML of a stored expression, or of its point-in-time expression on --date."""
         from .akn_export import expression_akn_bytes
+        from .domain.timeline import ExpressionDateError
         from .models import Expression
         from .selectors import expression_get
 
         try:
-            data = expression_akn_bytes(expression_get(year=year, lang=lang))
+            data = expression_akn_bytes(expression_get(year=year, lang=lang), on=on.date() if on else None)
         except Expression.DoesNotExist as exc:
             Console(stderr=True).print(f"[red]{exc}[/red]; run `atazan texts import` first")
+            raise typer.Exit(code=1) from exc
+        except ExpressionDateError as exc:
+            Console(stderr=True, soft_wrap=True).print(f"[red]{exc}[/red]")
             raise typer.Exit(code=1) from exc
         if output is None:
             typer.echo(data.decode("utf-8"), nl=False)

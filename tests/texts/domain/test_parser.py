@@ -181,3 +181,17 @@ def test_unknown_work_or_language_is_refused() -> None:
         parse_expression(MINIMAL, work="/akn/kz/act/2000-01-01/x", language="rus")
     with pytest.raises(ValueError, match="unknown language"):
         load_official(2026, "eng")
+
+
+@pytest.mark.parametrize("lang", ["rus", "kaz"])
+def test_a_sentence_after_an_item_continues_it_when_the_numbering_goes_on(lang: str) -> None:
+    # 2026 Art. 46: item 2) (the Vice President) is followed by the sentence on dissolving the Kurultai, then 3).
+    items = load_official(2026, lang).article("46").paragraphs[0].subparagraphs
+    assert [s.eid for s in items] == [f"art_46__para_1__subpara_{n}" for n in range(1, 23)]
+    assert all(not s.lead_in for s in items)
+    for n in (2, 4, 8):
+        first, continuation = items[n - 1].text.split("\n")
+        assert first and continuation.endswith(";") and "62" in continuation
+    # A list that starts again from 1) is still a second list with its own introduction (1995 Art. 52(5)).
+    p5 = load_official(1995, lang).article("52").paragraphs[4]
+    assert p5.subparagraphs[3].eid == "art_52__para_5__list_2__subpara_1" and p5.subparagraphs[3].lead_in

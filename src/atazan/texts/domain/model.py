@@ -17,6 +17,11 @@ class NoteKind(StrEnum):
 
     FOOTNOTE = "footnote"  # editorial «Сноска»/«Ескерту»: who amended or repealed what, and when
     COURT_NOTE = "court_note"  # «Примечание»: Constitutional Court normative resolutions on the provision
+    # «Примечание. В соответствии с Законом … применяются в следующей редакции:» followed by that wording: an amending
+    # law's new wording of a provision, printed beside the wording still in force until it applies (1995 Arts. 50(2),
+    # 50(3), 51(1) under the Law of 08.06.2022). Editorial, not the Court's: the point-in-time expression from
+    # `applies_from` on carries `wording` in its body.
+    AMENDMENT = "amendment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +29,15 @@ class Note:
     kind: NoteKind
     text: str
     provision: str = ""  # eId of the provision the note was printed after ("" for a whole article or section)
+    wording: str = ""  # AMENDMENT: the provision's new wording as printed, number included ("2. Сенат образуют …")
+    applies_from: date | None = None  # AMENDMENT: the first day the new wording applies
 
 
 @dataclass(frozen=True, slots=True)
 class Subparagraph:
     eid: str
     num: str  # as printed: "1)", "а)"
-    text: str
+    text: str  # with its continuation lines, if any (2026 Art. 46 2): "…; \nПрезидент … вправе распустить …")
     lead_in: str = ""  # unnumbered text introducing a second list inside the paragraph (1995 Art. 52(5))
 
 

@@ -18,11 +18,12 @@ the line and the rule it broke; it never guesses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from .model import Article, Expression, Note, NoteKind, Paragraph, Section, Subparagraph
+from .timeline import application_date
 
 WORK_1995 = "/akn/kz/act/1995-08-30/constitution"
 WORK_2026 = "/akn/kz/act/2026-03-15/constitution"
@@ -61,6 +62,8 @@ _COURT_NOTE = re.compile(r"^(?:Примечание|Ескертпе)\.")
 _INTERPRETATION_RUS = re.compile(r"^В соответствии с нормативным постановлением Конституционного Суда")
 _INTERPRETATION_KAZ = re.compile(r"нормативтік қаулысына сәйкес\.?$")
 _REPEAL = re.compile(r"исключена|алынып тасталды", re.IGNORECASE)
+# A note announcing the wording a provision takes later (1995 Arts. 50(2), 50(3), 51(1), Law of 08.06.2022).
+_NEW_WORDING = re.compile(r"(?:применяются в следующей редакции|мынадай редакцияда қолданылады):?$")
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -124,6 +127,24 @@ class _ArticleBuilder:
         )
         if not self.paragraphs and not repealed:
             raise ParseError(self.line, "article-empty", f"article {self.num} has no text and no repeal footnote")
+        paragraphs = {p.eid: p for p in self.paragraphs}
+        for note in self.notes:
+            if note.kind is not NoteKind.AMENDMENT:
+                continue
+            if not note.wording:
+                raise ParseError(
+                    self.line,
+                    "amendment-wording-missing",
+                    f"article {self.num}: a new wording is announced, none follows",
+                )
+            para = paragraphs.get(note.provision)
+            if para is None or para.subparas or not note.wording.startswith(f"{para.num}. "):
+                raise ParseError(
+                    self.line,
+                    "amendment-wording-misplaced",
+                    f"article {self.num}: the new wording {note.wording[:30]!r} does not replace the paragraph "
+                    f"{note.provision or '(none)'} it follows",
+                )
         return Article(
             eid=self.eid,
             num=self.num,
@@ -200,7 +221,15 @@ class _Parser:
             return
         # A footnote speaks of the whole article ("Статья 44 с изменениями…"); a court note follows its provision.
         provision = "" if kind is NoteKind.FOOTNOTE else self.article.last_provision()
-        note = Note(kind=kind, text=text, provision=provision)
+        applies_from = None
+        if kind is NoteKind.COURT_NOTE and _NEW_WORDING.search(text):
+            kind = NoteKind.AMENDMENT
+            applies_from = application_date(text)
+            if applies_from is None:
+                raise ParseError(
+                    lineno, "amendment-date-unknown", f"a new wording from a date not known: {text[:80]!r}"
+                )
+        note = Note(kind=kind, text=text, provision=provision, applies_from=applies_from)
         self.article.notes.append(note)
         self.last_note = (note, self.article.notes, lineno) if indented else None
 
@@ -209,7 +238,8 @@ class _Parser:
         if self.last_note is None or self.last_note[2] < lineno - 2:
             return False
         note, owner, _ = self.last_note
-        extended = Note(kind=note.kind, text=f"{note.text}\n{text}", provision=note.provision)
+        wording = "\n".join(w for w in (note.wording, text) if w) if note.kind is NoteKind.AMENDMENT else ""
+        extended = replace(note, text=f"{note.text}\n{text}", wording=wording)
         owner[owner.index(note)] = extended
         self.last_note = (extended, owner, lineno)
         return True
@@ -288,6 +318,11 @@ class _Parser:
             raise ParseError(lineno, "subparagraph-orphan", f"subparagraph {num} before any text of article {art.num}")
         para = art.paragraphs[-1]
         lead_in = "\n".join(para.pending)
+        if lead_in and para.subparas and num not in para.seen_nums:
+            # The numbering goes on (2026 Art. 46: 2), a sentence, 3)), so the sentence continues the item before it;
+            # only a list that starts again from its first number (1995 Art. 52(5)) is introduced by such a text.
+            para.subparas[-1] = replace(para.subparas[-1], text=f"{para.subparas[-1].text}\n{lead_in}")
+            lead_in = ""
         if not para.subparas or lead_in or num in para.seen_nums:
             para.lists += 1
             para.seen_nums = set()
