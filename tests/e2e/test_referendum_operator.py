@@ -22,6 +22,13 @@ BAD_FILE = (
 def referendum():
     q = factories.question()
     factories.load(q, [factories.protocol(f"{u.code}-1", u.code) for u in UNITS])
+    # the precincts the operator files for are on the register (a protocol never creates one)
+    factories.register(
+        [
+            factories.protocol("op-7", "karaganda", registered=900, district=""),
+            factories.protocol("op-8", "abai", registered=100, district=""),
+        ]
+    )
     return q
 
 

@@ -19,6 +19,7 @@ from atazan.elections import services as elections
 from atazan.referendum import selectors as ref_selectors
 from atazan.referendum import services as referendum
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv
+from atazan.referendum.domain.register import RegisteredPrecinct
 from atazan.referendum.models import ProtocolReview, ProtocolVersion
 
 HEADER = "precinct,unit,registered,took_part,yes,no,invalid,not_counted\n"
@@ -28,6 +29,10 @@ GOOD = "Astana,100,50,40,5,5,0"
 @pytest.fixture
 def question(db):  # type: ignore[no-untyped-def]
     referendum.units_sync()
+    # the precincts these rows are for are on the register (a protocol never creates a precinct)
+    referendum.register_load(
+        precincts=[RegisteredPrecinct(n, "astana", "", 100) for n in ("p1", "p2")], actor="test", source="register"
+    )
     return referendum.question_ensure(
         slug="bad-inputs",
         title="Bad inputs (synthetic)",
@@ -93,13 +98,14 @@ def test_r8_r9_duplicated_precincts(question) -> None:  # type: ignore[no-untype
     conflicting = _import(question, HEADER + f"P2,{GOOD}\nP2,Astana,100,50,41,4,5,0\n")
     assert conflicting.conflicts == 1
     assert ProtocolReview.objects.filter(rule="conflicting_duplicate").count() == 1
-    assert ProtocolVersion.objects.filter(precinct__number="P1").count() == 1
+    assert ProtocolVersion.objects.filter(precinct__number="p1").count() == 1  # numbers in normal form (lower case)
 
 
-def test_r10_markup_in_a_precinct_number_is_stored_as_text_and_escaped_on_the_page(question, client) -> None:  # type: ignore[no-untyped-def]
+def test_r10_markup_in_a_precinct_number_is_refused_kept_for_review_and_escaped_there(question, client) -> None:  # type: ignore[no-untyped-def]
     number = "<img src=x onerror=alert(1)>"
-    assert _import(question, HEADER + f'"{number}",{GOOD}\n').accepted == 1
-    page = client.get(f"/referendum/{question.slug}/units/astana/")
+    assert _import(question, HEADER + f'"{number}",{GOOD}\n').accepted == 0  # never a precinct: not on the register
+    assert set(ProtocolReview.objects.values_list("rule", flat=True)) == {"unregistered_precinct", "precinct_number"}
+    page = client.get(f"/referendum/{question.slug}/review/")
     assert page.status_code == 200
     assert number.encode() not in page.content and b"&lt;img src=x onerror=alert(1)&gt;" in page.content
 

@@ -67,7 +67,12 @@ def _atazan(*args: str) -> list[str]:
 
 def _prepare(var_dir: Path, csv: Path) -> dict[str, str]:
     env = _env(var_dir)
-    for command in (_atazan("migrate"), [sys.executable, "-c", SETUP]):
+    register = csv.with_name("register.csv")  # the model's precinct register, written with the protocols
+    for command in (
+        _atazan("migrate"),
+        [sys.executable, "-c", SETUP],
+        _atazan("referendum", "register", str(register)),
+    ):
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     return env
@@ -95,7 +100,7 @@ def _state(env: dict[str, str]) -> dict[str, object]:
 def test_a_killed_protocol_import_rerun_equals_an_uninterrupted_one(tmp_path: Path) -> None:
     csv = tmp_path / "protocols.csv"
     subprocess.run(
-        _atazan("referendum", "model-csv", str(csv)),
+        _atazan("referendum", "model-csv", str(csv), "--register", str(csv.with_name("register.csv"))),
         env=_env(tmp_path / "gen"),
         check=True,
         capture_output=True,

@@ -180,7 +180,7 @@ def _review_row(
     where = source if rejection.line is None else f"{source}:{rejection.line}"
     return ProtocolReview(
         question=question,
-        precinct_number=rejection.precinct,
+        precinct_number=rejection.precinct[:40],  # the column's length; the record keeps the whole number
         rule=rejection.rule.value,
         message=rejection.message,
         message_code=rejection.msg.code if rejection.msg is not None else "",
@@ -337,7 +337,7 @@ def _import(
         if isinstance(bound, list):
             # every rule it breaks: the register's and the protocol's own
             for problem in [*bound, *protocol_violations(given)]:
-                review(chunk, _with_line(problem, line), given.as_dict())
+                review(chunk, _with_line(problem, line, bound[0].precinct), given.as_dict())
             continue
         p = bound
         earlier = seen.get(p.precinct)
@@ -524,8 +524,10 @@ def _register_from(precincts: Iterable[Precinct]) -> PrecinctRegister:
     )
 
 
-def _with_line(rejection: Rejection, line: int | None) -> Rejection:
-    return Rejection(rejection.precinct, rejection.rule, rejection.message, line, rejection.msg)
+def _with_line(rejection: Rejection, line: int | None, precinct: str | None = None) -> Rejection:
+    """`rejection` at `line`, under `precinct` when given (every rule of one protocol under one number)."""
+    number = rejection.precinct if precinct is None else precinct
+    return Rejection(number, rejection.rule, rejection.message, line, rejection.msg)
 
 
 def _insert_rows(model: type[models.Model], fields: list[str], rows: list[tuple[object, ...]]) -> None:

@@ -205,10 +205,11 @@ def _count(p: Protocol, units: dict[str, Totals], districts: dict[tuple[str, str
     d.add(p)
 
 
-def _at(rejections: list[Rejection], line: int | None) -> list[Rejection]:
-    if line is None:
+def _at(rejections: list[Rejection], line: int | None, precinct: str | None = None) -> list[Rejection]:
+    """The rejections of one protocol at its source line, all under one precinct label (so they group as one)."""
+    if line is None and precinct is None:
         return rejections
-    return [Rejection(r.precinct, r.rule, r.message, line, r.msg) for r in rejections]
+    return [Rejection(r.precinct if precinct is None else precinct, r.rule, r.message, line, r.msg) for r in rejections]
 
 
 def tally(
@@ -241,7 +242,7 @@ def tally(
         if register is not None:
             bound = register_check(p, register, line)
             if isinstance(bound, list):  # every rule it breaks: the register's and its own
-                rejected.extend([*bound, *_at(_problems(p, by_code), line)])
+                rejected.extend(_at([*bound, *_problems(p, by_code)], line, bound[0].precinct))
                 continue
             p = bound
         previous = seen.get(p.precinct)
