@@ -1,6 +1,10 @@
+import json
 from dataclasses import replace
 
-from atazan.audit.domain.chain import GENESIS_HASH, BreakKind, ChainEntry, chain_verify, entry_hash
+from hypothesis import given
+from hypothesis import strategies as st
+
+from atazan.audit.domain.chain import GENESIS_HASH, BreakKind, ChainEntry, canonical_json, chain_verify, entry_hash
 
 
 def _chain(n: int) -> list[ChainEntry]:
@@ -52,3 +56,17 @@ def test_swapped_entries_with_renumbered_seq_are_caught() -> None:
     )
     brk = chain_verify([entries[0], a2, a, entries[3]])
     assert brk is not None and brk.seq == 2 and brk.kind is BreakKind.REORDERED
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(json_values)
+def test_canonical_json_is_plain_sorted_compact_json(value: object) -> None:
+    # the fast encoder must give exactly the bytes json.dumps gives, or entries hashed before would stop verifying
+    expected = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+    assert canonical_json(value) == expected

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import json.encoder
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,9 +30,24 @@ class ChainEntry:
     records_root: str = ""  # hex Merkle root of the official records the entry speaks of; "" when none
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+# CPython's C encoder, made once: json.dumps builds a new encoder per call, which is most of the cost of re-hashing
+# 100,000 entries. Same output as _CANONICAL (the pure-Python path other interpreters take).
+_c_make_encoder: Callable[..., Callable[[Any, int], Iterable[str]]] | None = getattr(
+    json.encoder, "c_make_encoder", None
+)
+_C_CANONICAL = (
+    _c_make_encoder(None, str, json.encoder.encode_basestring, None, ":", ",", True, False, True)
+    if _c_make_encoder is not None
+    else None
+)
+
+
 def canonical_json(value: Any) -> bytes:
     """Deterministic JSON: sorted keys, no whitespace, UTF-8 kept as is."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+    if _C_CANONICAL is not None:
+        return "".join(_C_CANONICAL(value, 0)).encode()
+    return _CANONICAL.encode(value).encode()
 
 
 def entry_content(
