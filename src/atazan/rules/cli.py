@@ -67,3 +67,45 @@ def show(
             d.reference.short(),
         )
     Console().print(table)
+
+
+@app.command()
+def procedure(
+    key: Annotated[str, typer.Argument(help="Procedure key (omit to list them).")] = "",
+    as_of: Annotated[str, typer.Option("--as-of", help="Date (YYYY-MM-DD) of the figures; default today.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """A procedure's steps with their articles and figures on a date (what /rules/procedures/<key>/ shows)."""
+    from atazan.rules.domain.procedures.catalogue import procedure_describe, procedure_keys
+    from atazan.rules.domain.procedures.messages import ProcedureError
+
+    if not key:
+        typer.echo("\n".join(procedure_keys()))
+        return
+    try:
+        described = procedure_describe(key, as_of=_date(as_of) if as_of else dt.date.today())
+    except ProcedureError as exc:
+        typer.echo(f"procedure: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    steps = [
+        {
+            "code": s.code,
+            "actor": s.actor,
+            "article": s.citation.article,
+            "constitution": s.citation.constitution,
+            "text": s.text.render(),
+        }
+        for s in described.steps
+    ]
+    if as_json:
+        payload = {
+            "key": key,
+            "as_of": described.as_of.isoformat(),
+            "steps": steps,
+            "parameters": list(described.parameters),
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    typer.echo(f"{described.title.render()} (Constitution {described.constitution}, figures of {described.as_of})")
+    for number, step in enumerate(steps, 1):
+        typer.echo(f"{number}. {step['text']} [Art. {step['article']}]")
