@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from atazan.rules.domain.cases import WorkedExample, worked_examples
@@ -100,8 +101,16 @@ def _localised_quote(example: WorkedExample, language: str) -> tuple[str, str, s
     return quote.text, quote.language, quote.url
 
 
-def example_rows(*, language: str) -> list[ExampleRow]:
-    """The worked examples that quote a provision, ordered by Constitution (or law) and article."""
+def example_rows(*, language: str) -> tuple[ExampleRow, ...]:
+    """The worked examples that quote a provision, ordered by Constitution (or law) and article.
+
+    They come from files shipped with the code and the official texts, so each process builds them once per language.
+    """
+    return _example_rows(language)
+
+
+@functools.lru_cache(maxsize=4)
+def _example_rows(language: str) -> tuple[ExampleRow, ...]:
     rows: list[ExampleRow] = []
     for example in sorted((e for e in worked_examples() if e.quote), key=WorkedExample.sort_key):
         if example.act:
@@ -117,4 +126,4 @@ def example_rows(*, language: str) -> list[ExampleRow]:
             )
             quote, quote_language, url = _localised_quote(example, language)
         rows.append(ExampleRow(example, source, quote, quote_language, url, _outcome(example.expect)))
-    return rows
+    return tuple(rows)
