@@ -77,3 +77,18 @@ def test_several_rules_fail_together_each_with_its_article() -> None:
         ("no_retroactive_worsening", "5(5)"),
     ]
     assert "Art. 9" in found[2].message and "2026-01-01" in found[2].message
+
+
+@pytest.mark.parametrize(
+    ("date", "body"),
+    [
+        ("2020-05-01", "the Constitutional Council"),
+        ("2023-01-01", "the Constitutional Court"),
+        ("2026-07-01", "the Constitutional Court"),
+    ],
+)
+def test_the_review_body_is_the_one_of_the_day(date: str, body: str) -> None:
+    """1995 Art. 91(3) named the Constitutional Council until the Court replaced it on 2023-01-01."""
+    bill = bill_from_dict({"initiator": "president", "kind": "amendment", "date": date, "amends_articles": ["33(3)"]})
+    (violation,) = [v for v in bill_violations(bill) if v.rule == "amendment_court_opinion"]
+    assert f"only with an opinion of {body} that" in violation.message
