@@ -22,6 +22,7 @@ zero lost writes. Locust (https://locust.io) drives the users with its FastHttpU
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -56,6 +57,7 @@ def _locust_child(args: argparse.Namespace) -> None:
     accepted_protocols: list[str] = []
     accepted_proposals: list[str] = []
     phase = args.phase
+    operator_numbers = itertools.count()
 
     def cookie(client, name: str) -> str:  # type: ignore[no-untyped-def]
         return next((c.value for c in client.cookiejar if c.name == name), "")
@@ -156,7 +158,7 @@ def _locust_child(args: argparse.Namespace) -> None:
 
         @task
         def file_protocol(self) -> None:
-            number = f"LOAD-{phase}-{uuid.uuid4().hex[:10]}"
+            number = f"load-{phase}-{next(operator_numbers):06d}"  # on the register (_register_csv)
             body = {
                 "precinct": number,
                 "unit": "Astana",
@@ -313,8 +315,20 @@ def _article_urls(url: str) -> list[str]:
     return found
 
 
+OPERATOR_POOL = 20_000  # precincts on the register for the operator's API filings in one phase
+
+
+def _register_csv(path: Path, phase: str, imported: list[str]) -> Path:
+    """The phase's precincts on the register: a protocol is counted only for a registered precinct."""
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("precinct,unit,district,registered\n")
+        for number in [*imported, *(f"load-{phase}-{k:06d}" for k in range(OPERATOR_POOL))]:
+            stream.write(f"{number},Astana,,1200\n")
+    return path
+
+
 def _import_csv(path: Path, phase: str, count: int) -> list[str]:
-    numbers = [f"IMPORT-{phase}-{k:05d}" for k in range(count)]
+    numbers = [f"import-{phase}-{k:05d}" for k in range(count)]
     with path.open("w", encoding="utf-8") as stream:
         stream.write("precinct,unit,registered,took_part,yes,no,invalid,not_counted\n")
         for number in numbers:
@@ -350,6 +364,17 @@ def _phase(args: argparse.Namespace, *, label: str, workers: int, env: dict[str,
         phase = f"{label}-{uuid.uuid4().hex[:6]}"
         csv_path = tmp / f"import-{phase}.csv"
         imported = _import_csv(csv_path, phase, args.import_size if args.mix == "all" else 0)
+        subprocess.run(
+            [
+                str(Path(PYTHON).parent / "atazan"),
+                "referendum",
+                "register",
+                str(_register_csv(tmp / f"register-{phase}.csv", phase, imported)),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         citizens = _citizens(env, phase, args.users, tmp / f"citizens-{phase}.json")
         out = tmp / f"locust-{phase}.json"
         locust = subprocess.Popen(

@@ -116,6 +116,11 @@ def main() -> None:
         actor="bench",
     )
 
+    # the model's precincts on the register first: a protocol is counted only for a registered precinct
+    from atazan.referendum.domain.register import register_from_protocols
+
+    services.register_load(precincts=register_from_protocols(protocols), actor="bench", source="model")
+
     def import_to_result() -> Any:
         fresh = read_csv(csv_path.read_text(encoding="utf-8"))
         report = services.protocols_import(question=question, parsed=fresh, source="bench.csv", actor="bench")

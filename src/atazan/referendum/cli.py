@@ -9,7 +9,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -28,6 +28,9 @@ from atazan.referendum.domain.register import (
 )
 from atazan.referendum.domain.tally import TallyResult, Totals, refused_protocols, tally
 from atazan.referendum.domain.units import UnitRegistry, UnknownUnitError
+
+if TYPE_CHECKING:
+    from atazan.referendum.models import Question
 
 app = typer.Typer(help="The nationwide referendum: tally, verify, import, export.", no_args_is_help=True)
 err = Console(stderr=True)
@@ -298,6 +301,18 @@ def electorate_command(
         raise typer.Exit(1)
 
 
+def _question(slug: str) -> Question:
+    """The stored question, or exit 2 naming it (never a traceback)."""
+    from atazan.referendum import selectors
+    from atazan.referendum.models import Question
+
+    try:
+        return selectors.question_get(slug)
+    except Question.DoesNotExist:
+        err.print(f"[red]no referendum question {slug!r}; run `atazan demo` or create it first[/red]")
+        raise typer.Exit(2) from None
+
+
 @app.command("register")
 def register_command(
     path: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered (address optional).")],
@@ -339,7 +354,7 @@ def bundle_command(
     """Publish the signed protocols of a question as a verifiable bundle."""
     from atazan.referendum import demo, selectors
 
-    q = selectors.question_get(question)
+    q = _question(question)
     data = selectors.bundle_for(q, authority_key=demo.authority_key())
     out.write_bytes(data)
     err.print(f"wrote {out} ({len(data):,} bytes); signed with the demo Central Commission key")
@@ -355,7 +370,7 @@ def export_nist_command(
     from atazan.referendum import selectors
     from atazan.referendum.domain.nist import nist_report
 
-    q = selectors.question_get(question)
+    q = _question(question)
     report = nist_report(
         selectors.result_for(q),
         election_name=q.title,
