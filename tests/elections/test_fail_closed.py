@@ -148,3 +148,12 @@ def test_a_result_with_rows_waiting_for_review_says_it_is_provisional(tmp_path: 
     assert again.exit_code == 0 and json.loads(again.stdout)["complete"] is True
     assert client.get(f"/api/elections/{election.slug}").json()["complete"] is True
     assert 'data-testid="provisional"' not in client.get(f"/elections/{election.slug}/").content.decode()
+
+
+def test_a_refused_candidate_waits_for_review_but_does_not_make_the_seats_provisional(tmp_path: Path, election) -> None:  # type: ignore[no-untyped-def]
+    _run("import-results", election.slug, str(_file(tmp_path, "r.csv", GOOD)))
+    young = [{**CANDIDATE, "party": "AMANAT", "birth_date": "2005-01-01", "resident_since": "2005-01-01"}]
+    assert _run("import-candidates", election.slug, str(_file(tmp_path, "c.json", json.dumps(young)))).exit_code == 1
+    seats = _run("seats", election.slug)
+    assert seats.exit_code == 0 and json.loads(seats.stdout)["complete"] is True
+    assert "1 waiting for review; the results are complete" in _run("review", election.slug).output

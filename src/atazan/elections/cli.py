@@ -216,7 +216,8 @@ def review_command(
     for row in pending:
         out.print(f"{row.pk}: {row.import_kind} {row.source_name} row {row.row_number}: {row.record}: {row.error} "
                   f"[{row.rule}]")  # fmt: skip
-    out.print(f"{len(pending)} waiting for review" + ("" if pending else "; the results are complete"))
+    complete = selectors.review_pending(election=election) == 0
+    out.print(f"{len(pending)} waiting for review" + ("; the results are complete" if complete else ""))
 
 
 @app.command("seats")

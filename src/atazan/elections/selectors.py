@@ -118,10 +118,15 @@ def rejected_rows(*, election: models.Election) -> QuerySet[models.RejectedRow]:
     return election.rejected_rows.filter(reviewed_at__isnull=True)
 
 
+# The imports a seat result is computed from: a refused row of these may be a list, or votes, the result leaves out.
+# A refused candidate changes who may take a seat, not how many seats a list has; it waits in the same queue.
+RESULT_IMPORTS = ("lists", "results")
+
+
 def review_pending(*, election: models.Election) -> int:
-    """How many refused rows wait for review. While any does, every result of the election is provisional
-    ("complete": false): the refused row may be a list's votes or a region the result leaves out."""
-    return rejected_rows(election=election).count()
+    """How many refused register or results rows wait for review. While any does, the election's results are
+    provisional ("complete": false on the API, the CLI, the page and the NIST export)."""
+    return rejected_rows(election=election).filter(import_kind__in=RESULT_IMPORTS).count()
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -499,7 +499,9 @@ def seats_allocate(*, election: models.Election, actor: Actor, method: Method = 
     """Allocate the election's seats (Constitutional Law on Elections, Art. 97-1) and keep the result as a new row."""
     label = actor_authorize(actor, "elections.seats.allocate")
     result = allocate(allocation_input_for(election), method)
-    pending = models.RejectedRow.objects.filter(election=election, reviewed_at__isnull=True).count()
+    pending = models.RejectedRow.objects.filter(
+        election=election, reviewed_at__isnull=True, import_kind__in=("lists", "results")
+    ).count()  # selectors.review_pending
     row = models.SeatAllocation.objects.create(
         election=election,
         method=method.value,

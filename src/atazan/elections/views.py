@@ -53,7 +53,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context["deputies"] = selectors.deputies_by_party(election=election)
     context["events"] = selectors.mandate_events(election=election)
     context["rejected"] = selectors.rejected_rows(election=election)
-    context["pending_review"] = len(context["rejected"])
+    context["pending_review"] = selectors.review_pending(election=election)
     context["stored"] = selectors.allocation_latest(election=election)
     context["can_operate"] = permission_allowed(request.user, "elections.results.import")
     return render(request, "elections/detail.html", context)
