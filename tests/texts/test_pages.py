@@ -99,3 +99,35 @@ def test_article_and_search_pages_are_kept_rendered_until_the_texts_change(clien
     Expression.objects.filter(work__year=2026, language="rus").update(text_sha256="f" * 64)
     assert "слово-маяк" in client.get(url).content.decode()
     assert "<mark>маяк</mark>" in client.get("/texts/search/?q=маяк").content.decode()
+
+
+def test_akn_download_on_a_date_is_the_expression_in_force_that_day(client: Client, texts: None) -> None:
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    response = client.get("/texts/1995/rus/akn.xml", {"date": "2023-03-19"})
+    assert response.status_code == 200
+    assert 'filename="constitution-1995-rus-2023-03-19.akn.xml"' in response["Content-Disposition"]
+    doc = etree.fromstring(response.content)
+    assert doc.find(".//a:FRBRExpression/a:FRBRuri", ns).get("value").endswith("/rus@2023-03-19")
+    para = doc.find(".//a:paragraph[@eId='art_50__para_3']/a:content/a:p", ns)
+    assert para.text.startswith("Мажилис состоит из девяноста восьми депутатов")
+    plain = etree.fromstring(client.get("/texts/1995/rus/akn.xml").content)
+    assert plain.find(".//a:paragraph[@eId='art_50__para_3']/a:content/a:p", ns).text.startswith(
+        "Мажилис состоит из ста семи депутатов"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "message"),
+    [
+        ("2022-12-31", 404, "имеющийся текст начинается с 2023-01-01"),
+        ("20230319", 400, "ГГГГ-ММ-ДД"),
+        ("2023-02-30", 400, "ГГГГ-ММ-ДД"),
+    ],
+)
+def test_akn_download_refuses_a_day_it_cannot_serve_in_the_readers_language(
+    client: Client, texts: None, value: str, status: int, message: str
+) -> None:
+    client.cookies["atazan_language"] = "ru"
+    response = client.get("/texts/1995/rus/akn.xml", {"date": value})
+    assert response.status_code == status
+    assert message in response.content.decode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,10 +11,12 @@ from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import selectors
 from .akn_export import expression_akn_bytes
+from .domain.timeline import ExpressionDateError
 from .models import Expression, Language, Provision
 
 
@@ -102,9 +106,32 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _plain(text: str, status: int) -> HttpResponse:
+    return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
+
+
 @require_GET
 def expression_akn(request: HttpRequest, year: int, lang: str) -> HttpResponse:
+    """The AKN XML of the stored expression; with `?date=YYYY-MM-DD`, of the expression in force that day."""
     expr = _expression_or_404(year, lang)
-    response = HttpResponse(expression_akn_bytes(expr), content_type="application/akn+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="constitution-{year}-{lang}.akn.xml"'
+    raw = request.GET.get("date", "")
+    on = None
+    if raw:
+        try:
+            on = date.fromisoformat(raw) if _ISO_DAY.fullmatch(raw) else None
+        except ValueError:
+            on = None
+        if on is None:
+            return _plain(_("The date must be a day written YYYY-MM-DD, e.g. 2023-03-19."), 400)
+    try:
+        data = expression_akn_bytes(expr, on=on)
+    except ExpressionDateError:
+        message = _("No expression of this text is dated on or before %(date)s; the text held starts on %(first)s.")
+        return _plain(message % {"date": raw, "first": expr.date.isoformat()}, 404)
+    response = HttpResponse(data, content_type="application/akn+xml; charset=utf-8")
+    suffix = f"-{raw}" if raw else ""
+    response["Content-Disposition"] = f'attachment; filename="constitution-{year}-{lang}{suffix}.akn.xml"'
     return response
