@@ -252,3 +252,24 @@ def test_terminate_with_a_nominee_breaking_the_30_per_cent_rule_is_refused(opera
     assert r.status_code == 422 and "30% rule" in r.content.decode()
     woman.refresh_from_db()
     assert woman.ended is None and not AuditEntry.objects.filter(action="elections.mandate.vacate").exists()
+
+
+def test_the_operator_closes_a_review_on_the_page_and_the_result_is_complete_again(operator_client, english) -> None:  # type: ignore[no-untyped-def]
+    election = ElectionFactory(seats=10, took_part=1000)
+    services.lists_register(election=election, rows=[{"party": "A", "registration_order": 1}], source="register")
+    services.results_import(election=election, rows=[{"party": "A", "votes": 600}, {"party": "AA", "votes": 5}],
+                            source="cec.csv")  # fmt: skip
+    row = models.RejectedRow.objects.get(election=election)
+    assert operator_client.get(f"/api/elections/{election.slug}").json()["complete"] is False
+    page = operator_client.get(f"/elections/{election.slug}/operator/").content.decode()
+    assert f"/operator/review/{row.pk}/" in page and "Close review" in page
+    url = f"/elections/{election.slug}/operator/review/{row.pk}/"
+    refused = operator_client.post(url, {"note": "  "})
+    assert refused.status_code == 422 and "say what was done" in refused.content.decode()
+    done = operator_client.post(url, {"note": "typo of A; the votes were entered under A"}, HTTP_HX_REQUEST="true")
+    assert done.status_code == 200 and "Review of row 2 of cec.csv closed." in done.content.decode()
+    row.refresh_from_db()
+    assert row.reviewed_by == "operator" and row.review_note.startswith("typo of A")
+    assert AuditEntry.objects.filter(action="elections.review.close", actor="operator").exists()
+    assert operator_client.get(f"/api/elections/{election.slug}").json()["complete"] is True
+    assert operator_client.post(url, {"note": "again"}).status_code == 404  # closed: no longer waiting

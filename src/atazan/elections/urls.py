@@ -15,4 +15,5 @@ urlpatterns = [
     path("<slug:slug>/operator/allocate/", views.operator_allocate, name="operator-allocate"),
     path("<slug:slug>/operator/assign/", views.operator_assign, name="operator-assign"),
     path("<slug:slug>/operator/terminate/", views.operator_terminate, name="operator-terminate"),
+    path("<slug:slug>/operator/review/<int:pk>/", views.operator_review, name="operator-review"),
 ]

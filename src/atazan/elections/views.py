@@ -257,6 +257,28 @@ def operator_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
+def operator_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Close the review of a refused row with a note saying what was done (audited); the election's results are
+    complete again when no refused register or results row waits."""
+    denied = _staff(request, "elections.results.import")
+    if denied is not None:
+        return denied
+    election = _election(slug)
+    row = selectors.rejected_rows(election=election).filter(pk=pk).first()
+    if row is None:
+        raise Http404(f"{slug}: no refused row {pk} waiting for review")
+    result: dict[str, Any] = {"action": "review"}
+    try:
+        result["reviewed"] = services.rejected_row_review(
+            row=row, actor=request.user, note=request.POST.get("note", "")
+        )
+    except ElectionsError as error:
+        result["error"] = error_render(error)
+        return _operator_render(request, election, result, status=422)
+    return _operator_render(request, election, result)
+
+
+@require_POST
 def operator_allocate(request: HttpRequest, slug: str) -> HttpResponse:
     denied = _staff(request, "elections.seats.allocate")
     if denied is not None:
