@@ -198,3 +198,19 @@ def test_pages_api_nist_and_bundle_say_how_final_the_result_is(q, tmp_path: Path
     assert final["complete"] is True and final["precincts_reported"] == 3
     assert 'data-complete="true"' in client.get(f"/referendum/{q.slug}/live/").content.decode()
     assert client.get(f"/api/referendum/questions/{q.slug}/nist").json()["Status"] == "unofficial-complete"
+
+
+def test_a_precinct_number_longer_than_its_column_is_refused_not_a_database_error(q, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    number = "abai-" + "0" * 120
+    result = _import(tmp_path, q, HEADER + f"{number},Abai Region,,100,60,50,5,5,0\n")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    reviews = ProtocolReview.objects.all()
+    assert {r.rule for r in reviews} == {"unregistered_precinct", "precinct_number"}
+    assert {r.precinct_number for r in reviews} == {number[:40]} and reviews[0].record["precinct"] == number
+    assert selectors.protocols_in_review(q) == 1  # one protocol, two rules
+
+
+def test_a_precinct_is_found_by_its_number_in_any_case(q, client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get(f"/api/referendum/questions/{q.slug}/precincts/ASTANA-0001").json()
+    assert body["number"] == "astana-0001" and body["on_register"] is True and body["registered"] == 900
+    assert body["address"] == "School 1"
