@@ -24,7 +24,13 @@ ACTIONS = [
     "elections.seats.allocate",
 ]
 appends = st.lists(
-    st.tuples(st.sampled_from(ACTIONS), st.text(max_size=12), st.integers(-(10**12), 10**12)), min_size=1, max_size=12
+    st.tuples(
+        st.sampled_from(ACTIONS),
+        st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs")), max_size=12),
+        st.integers(-(10**12), 10**12),
+    ),
+    min_size=1,
+    max_size=12,
 )
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_bundle_carries_the_checkpoint_of_the_log_and_verifies() -> None:
     q = factories.question()
-    factories.load(q, [factories.protocol(f"P-{i}") for i in range(4)])
+    factories.load(q, [factories.protocol(f"p-{i}") for i in range(4)])
     data = selectors.bundle_for(q, authority_key=demo.authority_key())
     footer = json.loads(data.rstrip(b"\n").split(b"\n")[-1])
     cp = checkpoint_from_dict(footer["audit_checkpoint"])
@@ -28,7 +28,7 @@ def test_a_bundle_carries_the_checkpoint_of_the_log_and_verifies() -> None:
 
 def test_a_bundle_whose_checkpoint_was_swapped_fails_verification() -> None:
     q = factories.question()
-    factories.load(q, [factories.protocol(f"P-{i}") for i in range(3)])
+    factories.load(q, [factories.protocol(f"p-{i}") for i in range(3)])
     data = selectors.bundle_for(q, authority_key=demo.authority_key())
     lines = data.rstrip(b"\n").split(b"\n")
     footer = json.loads(lines[-1])
@@ -42,8 +42,8 @@ def test_a_precincts_api_data_carries_an_inclusion_proof_of_its_protocol(client)
     from atazan.audit.domain.proof import proof_from_dict, proof_verify
 
     q = factories.question()
-    factories.load(q, [factories.protocol(f"P-{i}") for i in range(5)])
-    data = client.get(f"/api/referendum/questions/{q.slug}/precincts/P-3").json()
+    factories.load(q, [factories.protocol(f"p-{i}") for i in range(5)])
+    data = client.get(f"/api/referendum/questions/{q.slug}/precincts/p-3").json()
     proof = proof_from_dict(data["audit_proof"])
-    assert proof.record is not None and proof.record.key == f"referendum.protocol:{q.slug}/P-3/v1"
+    assert proof.record is not None and proof.record.key == f"referendum.protocol:{q.slug}/p-3/v1"
     assert proof_verify(proof, public_key=audit_public_key()) == []

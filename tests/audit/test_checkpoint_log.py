@@ -146,3 +146,11 @@ def test_prove_prints_a_proof_that_checks_offline_and_fails_for_a_forged_entry(t
     out.write_text(json.dumps(proof), encoding="utf-8")
     assert _cli("check-proof", str(out)).exit_code == 1
     assert _cli("prove", "nothing-about-this").exit_code == 1
+
+
+def test_an_entry_whose_text_the_save_guard_cleans_still_verifies() -> None:
+    # the bidi override is removed before saving (web.text_guard); the hash must cover the text as stored
+    entry = audit_append(actor="op\u202e", action="consultation.moderation.hide", target="ЗТ-2025-000001\u202egpj.exe")
+    assert AuditEntry.objects.get(pk=entry.pk).target == "ЗТ-2025-000001gpj.exe"
+    result = _cli("verify", "--json")
+    assert result.exit_code == 0, result.stdout

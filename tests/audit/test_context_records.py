@@ -71,7 +71,9 @@ def test_a_seat_allocation_edited_or_deleted_is_named() -> None:
 
     election = ElectionFactory(seats=69, took_part=6366441)
     rows = "party,votes,registration_order\nAMANAT,3431510,1\nAuyl,693938,2\nRespublica,547154,3\n"
-    services.results_import(election=election, rows=services.rows_from_text(rows, fmt="csv"), source="x")
+    parsed = services.rows_from_text(rows, fmt="csv")
+    services.lists_register(election=election, rows=parsed, source="register")
+    services.results_import(election=election, rows=parsed, source="x")
     row = services.seats_allocate(election=election, actor="cec")
     assert _findings() == []
     seats = dict(row.seats)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from atazan.referendum.domain.protocol import precinct_key
 from tests.trust.test_crash_safety import _atazan, _env, _import, _plain, _prepare, _state, _without_audit_count
 
 
@@ -36,7 +37,10 @@ def test_a_killed_import_rerun_matches_a_clean_one_and_the_log_extends_the_check
 ) -> None:
     csv = tmp_path / "protocols.csv"
     subprocess.run(
-        _atazan("referendum", "model-csv", str(csv)), env=_env(tmp_path / "gen"), check=True, capture_output=True
+        _atazan("referendum", "model-csv", str(csv), "--register", str(csv.with_name("register.csv"))),
+        env=_env(tmp_path / "gen"),
+        check=True,
+        capture_output=True,
     )
     total = sum(1 for _ in csv.open(encoding="utf-8")) - 1
 
@@ -77,7 +81,7 @@ def test_a_killed_import_rerun_matches_a_clean_one_and_the_log_extends_the_check
     report = _verified_against(crash_env, checkpoint)
     assert report["entries"] > before and report["findings"] == []
     # and a protocol stored by the re-run has an inclusion proof against the log as it is now
-    number = csv.read_text(encoding="utf-8").splitlines()[-1].split(",")[0]
+    number = precinct_key(csv.read_text(encoding="utf-8").splitlines()[-1].split(",")[0])
     proof = tmp_path / "proof.json"
     assert _audit(crash_env, "prove", f"referendum.protocol:crash-test/{number}", "-o", str(proof)).returncode == 0
     assert _audit(crash_env, "check-proof", str(proof)).returncode == 0

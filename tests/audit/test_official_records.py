@@ -23,7 +23,7 @@ def _verify() -> tuple[int, list[dict]]:  # type: ignore[type-arg]
 
 def _imported() -> None:
     q = factories.question()
-    protocols = [factories.protocol(f"P-{i:03d}", yes=500 + i) for i in range(12)]
+    protocols = [factories.protocol(f"p-{i:03d}", yes=500 + i) for i in range(12)]
     report = factories.load(q, protocols)
     assert report.accepted == 12
 
@@ -35,21 +35,21 @@ def test_imported_protocols_verify() -> None:
 
 def test_a_deleted_protocol_version_is_named() -> None:
     _imported()
-    ProtocolVersion.objects.filter(precinct__number="P-007").delete()
+    ProtocolVersion.objects.filter(precinct__number="p-007").delete()
     code, findings = _verify()
     assert code == 1
     assert [(f["code"], f["key"]) for f in findings] == [
-        ("record.deleted", "referendum.protocol:test-referendum/P-007/v1")
+        ("record.deleted", "referendum.protocol:test-referendum/p-007/v1")
     ]
 
 
 def test_a_protocol_edited_in_its_table_is_named() -> None:
     _imported()
-    ProtocolVersion.objects.filter(precinct__number="P-003").update(yes=9)
+    ProtocolVersion.objects.filter(precinct__number="p-003").update(yes=9)
     code, findings = _verify()
     assert code == 1
     assert [(f["code"], f["key"]) for f in findings] == [
-        ("record.changed", "referendum.protocol:test-referendum/P-003/v1")
+        ("record.changed", "referendum.protocol:test-referendum/p-003/v1")
     ]
 
 
@@ -57,21 +57,21 @@ def test_a_correction_is_a_new_logged_version_not_a_change() -> None:
     _imported()
     q = factories.question()
     services.protocol_correct(
-        question=q, protocol=factories.protocol("P-002", yes=490), reason="recount by decision 7", author="test"
+        question=q, protocol=factories.protocol("p-002", yes=490), reason="recount by decision 7", author="test"
     )
     assert _verify() == (0, [])
-    ProtocolVersion.objects.filter(precinct__number="P-002", version=2).update(reason="")
+    ProtocolVersion.objects.filter(precinct__number="p-002", version=2).update(reason="")
     code, findings = _verify()
-    assert code == 1 and findings[0]["key"] == "referendum.protocol:test-referendum/P-002/v2"
+    assert code == 1 and findings[0]["key"] == "referendum.protocol:test-referendum/p-002/v2"
 
 
 def test_a_precincts_protocol_has_an_inclusion_proof(tmp_path) -> None:  # type: ignore[no-untyped-def]
     _imported()
     out = tmp_path / "proof.json"
     result = CliRunner().invoke(
-        build_app(), ["audit", "prove", "referendum.protocol:test-referendum/P-005", "-o", str(out)]
+        build_app(), ["audit", "prove", "referendum.protocol:test-referendum/p-005", "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
     proof = json.loads(out.read_text(encoding="utf-8"))
-    assert proof["record"]["key"] == "referendum.protocol:test-referendum/P-005/v1"
+    assert proof["record"]["key"] == "referendum.protocol:test-referendum/p-005/v1"
     assert CliRunner().invoke(build_app(), ["audit", "check-proof", str(out)]).exit_code == 0

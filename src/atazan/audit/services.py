@@ -10,6 +10,7 @@ from atazan.audit.domain.chain import GENESIS_HASH, canonical_json, chain_hash, 
 from atazan.audit.domain.log import records_root
 from atazan.audit.domain.merkle import leaf_hash
 from atazan.audit.models import AuditEntry, AuditRecord
+from atazan.web.text_guard import text_fields_check
 
 # Any constant works: it only has to be the same for every writer of the chain.
 _PG_ADVISORY_LOCK_KEY = 0x41544144
@@ -34,42 +35,42 @@ def audit_append(
     Writers are serialised (PostgreSQL advisory lock; SQLite's write lock) so that sequence numbers never fork.
     """
     clean_payload = _json_roundtrip(payload or {})
-    pairs = [(str(k), str(d)) for k, d in records or ()]
-    root = records_root(pairs)
+    rows = [AuditRecord(position=i, key=str(k), digest=str(d)) for i, (k, d) in enumerate(records or ())]
+    # The text as it will be stored (bidi controls removed; NUL or over-long refused, naming the field) is the text
+    # hashed: the save-time guard must find nothing left to change, or the stored entry would not match its hash.
+    text_fields_check(rows)
+    root = records_root([(r.key, r.digest) for r in rows])
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_ADVISORY_LOCK_KEY])
         last = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
-        seq = last[0] + 1 if last else 1
-        prev_hash = last[1] if last else GENESIS_HASH
-        at = datetime.now(UTC).replace(microsecond=0)
+        entry = AuditEntry(
+            seq=last[0] + 1 if last else 1,
+            at=datetime.now(UTC).replace(microsecond=0),
+            actor=actor,
+            action=action,
+            target=target,
+            payload=clean_payload,
+            prev_hash=last[1] if last else GENESIS_HASH,
+            records_root=root,
+        )
+        text_fields_check([entry])
         content = entry_content(
-            seq=seq,
-            at=at.isoformat(),
-            actor=actor,
-            action=action,
-            target=target,
+            seq=entry.seq,
+            at=entry.at.isoformat(),
+            actor=entry.actor,
+            action=entry.action,
+            target=entry.target,
             payload=clean_payload,
             records_root=root,
         )
-        entry = AuditEntry.objects.create(
-            seq=seq,
-            at=at,
-            actor=actor,
-            action=action,
-            target=target,
-            payload=clean_payload,
-            prev_hash=prev_hash,
-            hash=chain_hash(prev_hash, content),
-            records_root=root,
-            leaf=leaf_hash(content).hex(),
-        )
-        if pairs:
-            AuditRecord.objects.bulk_create(
-                [AuditRecord(entry=entry, position=i, key=k, digest=d) for i, (k, d) in enumerate(pairs)],
-                batch_size=1000,
-            )
+        entry.hash = chain_hash(entry.prev_hash, content)
+        entry.leaf = leaf_hash(content).hex()
+        entry.save(force_insert=True)
+        for row in rows:
+            row.entry = entry
+        AuditRecord.objects.bulk_create(rows, batch_size=1000)
         return entry
 
 
