@@ -19,12 +19,13 @@ from atazan.consultation.cli import app
 from atazan.consultation.demo import pdf_tiny
 from atazan.consultation.domain.attachments import AttachmentUpload, Outcome, Rule
 from atazan.consultation.models import Attachment, Proposal
+from tests.consultation.files import PDF_13_BYTES, png_tiny
 from tests.consultation.helpers import citizen, moderator, secretary, submit, valid_iin
 
 pytestmark = pytest.mark.django_db
 
 PDF = pdf_tiny("Annex 1")
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17
+PNG = png_tiny()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
 TEXT = "Предлагаю изменить статью 53: Курултай из 100 депутатов."
 
@@ -217,6 +218,18 @@ def test_refusals_are_translated(client):
                                HTTP_ACCEPT_LANGUAGE=language)  # fmt: skip
         refusal = response.content.decode()
         assert "scan.exe: " in refusal and words in refusal, language
+
+
+def test_a_13_byte_pdf_is_refused_through_the_form_in_three_languages(client):
+    client.force_login(citizen("aidos"))
+    refusals = (("en", "annex.pdf: not a complete PDF file (damaged or cut short)"),
+                ("ru", "annex.pdf: неполный файл PDF"), ("kk", "annex.pdf: толық емес PDF файлы"))  # fmt: skip
+    for language, words in refusals:
+        fake = SimpleUploadedFile("annex.pdf", PDF_13_BYTES, content_type="application/pdf")
+        response = client.post(reverse("consultation:submit"), form(attachments=[fake]),
+                               HTTP_ACCEPT_LANGUAGE=language)  # fmt: skip
+        assert response.status_code == 422 and words in response.content.decode(), language
+    assert not Proposal.objects.exists()
 
 
 def test_open_data_carries_no_attachment(client):

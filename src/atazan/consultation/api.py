@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from atazan.consultation import selectors
 from atazan.consultation.domain.analysis import ProposalRecord, proposals_analyze
+from atazan.consultation.domain.errors import ConsultationError
+from atazan.consultation.domain.intake import registration_number_parse
 from atazan.consultation.domain.themes import CharNgramEmbedder
 from atazan.consultation.models import Proposal, Visibility
 
@@ -57,6 +59,11 @@ def proposals(
 
 @router.get("/proposals/{number}", response=ProposalOut)
 def proposal(request: HttpRequest, number: str) -> ProposalOut:
+    """One visible proposal; 404 alike for a number that is hidden, missing or cannot be a number at all."""
+    try:
+        number = registration_number_parse(number)
+    except ConsultationError:
+        raise Http404 from None
     return _out(get_object_or_404(Proposal, registration_number=number, visibility=Visibility.VISIBLE))
 
 

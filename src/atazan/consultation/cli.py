@@ -25,12 +25,16 @@ def analyze(
     """Duplicate groups, themes and article mentions of a proposals file. Bad input exits with status 2."""
     from atazan.consultation.domain.analysis import proposals_analyze, proposals_read_csv
     from atazan.consultation.domain.errors import ConsultationError
+    from atazan.consultation.domain.import_file import FileUnreadable, text_decode
     from atazan.consultation.domain.themes import embedder_available
 
     try:
-        text = proposals.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        typer.echo(f"{proposals}: cannot read a UTF-8 file ({error})", err=True)
+        text, _encoding = text_decode(proposals.read_bytes(), file=proposals.name)
+    except OSError as error:
+        typer.echo(f"file {proposals}: cannot be read ({error.strerror or error})", err=True)
+        raise typer.Exit(2) from None
+    except FileUnreadable as error:
+        typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     try:
         records = proposals_read_csv(text)
@@ -54,20 +58,6 @@ def analyze(
     out.print(f"[bold]{len(report.articles)} proposals name articles[/bold]")
 
 
-def _rows(path: Path) -> list[dict[str, object]]:
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(path, read_only=True).active
-        values = list(sheet.iter_rows(values_only=True))  # type: ignore[union-attr]
-        header = [str(h).strip() if h is not None else "" for h in values[0]] if values else []
-        return [dict(zip(header, row, strict=False)) for row in values[1:]]
-    import csv
-
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 @app.command("import")
 def import_(
     path: Annotated[
@@ -78,21 +68,38 @@ def import_(
         ),
     ],
 ) -> None:
-    """Import appeals; idempotent by registration number; bad rows are reported and kept for review."""
+    """Import appeals; idempotent by registration number; bad rows are reported and kept for review. A number
+    already registered with different content is a conflict: refused, kept for review, the registered appeal
+    unchanged. Exit 0 when every row was taken in (or was already there), 1 when any row was refused, 2 when the
+    file cannot be read at all (encoding, not a workbook, no header): nothing is imported then."""
+    from atazan.consultation.domain.import_file import FileUnreadable
+    from atazan.consultation.import_read import import_table_read
     from atazan.consultation.models import ImportRejection
     from atazan.consultation.services import proposals_import
 
-    rows = _rows(path)
+    try:
+        table = import_table_read(path)
+    except FileUnreadable as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    except OSError as error:
+        typer.echo(f"file {path}: cannot be read ({error.strerror or error})", err=True)
+        raise typer.Exit(2) from None
+    err.print(f"{path.name}: read as {table.encoding}, {len(table.rows)} rows")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err) as progress:  # fmt: skip
-        task = progress.add_task(f"importing {path.name}", total=len(rows))
+        task = progress.add_task(f"importing {path.name}", total=len(table.rows))
         # run from the server's console: recorded as given (docs/security.md, actor_authorize)
-        summary = proposals_import(rows, source=path.name, actor=f"console:{getpass.getuser()}",
+        summary = proposals_import(table.rows, source=path.name, actor=f"console:{getpass.getuser()}",
                                    on_row=lambda: progress.advance(task))  # fmt: skip
-    out = Console()
-    out.print(f"created {summary.created}, already present {summary.unchanged}, rejected {summary.rejected}")
-    for rejection in ImportRejection.objects.filter(source=path.name).order_by("row")[:50]:
-        out.print(f"  row {rejection.row}: {rejection.rule}")
+    out = Console(highlight=False, soft_wrap=True)  # one line per rejection, whatever the terminal
+    conflicts = f" ({summary.conflicts} conflicting with a registered appeal)" if summary.conflicts else ""
+    out.print(f"created {summary.created}, already present {summary.unchanged}, rejected {summary.rejected}"
+              f"{conflicts}", markup=False)  # fmt: skip
+    for rejection in ImportRejection.objects.filter(source=path.name[:200]).order_by("row")[:50]:
+        out.print(f"  row {rejection.row}: {rejection.rule}", markup=False)
+    if summary.rejected:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from atazan.consultation.domain import intake
 from atazan.consultation.domain.synthetic import REGIONS
+
+
+def lengths_bounded(model: str, fields: dict[str, int]) -> list[models.CheckConstraint]:
+    """A check per text column that its length is within the limit: SQLite does not enforce a ``varchar(n)``, and
+    a text column has none. The services refuse an over-long value first, naming the rule (domain.intake); these
+    constraints make sure that no other door (a script, a shell, another context's code) stores one on either
+    engine."""
+    return [models.CheckConstraint(condition=LessThanOrEqual(Length(name), limit), name=f"{model}_{name}_len")
+            for name, limit in fields.items()]  # fmt: skip
 
 
 class AppealKind(models.TextChoices):
@@ -77,11 +89,11 @@ class Proposal(models.Model):
     applicant_phone = models.CharField(max_length=40, blank=True)
     region = models.CharField(max_length=40, choices=REGION_CHOICES)
     language = models.CharField(max_length=2, choices=Language.choices)
-    text = models.TextField()
+    text = models.TextField(max_length=intake.TEXT.limit)
     normal_text = models.TextField(editable=False)  # lower-cased, courtesies cut: for similarity search
     submitted_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.REGISTERED)
-    answer = models.TextField(blank=True)
+    answer = models.TextField(blank=True, max_length=intake.ANSWER.limit)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -103,6 +115,13 @@ class Proposal(models.Model):
             models.Index(fields=["duplicate_group"], name="cons_dupgroup_idx"),
             models.Index(fields=["theme", "-submitted_at"], name="cons_theme_idx"),
         ]
+        constraints = lengths_bounded("cons_proposal", {
+            "registration_number": intake.REGISTRATION_NUMBER_MAX, "applicant_surname": intake.SURNAME.limit,
+            "applicant_name": intake.NAME.limit, "applicant_patronymic": intake.PATRONYMIC.limit,
+            "applicant_address": intake.ADDRESS.limit, "applicant_phone": intake.PHONE.limit, "region": 40,
+            "text": intake.TEXT.limit, "answer": intake.ANSWER.limit, "moderation_note": intake.NOTE.limit,
+            "duplicate_group": 40,
+        })  # fmt: skip
 
     def __str__(self) -> str:
         return self.registration_number
@@ -184,12 +203,14 @@ class ImportRejection(models.Model):
 
     source = models.CharField(max_length=200)
     row = models.PositiveIntegerField()
+    code = models.CharField(max_length=40, blank=True)  # the rule's stable code (domain.intake, import_file)
     rule = models.CharField(max_length=300)
     raw = models.JSONField()
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-at", "row"]
+        constraints = lengths_bounded("cons_rejection", {"source": 200, "rule": 300})
 
     def __str__(self) -> str:
         return f"{self.source} row {self.row}: {self.rule}"
@@ -232,7 +253,10 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["uploaded_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["proposal", "sha256"], name="cons_attachment_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "sha256"], name="cons_attachment_once"),
+            *lengths_bounded("cons_attachment", {"name": 200}),
+        ]
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.name}"

@@ -16,11 +16,15 @@ from atazan.accounts.domain.iin import IinError, iin_parse
 from atazan.accounts.services import Throttled, actor_authorize, iin_hash, permission_require, throttle_check
 from atazan.audit.services import audit_append
 from atazan.consultation.audit_records import answer_record
+from atazan.consultation.domain import intake
 from atazan.consultation.domain.analysis import group_representatives
 from atazan.consultation.domain.articles import article_mentions
 from atazan.consultation.domain.attachments import AttachmentUpload, AttachmentVerdict, Outcome, attachments_check
 from atazan.consultation.domain.duplicates import DuplicateIndex
-from atazan.consultation.domain.errors import ConsultationError, InvalidIin
+from atazan.consultation.domain.errors import ConsultationError, InputRefused, InvalidIin
+from atazan.consultation.domain.import_file import EXTRA_CELLS
+from atazan.consultation.domain.intake import record_of, registration_number_parse, text_clean
+from atazan.consultation.domain.messages import Msg, msg, shown
 from atazan.consultation.domain.normalize import normalize_text
 from atazan.consultation.domain.themes import Embedder, embedder_available
 from atazan.consultation.domain.workflow import Status as DomainStatus
@@ -41,8 +45,8 @@ from atazan.consultation.models import (
 )
 
 REGION_CODES = {code for code, _ in REGION_CHOICES}
-# A platform bound, not a legal one: one appeal's text fits a page of the review queue and the similarity search.
-MAX_TEXT = 20_000
+# A platform bound, not a legal one (domain.intake.TEXT): one appeal's text fits a page of the review queue.
+MAX_TEXT = intake.TEXT.limit
 
 
 class ProposalRefused(ConsultationError):
@@ -90,26 +94,39 @@ class Applicant:
     phone: str = ""
 
 
-def _check(record: str, *, applicant: Applicant, region: str, language: str, text: str, kind: str) -> None:
+def _appeal_clean(
+    record: Msg, *, applicant: Applicant, region: str, language: str, text: str, kind: str
+) -> tuple[Applicant, str]:
+    """The applicant and text as they are stored (domain.intake: trimmed, bidi controls removed, lengths within the
+    columns), or ConsultationError naming ``record`` and the rule. One check for the form, the import and the API."""
+    clean = Applicant(
+        surname=text_clean(intake.SURNAME, applicant.surname, record=record),
+        name=text_clean(intake.NAME, applicant.name, record=record),
+        patronymic=text_clean(intake.PATRONYMIC, applicant.patronymic, record=record),
+        address=text_clean(intake.ADDRESS, applicant.address, record=record),
+        phone=text_clean(intake.PHONE, applicant.phone, record=record),
+        iin="".join(ch for ch in applicant.iin if not ch.isspace()),  # as iin_parse and the stored hash read it
+    )  # fmt: skip
+    body = text_clean(intake.TEXT, text, record=record)
     # Anonymous appeals and appeals with no stated essence are not considered (Law on appeals; FACTS.md).
-    if not applicant.surname.strip() or not applicant.name.strip():
-        raise ProposalRefused(record=record, rule="anonymous appeals are not considered: surname and name required")
+    if not clean.surname or not clean.name:
+        raise ProposalRefused(record=str(record),
+                              rule="anonymous appeals are not considered: surname and name required")  # fmt: skip
     try:
         # IIN check digit, century digit and birth date (accounts.domain.iin; Law on national registers of IINs)
-        iin_parse(applicant.iin, today=timezone.now().date())
+        iin_parse(clean.iin, today=timezone.now().date())
     except IinError as error:
         raise InvalidIin(record=f"{record}: IIN {error.masked}", rule=error.rule) from None
-    if not text.strip():
-        raise ProposalRefused(record=record, rule="an appeal with no stated essence is not considered")
-    if len(text) > MAX_TEXT:
-        rule = f"a proposal's text is at most {MAX_TEXT:,} characters (attach longer documents)"
-        raise ProposalRefused(record=record, rule=rule, detail=f"{len(text):,} given")
+    if not body:
+        raise ProposalRefused(record=str(record), rule="an appeal with no stated essence is not considered")
     if region not in REGION_CODES:
-        raise ProposalRefused(record=record, rule="region must be one of the 20 units or abroad", detail=region)
+        raise ProposalRefused(record=str(record), rule="region must be one of the 20 units or abroad",
+                              detail=shown(region))  # fmt: skip
     if language not in Language.values:
-        raise ProposalRefused(record=record, rule="language must be kk, ru or en", detail=language)
+        raise ProposalRefused(record=str(record), rule="language must be kk, ru or en", detail=shown(language))
     if kind not in AppealKind.values:
-        raise ProposalRefused(record=record, rule="type must be an e-Otinish appeal type", detail=kind)
+        raise ProposalRefused(record=str(record), rule="type must be an e-Otinish appeal type", detail=shown(kind))
+    return clean, body
 
 
 def _link_articles(proposal: Proposal) -> None:
@@ -180,8 +197,10 @@ def proposal_submit(
     console = author is None or isinstance(author, str)
     label = actor_authorize(author or "import", "consultation.proposal.submit")
     at = submitted_at if console and submitted_at else timezone.now()
-    number = (registration_number if console else "") or registration_number_new(at)
-    _check(number, applicant=applicant, region=region, language=language, text=text, kind=kind)
+    given = registration_number if console else ""
+    number = registration_number_parse(given) if given else registration_number_new(at)
+    applicant, text = _appeal_clean(record_of(number=number), applicant=applicant, region=region,
+                                    language=language, text=text, kind=kind)  # fmt: skip
     verdicts = attachments_check(attachments)
     refused = [v for v in verdicts if v.outcome is Outcome.REFUSED]
     if refused:
@@ -198,10 +217,10 @@ def proposal_submit(
             ) from None  # fmt: skip
     proposal = Proposal.objects.create(
         registration_number=number, kind=kind, author=None if console else author,
-        applicant_surname=applicant.surname.strip(), applicant_name=applicant.name.strip(),
-        applicant_patronymic=applicant.patronymic.strip(), applicant_iin=applicant.iin,
+        applicant_surname=applicant.surname, applicant_name=applicant.name,
+        applicant_patronymic=applicant.patronymic, applicant_iin=applicant.iin,
         applicant_address=applicant.address, applicant_phone=applicant.phone, region=region, language=language,
-        text=text.strip(), normal_text=normalize_text(text), submitted_at=at,
+        text=text, normal_text=normalize_text(text), submitted_at=at,
     )  # fmt: skip
     stored = _attachments_store(proposal, verdicts, attachments, by=None if console else author, at=at)
     _link_articles(proposal)
@@ -272,6 +291,7 @@ def proposal_decide(
     """
     review = status == DomainStatus.UNDER_REVIEW.value
     permission_require(decided_by, "consultation.proposal.review" if review else "consultation.proposal.answer")
+    answer = text_clean(intake.ANSWER, answer, record=record_of(number=proposal.registration_number))
     return _decide(proposal=proposal, status=status, answer=answer, decided_by=decided_by, merged_into=merged_into)
 
 
@@ -311,15 +331,28 @@ def _decide(
 MODERATION = {"flag": Visibility.FLAGGED, "hide": Visibility.HIDDEN, "restore": Visibility.VISIBLE}
 
 
+def _numbers_valid(numbers: Iterable[str]) -> list[str]:
+    """The registration numbers of a bulk action that can be numbers at all (the rest match nothing anyway)."""
+    valid = []
+    for number in numbers:
+        try:
+            valid.append(registration_number_parse(number))
+        except ConsultationError:
+            continue
+    return valid
+
+
 @transaction.atomic
 def proposals_moderate(*, numbers: list[str], action: str, moderator: User, note: str = "") -> int:
     """Flag, hide or restore proposals in bulk (matrix: consultation.proposal.moderate); nothing is deleted.
     Returns how many changed."""
     permission_require(moderator, "consultation.proposal.moderate")
     if action not in MODERATION:
-        raise ConsultationError(record=action, rule="moderation action is flag, hide or restore")
+        raise ConsultationError(record=shown(action), rule="moderation action is flag, hide or restore")
+    numbers = _numbers_valid(numbers)
+    note = text_clean(intake.NOTE, note, record=msg("record", "moderation of {count} proposals", count=len(numbers)))
     changed = Proposal.objects.filter(registration_number__in=numbers).update(
-        visibility=MODERATION[action], moderation_note=note[:300]
+        visibility=MODERATION[action], moderation_note=note
     )
     audit_append(actor=moderator.username, action=f"consultation.moderation.{action}", target=",".join(numbers[:50]),
                  payload={"count": changed, "note": note})  # fmt: skip
@@ -330,6 +363,7 @@ def proposals_moderate(*, numbers: list[str], action: str, moderator: User, note
 def proposals_review_start(*, numbers: list[str], reviewer: User) -> int:
     """Bulk: registered → under review (matrix: consultation.proposal.review)."""
     permission_require(reviewer, "consultation.proposal.review")
+    numbers = _numbers_valid(numbers)
     count = 0
     for proposal in Proposal.objects.filter(registration_number__in=numbers, status=DomainStatus.REGISTERED.value):
         _decide(proposal=proposal, status=DomainStatus.UNDER_REVIEW.value, answer="", decided_by=reviewer)
@@ -341,62 +375,133 @@ def proposals_review_start(*, numbers: list[str], reviewer: User) -> int:
 class ImportSummary:
     created: int = 0
     unchanged: int = 0
-    rejected: int = 0
+    rejected: int = 0  # every refused row, conflicts included
+    conflicts: int = 0  # rows whose registration number is registered with different content
 
 
 IMPORT_COLUMNS = ("registration_number", "kind", "surname", "name", "patronymic", "iin", "region", "language",
                   "text", "submitted_at")  # fmt: skip
+# What of a refused row is kept for review: each value at most this many characters (a 100,000-character surname is
+# kept as its beginning and its length).
+REVIEW_VALUE_MAX = 2_000
 
 
 def _raw_for_review(row: Mapping[str, str]) -> dict[str, str]:
-    """The row as kept for review: the IIN masked (the clear number is never stored)."""
+    """The row as kept for review: the IIN masked (the clear number is never stored), NUL shown as ␀ (PostgreSQL
+    cannot store it), anything that is not Unicode text replaced, long values cut with their length said."""
     from atazan.accounts.domain.iin import iin_mask
 
-    return {k: (iin_mask(v) if k == "iin" and v else v) for k, v in row.items()}
+    def kept(value: str) -> str:
+        value = value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\u2400")
+        if len(value) > REVIEW_VALUE_MAX:
+            return f"{value[:REVIEW_VALUE_MAX]}… ({len(value)} characters)"
+        return value
+
+    return {kept(str(k))[:100]: (iin_mask(v) if k == "iin" and v else kept(v)) for k, v in row.items()}
+
+
+def _submitted_at(row_record: Msg, text: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        raise ProposalRefused(record=str(row_record), rule="submitted_at must be an ISO 8601 date-time",
+                              detail=shown(text)) from None  # fmt: skip
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when
+
+
+def _differences(
+    existing: Proposal, *, applicant: Applicant, region: str, language: str, text: str, kind: str,
+    submitted_at: dt.datetime | None,
+) -> list[str]:  # fmt: skip
+    """Which of an imported appeal's fields differ from the registered one with the same number (names only: the
+    values are personal data)."""
+    pairs = [
+        ("kind", existing.kind, kind), ("surname", existing.applicant_surname, applicant.surname),
+        ("name", existing.applicant_name, applicant.name),
+        ("patronymic", existing.applicant_patronymic, applicant.patronymic),
+        ("iin", existing.applicant_iin_hash, iin_hash(applicant.iin)), ("region", existing.region, region),
+        ("language", existing.language, language), ("text", existing.text, text),
+    ]  # fmt: skip
+    if applicant.address:
+        pairs.append(("address", existing.applicant_address, applicant.address))
+    if applicant.phone:
+        pairs.append(("phone", existing.applicant_phone, applicant.phone))
+    if submitted_at is not None:
+        pairs.append(("submitted_at", existing.submitted_at, submitted_at))
+    return [name for name, stored, given in pairs if stored != given]
+
+
+def _import_row(row: Mapping[str, str], *, row_number: int, label: str) -> bool:
+    """Take in one row; True when it registered a new appeal, False when the same appeal is already registered.
+    ConsultationError naming the row and the rule otherwise; nothing registered is ever changed by an import."""
+    if EXTRA_CELLS in row:
+        raise InputRefused(record=record_of(row=row_number), rule=msg(
+            "extra_cells", "the row has more cells than the header: {cells}", cells=row[EXTRA_CELLS],
+        ))  # fmt: skip
+    number = registration_number_parse(row.get("registration_number", ""), record=record_of(row=row_number))
+    record = record_of(row=row_number, number=number)
+    when = _submitted_at(record, row.get("submitted_at", ""))
+    kind = row.get("kind", "") or AppealKind.PROPOSAL
+    applicant, text = _appeal_clean(
+        record, applicant=Applicant(surname=row.get("surname", ""), name=row.get("name", ""), iin=row.get("iin", ""),
+                                    patronymic=row.get("patronymic", ""), address=row.get("address", ""),
+                                    phone=row.get("phone", "")),
+        region=row.get("region", ""), language=row.get("language", ""), text=row.get("text", ""), kind=kind,
+    )  # fmt: skip
+    existing = Proposal.objects.filter(registration_number=number).first()
+    if existing is not None:
+        differ = _differences(existing, applicant=applicant, region=row.get("region", ""),
+                              language=row.get("language", ""), text=text, kind=kind, submitted_at=when)  # fmt: skip
+        if differ:
+            raise InputRefused(record=record, rule=msg(
+                "conflict", "registration number {number} is already registered with a different {fields}; the "
+                "registered appeal is kept as it was and this row is kept for review",
+                number=number, fields=", ".join(differ),
+            ))  # fmt: skip
+        return False
+    proposal_submit(
+        author=f"import:{label}", applicant=applicant, region=row.get("region", ""),
+        language=row.get("language", ""), text=text, kind=kind, submitted_at=when, registration_number=number,
+    )  # fmt: skip
+    return True
 
 
 def proposals_import(
     rows: Iterable[Mapping[str, object]], *, source: str, actor: str | User,
     on_row: Callable[[], None] | None = None,
 ) -> ImportSummary:  # fmt: skip
-    """Import e-Otinish exports (rows as dicts; the header is row 1). Idempotent by registration number; a bad row
-    is kept in ImportRejection with its row number and the rule it broke, and the import goes on.
+    """Import e-Otinish exports (rows as dicts; the header is row 1; blank rows are skipped but counted, so that row
+    numbers match the file). Idempotent by registration number: a row identical to the registered appeal changes
+    nothing; one with the same number and different content is a conflict, refused and kept for review, and the
+    registered appeal is left as it was. A bad row is kept in ImportRejection with its row number, code and rule
+    (domain.intake, services._appeal_clean), and the import goes on.
 
     ``actor``: a ``User`` must hold ``consultation.proposals.import`` (the working-group secretary); a string is a
     command run from the server's console and is recorded as given."""
     label = actor_authorize(actor, "consultation.proposals.import")
     summary = ImportSummary()
+    source = source[:200]
     for row_number, raw in enumerate(rows, start=2):
-        row = {k: ("" if v is None else str(v)).strip() for k, v in raw.items()}
+        row = {str(k): ("" if v is None else str(v)).strip() for k, v in raw.items()}
         try:
-            number = row.get("registration_number", "")
-            if not number:
-                raise ProposalRefused(record=f"row {row_number}", rule="registration_number is required")
-            if Proposal.objects.filter(registration_number=number).exists():
-                summary.unchanged += 1
+            if not any(row.values()):
                 continue
-            when_text = row.get("submitted_at", "")
-            try:
-                when = dt.datetime.fromisoformat(when_text) if when_text else None
-            except ValueError:
-                raise ProposalRefused(
-                    record=f"row {row_number}", rule="submitted_at must be an ISO 8601 date-time", detail=when_text
-                ) from None
-            if when is not None and when.tzinfo is None:
-                when = when.replace(tzinfo=dt.UTC)
-            proposal_submit(
-                author=f"import:{label}",
-                applicant=Applicant(surname=row.get("surname", ""), name=row.get("name", ""), iin=row.get("iin", ""),
-                                    patronymic=row.get("patronymic", "")),
-                region=row.get("region", ""), language=row.get("language", ""), text=row.get("text", ""),
-                kind=row.get("kind", "") or AppealKind.PROPOSAL, submitted_at=when, registration_number=number,
-            )  # fmt: skip
-            summary.created += 1
+            with transaction.atomic():
+                if _import_row(row, row_number=row_number, label=label):
+                    summary.created += 1
+                else:
+                    summary.unchanged += 1
         except ConsultationError as error:
             # kept once per file, row and rule: importing the same export again adds nothing
-            ImportRejection.objects.get_or_create(source=source, row=row_number, rule=f"{error.record}: {error.rule}",
-                                                  defaults={"raw": _raw_for_review(row)})  # fmt: skip
+            record = error.record if error.record.startswith("row ") else f"row {row_number}, {error.record}"
+            ImportRejection.objects.get_or_create(
+                source=source, row=row_number, rule=f"{record}: {error.rule}"[:300],
+                defaults={"raw": _raw_for_review(row), "code": error.code[:40]},
+            )  # fmt: skip
             summary.rejected += 1
+            summary.conflicts += error.code == "conflict"
         finally:
             if on_row:
                 on_row()
@@ -476,6 +581,10 @@ def article_link_confirm(*, proposal: Proposal, article: str, constitution: str,
     """The working group confirms (or adds) the article a proposal concerns (part of review, matrix:
     consultation.proposal.review); audited."""
     permission_require(confirmed_by, "consultation.proposal.review")
+    record = record_of(number=proposal.registration_number)
+    article = intake.article_number_parse(article, record=record)
+    if constitution not in {"1995", "2026"}:
+        raise InputRefused(record=record, rule=msg("constitution", "the Constitution is the one of 1995 or 2026"))
     link, _ = ProposalArticle.objects.update_or_create(
         proposal=proposal, constitution=constitution, article=article,
         defaults={"source": ProposalArticle.Source.CONFIRMED},

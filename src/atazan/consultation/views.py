@@ -23,6 +23,8 @@ from atazan.consultation.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
     MIB,
+    PDF,
+    PNG,
     TEXT,
     AttachmentUpload,
     AttachmentVerdict,
@@ -31,11 +33,31 @@ from atazan.consultation.domain.attachments import (
     mib,
 )
 from atazan.consultation.domain.errors import ConsultationError
-from atazan.consultation.models import REGION_CHOICES, AppealKind, Attachment, Language, Proposal, Status, Theme
+from atazan.consultation.domain.intake import registration_number_parse
+from atazan.consultation.models import (
+    REGION_CHOICES,
+    AppealKind,
+    Attachment,
+    Language,
+    Proposal,
+    Status,
+    Theme,
+    Visibility,
+)
+from atazan.consultation.translation import error_text
 
 
 def _working_group(request: HttpRequest) -> bool:
     return any(user_has_role(request.user, r) for r in (Role.WORKING_GROUP_SECRETARY, Role.MODERATOR))  # type: ignore[arg-type]
+
+
+def _number_or_404(number: str) -> str:
+    """The registration number of an address, or 404 when it cannot be one (domain.intake's grammar): nothing
+    outside the grammar, NUL or 10,000 characters included, reaches the database."""
+    try:
+        return registration_number_parse(number)
+    except ConsultationError:
+        raise Http404 from None
 
 
 def _synthetic_present() -> bool:
@@ -69,9 +91,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, number: str) -> HttpResponse:
     proposal = get_object_or_404(Proposal.objects.select_related("theme", "answered_by", "merged_into"),
-                                 registration_number=number)  # fmt: skip
-    if proposal.visibility == "hidden" and not _working_group(request):
-        raise PermissionDenied
+                                 registration_number=_number_or_404(number))  # fmt: skip
+    if proposal.visibility == Visibility.HIDDEN and not _working_group(request):
+        raise Http404  # the same answer as for a number that does not exist: a hidden proposal's existence is not told
     group = selectors.group_members(proposal)
     working_group = _working_group(request)
     # the working group sees who wrote (name, masked IIN) and how many appeals came from the same IIN (by its
@@ -92,7 +114,8 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
 def attachment_download(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
     """The file as a download only, under its sniffed type: a browser never renders it in the site's origin."""
     try:
-        attachment = selectors.attachment_get(number=number, attachment_id=attachment_id, user=request.user)
+        attachment = selectors.attachment_get(number=_number_or_404(number), attachment_id=attachment_id,
+                                              user=request.user)  # fmt: skip
     except Attachment.DoesNotExist:
         raise Http404 from None  # the same answer whether the file is someone else's or does not exist
     charset = "; charset=utf-8" if attachment.content_type == TEXT else ""
@@ -126,6 +149,12 @@ def attachment_refusal(verdict: AttachmentVerdict) -> str:
               "count": MAX_ATTACHMENTS}  # fmt: skip
     if verdict.rule is Rule.TYPE:
         return _("%(name)s: only PDF, PNG, JPEG or text files are accepted") % values
+    if verdict.rule is Rule.DAMAGED:
+        if verdict.content_type == PDF:
+            return _("%(name)s: not a complete PDF file (damaged or cut short)") % values
+        if verdict.content_type == PNG:
+            return _("%(name)s: not a complete PNG image (damaged or cut short)") % values
+        return _("%(name)s: not a complete JPEG image (damaged or cut short)") % values
     if verdict.rule is Rule.TOO_LARGE:
         return _("%(name)s: too large: %(size)s MiB, the limit is %(limit)s MiB") % values
     if verdict.rule is Rule.TOO_MANY:
@@ -164,7 +193,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             )
             status = 429
         except ConsultationError as error:
-            messages.error(request, str(error))
+            messages.error(request, error_text(error))
             status = 422
         else:
             messages.success(request, _("Your proposal is registered as %(number)s.") %
@@ -189,11 +218,12 @@ def similar(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def support(request: HttpRequest, number: str) -> HttpResponse:
-    proposal = get_object_or_404(Proposal, registration_number=number)
+    visible = Proposal.objects.exclude(visibility=Visibility.HIDDEN)  # a hidden one answers as a missing one
+    proposal = get_object_or_404(visible, registration_number=_number_or_404(number))
     try:
         counted = services.proposal_support(proposal=proposal, citizen=request.user)  # type: ignore[arg-type]
     except ConsultationError as error:
-        messages.error(request, str(error))
+        messages.error(request, error_text(error))
         return redirect(proposal)
     if counted:
         messages.success(request, _("Your support is counted."))
@@ -207,15 +237,20 @@ def support(request: HttpRequest, number: str) -> HttpResponse:
 def decide(request: HttpRequest, number: str) -> HttpResponse:
     if not _working_group(request):
         raise PermissionDenied
-    proposal = get_object_or_404(Proposal, registration_number=number)
-    merged_number = request.POST.get("merged_into", "").strip()
+    proposal = get_object_or_404(Proposal, registration_number=_number_or_404(number))
+    try:
+        merged_number = registration_number_parse(request.POST.get("merged_into", ""))
+    except ConsultationError:
+        merged_number = ""  # none named, or not a number: the workflow then says what a merge needs
     merged = Proposal.objects.filter(registration_number=merged_number).first() if merged_number else None
     try:
         services.proposal_decide(proposal=proposal, status=request.POST.get("status", ""),
                                  answer=request.POST.get("answer", ""), decided_by=request.user,  # type: ignore[arg-type]
                                  merged_into=merged)  # fmt: skip
-    except (ConsultationError, ValueError) as error:
-        messages.error(request, str(error))
+    except ConsultationError as error:
+        messages.error(request, error_text(error))
+    except ValueError:
+        messages.error(request, _("Choose one of the outcomes offered."))
     else:
         messages.success(request, _("Decision recorded."))
     return redirect(proposal)
@@ -226,12 +261,14 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
 def confirm_article(request: HttpRequest, number: str) -> HttpResponse:
     if not _working_group(request):
         raise PermissionDenied
-    proposal = get_object_or_404(Proposal, registration_number=number)
-    article = request.POST.get("article", "").strip()
-    constitution = request.POST.get("constitution", "2026")
-    if article and constitution in {"1995", "2026"}:
-        services.article_link_confirm(proposal=proposal, article=article, constitution=constitution,
+    proposal = get_object_or_404(Proposal, registration_number=_number_or_404(number))
+    try:
+        services.article_link_confirm(proposal=proposal, article=request.POST.get("article", ""),
+                                      constitution=request.POST.get("constitution", "2026"),
                                       confirmed_by=request.user)  # type: ignore[arg-type]  # fmt: skip
+    except ConsultationError as error:
+        messages.error(request, error_text(error))
+    else:
         messages.success(request, _("Article link confirmed."))
     return redirect(proposal)
 
@@ -257,7 +294,7 @@ def review(request: HttpRequest) -> HttpResponse:
                                                 note=request.POST.get("note", ""))  # fmt: skip
         except (ConsultationError, PermissionDenied) as error:
             # the service's check is the one that counts: a secretary may review, only a moderator may hide
-            messages.error(request, str(error))
+            messages.error(request, error_text(error) if isinstance(error, ConsultationError) else str(error))
             return redirect("consultation:review")
         messages.success(request, _("%(n)s proposals changed.") % {"n": n})
         return redirect("consultation:review")

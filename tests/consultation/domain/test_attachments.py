@@ -21,10 +21,11 @@ from atazan.consultation.domain.attachments import (
     download_name,
     mib,
 )
+from tests.consultation.files import PDF_13_BYTES, jpeg_tiny, png_tiny
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17
-JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20
+PNG_BYTES = png_tiny()
+JPEG_BYTES = jpeg_tiny()
 EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
 
 
@@ -82,7 +83,9 @@ def test_a_file_over_the_limit_is_refused_with_its_size_without_reading_it():
 
 
 def test_exactly_the_limit_is_accepted():
-    content = b"%PDF-" + b"0" * (MAX_ATTACHMENT_BYTES - 5)
+    padding = b"%" + b"0" * (MAX_ATTACHMENT_BYTES - len(PDF_BYTES) - 2) + b"\n"  # a PDF comment line
+    content = PDF_BYTES[:9] + padding + PDF_BYTES[9:]
+    assert len(content) == MAX_ATTACHMENT_BYTES
     [verdict] = attachments_check([upload("max.pdf", content)])
     assert verdict.outcome is Outcome.ACCEPTED and verdict.size == MAX_ATTACHMENT_BYTES
 
@@ -103,7 +106,7 @@ def test_at_most_five_files_counting_those_already_attached():
 
 
 def test_a_file_already_attached_changes_nothing_even_when_the_limit_is_reached():
-    content = b"%PDF-1.7 annex"
+    content = PDF_BYTES
     digest = hashlib.sha256(content).hexdigest()
     present = [digest] + [hashlib.sha256(b"other %d" % i).hexdigest() for i in range(4)]
     [again] = attachments_check([upload("annex-copy.pdf", content)], present=present)
@@ -154,3 +157,36 @@ def test_sizes_in_mib_are_exact_to_a_tenth():
     assert mib(5 * 1024 * 1024) == "5.0"
     assert mib(int(7.2 * 1024 * 1024)) == "7.2"
     assert mib(1) == "0.0"
+
+
+# Issue 13: file types are checked by structure, not by their first bytes alone.
+@pytest.mark.parametrize(
+    ("content", "claimed"),
+    [
+        (PDF_13_BYTES, PDF),  # 13 bytes starting %PDF-
+        (PDF_BYTES[: len(PDF_BYTES) // 2], PDF),  # cut short: no %%EOF
+        (b"%PDF-1.4\n%%EOF\n", PDF),  # a header and a trailer, no object or cross-reference table
+        (b"%PDF-9.9\n1 0 obj<<>>endobj\n%%EOF\n", PDF),  # no such version
+        (png_tiny()[:-12], PNG),  # no IEND
+        (png_tiny()[:19] + b"\x02" + png_tiny()[20:], PNG),  # width changed: IHDR's CRC does not match
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 30, PNG),
+        (png_tiny() + b"<script>", PNG),  # bytes after IEND
+        (jpeg_tiny()[:-2], JPEG),  # no end-of-image marker
+    ],
+)
+def test_a_file_with_a_magic_but_not_its_structure_is_refused_as_damaged(content: bytes, claimed: str) -> None:
+    assert content_type_sniff(content) is None
+    [verdict] = attachments_check([upload("scan.bin", content)])
+    assert verdict.outcome is Outcome.REFUSED and verdict.rule is Rule.DAMAGED and verdict.content_type == claimed
+    assert "not a complete" in str(verdict) and "damaged or cut short" in str(verdict)
+
+
+def test_the_13_byte_pdf_of_issue_13_is_named_as_such() -> None:
+    [verdict] = attachments_check([upload("annex.pdf", PDF_13_BYTES)])
+    assert str(verdict) == "annex.pdf: not a complete PDF (damaged or cut short)"
+
+
+def test_a_real_pdf_png_and_jpeg_pass_the_structure_check() -> None:
+    from atazan.consultation.demo import pdf_tiny
+
+    assert [content_type_sniff(c) for c in (pdf_tiny("Annex"), png_tiny(), jpeg_tiny())] == [PDF, PNG, JPEG]

@@ -5,8 +5,14 @@ formats or sizes: the limits below are the platform's, chosen so that a scan or 
 that a browser or a desktop could run gets through. Attachments may hold personal data, protected by the
 Constitution (2026, Art. 21), so they are never published (the adapter enforces who may read them).
 
-The type is read from the file's first bytes (its "magic"), never from the name or the client's header: a PNG named
-``scan.pdf`` is a PNG, an ``.exe`` is refused whatever it is called. Plain text is accepted only as valid UTF-8
+The type is read from the file's bytes, never from the name or the client's header: a PNG named ``scan.pdf`` is a
+PNG, an ``.exe`` is refused whatever it is called. The first bytes (the "magic") say what a file claims to be and its
+structure must then bear it out, so that 13 bytes starting ``%PDF-`` are not a PDF: a PDF has its header
+(``%PDF-1.x`` or ``%PDF-2.0``), at least one object or cross-reference table and ``%%EOF`` in its last kilobyte
+(ISO 32000-1, 7.5); a PNG is its signature, an IHDR chunk first and an IEND chunk last, every chunk's length and CRC
+in order (ISO/IEC 15948, 5); a JPEG runs from its start-of-image marker FFD8 to its end-of-image marker FFD9
+(ITU-T T.81, B.2). A file with a magic but not the structure is refused as damaged, not taken for text.
+Plain text is accepted only as valid UTF-8
 without control characters; it is always served as a download (``Content-Disposition: attachment``, nosniff), so an
 HTML page with ``<script>`` sent as ``notes.txt`` is shown by no browser.
 """
@@ -14,7 +20,9 @@ HTML page with ``<script>`` sent as ``notes.txt`` is shown by no browser.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
+import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,7 +35,10 @@ MIB = 1024 * 1024
 
 PDF, PNG, JPEG, TEXT = "application/pdf", "image/png", "image/jpeg", "text/plain"
 EXTENSIONS = {PDF: (".pdf",), PNG: (".png",), JPEG: (".jpg", ".jpeg"), TEXT: (".txt",)}
-_MAGIC = ((b"%PDF-", PDF), (b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG))
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_MAGIC = ((b"%PDF-", PDF), (_PNG_SIGNATURE, PNG), (b"\xff\xd8\xff", JPEG))
+_PDF_VERSION = re.compile(rb"%PDF-(?:1\.[0-7]|2\.0)\s")
+_PDF_BODY = re.compile(rb"(?<![0-9])[0-9]{1,10}\s{1,4}[0-9]{1,5}\s{1,4}obj\b|\bxref\b")  # bounded: linear on 5 MiB
 # characters a text file may hold besides printable ones: tab, line feed, form feed, carriage return
 _TEXT_CONTROLS = frozenset("\t\n\x0c\r")
 
@@ -36,9 +47,13 @@ class Rule(StrEnum):
     """Why a file is refused (the adapter words each one in the reader's language)."""
 
     TYPE = "type"  # not PDF, PNG, JPEG or UTF-8 text
+    DAMAGED = "damaged"  # starts like a PDF, PNG or JPEG but lacks its structure
     TOO_LARGE = "too_large"
     TOO_MANY = "too_many"
     EMPTY = "empty"
+
+
+KIND_NAMES = {PDF: "PDF", PNG: "PNG image", JPEG: "JPEG image"}
 
 
 class Outcome(StrEnum):
@@ -77,6 +92,8 @@ def rule_text(verdict: AttachmentVerdict) -> str:
     """The rule a refused file broke, in English (the console's and the log's language)."""
     if verdict.rule is Rule.TYPE:
         return "only PDF, PNG, JPEG or text files are accepted"
+    if verdict.rule is Rule.DAMAGED:
+        return f"not a complete {KIND_NAMES.get(verdict.content_type, 'file')} (damaged or cut short)"
     if verdict.rule is Rule.TOO_LARGE:
         return f"too large: {mib(verdict.size)} MiB, the limit is {MAX_ATTACHMENT_BYTES // MIB} MiB"
     if verdict.rule is Rule.TOO_MANY:
@@ -111,12 +128,56 @@ def attachment_name_clean(raw: str) -> str:
     return name
 
 
-def content_type_sniff(content: bytes) -> str | None:
-    """PDF, PNG or JPEG by magic bytes; otherwise plain text if the bytes are valid UTF-8 (a BOM allowed) with no
-    control characters but tab, line and page breaks; otherwise None (refused)."""
+def content_type_claimed(content: bytes) -> str | None:
+    """The type a file's first bytes claim (PDF, PNG or JPEG), before its structure is checked."""
     for magic, content_type in _MAGIC:
         if content.startswith(magic):
             return content_type
+    return None
+
+
+def structure_complete(content: bytes, content_type: str) -> bool:
+    """Whether ``content`` has the structure of ``content_type`` (see the module's docstring)."""
+    if content_type == PDF:
+        tail = content[-1024:]
+        return (_PDF_VERSION.match(content) is not None and b"%%EOF" in tail
+                and _PDF_BODY.search(content) is not None)  # fmt: skip
+    if content_type == PNG:
+        return _png_chunks_complete(content)
+    if content_type == JPEG:
+        return content.startswith(b"\xff\xd8\xff") and content.rstrip(b"\x00\r\n").endswith(b"\xff\xd9")
+    return True
+
+
+def _png_chunks_complete(content: bytes) -> bool:
+    """Signature, IHDR (13 bytes) first, then chunks (length, type, data, CRC-32 of type and data) up to IEND, which
+    ends the file."""
+    at = len(_PNG_SIGNATURE)
+    first = True
+    while at + 12 <= len(content):
+        length = int.from_bytes(content[at : at + 4], "big")
+        kind = content[at + 4 : at + 8]
+        end = at + 12 + length
+        if end > len(content) or not kind.isalpha():
+            return False
+        if zlib.crc32(content[at + 4 : end - 4]) != int.from_bytes(content[end - 4 : end], "big"):
+            return False
+        if first and (kind != b"IHDR" or length != 13):
+            return False
+        if kind == b"IEND":
+            return end == len(content)
+        first = False
+        at = end
+    return False
+
+
+def content_type_sniff(content: bytes) -> str | None:
+    """PDF, PNG or JPEG by magic bytes and structure; otherwise plain text if the bytes are valid UTF-8 (a BOM
+    allowed) with no control characters but tab, line and page breaks; otherwise None (refused). A file whose magic
+    claims a type its structure does not bear out is None too (attachments_check says "damaged")."""
+    claimed = content_type_claimed(content)
+    if claimed is not None:
+        return claimed if structure_complete(content, claimed) else None
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -140,8 +201,9 @@ def attachments_check(
 ) -> list[AttachmentVerdict]:  # fmt: skip
     """One verdict per upload, in order. ``present`` holds the sha256 of files the proposal already carries.
 
-    Rules, for each file in turn: an empty file is refused; one over MAX_ATTACHMENT_BYTES is refused; a file whose
-    bytes are not PDF, PNG, JPEG or UTF-8 text is refused; a file already attached (same sha256, here or earlier
+    Rules, for each file in turn: an empty file is refused; one over MAX_ATTACHMENT_BYTES is refused; a file that
+    starts like a PDF, PNG or JPEG without its structure is refused as damaged; a file whose bytes are not PDF, PNG,
+    JPEG or UTF-8 text is refused; a file already attached (same sha256, here or earlier
     in ``uploads``) is "already attached" and changes nothing; a new file beyond MAX_ATTACHMENTS in all is refused.
     """
     seen = set(present)
@@ -164,7 +226,12 @@ def attachments_check(
             continue
         content_type = content_type_sniff(upload.content)
         if content_type is None:
-            verdicts.append(refused(Rule.TYPE))
+            claimed = content_type_claimed(upload.content)
+            if claimed is not None:
+                verdicts.append(AttachmentVerdict(name=name, outcome=Outcome.REFUSED, size=upload.size,
+                                                  content_type=claimed, rule=Rule.DAMAGED))  # fmt: skip
+            else:
+                verdicts.append(refused(Rule.TYPE))
             continue
         digest = hashlib.sha256(upload.content).hexdigest()
         size = len(upload.content)
