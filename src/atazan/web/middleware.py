@@ -8,8 +8,9 @@ from atazan.web.text_guard import TextFieldRefused
 
 # Pages load scripts and styles from this site only; the API docs page needs the Swagger UI assets Ninja ships,
 # which it serves from our own static files too. Broadcast embeds (Commission sessions) are the one framed origin.
-# Scripts come from files only: no 'unsafe-inline', so markup injected into a page cannot run (an inline <script>
-# or an on…= attribute in a template is refused by the browser; tests/web/test_csp.py keeps templates free of them).
+# Scripts come from files only: no 'unsafe-inline' and no nonces, so markup injected into a page cannot run (an inline
+# <script> or an on…= attribute would be refused by the browser; tests/web/test_csp.py keeps templates free of them).
+# Files rather than nonces because rendered fragments are cached (texts pages) and a cached nonce would be stale.
 # Inline styles stay allowed: a style cannot run code, and the hemicycle and maps set colours per element.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
