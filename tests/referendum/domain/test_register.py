@@ -36,6 +36,7 @@ def test_register_rows_are_refused_with_their_line_and_rule() -> None:
         "<b>,Astana,,100\n"
         "a-2,Atlantis,,100\n"
         "a-3,Astana,,1e3\n"
+        f"a-4,Astana,,{'9' * 5000}\n"  # past int()'s digit limit: refused, not a ValueError
     )
     assert [p.number for p in parsed.precincts] == ["a-1"]
     assert [(r.line, r.rule.value) for r in parsed.problems] == [
@@ -43,6 +44,7 @@ def test_register_rows_are_refused_with_their_line_and_rule() -> None:
         (4, "precinct_number"),
         (5, "unknown_unit"),
         (6, "not_integer"),
+        (7, "figure_out_of_range"),
     ]
     assert ELECTORATE_BOUND == 14_979_135
 

@@ -31,6 +31,12 @@ TEMPLATES: dict[str, str] = {
     "register_duplicate": "line {line}: precinct {precinct} is listed twice on the register",
     "precinct_number": "the precinct number {precinct} is not a precinct number: at most {limit} letters, digits, "
     "'-', '_' or '.', starting with a letter or digit",
+    "cells": "line {line}: {cells} cells, header has {width}",
+    "control_character": "line {line}: a control or direction character in a cell (invisible, it would change how "
+    "the record reads)",
+    "empty_precinct": "line {line}: the precinct number is empty",
+    "not_integer": "line {line}: {field} = {value} is not a whole number",
+    "figure_out_of_range": "line {line}: {field} is {value}, above {limit}",
     "counted": "{reported} of {registered} precincts counted",
     "counted_no_register": "{reported} precincts counted (no register given)",
     "in_review": "{count} protocols wait in review",

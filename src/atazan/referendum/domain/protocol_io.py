@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import msg
 from .protocol import BALLOT_FIELDS, MAX_FIGURE, Protocol, ProtocolRule, Rejection
 from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
 
@@ -152,23 +153,13 @@ def _read_rows(reader: Any, registry: UnitRegistry) -> ParsedProtocols:
             continue
         if len(cells) != width:
             precinct = cells[header.index("precinct")].strip() if len(cells) > header.index("precinct") else ""
-            out.rejected.append(
-                Rejection(
-                    precinct, ProtocolRule.MALFORMED_ROW, f"line {line}: {len(cells)} cells, header has {width}", line
-                )
-            )
+            message = msg("cells", line=line, cells=len(cells), width=width)
+            out.rejected.append(Rejection.of(precinct[:40], ProtocolRule.MALFORMED_ROW, message, line))
             continue
         if control_characters(cells):
             precinct = cells[header.index("precinct")].strip()
-            out.rejected.append(
-                Rejection(
-                    precinct[:40],
-                    ProtocolRule.MALFORMED_ROW,
-                    f"line {line}: a control or direction character in a cell (invisible, it would change how the "
-                    "record reads)",
-                    line,
-                )
-            )
+            message = msg("control_character", line=line)
+            out.rejected.append(Rejection.of(precinct[:40], ProtocolRule.MALFORMED_ROW, message, line))
             continue
         row: dict[str, str | None] = dict(zip(header, cells, strict=True))
         result = protocol_from_fields(row, line, registry)

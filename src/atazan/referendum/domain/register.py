@@ -170,18 +170,18 @@ def _register_row(
     problems: list[Rejection],
 ) -> RegisteredPrecinct | None:
     if len(cells) != len(header):
-        precinct = cells[0].strip() if cells else ""
-        message = f"line {line}: {len(cells)} cells, header has {len(header)}"
-        problems.append(Rejection(precinct, ProtocolRule.MALFORMED_ROW, message, line))
+        precinct = cells[0].strip()[:40] if cells else ""
+        message = msg("cells", line=line, cells=len(cells), width=len(header))
+        problems.append(Rejection.of(precinct, ProtocolRule.MALFORMED_ROW, message, line))
         return None
     if control_characters(cells):
-        message = f"line {line}: a control or direction character in a cell"
-        problems.append(Rejection(cells[0].strip()[:40], ProtocolRule.MALFORMED_ROW, message, line))
+        message = msg("control_character", line=line)
+        problems.append(Rejection.of(cells[0].strip()[:40], ProtocolRule.MALFORMED_ROW, message, line))
         return None
     row = {k: v.strip() for k, v in zip(header, cells, strict=True)}
     number = precinct_key(row["precinct"])
     if not number:
-        problems.append(Rejection("", ProtocolRule.EMPTY_PRECINCT, f"line {line}: the precinct number is empty", line))
+        problems.append(Rejection.of("", ProtocolRule.EMPTY_PRECINCT, msg("empty_precinct", line=line), line))
         return None
     if not precinct_number_valid(number):
         problems.append(Rejection.of(number[:40], ProtocolRule.PRECINCT_NUMBER, precinct_number_msg(number), line))
@@ -192,21 +192,13 @@ def _register_row(
     except UnknownUnitError as exc:
         found.append(Rejection(number, ProtocolRule.UNKNOWN_UNIT, f"line {line}: {exc}", line))
     text = row["registered"]
+    shown = repr(text if len(text) <= 40 else text[:40] + "…")
     if not (text.isascii() and text.isdigit()):
-        found.append(
-            Rejection(
-                number, ProtocolRule.NOT_INTEGER, f"line {line}: registered = {text!r} is not a whole number", line
-            )
-        )
-    elif int(text) > MAX_FIGURE:
-        found.append(
-            Rejection(
-                number,
-                ProtocolRule.FIGURE_OUT_OF_RANGE,
-                f"line {line}: registered is {text}, above {MAX_FIGURE:,}",
-                line,
-            )
-        )
+        message = msg("not_integer", line=line, field="registered", value=shown)
+        found.append(Rejection.of(number, ProtocolRule.NOT_INTEGER, message, line))
+    elif len(text.lstrip("0")) > len(str(MAX_FIGURE)) or int(text) > MAX_FIGURE:  # no int() of 5,000 digits
+        message = msg("figure_out_of_range", line=line, field="registered", value=shown, limit=MAX_FIGURE)
+        found.append(Rejection.of(number, ProtocolRule.FIGURE_OUT_OF_RANGE, message, line))
     if number in seen:
         found.append(
             Rejection.of(
