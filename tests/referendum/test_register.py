@@ -214,3 +214,20 @@ def test_a_precinct_is_found_by_its_number_in_any_case(q, client) -> None:  # ty
     body = client.get(f"/api/referendum/questions/{q.slug}/precincts/ASTANA-0001").json()
     assert body["number"] == "astana-0001" and body["on_register"] is True and body["registered"] == 900
     assert body["address"] == "School 1"
+
+
+def test_a_correction_claiming_more_than_the_register_is_refused_on_the_page_and_the_api(q, tmp_path: Path, client):  # type: ignore[no-untyped-def]
+    _import(tmp_path, q, HEADER + "astana-0001,Astana,,900,600,500,80,10,10\n")
+    user = user_create(username="operator", password="a-long-password-1", roles=[Role.ELECTION_OPERATOR])
+    client.force_login(user)
+    figures = {"registered": "950", "took_part": "600", "yes": "499", "no": "81", "invalid": "10", "not_counted": "10"}
+    page = client.post(f"/referendum/{q.slug}/precincts/astana-0001/correct/", {**figures, "reason": "recount"})
+    assert page.status_code == 422 and 'data-rule="exceeds_register"' in page.content.decode()
+    api = client.post(
+        f"/api/referendum/questions/{q.slug}/corrections",
+        {**{k: int(v) for k, v in figures.items()}, "precinct": "astana-0001", "unit": "Astana", "reason": "recount"},
+        content_type="application/json",
+    )
+    assert api.status_code == 422 and "exceeds_register" in api.json()["detail"]
+    assert ProtocolVersion.objects.get().registered == 900  # unchanged
+    assert ProtocolReview.objects.filter(rule="exceeds_register", source="correction").exists()

@@ -385,10 +385,15 @@ def protocol_correct(request: HttpRequest, slug: str, number: str) -> HttpRespon
     ).as_dict()
     initial = ProtocolForm.initial_from(record, registry)
     form = CorrectionForm(request.POST or None, initial=initial, registry=registry, language=_language())
+    version = None
     if request.method == "POST" and form.is_valid():
-        version = services.protocol_correct(
-            question=q, protocol=form.protocol(), reason=form.cleaned_data["reason"], author=request.user
-        )
+        try:
+            version = services.protocol_correct(
+                question=q, protocol=form.protocol(), reason=form.cleaned_data["reason"], author=request.user
+            )
+        except ProtocolError as exc:  # the register's rules (exceeds_register …): kept for review, shown here
+            form.violations = [exc.rejection]
+    if version is not None:
         if version.pk == current.pk:
             messages.info(request, _("The figures are those of the current version; nothing was filed."))
         else:
