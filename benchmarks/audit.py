@@ -174,7 +174,11 @@ def main() -> None:
     print(f"{len(protocols):,} protocols, {OTHER_ENTRIES:,} other entries ({os.cpu_count()} CPUs visible)")
     # The protocols are stored by the real import; its audit entries (one per chunk) are replaced by one entry per
     # protocol, as when each precinct's protocol is uploaded on its own on voting night.
+    from atazan.referendum.domain.register import register_from_protocols
+
     with mock.patch.object(services, "audit_append"):
+        # the model's precincts on the register first: a protocol is counted only for a registered precinct
+        services.register_load(precincts=register_from_protocols(protocols), actor="bench", source="model")
         report = services.protocols_import(
             question=question,
             parsed=ParsedProtocols(protocols=protocols, lines=list(range(2, len(protocols) + 2))),

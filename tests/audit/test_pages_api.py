@@ -46,14 +46,17 @@ def test_api_says_no_checkpoint_without_a_key(client, monkeypatch, tmp_path) -> 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("lang", "heading"), [("en", "Signed checkpoint"), ("ru", "Подписанная контрольная точка"),
-                                               ("kk", "Қол қойылған бақылау нүктесі")])  # fmt: skip
-def test_audit_page_publishes_the_checkpoint(client, lang: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("lang", "heading", "phrase"), [
+    ("en", "Signed checkpoint", "Merkle tree"),
+    ("ru", "Подписанная контрольная точка", "дерево Меркла"),
+    ("kk", "Қол қойылған бақылау нүктесі", "Меркл ағашы"),
+])  # fmt: skip
+def test_audit_page_publishes_the_checkpoint(client, lang: str, heading: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
     _log(3)
     response = client.get("/audit/", HTTP_ACCEPT_LANGUAGE=lang)
     body = response.content.decode()
     cp = checkpoint_from_dict(client.get("/api/audit/checkpoint").json())
-    assert heading in body and cp.root.hex() in body and audit_public_key().hex() in body  # type: ignore[union-attr]
+    assert heading in body and phrase in body and cp.root.hex() in body and audit_public_key().hex() in body  # type: ignore[union-attr]
 
 
 @pytest.mark.django_db
