@@ -231,3 +231,17 @@ def test_a_correction_claiming_more_than_the_register_is_refused_on_the_page_and
     assert api.status_code == 422 and "exceeds_register" in api.json()["detail"]
     assert ProtocolVersion.objects.get().registered == 900  # unchanged
     assert ProtocolReview.objects.filter(rule="exceeds_register", source="correction").exists()
+
+
+def test_a_typo_in_review_is_accepted_under_the_registered_number_it_was_meant_for(q, tmp_path: Path, client):  # type: ignore[no-untyped-def]
+    _import(tmp_path, q, HEADER + "abai-004,Abai Region,,1000,600,500,80,10,10\n")
+    item = ProtocolReview.objects.get(rule="unregistered_precinct")
+    user = user_create(username="operator", password="a-long-password-1", roles=[Role.ELECTION_OPERATOR])
+    client.force_login(user)
+    fixed = {"action": "accept", "unit": "abai", "registered": "1000", "took_part": "600", "yes": "500", "no": "80"}
+    fixed |= {"invalid": "10", "not_counted": "10", "note": "typing slip: the protocol of abai-0004"}
+    url = f"/referendum/{q.slug}/review/{item.pk}/"
+    assert client.post(url, {**fixed, "precinct": "abai-404"}).status_code == 422  # still on no register
+    assert client.post(url, {**fixed, "precinct": "ABAI-0004"}).status_code == 302
+    assert ProtocolVersion.objects.get().precinct.number == "abai-0004"
+    assert selectors.result_for(q).precincts_reported == 1 and selectors.protocols_in_review(q) == 0

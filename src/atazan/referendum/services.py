@@ -718,7 +718,14 @@ def review_resolve(
             raise ReviewRefused(f"review item {fresh.pk} (precinct {fresh.precinct_number}) is already resolved")
         outcome: dict[str, object] = {"resolution": "dismissed"}
         if accept is not None:
-            if fresh.precinct_number and precinct_key(accept.precinct) != precinct_key(fresh.precinct_number):
+            # A protocol refused because its number is on no register (a typing slip, `abai-004`) is accepted under
+            # the registered number the operator names; any other stays with its precinct.
+            renumbered = fresh.rule in (ProtocolRule.UNREGISTERED_PRECINCT, ProtocolRule.PRECINCT_NUMBER)
+            if (
+                fresh.precinct_number
+                and not renumbered
+                and precinct_key(accept.precinct) != precinct_key(fresh.precinct_number)
+            ):
                 raise ReviewRefused(
                     f"the protocol is for precinct {accept.precinct}, the review item for {fresh.precinct_number}"
                 )

@@ -431,7 +431,8 @@ def review_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         initial=initial,
         registry=registry,
         language=_language(),
-        fixed_precinct=item.precinct_number,
+        # a protocol refused for its number may be accepted under the registered number it was meant for
+        fixed_precinct="" if item.rule in ("unregistered_precinct", "precinct_number") else item.precinct_number,
     )
     dismiss = ResolveDismissForm(request.POST if action == "dismiss" else None)
     refusal = ""
