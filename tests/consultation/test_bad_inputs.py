@@ -306,6 +306,11 @@ def test_c11_bidi_controls_are_removed_from_every_text_of_a_proposal(client):
     assert not any(ch in page for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     body = b"".join(client.get(reverse("consultation:export_csv")).streaming_content).decode()
     assert "\u202e" not in body
+    # a bulk moderation writes with update(), which no save signal sees: the service cleans the note itself
+    services.proposals_moderate(numbers=[proposal.registration_number], action="flag", moderator=moderator(),
+                                note="спам\u202e мапс")  # fmt: skip
+    proposal.refresh_from_db()
+    assert proposal.moderation_note == "спам мапс"
 
 
 # C12 hidden and missing answer alike ---------------------------------------------------------------------------------
@@ -326,9 +331,3 @@ def test_c12_a_hidden_proposal_answers_404_like_a_missing_one_to_those_who_may_n
             assert client.post(reverse("consultation:support", args=[missing])).status_code == 404
     client.force_login(moderator())
     assert client.get(reverse("consultation:detail", args=[hidden])).status_code == 200
-
-
-@pytest.mark.parametrize("number", ["..", "a" * 10_000, "<script>", "ЖТ 1"])
-def test_c12_an_address_that_cannot_hold_a_number_is_a_404(client, number):
-    assert client.get(reverse("consultation:detail", args=[number])).status_code == 404
-    assert client.get(f"/api/consultation/proposals/{number}").status_code == 404
