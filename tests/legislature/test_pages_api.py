@@ -70,3 +70,41 @@ def test_votes_by_deputy_come_from_the_elections_mandates(client: Client) -> Non
     assert 'data-testid="referendum"' in amendment and 'href="/referendum/"' in amendment
     vp = client.get("/legislature/vice-president/").content.decode()
     assert 'data-testid="dissolution"' in vp and "Art. 62(3)" in vp
+
+
+@pytest.mark.django_db
+def test_api_check_speaks_the_readers_language_and_quotes_the_article(client: Client) -> None:
+    """The contract's keys stay; the message follows ?lang or Accept-Language and the sentence is quoted."""
+    amendment = {"initiator": "president", "kind": "amendment", "date": "2026-10-01", "amends_articles": ["43.1"]}
+    english = client.post("/api/legislature/check?lang=en", amendment, content_type="application/json").json()
+    first = english["violations"][0]
+    assert (first["rule"], first["article"]) == ("never_amendable", "43(5)")
+    assert first["message"].startswith("Constitution 2026, Art. 43(5): the bill amends Art. 43(1)")
+    assert first["quote"] == "Положения пункта 1 настоящей статьи неизменны." and first["constitution"] == "2026"
+    assert first["url"] == "/texts/2026/rus/art/43/#art_43__para_5"
+    kazakh = client.post(
+        "/api/legislature/check", amendment, content_type="application/json", HTTP_ACCEPT_LANGUAGE="kk"
+    ).json()["violations"][0]
+    assert kazakh["message"] != first["message"] and kazakh["url"].startswith("/texts/2026/kaz/art/43/")
+    russian = client.post("/api/legislature/check?lang=ru", amendment, content_type="application/json").json()
+    assert "Конституция 2026" in russian["violations"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_api_check_refuses_an_article_the_constitution_does_not_have(client: Client) -> None:
+    bad = client.post(
+        "/api/legislature/check",
+        {"initiator": "president", "kind": "amendment", "date": "2026-10-01", "amends_articles": ["97"]},
+        content_type="application/json",
+    )
+    assert bad.status_code == 422 and "bill.amends_articles[0]" in bad.json()["detail"]
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_bill_page_and_api_quote_the_sentence_in_the_readers_language(client: Client) -> None:
+    page = client.get("/legislature/bills/KB-2026-004/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Положения пункта 1 настоящей статьи неизменны." in page and "/texts/2026/rus/art/43/#art_43__para_5" in page
+    checks = page.split('data-testid="violations"', 1)[1].split("</ul>", 1)[0]
+    assert "Конституция 2026 г., ст. 43(5)" in checks and "which may never be amended" not in checks
+    api = client.get("/api/legislature/bills/KB-2026-004?lang=kk").json()
+    assert api["checks"][0]["article"] == "43(5)" and api["checks"][0]["url"].startswith("/texts/2026/kaz/art/43/")

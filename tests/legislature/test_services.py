@@ -166,3 +166,17 @@ def test_cli_check_prints_the_contract(tmp_path: Path) -> None:
     assert clean.exit_code == 0 and json.loads(clean.stdout) == {"violations": []}
     bill.write_text(json.dumps({"initiator": "deputy", "kind": "decree"}), encoding="utf-8")
     assert CliRunner().invoke(app, ["check", str(bill), "--json"]).exit_code == 2
+
+
+def test_cli_check_refuses_an_article_the_constitution_does_not_have(tmp_path: Path) -> None:
+    """ "97" reads as a reference but the 2026 text has 96 articles; "100" under 1995 has 99 (and 83-1…)."""
+    from atazan.legislature.cli import app
+
+    bill = tmp_path / "BILL.json"
+    for date, article in (("2026-10-01", "97"), ("2026-06-30", "Art. 100")):
+        raw = {"initiator": "president", "kind": "amendment", "date": date, "amends_articles": [article]}
+        bill.write_text(json.dumps(raw), encoding="utf-8")
+        result = CliRunner().invoke(app, ["check", str(bill), "--json"])
+        assert result.exit_code == 2 and "bill.amends_articles[0]" in result.stderr
+    bill.write_text(json.dumps({**raw, "amends_articles": ["83-1"]}), encoding="utf-8")
+    assert CliRunner().invoke(app, ["check", str(bill), "--json"]).exit_code == 1  # exists; no court opinion

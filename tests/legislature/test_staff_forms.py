@@ -98,6 +98,28 @@ def test_clerk_registers_and_introduces_a_bill_and_a_failing_check_is_shown(cler
     assert dup.status_code == 422 and "already registered" in dup.content.decode()
 
 
+def test_clerk_writes_amended_articles_as_a_lawyer_does(clerk_client: Client) -> None:
+    """ "Article 43, paragraph 1" is one reference (a comma inside it does not split it); an unreadable or missing
+    article is refused naming the field, and nothing is registered."""
+    form = {
+        "number": "S-20",
+        "title": "On the term",
+        "initiator": "president",
+        "kind": "amendment",
+        "date": "2026-10-20",
+        "amends_articles": "Article 43, paragraph 1, 2(4)",
+    }
+    assert clerk_client.post("/legislature/staff/bills/new/", form).status_code == 302
+    bill = Bill.objects.get(number="S-20")
+    assert bill.draft["amends_articles"] == ["43(1)", "2(4)"]
+    assert [v["article"] for v in bill.violations] == ["43(5)", "93"]
+    bad = clerk_client.post("/legislature/staff/bills/new/", {**form, "number": "S-21", "amends_articles": "43(1), x"})
+    assert bad.status_code == 422 and "Articles of the Constitution amended: cannot read" in bad.content.decode()
+    missing = clerk_client.post("/legislature/staff/bills/new/", {**form, "number": "S-22", "amends_articles": "97"})
+    assert missing.status_code == 422 and "the Constitution of 2026 has no Article 97" in missing.content.decode()
+    assert not Bill.objects.filter(number__in=["S-21", "S-22"]).exists()
+
+
 def test_clerk_uploads_ballots_by_deputy_and_absentees_are_filled_in(clerk_client: Client) -> None:
     election = kurultai()
     bill = _introduced()

@@ -8,20 +8,41 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from ninja import Body, Router, Schema, Status
 
 from atazan.legislature import selectors
 from atazan.legislature.models import Bill, Vote
+from atazan.rules.articles import articles_in_force
 from atazan.rules.domain.bill import BillFormatError, bill_from_dict
 from atazan.rules.domain.checks import bill_violations
+from atazan.rules.translation import violation_render
 
 router = Router(tags=["legislature"])
+READER_LANGUAGES = ("kk", "ru", "en")
+
+
+def _reader_language(lang: str) -> str:
+    """``?lang`` when it names one of the site's languages, else the one Accept-Language chose (LocaleMiddleware)."""
+    if lang in READER_LANGUAGES:
+        return lang
+    active = (translation.get_language() or "en")[:2]
+    return active if active in READER_LANGUAGES else "en"
 
 
 class ViolationOut(Schema):
+    """A violation in the reader's language (``?lang=kk|ru|en`` or Accept-Language): ``message`` says it, ``quote``
+    is the official sentence it rests on (Russian for English readers, ``quote_language``), ``url`` its article."""
+
     rule: str
     article: str
     message: str
+    constitution: str = ""
+    act: str | None = None
+    quote: str | None = None
+    quote_language: str | None = None
+    quote_provision: str | None = None
+    url: str | None = None
 
 
 class CheckOut(Schema):
@@ -153,7 +174,7 @@ def bills(request: HttpRequest, stage: str = "") -> list[BillRow]:
 
 
 @router.get("/bills/{number}", response=BillOut, summary="A bill: checks with their articles, timeline, votes")
-def bill(request: HttpRequest, number: str) -> BillOut:
+def bill(request: HttpRequest, number: str, lang: str = "") -> BillOut:
     item = get_object_or_404(Bill, number=number)
     events = [
         EventOut(
@@ -181,7 +202,7 @@ def bill(request: HttpRequest, number: str) -> BillOut:
         summary=item.summary,
         initiator_detail=item.initiator_detail,
         draft=item.draft,
-        checks=[ViolationOut(**v.as_dict()) for v in selectors.bill_checks(bill=item)],
+        checks=[ViolationOut(**v) for v in selectors.bill_checks_rendered(bill=item, language=_reader_language(lang))],
         events=events,
         votes=[_vote(v) for v in item.votes.all()],
     )
@@ -223,12 +244,20 @@ def deputies(request: HttpRequest, on: dt.date | None = None) -> DeputiesOut:
     response={200: CheckOut, 422: LegislatureErrorOut},
     summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution",
 )
-def check(request: HttpRequest, payload: dict[str, Any] = Body(...)) -> Status[CheckOut | LegislatureErrorOut]:
+def check(
+    request: HttpRequest, payload: dict[str, Any] = Body(...), lang: str = ""
+) -> Status[CheckOut | LegislatureErrorOut]:
+    """The violations keep ``rule``, ``article`` and ``message`` (now in the reader's language) and add the quoted
+    sentence. An amended article the Constitution in force does not have is refused (422 naming the field)."""
     try:
-        draft = bill_from_dict(payload, default_date=dt.date.today())
+        draft = bill_from_dict(payload, default_date=dt.date.today(), articles=articles_in_force)
     except BillFormatError as exc:
         return Status(422, LegislatureErrorOut(detail=str(exc)))
-    return Status(200, CheckOut(violations=[ViolationOut(**v.as_dict()) for v in bill_violations(draft)]))
+    language = _reader_language(lang)
+    return Status(
+        200,
+        CheckOut(violations=[ViolationOut(**violation_render(v, language=language)) for v in bill_violations(draft)]),
+    )
 
 
 class MemberGroupOut(Schema):

@@ -32,6 +32,7 @@ def check(
     Each violation names its article and quotes the sentence it rests on from the official text (read from the
     official files, so no database is needed), with the path of the article's page.
     """
+    from atazan.rules.articles import articles_in_force
     from atazan.rules.domain.bill import BillFormatError, bill_from_dict
     from atazan.rules.domain.checks import bill_violations
     from atazan.rules.translation import violation_render
@@ -42,7 +43,7 @@ def check(
         raise typer.Exit(2)
     try:
         raw = json.loads(bill.read_text(encoding="utf-8"))
-        draft = bill_from_dict(raw, default_date=dt.date.today())
+        draft = bill_from_dict(raw, default_date=dt.date.today(), articles=articles_in_force)
     except json.JSONDecodeError as exc:
         err.print(f"[red]{bill}: not valid JSON: {exc}[/red]")
         raise typer.Exit(2) from exc

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from atazan.legislature.domain.process import Action, ReferendumCount
 from atazan.legislature.models import Bill
 from atazan.legislature.services import BallotRow, Totals, ballots_from_csv
+from atazan.rules.domain.article_ref import ArticleRefError, split_article_refs
 from atazan.rules.domain.institutions import RuleError
 
 ACTION_LABELS: dict[str, Any] = {
@@ -70,7 +71,14 @@ class BillForm(forms.Form):
         choices=[("", "—"), ("positive", _("positive")), ("negative", _("negative"))],
     )
     amends_articles = forms.CharField(
-        label=_("Articles of the Constitution amended (e.g. 33(5), 2(4))"), required=False
+        label=_("Articles of the Constitution amended, one per line (e.g. 43(1), Art. 43, para. 1, ст. 43 п. 1)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    constitutional_law_matters = forms.CharField(
+        label=_("Matters the constitutional law regulates (Art. 61(3) codes, one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     provisions = forms.CharField(
         label=_("Provisions as JSON (see docs/legislature-check.md)"),
@@ -80,6 +88,15 @@ class BillForm(forms.Form):
         ),
     )
     introduce = forms.BooleanField(label=_("Introduce in the Kurultai now"), required=False, initial=True)
+
+    def clean_amends_articles(self) -> list[str]:
+        """Read by the article grammar: ``Article 43, paragraph 1`` is one reference, ``43(1), 2(4)`` two."""
+        try:
+            return split_article_refs(self.cleaned_data["amends_articles"])
+        except ArticleRefError as exc:
+            raise forms.ValidationError(
+                _("Articles of the Constitution amended: %(error)s"), params={"error": exc}
+            ) from exc
 
     def clean_provisions(self) -> list[Any]:
         raw = self.cleaned_data["provisions"].strip()
@@ -106,8 +123,11 @@ class BillForm(forms.Form):
                 "increases_spending": data["increases_spending"],
             },
             "provisions": data["provisions"],
-            "amends_articles": [a.strip() for a in data["amends_articles"].split(",") if a.strip()],
+            "amends_articles": data["amends_articles"],
         }
+        matters = [line.strip() for line in data["constitutional_law_matters"].splitlines() if line.strip()]
+        if matters:
+            draft["constitutional_law_matters"] = matters
         if data["urgent"]:
             draft["urgent"] = True
         if data["government_opinion"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
@@ -22,6 +23,7 @@ from atazan.rules.domain.bill import bill_from_dict
 from atazan.rules.domain.checks import Violation, bill_violations
 from atazan.rules.domain.institutions import Dissolution, DissolutionGround, kurultai_dissolution
 from atazan.rules.domain.parameters import default_parameters
+from atazan.rules.translation import violation_render
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,12 @@ def bill_get(*, number: str) -> Bill:
 def bill_checks(*, bill: Bill) -> list[Violation]:
     """The constitutional checks on the bill as of its date of introduction, run again from its stored draft."""
     return bill_violations(bill_from_dict(bill.draft))
+
+
+def bill_checks_rendered(*, bill: Bill, language: str) -> list[dict[str, Any]]:
+    """The bill's checks for a reader: each message in ``language`` with the official sentence it rests on and the
+    path of its article (``atazan.rules.translation.violation_render``)."""
+    return [violation_render(v, language=language) for v in bill_checks(bill=bill)]
 
 
 def bill_next_actions(*, bill: Bill) -> list[str]:

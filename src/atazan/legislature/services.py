@@ -40,6 +40,7 @@ from atazan.legislature.models import (
     Vote,
 )
 from atazan.legislature.selectors import Seat, deputies_on
+from atazan.rules.articles import articles_in_force
 from atazan.rules.domain.bill import bill_from_dict, bill_to_dict
 from atazan.rules.domain.checks import bill_violations
 from atazan.rules.domain.institutions import (
@@ -245,9 +246,10 @@ def bill_submit(
     temporary_act: str = "",
 ) -> Bill:
     """Register a bill (stage draft) and run the constitutional checks on it; raises ``BillFormatError`` on bad
-    input. The violations found are stored with the bill and decide whether it can be introduced."""
+    input (an amended article the Constitution in force does not have included). The violations found are stored
+    with the bill and decide whether it can be introduced."""
     actor = actor_authorize(actor, "legislature.bill.submit")  # docs/security.md
-    parsed = bill_from_dict(draft)
+    parsed = bill_from_dict(draft, articles=articles_in_force)
     if Bill.objects.filter(number=number).exists():
         raise RuleError(f"bill {number}: a bill with this number is already registered")
     violations = [v.as_dict() for v in bill_violations(parsed)]

@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 
 from atazan.accounts.services import permission_allowed
 from atazan.legislature import selectors, services
@@ -42,7 +43,7 @@ def bill(request: HttpRequest, number: str) -> HttpResponse:
             "bill": item,
             "events": item.events.all(),
             "votes": votes,
-            "checks": selectors.bill_checks(bill=item),
+            "checks": selectors.bill_checks_rendered(bill=item, language=translation.get_language() or "en"),
             "next_actions": selectors.bill_next_actions(bill=item),
             "can_record": can_record,
             "form": _step_form(item) if can_record and selectors.bill_next_actions(bill=item) else None,

@@ -12,6 +12,7 @@ from atazan.rules.domain.article_ref import (
     ArticleRefError,
     format_article_ref,
     parse_article_ref,
+    split_article_refs,
 )
 from atazan.rules.domain.bill import BillFormatError, bill_from_dict
 from atazan.rules.domain.checks import bill_violations
@@ -125,3 +126,25 @@ def test_an_unreadable_reference_is_refused_naming_the_field() -> None:
                 "amends_articles": ["2(4)", "Art. forty-three"],
             }
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Article 43, paragraph 1", ["Article 43, paragraph 1"]),
+        ("Article 43, paragraph 1, 2(4)", ["Article 43, paragraph 1", "2(4)"]),
+        ("43(1), 2(4)", ["43(1)", "2(4)"]),
+        ("ст. 43, п. 1\n33(5)", ["ст. 43, п. 1", "33(5)"]),
+        ("43-баптың 1-тармағы; 2", ["43-баптың 1-тармағы", "2"]),
+        ("", []),
+        (" ,\n", []),
+    ],
+)
+def test_a_field_of_several_references_splits_only_between_references(typed: str, read: list[str]) -> None:
+    """A comma inside "Article 43, paragraph 1" continues the reference; one before "2(4)" starts another."""
+    assert split_article_refs(typed) == read
+
+
+def test_a_piece_that_starts_no_reference_is_named() -> None:
+    with pytest.raises(ArticleRefError, match="'the preamble'"):
+        split_article_refs("43(1), the preamble")

@@ -92,3 +92,32 @@ def test_the_review_body_is_the_one_of_the_day(date: str, body: str) -> None:
     bill = bill_from_dict({"initiator": "president", "kind": "amendment", "date": date, "amends_articles": ["33(3)"]})
     (violation,) = [v for v in bill_violations(bill) if v.rule == "amendment_court_opinion"]
     assert f"only with an opinion of {body} that" in violation.message
+
+
+def _index_2026(day: dt.date) -> tuple[str, frozenset[str]]:
+    return "2026", frozenset(str(n) for n in range(1, 97))
+
+
+def test_an_article_the_constitution_does_not_have_is_refused_naming_the_field() -> None:
+    """ "97" reads as a reference but the 2026 text has 96 articles: refused, never checked as if it existed."""
+    raw = {"initiator": "president", "kind": "amendment", "date": "2026-10-01", "amends_articles": ["2(4)", "97"]}
+    with pytest.raises(
+        BillFormatError, match=r"bill\.amends_articles\[1\]: the Constitution of 2026 has no Article 97"
+    ):
+        bill_from_dict(raw, articles=_index_2026)
+    assert bill_from_dict({**raw, "amends_articles": ["96"]}, articles=_index_2026).amends_articles == ("96",)
+
+
+def test_a_constitutional_law_on_a_matter_the_constitution_does_not_reserve_is_a_violation() -> None:
+    """Constitution 2026, Art. 61(3): constitutional laws only on the matters the Constitution provides for."""
+    base = {"initiator": "president", "kind": "constitutional", "date": "2026-10-01"}
+    listed = bill_from_dict({**base, "constitutional_law_matters": ["kurultai_election", "referendum"]})
+    assert bill_violations(listed) == []
+    found = bill_violations(bill_from_dict({**base, "constitutional_law_matters": ["kurultai_election", "taxes"]}))
+    assert [(v.rule, v.article, v.quote) for v in found] == [("constitutional_law_matter", "61(3)", "61(3)")]
+    assert "no constitutional law for taxes" in found[0].message
+    # an ordinary law is not judged by this list; a bill that does not say its matters is not refused on it
+    assert bill_violations(bill_from_dict({**base, "kind": "ordinary", "constitutional_law_matters": ["taxes"]})) == []
+    assert bill_violations(bill_from_dict(base)) == []
+    with pytest.raises(BillFormatError, match=r"bill\.constitutional_law_matters"):
+        bill_from_dict({**base, "constitutional_law_matters": "taxes"})

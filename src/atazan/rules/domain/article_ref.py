@@ -117,6 +117,38 @@ def parse_article_ref(text: str) -> ArticleRef:
     raise ArticleRefError(f"cannot read {text!r} as an article reference (write it as {EXAMPLES})")
 
 
+def split_article_refs(text: str) -> list[str]:
+    """Several references written in one field, as a clerk types them: one per line or separated by semicolons, or
+    by commas where a comma does not continue the same reference (``Article 43, paragraph 1, 2(4)`` is two). Each
+    piece is the longest run of comma-separated parts the grammar reads as one reference; a part that starts no
+    reference raises ``ArticleRefError`` naming it."""
+    found: list[str] = []
+    for chunk in re.split(r"[\n;]+", text):
+        parts = [part.strip() for part in chunk.split(",")]
+        start = 0
+        while start < len(parts):
+            if not parts[start]:
+                start += 1
+                continue
+            end = next(
+                (stop for stop in range(len(parts), start, -1) if _readable(", ".join(p for p in parts[start:stop]))),
+                None,
+            )
+            if end is None:
+                raise ArticleRefError(f"cannot read {parts[start]!r} as an article reference (write it as {EXAMPLES})")
+            found.append(", ".join(parts[start:end]))
+            start = end
+    return found
+
+
+def _readable(text: str) -> bool:
+    try:
+        parse_article_ref(text)
+    except ArticleRefError:
+        return False
+    return True
+
+
 # How each language writes a reference; used by the tests to check that every form reads back, and by pages that
 # show a reference in the reader's language.
 STYLES: dict[str, tuple[str, str, str]] = {

@@ -6,12 +6,16 @@ The schema is documented in ``docs/legislature-check.md``. Parsing errors name t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
+from atazan.rules.domain.article_ref import ArticleRef, ArticleRefError, parse_article_ref
+
+# The Constitution in force on a date and the numbers of its articles, as the official text prints them (the adapter
+# reads them from the texts context: ``atazan.rules.articles.articles_in_force``); None when it cannot say.
+ArticleIndex = Callable[[dt.date], tuple[str, Collection[str]] | None]
 
 
 class BillFormatError(ValueError):
@@ -67,6 +71,9 @@ class BillDraft:
     amends_articles: tuple[str, ...] = field(default_factory=tuple)  # short forms: "43(1)", "2", "43(1)(2)"
     constitutional_court_opinion: CourtOpinion | None = None
     urgent: bool = False  # introduced by the Government for immediate consideration (Constitution 2026, Art. 60(4))
+    # The matters a constitutional law regulates, codes of the Art. 61(3) list (parameter
+    # legislature.constitutional_law_matters); empty when the bill does not say.
+    constitutional_law_matters: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def in_force_from(self) -> dt.date:
@@ -87,6 +94,7 @@ _BILL_KEYS = {
     "amends_articles",
     "constitutional_court_opinion",
     "urgent",
+    "constitutional_law_matters",
 }
 _PROVISION_KEYS = {
     "label",
@@ -124,13 +132,25 @@ def _text(raw: Any, where: str) -> str:
     return raw.strip()
 
 
-def _article(raw: Any, where: str) -> str:
+def _article(raw: Any, where: str, existing: tuple[str, Collection[str]] | None = None) -> str:
     """An article reference in any form the grammar reads (``"Art. 43(1)"``, ``"ст. 43 п. 1"``, ``"43"``), kept in
-    its short form (``"43(1)"``); anything else is refused naming the field."""
+    its short form (``"43(1)"``); anything else is refused naming the field, and so is an article the Constitution
+    in force (``existing``: its year and article numbers) does not have."""
     try:
-        return str(parse_article_ref(_text(raw, where)))
+        ref: ArticleRef = parse_article_ref(_text(raw, where))
     except ArticleRefError as exc:
         raise BillFormatError(f"{where}: {exc}") from None
+    if existing is not None and ref.article not in existing[1]:
+        raise BillFormatError(
+            f"{where}: the Constitution of {existing[0]} has no Article {ref.article} (got {raw!r}); "
+            f"its articles are {_span(existing[1])}"
+        )
+    return str(ref)
+
+
+def _span(numbers: Collection[str]) -> str:
+    ordered = sorted(numbers, key=lambda n: tuple(int(part) for part in n.split("-")))
+    return f"{ordered[0]}–{ordered[-1]}" if ordered else "none"
 
 
 def _unknown(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
@@ -158,8 +178,11 @@ def provision_from_dict(raw: Any, where: str) -> Provision:
     )
 
 
-def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraft:
-    """Build a ``BillDraft`` from the decoded JSON of ``BILL.json``; raises ``BillFormatError`` naming the field."""
+def bill_from_dict(raw: Any, *, default_date: dt.date | None = None, articles: ArticleIndex | None = None) -> BillDraft:
+    """Build a ``BillDraft`` from the decoded JSON of ``BILL.json``; raises ``BillFormatError`` naming the field.
+
+    With ``articles``, each of ``amends_articles`` must name an article of the Constitution in force on the bill's
+    date (a readable "97" under 2026, which has 96 articles, is refused)."""
     if not isinstance(raw, Mapping):
         raise BillFormatError("bill: expected a JSON object")
     _unknown(raw, _BILL_KEYS, "bill")
@@ -179,9 +202,15 @@ def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraf
     amends = raw.get("amends_articles") or []
     if not isinstance(amends, list):
         raise BillFormatError('bill.amends_articles: expected a list of article references such as "2(7)"')
+    matters = raw.get("constitutional_law_matters") or []
+    if not isinstance(matters, list):
+        raise BillFormatError(
+            'bill.constitutional_law_matters: expected a list of matter codes such as "kurultai_election"'
+        )
     opinion = raw.get("government_opinion")
     court = raw.get("constitutional_court_opinion")
     entry = raw.get("enters_into_force")
+    existing = articles(date) if articles is not None and amends else None
     return BillDraft(
         title=_text(raw.get("title", "untitled bill"), "bill.title"),
         initiator=_text(raw.get("initiator"), "bill.initiator"),
@@ -195,11 +224,16 @@ def bill_from_dict(raw: Any, *, default_date: dt.date | None = None) -> BillDraf
         provisions=tuple(
             provision_from_dict(item, f"bill.provisions[{index}]") for index, item in enumerate(provisions_raw)
         ),
-        amends_articles=tuple(_article(item, f"bill.amends_articles[{index}]") for index, item in enumerate(amends)),
+        amends_articles=tuple(
+            _article(item, f"bill.amends_articles[{index}]", existing) for index, item in enumerate(amends)
+        ),
         constitutional_court_opinion=None
         if court is None
         else _enum(CourtOpinion, court, "bill.constitutional_court_opinion"),
         urgent=_flag(raw, "urgent", "bill"),
+        constitutional_law_matters=tuple(
+            _text(item, f"bill.constitutional_law_matters[{index}]") for index, item in enumerate(matters)
+        ),
     )
 
 
@@ -234,4 +268,6 @@ def bill_to_dict(bill: BillDraft) -> dict[str, Any]:
         out["constitutional_court_opinion"] = bill.constitutional_court_opinion.value
     if bill.urgent:
         out["urgent"] = True
+    if bill.constitutional_law_matters:
+        out["constitutional_law_matters"] = list(bill.constitutional_law_matters)
     return out

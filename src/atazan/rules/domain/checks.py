@@ -441,6 +441,32 @@ def urgent_procedure(bill: BillDraft, params: ParameterSet) -> list[Violation]:
     return []
 
 
+def constitutional_law_matters(bill: BillDraft, params: ParameterSet) -> list[Violation]:
+    """Constitutional laws are adopted only on the matters the Constitution provides for (Constitution 2026,
+    Art. 61(3)); each matter of ``legislature.constitutional_law_matters`` names the article that reserves it. A
+    constitutional law that says which matters it regulates (``constitutional_law_matters``) must name listed ones.
+    Checked from 2026-07-01; the 1995 list is not encoded.
+    """
+    if bill.kind is not BillKind.CONSTITUTIONAL or not bill.constitutional_law_matters:
+        return []
+    try:
+        listed = params.at("legislature.constitutional_law_matters", bill.date)
+    except ParameterError:
+        return []
+    assert isinstance(listed.value, tuple)
+    codes = {item.split("|", 1)[0] for item in listed.value}
+    return [
+        violation(
+            "constitutional_law_matter",
+            listed.reference,
+            msg("The Constitution reserves no constitutional law for {matter}; use an ordinary law.", matter=matter),
+            quote_sentence=0,
+        )
+        for matter in bill.constitutional_law_matters
+        if matter not in codes
+    ]
+
+
 CHECKS: tuple[Check, ...] = (
     legislative_initiative,
     fiscal_opinion,
@@ -451,6 +477,7 @@ CHECKS: tuple[Check, ...] = (
     never_amendable,
     amendment_court_opinion,
     urgent_procedure,
+    constitutional_law_matters,
 )
 
 
