@@ -75,6 +75,7 @@ def test_kazakh_reader_gets_kazakh_message_and_kazakh_text(client: Client) -> No
     assert 'data-rule="no_retroactive_worsening"' in page and 'lang="kk"' in page
     assert "/texts/2026/kaz/art/5/#art_5__para_5" in page
     assert "provision 'Art." not in page and "increases liability" not in page
+    assert "Заң жобасын тексеру" in page and "Қолданылатын күні" in page  # the form itself speaks Kazakh
 
 
 def test_a_constitutional_law_on_an_unlisted_matter_is_a_violation(client: Client) -> None:
@@ -87,6 +88,7 @@ def test_a_constitutional_law_on_an_unlisted_matter_is_a_violation(client: Clien
     page = client.get("/rules/check/", fields, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert 'data-rule="constitutional_law_matter"' in page and "«taxes»" in page
     assert "Конституционные законы принимаются по вопросам, предусмотренным Конституцией" in page
+    assert "1 нарушение" in page and "Проверить законопроект" in page
 
 
 def test_unreadable_or_missing_articles_are_errors_naming_the_field(client: Client, english: None) -> None:
