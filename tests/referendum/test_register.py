@@ -245,3 +245,11 @@ def test_a_typo_in_review_is_accepted_under_the_registered_number_it_was_meant_f
     assert client.post(url, {**fixed, "precinct": "ABAI-0004"}).status_code == 302
     assert ProtocolVersion.objects.get().precinct.number == "abai-0004"
     assert selectors.result_for(q).precincts_reported == 1 and selectors.protocols_in_review(q) == 0
+
+
+def test_a_units_page_and_api_say_how_many_of_its_precincts_are_counted(q, tmp_path: Path, client, english):  # type: ignore[no-untyped-def]
+    _import(tmp_path, q, HEADER + "abai-0003,Abai Region,,1000,600,500,80,10,10\n")
+    page = client.get(f"/referendum/{q.slug}/units/abai/").content.decode()
+    assert "1 of 2 precincts counted" in page and "Provisional" in page
+    body = client.get(f"/api/referendum/questions/{q.slug}/units/abai").json()
+    assert (body["precincts_reported"], body["precincts_registered"], body["complete"]) == (1, 2, False)

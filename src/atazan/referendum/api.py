@@ -158,6 +158,9 @@ def unit(request: HttpRequest, slug: str, code: str) -> dict[str, Any]:
         "name_kk": u.name_kk,
         "name_ru": u.name_ru,
         "totals": {**totals.as_dict(), "yes_majority": totals.yes_majority},
+        "precincts_reported": totals.precincts,
+        "precincts_registered": selectors.register_size(unit=u),
+        "complete": r.complete and totals.precincts == selectors.register_size(unit=u),
         "districts": {d: t.as_dict() for (c, d), t in r.districts.items() if c == code},
         "electorate": electorate,
         "precincts": [

@@ -163,9 +163,11 @@ def result_for(question: Question) -> TallyResult:
     return live_for(question)[0]
 
 
-def register_size() -> int:
-    """Precincts on the register (rows made by a protocol before the register existed are not on it)."""
-    return Precinct.objects.filter(registered__isnull=False).count()
+def register_size(*, unit: Unit | None = None) -> int:
+    """Precincts on the register, of one unit if given (rows made by a protocol before the register existed are not
+    on it)."""
+    precincts = Precinct.objects.filter(registered__isnull=False)
+    return (precincts if unit is None else precincts.filter(unit=unit)).count()
 
 
 def protocols_in_review(question: Question) -> int:

@@ -158,6 +158,8 @@ def unit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "abroad_source": ABROAD_SOURCE,
             "electorate": electorate,
             "additions_note": ADDITIONS_NOTE,
+            "unit_registered": selectors.register_size(unit=u),
+            "result_complete": result.complete,
         },
     )
 
