@@ -309,11 +309,52 @@ def test_cli_dissolution_reads_the_refusals_on_record() -> None:
     from atazan.legislature.cli import app
 
     result = CliRunner().invoke(app, ["dissolution", "--as-of", "2027-01-10", "--refusals", "2"])
-    assert result.exit_code == 0 and json.loads(result.stdout)["article"] == "46(2)"
+    assert result.exit_code == 0 and json.loads(result.stdout)["article"] == "62(2)"
     barred = CliRunner().invoke(app, ["dissolution", "--as-of", "2027-01-10", "--refusals", "2", "--emergency"])
     assert barred.exit_code == 1 and json.loads(barred.stdout)["bars"][0]["article"] == "62(3)"
     on_record = CliRunner().invoke(app, ["dissolution", "--as-of", "2027-01-10"])
     assert on_record.exit_code == 1 and json.loads(on_record.stdout)["refusals"] == 0
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "prime_minister",
+        "kurultai_chair",
+        "constitutional_court_judge",
+        "election_commission_member",
+        "audit_chamber_member",
+        "vice_president",
+    ],
+)
+def test_cli_dissolution_after_repeated_refusal_for_every_office_of_article_62_2(office: str) -> None:
+    """Art. 62(2): "в случае повторного отказа в даче согласия на назначение кандидатуры, предложенной Президентом на
+    должность, назначение на которую осуществляется с согласия Курултая, а также в случае повторного отказа в избрании
+    Председателя Курултая" — not only the Vice President."""
+    from atazan.legislature.cli import app
+
+    once = CliRunner().invoke(app, ["dissolution", "--office", office, "--refusals", "1", "--as-of", "2027-01-10"])
+    assert once.exit_code == 1 and json.loads(once.stdout)["bars"][0]["rule"] == "dissolution_refusals"
+    twice = CliRunner().invoke(app, ["dissolution", "--office", office, "--refusals", "2", "--as-of", "2027-01-10"])
+    assert twice.exit_code == 0 and json.loads(twice.stdout)["office"] == office
+
+
+def test_cli_dissolution_names_an_office_without_consent_and_speaks_russian() -> None:
+    from atazan.legislature.cli import app
+
+    minister = CliRunner().invoke(
+        app, ["dissolution", "--office", "minister_of_finance", "--refusals", "2", "--as-of", "2027-01-10"]
+    )
+    assert minister.exit_code == 1 and json.loads(minister.stdout)["bars"][0]["rule"] == "dissolution_office"
+    barred = CliRunner().invoke(
+        app, ["dissolution", "--office", "prime_minister", "--refusals", "2", "--as-of", "2027-01-10",
+              "--martial-law", "--lang", "ru"],
+    )  # fmt: skip
+    bar = json.loads(barred.stdout)["bars"][0]
+    assert barred.exit_code == 1 and bar["article"] == "62(3)" and bar["message"].startswith("Конституция 2026")
+    assert bar["quote"].startswith("Курултай не может быть распущен")
+    no_record = CliRunner().invoke(app, ["dissolution", "--office", "prime_minister", "--as-of", "2027-01-10"])
+    assert no_record.exit_code == 2 and "--refusals" in no_record.stderr
 
 
 def test_refusal_without_the_transition_raises_with_the_article() -> None:

@@ -226,3 +226,39 @@ def test_a_dissolution_bar_quotes_its_article() -> None:
     )
     rendered = violation_render(outcome.bars[0], language="ru", stored=False)
     assert rendered["quote"].startswith("Курултай не может быть распущен в период чрезвычайного или военного положения")
+
+
+def _institution_violations() -> list[Violation]:
+    from atazan.rules.domain.institutions import DissolutionGround, kurultai_dissolution, vice_president_eligibility
+
+    day = dt.date(2027, 1, 10)
+    found = list(
+        kurultai_dissolution(
+            ground=DissolutionGround.REPEATED_REFUSAL,
+            as_of=day,
+            refusals=1,
+            emergency=True,
+            president_term_ends=dt.date(2027, 3, 1),
+            previous_dissolution=dt.date(2026, 9, 1),
+            acting_president=True,
+        ).bars
+    )
+    found += kurultai_dissolution(ground=DissolutionGround.CONSULTATION, as_of=day, martial_law=True).bars
+    found += vice_president_eligibility(
+        party_member=True, representative_body_deputy=True, other_paid_post=True, business_activity=True, as_of=day
+    )
+    return found
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_dissolution_and_vice_president_violations_are_templates_with_translations(language: str) -> None:
+    catalogue = _catalogue(language)
+    found = _institution_violations()
+    assert len(found) == 11 and all(v.text is not None for v in found)
+    templates = {t for v in found if v.text is not None for t in v.text.templates()}
+    missing = sorted(t for t in templates if t not in catalogue)
+    assert not missing, f"no {language} translation: {missing}"
+    for template in templates:
+        assert fields(catalogue[template]) == fields(template), template
+    rendered = [violation_render(v, language=language, stored=False) for v in found]
+    assert all(r["message"] != v.message and r.get("quote") for r, v in zip(rendered, found, strict=True))

@@ -80,46 +80,77 @@ def bills_command() -> None:
 
 @app.command("dissolution")
 def dissolution_command(
-    refusals: Annotated[int, typer.Option(help="Refusals of consent (from the record if omitted).")] = -1,
+    refusals: Annotated[
+        int,
+        typer.Option(help="Refusals of consent (from the record if omitted; the record holds the Vice President's)."),
+    ] = -1,
+    office: Annotated[
+        str,
+        typer.Option(
+            help="Office refused: vice_president, prime_minister, constitutional_court_judge, "
+            "election_commission_member, audit_chamber_member or kurultai_chair (refused election of the Chair)."
+        ),
+    ] = "vice_president",
     as_of: Annotated[str, typer.Option("--as-of", help="Date YYYY-MM-DD (today if omitted).")] = "",
     emergency: Annotated[bool, typer.Option(help="A state of emergency is in force.")] = False,
     martial_law: Annotated[bool, typer.Option(help="Martial law is in force.")] = False,
     president_term_ends: Annotated[str, typer.Option(help="Last day of the President's powers, YYYY-MM-DD.")] = "",
     previous_dissolution: Annotated[str, typer.Option(help="Date of the previous dissolution, YYYY-MM-DD.")] = "",
     acting_president: Annotated[bool, typer.Option(help="A person who assumed the President's powers.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the messages and quotes: en, ru or kk.")] = "en",
 ) -> None:
-    """May the President dissolve the Kurultai after refusals of consent to the Vice President (Constitution 2026,
-    Arts. 46(2), 62(2)-(3), 51(3))? Exit status 0 when he may, 1 when he may not."""
-    from atazan.legislature.selectors import vice_president_dissolution
-    from atazan.rules.domain.institutions import DissolutionGround, RuleError, kurultai_dissolution
+    """May the President dissolve the Kurultai after a repeated refusal of consent to a candidate for any office
+    filled with its consent, or to elect its Chair (Constitution 2026, Arts. 62(2), 46(2), 46(4), 46(8), 57(1))?
+    Never in the cases of Art. 62(3) or by a person who has assumed the President's powers (51(3)). Exit status 0
+    when he may, 1 when he may not, 2 on bad input."""
+    from atazan.legislature.selectors import vice_president_refusals
+    from atazan.rules.domain.procedures.kurultai import dissolution_after_refusals
+    from atazan.rules.domain.procedures.messages import ProcedureError
+    from atazan.rules.translation import finding_render
 
-    day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    if refusals < 0:
-        refusals, _ = vice_president_dissolution(on=day)
+    err = Console(stderr=True)
+    if lang not in ("en", "ru", "kk"):
+        err.print(f"[red]--lang: expected en, ru or kk, got {lang!r}[/red]")
+        raise typer.Exit(2)
     try:
-        outcome = kurultai_dissolution(
-            ground=DissolutionGround.REPEATED_REFUSAL,
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+        term_ends = dt.date.fromisoformat(president_term_ends) if president_term_ends else None
+        previous = dt.date.fromisoformat(previous_dissolution) if previous_dissolution else None
+    except ValueError as exc:
+        err.print(f"[red]--as-of/--president-term-ends/--previous-dissolution: expected YYYY-MM-DD: {exc}[/red]")
+        raise typer.Exit(2) from exc
+    if refusals < 0:
+        if office != "vice_president":
+            err.print(f"[red]--refusals: the record holds refusals of consent to the Vice President only; give "
+                      f"--refusals for {office}[/red]")  # fmt: skip
+            raise typer.Exit(2)
+        refusals = vice_president_refusals(on=day)
+    try:
+        outcome = dissolution_after_refusals(
+            office_code=office,
             refusals=refusals,
             as_of=day,
             emergency=emergency,
             martial_law=martial_law,
             acting_president=acting_president,
-            president_term_ends=dt.date.fromisoformat(president_term_ends) if president_term_ends else None,
-            previous_dissolution=dt.date.fromisoformat(previous_dissolution) if previous_dissolution else None,
+            president_term_ends=term_ends,
+            previous_dissolution=previous,
         )
-    except RuleError as exc:
-        Console(stderr=True).print(f"[red]{exc}[/red]")
+    except ProcedureError as exc:
+        err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
+    allowed = not outcome.findings
     typer.echo(
         json.dumps(
             {
+                "office": office,
                 "refusals": refusals,
                 "as_of": day.isoformat(),
-                "allowed": outcome.allowed,
-                "article": outcome.article,
-                "bars": [v.as_dict() for v in outcome.bars],
+                "allowed": allowed,
+                "article": "62(2)",
+                "bars": [finding_render(f, language=lang, stored=False) for f in outcome.findings],
             },
             ensure_ascii=False,
         )
     )
-    raise typer.Exit(0 if outcome.allowed else 1)
+    raise typer.Exit(0 if allowed else 1)

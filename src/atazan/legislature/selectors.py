@@ -21,8 +21,9 @@ from atazan.legislature.models import (
 )
 from atazan.rules.domain.bill import bill_from_dict
 from atazan.rules.domain.checks import Violation, bill_violations
-from atazan.rules.domain.institutions import Dissolution, DissolutionGround, kurultai_dissolution
 from atazan.rules.domain.parameters import default_parameters
+from atazan.rules.domain.procedures.kurultai import dissolution_after_refusals
+from atazan.rules.domain.procedures.model import Outcome
 from atazan.rules.translation import violation_render
 
 
@@ -165,13 +166,20 @@ def vice_president_overview() -> QuerySet[VicePresidentNomination]:
     return VicePresidentNomination.objects.prefetch_related("votes", "delegations")
 
 
-def vice_president_dissolution(*, on: dt.date) -> tuple[int, Dissolution]:
-    """Refusals of consent since the last appointment, and whether the President may dissolve the Kurultai on that
-    ground (Constitution 2026, Arts. 46(2), 62(2)-(3)). Only the facts on record are used: a state of emergency, the
-    end of the President's powers or an earlier dissolution are not recorded here, so they are not assumed."""
+def vice_president_refusals(*, on: dt.date) -> int:
+    """Refusals of consent to the Vice President's appointment since the last appointment, on record on ``on``."""
     rows = VicePresidentNomination.objects.filter(nominated_on__lte=on)
     last_appointed = rows.filter(status=VicePresidentNomination.Status.APPOINTED).order_by("-nominated_on").first()
     if last_appointed is not None:
         rows = rows.filter(nominated_on__gt=last_appointed.nominated_on)
-    refusals = rows.filter(status=VicePresidentNomination.Status.REFUSED).count()
-    return refusals, kurultai_dissolution(ground=DissolutionGround.REPEATED_REFUSAL, refusals=refusals, as_of=on)
+    return rows.filter(status=VicePresidentNomination.Status.REFUSED).count()
+
+
+def vice_president_dissolution(*, on: dt.date) -> tuple[int, Outcome]:
+    """Refusals of consent since the last appointment, and whether the President may dissolve the Kurultai on that
+    ground (Constitution 2026, Arts. 46(2), 62(2)-(3); the rule of ``procedures.kurultai.dissolution_after_refusals``,
+    which holds for every office filled with the Kurultai's consent). Only the facts on record are used: a state of
+    emergency, the end of the President's powers or an earlier dissolution are not recorded here, so they are not
+    assumed."""
+    refusals = vice_president_refusals(on=on)
+    return refusals, dissolution_after_refusals(office_code="vice_president", refusals=refusals, as_of=on)

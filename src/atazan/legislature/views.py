@@ -17,6 +17,7 @@ from atazan.legislature.forms import VOTE_ACTIONS, BillForm, StepForm
 from atazan.legislature.models import Bill, Vote
 from atazan.rules.domain.bill import BillFormatError
 from atazan.rules.domain.institutions import RuleError
+from atazan.rules.translation import finding_render
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -90,7 +91,14 @@ def peoples_council(request: HttpRequest) -> HttpResponse:
 
 def vice_president(request: HttpRequest) -> HttpResponse:
     on = dt.date.today()
-    refusals, dissolution = selectors.vice_president_dissolution(on=on) if on >= dt.date(2026, 7, 1) else (0, None)
+    refusals, dissolution = 0, None
+    if on >= dt.date(2026, 7, 1):
+        refusals, outcome = selectors.vice_president_dissolution(on=on)
+        language = translation.get_language() or "en"
+        dissolution = {
+            "allowed": not outcome.findings,
+            "bars": [finding_render(f, language=language) for f in outcome.findings],
+        }
     return render(
         request,
         "legislature/vice_president.html",

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from atazan.rules.domain.checks import Violation
 from atazan.rules.domain.explain import Msg
+from atazan.rules.domain.procedures.messages import Finding
 from atazan.rules.quotes import provision_quote
 
 
@@ -50,6 +51,30 @@ def violation_render(violation: Violation, *, language: str | None = None, store
         reader_language=language,
         sentence=violation.quote_sentence,
         stored=stored,
+    )
+    if quote is not None:
+        out.update(quote.as_dict())
+    return out
+
+
+def finding_render(finding: Finding, *, language: str | None = None, stored: bool = True) -> dict[str, Any]:
+    """What a procedure refuses (``procedures.messages.Finding``) in the shape of a rendered violation: ``rule`` (its
+    stable code), ``article``, ``constitution``, ``message`` ("Constitution 2026, Art. 62(3): …" in ``language``)
+    and, for an article of a Constitution, the quoted provision and ``url``."""
+    language = language or translation.get_language() or "en"
+    citation = finding.citation
+    full = Msg("{cite}: {text}", (("cite", citation.describe()), ("text", finding.message)))
+    out: dict[str, Any] = {
+        "rule": finding.code,
+        "article": citation.article,
+        "message": msg_render(full, language),
+        "constitution": citation.constitution,
+    }
+    if citation.law:
+        out["act"] = citation.law
+        return out
+    quote = provision_quote(
+        constitution=citation.constitution, provision=citation.article, reader_language=language, stored=stored
     )
     if quote is not None:
         out.update(quote.as_dict())

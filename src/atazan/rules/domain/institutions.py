@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from atazan.rules.domain.checks import Violation
+from atazan.rules.domain.explain import Msg, msg
 from atazan.rules.domain.parameters import ACTS, DatedValue, ParameterError, ParameterSet, default_parameters
 
 
@@ -177,18 +178,22 @@ def vice_president_eligibility(
     ):
         if present:
             found.append(
-                Violation(
+                _violation_2026(
                     "vice_president_incompatibility",
                     "49(2)",
-                    f"Constitution 2026, Art. 49(2): the Vice President may not hold office while he {what}",
+                    msg("the Vice President may not hold office while he {what}", what=Msg(what)),
                 )
             )
-    return [_quoting(v) for v in found]
+    return found
 
 
-def _quoting(found: Violation) -> Violation:
-    """A violation of the 2026 Constitution that quotes the provision it cites (Art. 62(3), 49(2)…)."""
-    return replace(found, constitution="2026", quote=found.article)
+def _violation_2026(rule: str, article: str, text: Msg) -> Violation:
+    """A violation of the 2026 Constitution that cites ``article`` and quotes it (Art. 62(3), 49(2)…); its sentence is
+    a template rendered in the reader's language (``atazan.rules.translation``)."""
+    full = msg(
+        "{cite}: {text}", cite=msg("Constitution {year}, Art. {article}", year="2026", article=article), text=text
+    )
+    return Violation(rule, article, full.render(), "2026", "", full, article)
 
 
 @dataclass(frozen=True)
@@ -388,58 +393,64 @@ def kurultai_dissolution(
         article = "62(1)"
         if not consulted:
             bars.append(
-                Violation(
+                _violation_2026(
                     "dissolution_ground",
                     "62(1)",
-                    "Constitution 2026, Art. 62(1): the President "
-                    "dissolves the Kurultai only after consulting its Chair and the Prime Minister",
+                    Msg("the President dissolves the Kurultai only after consulting its Chair and the Prime Minister"),
                 )
             )
     else:
         article = "46(2)"
         if refusals < needed:
             bars.append(
-                Violation(
+                _violation_2026(
                     "dissolution_ground",
                     "46(2)",
-                    f"Constitution 2026, Arts. 46(2), 62(2): consent refused {refusals} time(s); the "
-                    f"President may dissolve the Kurultai only after a repeated refusal ({needed})",
+                    msg(
+                        "consent refused {refusals} time(s); the President may dissolve the Kurultai only after a "
+                        "repeated refusal ({needed})",
+                        refusals=refusals,
+                        needed=needed,
+                    ),
                 )
             )
     if emergency or martial_law:
-        state = "a state of emergency" if emergency else "martial law"
+        state = Msg("a state of emergency" if emergency else "martial law")
         bars.append(
-            Violation(
-                "dissolution_bar",
-                "62(3)",
-                f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved during {state}",
+            _violation_2026(
+                "dissolution_bar", "62(3)", msg("the Kurultai cannot be dissolved during {state}", state=state)
             )
         )
     if president_term_ends is not None and as_of >= _months_after(president_term_ends, -last_months):
         bars.append(
-            Violation(
+            _violation_2026(
                 "dissolution_bar",
                 "62(3)",
-                f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved in the last "
-                f"{last_months} months of the President's powers (they end {president_term_ends})",
+                msg(
+                    "the Kurultai cannot be dissolved in the last {months} months of the President's powers "
+                    "(they end {end})",
+                    months=last_months,
+                    end=president_term_ends.isoformat(),
+                ),
             )
         )
     if previous_dissolution is not None and as_of < _months_after(previous_dissolution, gap_months):
         bars.append(
-            Violation(
+            _violation_2026(
                 "dissolution_bar",
                 "62(3)",
-                f"Constitution 2026, Art. 62(3): the Kurultai cannot be dissolved within one year of "
-                f"the previous dissolution ({previous_dissolution})",
+                msg(
+                    "the Kurultai cannot be dissolved within one year of the previous dissolution ({previous})",
+                    previous=previous_dissolution.isoformat(),
+                ),
             )
         )
     if acting_president:
         bars.append(
-            Violation(
+            _violation_2026(
                 "dissolution_bar",
                 "51(3)",
-                "Constitution 2026, Arts. 51(3), 62(3): a person who has assumed the President's powers "
-                "may not dissolve the Kurultai",
+                Msg("a person who has assumed the President's powers may not dissolve the Kurultai"),
             )
         )
-    return Dissolution(not bars, ground, article, tuple(_quoting(bar) for bar in bars))
+    return Dissolution(not bars, ground, article, tuple(bars))
