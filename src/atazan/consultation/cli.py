@@ -97,7 +97,9 @@ def import_(
     out.print(f"created {summary.created}, already present {summary.unchanged}, rejected {summary.rejected}"
               f"{conflicts}", markup=False)  # fmt: skip
     for rejection in ImportRejection.objects.filter(source=path.name[:200]).order_by("row")[:50]:
-        out.print(f"  row {rejection.row}: {rejection.rule}", markup=False)
+        # rules kept since issue 13 begin with their row; older ones do not
+        line = rejection.rule if rejection.rule.startswith("row ") else f"row {rejection.row}: {rejection.rule}"
+        out.print(f"  {line}", markup=False)
     if summary.rejected:
         raise typer.Exit(1)
 
