@@ -9,8 +9,9 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from atazan.audit.domain.log import block_roots
 from atazan.audit.models import AuditEntry, AuditRecord
-from atazan.audit.selectors import audit_checkpoint, audit_verify
+from atazan.audit.selectors import audit_checkpoint, audit_log_scan, audit_verify
 from atazan.audit.services import audit_append
 
 from .tamper import rehash_from, renumber
@@ -73,16 +74,21 @@ def test_checkpoints_hold_while_the_log_grows_and_break_on_any_hidden_change(ops
     checkpoints = []
     for i, (action, target, value) in enumerate(ops):
         audit_append(actor="cec", action=action, target=target, payload={"i": i, "value": value})
-        checkpoints.append(audit_checkpoint())
-    for cp in checkpoints:
+        cp = audit_checkpoint()
+        checkpoints.append((cp, block_roots(audit_log_scan().leaves, cp.size)))
+    for cp, blocks in checkpoints:
         assert audit_verify(checkpoint=cp).intact, cp
+        assert audit_verify(checkpoint=cp, blocks=blocks).intact, cp
     if kind == "reorder" and len(ops) < 2:
         kind = "edit"
     first_broken = _tamper(kind, len(ops), data)
-    for cp in checkpoints:
-        verdict = audit_verify(checkpoint=cp)
+    for cp, blocks in checkpoints:
+        verdict = audit_verify(checkpoint=cp, blocks=blocks)
         codes = {f.code.value for f in verdict.findings}
         if cp.size >= first_broken:
             assert codes & {"checkpoint.rewritten", "checkpoint.truncated"}, (kind, cp.size, first_broken)
+            # the entry named is the first one changed (or the first one missing)
+            assert verdict.findings[0].seq == first_broken, (kind, cp.size, first_broken, verdict.findings)
         else:
             assert verdict.intact, (kind, cp.size, first_broken, codes)
+            assert audit_verify(checkpoint=cp).intact

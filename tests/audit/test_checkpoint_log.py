@@ -57,6 +57,7 @@ def test_an_entry_edited_and_every_later_hash_recomputed_is_caught(tmp_path: Pat
     code, report = _verify(kept)
     assert code == 1 and not report["intact"]
     assert [f["code"] for f in report["findings"]] == ["checkpoint.rewritten"]
+    assert (report["findings"][0]["first"], report["findings"][0]["last"]) == ("3", "3")  # named by the file's blocks
 
 
 def test_the_last_entry_deleted_is_caught(tmp_path: Path) -> None:
@@ -79,6 +80,7 @@ def test_an_entry_deleted_and_the_rest_renumbered_and_rehashed_is_caught(tmp_pat
     assert audit_chain_verify()[1] is None
     code, report = _verify(kept)
     assert code == 1 and report["findings"][0]["code"] == "checkpoint.rewritten"
+    assert report["findings"][0]["first"] == "2"
 
 
 def test_a_checkpoint_signed_by_another_key_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

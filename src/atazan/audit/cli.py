@@ -29,6 +29,18 @@ def _public_key(value: str) -> bytes | None:
     return key
 
 
+def _blocks(data: object) -> list[bytes] | None:
+    """The block roots a checkpoint file may carry (unsigned: used only where they compose to the signed root)."""
+    value = data.get("blocks") if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return None
+    try:
+        roots = [bytes.fromhex(h) for h in value if isinstance(h, str)]
+    except ValueError:
+        return None
+    return roots if len(roots) == len(value) and all(len(r) == 32 for r in roots) else None
+
+
 @app.command("keygen")
 def keygen() -> None:
     """Create the checkpoint signing key (ATAZAN_AUDIT_KEY_FILE) if there is none; print its public key."""
@@ -46,21 +58,22 @@ def checkpoint(
 ) -> None:
     """Sign and print the current checkpoint (size, Merkle root, time); keep it to check the log later."""
     from atazan.audit.keys import AuditKeyError
-    from atazan.audit.selectors import AuditLogBroken, audit_checkpoint
+    from atazan.audit.selectors import AuditLogBroken, audit_checkpoint_file
 
     try:
-        cp = audit_checkpoint()
+        data = audit_checkpoint_file()
     except AuditKeyError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     except AuditLogBroken as exc:
         err.print(f"[red]refused:[/red] the log does not verify, no checkpoint signed: {escape(str(exc))}")
         raise typer.Exit(1) from exc
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     if output is None:
-        typer.echo(cp.to_json(), nl=False)
+        typer.echo(text, nl=False)
     else:
-        output.write_text(cp.to_json(), encoding="utf-8")
-        err.print(f"checkpoint of {cp.size} entries written to {output}")
+        output.write_text(text, encoding="utf-8")
+        err.print(f"checkpoint of {data['size']} entries written to {output}")
 
 
 @app.command("verify")
@@ -78,15 +91,17 @@ def verify(
     from atazan.audit.domain.checkpoint import CheckpointError, checkpoint_from_json
     from atazan.audit.selectors import audit_verify
 
-    cp = None
+    cp, blocks = None, None
     if checkpoint_file is not None:
         try:
-            cp = checkpoint_from_json(checkpoint_file.read_bytes())
+            raw = checkpoint_file.read_bytes()
+            cp = checkpoint_from_json(raw)
+            blocks = _blocks(json.loads(raw))
         except (OSError, CheckpointError) as exc:
             err.print(f"[red]error:[/red] {checkpoint_file}: {escape(str(exc))}")
             raise typer.Exit(2) from exc
     key = _public_key(public_key) if cp is not None else None
-    verdict = audit_verify(checkpoint=cp, public_key=key)
+    verdict = audit_verify(checkpoint=cp, public_key=key, blocks=blocks)
     brk = verdict.chain_break
     if as_json:
         typer.echo(

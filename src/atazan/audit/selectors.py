@@ -121,14 +121,17 @@ class AuditVerdict:
         return not self.findings
 
 
-def audit_verify(*, checkpoint: Checkpoint | None = None, public_key: bytes | None = None) -> AuditVerdict:
-    """The chain, the records, and — given a checkpoint kept from earlier — that today's log extends it."""
+def audit_verify(
+    *, checkpoint: Checkpoint | None = None, public_key: bytes | None = None, blocks: list[bytes] | None = None
+) -> AuditVerdict:
+    """The chain, the records, and — given a checkpoint kept from earlier (with its block roots, when the file has
+    them) — that today's log extends it."""
     scan = audit_log_scan()
     verdict = AuditVerdict(entries=scan.size, chain_break=scan.chain_break, checkpoint=checkpoint)
     if scan.chain_break is not None:
         verdict.findings.append(chain_finding(scan.chain_break))
     if checkpoint is not None:
-        verdict.findings.extend(checkpoint_check(scan.leaves, checkpoint, public_key=public_key))
+        verdict.findings.extend(checkpoint_check(scan.leaves, checkpoint, public_key=public_key, blocks=blocks))
     verdict.findings.extend(audit_records_check())
     return verdict
 
@@ -155,6 +158,22 @@ def audit_checkpoint() -> Checkpoint:
     checkpoint = checkpoint_sign(size=scan.size, root=scan.root, time=time, key=key)
     cache.set(state, checkpoint.as_dict(), timeout=None)
     return checkpoint
+
+
+def audit_checkpoint_file() -> dict[str, object]:
+    """A checkpoint signed now, as `atazan audit checkpoint` writes it: the signed fields plus the roots of the
+    log's blocks (`domain.log.block_roots`), which let `verify --checkpoint` name the block — for a log of up to
+    256 entries, the entry — that was rewritten. Raises like `audit_checkpoint`."""
+    from atazan.audit.domain.log import block_roots
+    from atazan.audit.keys import audit_signing_key
+
+    key = audit_signing_key()
+    scan = audit_log_scan()
+    if scan.chain_break is not None:
+        raise AuditLogBroken(chain_finding(scan.chain_break).render())
+    time = datetime.now(UTC).replace(microsecond=0).isoformat()
+    checkpoint = checkpoint_sign(size=scan.size, root=scan.root, time=time, key=key)
+    return {**checkpoint.as_dict(), "blocks": [h.hex() for h in block_roots(scan.leaves, scan.size)]}
 
 
 class ProofNotFound(LookupError):

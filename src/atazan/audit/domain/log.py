@@ -45,8 +45,8 @@ TEMPLATES: dict[FindingCode, str] = {
         "the log holds {found} entries but the checkpoint of {time} signed {size}: entries were removed from the log"
     ),
     FindingCode.CHECKPOINT_REWRITTEN: (
-        "the first {size} entries no longer hash to the root signed at {time}: an entry among them was edited, "
-        "removed or reordered and the chain re-hashed"
+        "entries {first}–{last} of the {size} signed at {time} no longer hash to the signed root: one of them was "
+        "edited, removed or reordered and the chain re-hashed"
     ),
     FindingCode.RECORD_CHANGED: "record {key} (entry {seq}): the stored record no longer matches its logged digest",
     FindingCode.RECORD_DELETED: "record {key} (entry {seq}): the record the log speaks of is no longer stored",
@@ -146,26 +146,81 @@ def chain_finding(brk: ChainBreak) -> Finding:
     return finding(_CHAIN_CODES[brk.kind], seq=brk.seq)
 
 
+MAX_BLOCKS = 256
+
+
+def block_size(size: int) -> int:
+    """The block length (a power of two) that splits a log of `size` entries into at most `MAX_BLOCKS` blocks."""
+    block = 1
+    while -(-size // block) > MAX_BLOCKS:
+        block *= 2
+    return block
+
+
+def block_roots(leaves: Sequence[bytes], size: int) -> list[bytes]:
+    """The Merkle roots of the first `size` leaves in blocks of `block_size(size)`. Blocks are aligned subtrees, so
+    their tree is the log's tree: `root_hash(block_roots(…)) == root_hash(leaves[:size])`, which lets a checkpoint
+    file carry them, authenticated by the signed root, to say which block changed."""
+    block = block_size(size)
+    return [root_hash(leaves[start : min(start + block, size)]) for start in range(0, size, block)]
+
+
 def checkpoint_check(
-    leaves: Sequence[bytes], checkpoint: Checkpoint, *, public_key: bytes | None = None
+    leaves: Sequence[bytes],
+    checkpoint: Checkpoint,
+    *,
+    public_key: bytes | None = None,
+    blocks: Sequence[bytes] | None = None,
 ) -> list[Finding]:
-    """Is today's log (its leaf hashes, recomputed from content) an append-only extension of the signed log?"""
+    """Is today's log (its leaf hashes, recomputed from content) an append-only extension of the signed log?
+    `blocks` (kept with the checkpoint, see `block_roots`) narrows a rewrite down to the first block that changed:
+    one entry for a log of up to 256 entries. Blocks that do not compose to the signed root are ignored."""
     findings: list[Finding] = []
     if not checkpoint_signature_valid(checkpoint, public_key=public_key):
         findings.append(finding(FindingCode.CHECKPOINT_SIGNATURE, key_id=key_id(public_key or checkpoint.public_key)))
         return findings
-    if len(leaves) < checkpoint.size:
+    size = checkpoint.size
+    block = block_size(size)
+    usable = blocks is not None and len(blocks) == -(-size // block) and root_hash(list(blocks)) == checkpoint.root
+
+    def first_changed_block(upto: int) -> tuple[int, int] | None:
+        """(first, last) entry of the first signed block, among those today's log still holds, that changed."""
+        if not usable or blocks is None:
+            return None
+        for index, signed in enumerate(blocks):
+            start = index * block
+            end = min(start + block, size)
+            if end > upto:
+                return None
+            if root_hash(leaves[start:end]) != signed:
+                return start + 1, end
+        return None
+
+    if len(leaves) < size:
+        changed = first_changed_block(len(leaves))
+        if changed is not None:  # entries removed from the middle and the rest renumbered: say where it starts
+            first, last = changed
+            findings.append(
+                finding(
+                    FindingCode.CHECKPOINT_REWRITTEN, seq=first, first=first, last=last, size=size, time=checkpoint.time
+                )
+            )
         findings.append(
             finding(
                 FindingCode.CHECKPOINT_TRUNCATED,
                 seq=len(leaves) + 1,
                 found=len(leaves),
-                size=checkpoint.size,
+                size=size,
                 time=checkpoint.time,
             )
         )
-    elif root_hash(leaves[: checkpoint.size]) != checkpoint.root:
-        findings.append(finding(FindingCode.CHECKPOINT_REWRITTEN, size=checkpoint.size, time=checkpoint.time))
+    elif root_hash(leaves[:size]) != checkpoint.root:
+        first, last = first_changed_block(size) or (1, size)
+        findings.append(
+            finding(
+                FindingCode.CHECKPOINT_REWRITTEN, seq=first, first=first, last=last, size=size, time=checkpoint.time
+            )
+        )
     return findings
 
 
