@@ -62,3 +62,14 @@ def test_import_xlsx_twice_is_idempotent_and_reports_bad_rows(tmp_path):
     assert second.exit_code == 1 and "created 0, already present 1" in second.stdout
     assert Proposal.objects.get(registration_number="ЗТ-2025-000010").articles.get().article == "11"
     assert ImportRejection.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_analyze_reads_a_russian_file_in_windows_1251_and_refuses_a_kazakh_one_naming_the_encodings(tmp_path):
+    path = tmp_path / "proposals.csv"
+    path.write_bytes("id,text\nP1,Предлагаю изменить статью 53\n".encode("cp1251"))
+    result = CliRunner().invoke(app, ["analyze", str(path), "--json", "--engine", "ngram"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["articles"] == {"P1": ["53"]}, result.output
+    path.write_bytes("id,text\nP1,Жер халыққа тиесілі\n".encode("kz1048"))
+    refused = CliRunner().invoke(app, ["analyze", str(path), "--json"])
+    assert refused.exit_code == 2 and "KZ-1048" in refused.stderr and "windows-1251" in refused.stderr
