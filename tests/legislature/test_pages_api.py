@@ -27,6 +27,10 @@ def test_bill_page_shows_timeline_checks_and_votes_by_party(client: Client) -> N
 def test_peoples_council_and_vice_president_pages(client: Client) -> None:
     council = client.get("/legislature/peoples-council/").content.decode()
     assert "KB-2026-001" in council and 'data-testid="pc-members">126<' in council
+    from atazan.legislature.models import PeoplesCouncilMember
+
+    # the demo records each member's citizenship (Constitution 2026, Art. 70(2)), so it is checked
+    assert PeoplesCouncilMember.objects.filter(citizen=True).count() == 126
     vp = client.get("/legislature/vice-president/").content.decode()
     assert "Consent refused" in vp and "Appointed" in vp and "Art. 49(3)" in vp
 

@@ -11,7 +11,14 @@ from typer.testing import CliRunner
 from atazan.audit.models import AuditEntry
 from atazan.legislature import demo
 from atazan.legislature.domain.process import Action, TransitionRefused
-from atazan.legislature.models import Ballot, Bill, BillEvent, PeoplesCouncilDecision, VicePresidentNomination
+from atazan.legislature.models import (
+    Ballot,
+    Bill,
+    BillEvent,
+    PeoplesCouncilDecision,
+    PeoplesCouncilMember,
+    VicePresidentNomination,
+)
 from atazan.legislature.services import (
     BallotRow,
     bill_advance,
@@ -85,11 +92,23 @@ def test_one_deputy_cannot_vote_twice() -> None:
 @pytest.mark.django_db
 def test_people_council_groups_are_capped_at_42() -> None:
     for index in range(42):
-        peoples_council_member_add(actor="x", name=f"N{index}", group="ngo", age=30, term_start=D)
+        peoples_council_member_add(actor="x", name=f"N{index}", group="ngo", age=30, citizen=True, term_start=D)
     with pytest.raises(RuleError, match="group 'ngo' has 43 members; at most 42"):
-        peoples_council_member_add(actor="x", name="N42", group="ngo", age=30, term_start=D)
+        peoples_council_member_add(actor="x", name="N42", group="ngo", age=30, citizen=True, term_start=D)
     with pytest.raises(RuleError, match="at least 18"):
-        peoples_council_member_add(actor="x", name="Young", group="ethno_cultural", age=17, term_start=D)
+        peoples_council_member_add(actor="x", name="Young", group="ethno_cultural", age=17, citizen=True, term_start=D)
+
+
+@pytest.mark.django_db
+def test_people_council_members_are_citizens_of_kazakhstan() -> None:
+    """Constitution 2026, Art. 70(2): the People's Council is formed from citizens; citizenship is never assumed."""
+    with pytest.raises(RuleError, match=r"Art\. 70\(2\): .*'Foreigner' is not a citizen of the Republic of Kazakhstan"):
+        peoples_council_member_add(actor="x", name="Foreigner", group="ngo", age=40, citizen=False, term_start=D)
+    with pytest.raises(RuleError, match=r"'Unknown': citizenship not given.*Art\. 70\(2\)"):
+        peoples_council_member_add(actor="x", name="Unknown", group="ngo", age=40, term_start=D)
+    assert not PeoplesCouncilMember.objects.exists()
+    member = peoples_council_member_add(actor="x", name="Citizen", group="ngo", age=40, citizen=True, term_start=D)
+    assert PeoplesCouncilMember.objects.get(pk=member.pk).citizen is True
 
 
 @pytest.mark.django_db

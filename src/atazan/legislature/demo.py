@@ -92,6 +92,7 @@ def _peoples_council(console: Console) -> None:
                 name=f"Member {letter}-{index:02d} (synthetic)",
                 group=group,
                 age=ages[index % len(ages)],
+                citizen=True,
                 term_start=start,
                 synthetic=True,
             )

@@ -180,6 +180,9 @@ class PeoplesCouncilMember(models.Model):
     name = models.CharField(max_length=200, unique=True)
     group = models.CharField(max_length=40, choices=Group.choices)
     age = models.PositiveIntegerField()
+    # Constitution 2026, Art. 70(2): the Council is formed from citizens. None: a member recorded before citizenship
+    # was kept (not assumed either way, and not checked).
+    citizen = models.BooleanField(null=True)
     term_start = models.DateField()
     synthetic = models.BooleanField(default=False)
 

@@ -409,22 +409,39 @@ def bill_advance(
 
 @transaction.atomic
 def peoples_council_member_add(
-    *, actor: str | User, name: str, group: str, age: int, term_start: dt.date, synthetic: bool = False
+    *,
+    actor: str | User,
+    name: str,
+    group: str,
+    age: int,
+    citizen: bool | None = None,
+    term_start: dt.date,
+    synthetic: bool = False,
 ) -> PeoplesCouncilMember:
-    """Add a member; refused (``RuleError``) if the group is full, unknown, or the member under age."""
+    """Add a member; refused (``RuleError``) if the group is full, unknown, the member under age or not a citizen of
+    Kazakhstan (Constitution 2026, Art. 70(2)). ``citizen`` must be given: citizenship is never assumed."""
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
-    current = [(m.name, m.group, m.age) for m in PeoplesCouncilMember.objects.all()]
-    problems = peoples_council_composition(members=[*current, (name, group, age)], as_of=term_start)
+    if citizen is None:
+        raise RuleError(
+            f"member {name!r}: citizenship not given; the People's Council is formed from citizens of the Republic "
+            f"of Kazakhstan (Constitution 2026, Art. 70(2))"
+        )
+    current: list[tuple[str, str, int] | tuple[str, str, int, bool]] = [
+        (m.name, m.group, m.age) if m.citizen is None else (m.name, m.group, m.age, m.citizen)
+        for m in PeoplesCouncilMember.objects.all()
+    ]
+    new = (name, group, age, citizen)
+    problems = peoples_council_composition(members=[*current, new], as_of=term_start)
     if problems:
         raise RuleError(f"Art. {problems[0].article}: {problems[0].message}")
     member = PeoplesCouncilMember.objects.create(
-        name=name, group=group, age=age, term_start=term_start, synthetic=synthetic
+        name=name, group=group, age=age, citizen=citizen, term_start=term_start, synthetic=synthetic
     )
     audit_append(
         actor=actor,
         action="legislature.peoples_council.member_add",
         target=f"pc-member:{member.pk}",
-        payload={"name": name, "group": group},
+        payload={"name": name, "group": group, "citizen": citizen},
     )
     return member
 
