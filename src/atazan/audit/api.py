@@ -23,7 +23,7 @@ class EntryOut(Schema):
     hash: str
 
 
-class FindingOut(Schema):
+class AuditFindingOut(Schema):
     code: str = Field(description="Stable code, e.g. `chain.edited`, `record.deleted`")
     seq: int | None = Field(description="The entry concerned, when there is one")
     message: str
@@ -35,7 +35,9 @@ class VerifyOut(Schema):
     first_break_seq: int | None
     kind: str | None
     message: str | None
-    findings: list[FindingOut] = Field(description="Chain breaks and records changed or deleted behind the log's back")
+    findings: list[AuditFindingOut] = Field(
+        description="Chain breaks and records changed or deleted behind the log's back"
+    )
 
 
 class CheckpointOut(Schema):
@@ -132,7 +134,7 @@ def verify(request: HttpRequest) -> VerifyOut:
         first_break_seq=brk.seq if brk else None,
         kind=str(brk.kind) if brk else None,
         message=brk.message if brk else None,
-        findings=[FindingOut(code=f.code.value, seq=f.seq, message=f.render()) for f in verdict.findings],
+        findings=[AuditFindingOut(code=f.code.value, seq=f.seq, message=f.render()) for f in verdict.findings],
     )
 
 

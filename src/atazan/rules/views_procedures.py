@@ -165,7 +165,7 @@ def procedure_detail(request: HttpRequest, key: str) -> HttpResponse:
 router = Router(tags=["rules"])
 
 
-class StepOut(Schema):
+class ProcedureStepOut(Schema):
     code: str
     actor: str
     text: str
@@ -190,7 +190,7 @@ class ProcedureSummaryOut(Schema):
 
 class ProcedureOut(ProcedureSummaryOut):
     as_of: dt.date
-    steps: list[StepOut]
+    steps: list[ProcedureStepOut]
     parameters: list[ParameterUsedOut]
 
 
@@ -226,7 +226,7 @@ def procedure_api(
             **_summary(key).dict(),
             as_of=procedure.as_of,
             steps=[
-                StepOut(
+                ProcedureStepOut(
                     code=s.code,
                     actor=s.actor,
                     text=msg_render(s.text),
