@@ -103,6 +103,10 @@ class Proposal(models.Model):
     moderation_note = models.CharField(max_length=300, blank=True)
     duplicate_group = models.CharField(max_length=40, blank=True)  # registration number of the group's first member
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
+    # the working-group member who prepares the answer (review queue, bulk "assign"); no one until assigned
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     support_count = models.PositiveIntegerField(default=0)
     synthetic = models.BooleanField(default=False)
 
