@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 from typer.testing import CliRunner
 
 from atazan.rules.cli import app
@@ -81,3 +82,27 @@ def test_rules_page_quotes_the_kazakh_text_for_a_kazakh_reader(client: Client) -
     assert "Талданған мысалдар" in page
     assert "Осы баптың 1-тармағының ережелері өзгермейді." in page
     assert 'href="/texts/2026/kaz/art/43/#art_43__para_5"' in page
+
+
+@pytest.mark.django_db
+def test_rules_page_lists_the_procedures_worked_cases_too(client: Client, english: None) -> None:
+    """The procedures' cases (data/procedure_cases) are worked examples like the others: every one that quotes a
+    sentence is listed, with the sentence and a link to its article."""
+    from atazan.rules.domain.cases import procedure_examples
+
+    page = client.get("/rules/?as_of=2026-07-01").content.decode()
+    quoted = [e for e in procedure_examples() if e.quote]
+    assert len(quoted) >= 30
+    for example in quoted:
+        assert escape(example.name) in page, example.name
+    assert "Treason charge initiated by 48 of 145 deputies is refused (a third is 49)" in page
+    assert 'href="/texts/2026/rus/art/50/#art_50__para_3"' in page
+    assert "result: refused; findings: [&#x27;removal_initiative&#x27;]" in page
+
+
+@pytest.mark.django_db
+def test_a_procedure_case_quotes_the_kazakh_sentence_for_a_kazakh_reader(client: Client) -> None:
+    page = client.get("/rules/?as_of=2026-07-01", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    row = page.split("Treason charge initiated by 48 of 145 deputies", 1)[0].rsplit("<tr>", 1)[1]
+    assert 'href="/texts/2026/kaz/art/50/#art_50__para_3"' in row and 'lang="kk"' in row
+    assert "Инициатива о предъявлении обвинения" not in row

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from atazan.rules.domain.cases import WorkedExample, worked_examples
+from atazan.rules.domain.cases import WorkedExample, procedure_examples, worked_examples
 from atazan.rules.domain.explain import Msg
 from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters, format_value
 from atazan.rules.quotes import TEXT_LANGUAGE, provision_quote, provision_sentences, provision_text
@@ -102,7 +102,8 @@ def _localised_quote(example: WorkedExample, language: str) -> tuple[str, str, s
 
 
 def example_rows(*, language: str) -> tuple[ExampleRow, ...]:
-    """The worked examples that quote a provision, ordered by Constitution (or law) and article.
+    """The worked examples that quote a provision — the bill checks' and institutions' (``data/cases``) and the
+    procedures' (``data/procedure_cases``) — ordered by Constitution (or law) and article.
 
     They come from files shipped with the code and the official texts, so each process builds them once per language.
     """
@@ -112,7 +113,8 @@ def example_rows(*, language: str) -> tuple[ExampleRow, ...]:
 @functools.lru_cache(maxsize=4)
 def _example_rows(language: str) -> tuple[ExampleRow, ...]:
     rows: list[ExampleRow] = []
-    for example in sorted((e for e in worked_examples() if e.quote), key=WorkedExample.sort_key):
+    examples = [*worked_examples(), *procedure_examples()]
+    for example in sorted((e for e in examples if e.quote), key=WorkedExample.sort_key):
         if example.act:
             source = f"{msg_render(Msg(ACTS[example.act]), language)}, {example.article}"
             quote, quote_language, url = example.quote, "rus", ""

@@ -1,4 +1,5 @@
-"""Runs the lawyer-readable worked cases in ``cases/``: situation -> result, findings, figures, deadlines.
+"""Runs the lawyer-readable worked cases of the procedures (``src/atazan/rules/data/procedure_cases/``, listed on the
+rules page as worked examples): situation -> result, findings, figures, deadlines.
 
 Each case quotes the sentence of the official Russian text it rests on; the quote must appear word for word in the
 article it cites (``article`` and ``constitution``), so a case cannot cite the wrong article.
@@ -10,17 +11,17 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from atazan.rules.domain.cases import PROCEDURE_CASES_DIR
 from atazan.rules.domain.procedures import amendment_1995, court, kurultai, legislation, president, transition
 from atazan.rules.domain.procedures.model import Outcome
 from atazan.texts.domain.parser import load_official
 
-CASES_DIR = Path(__file__).parent / "cases"
+CASES_DIR = PROCEDURE_CASES_DIR
 _DATETIMES = {"raised_at", "voted_at"}
 
 

@@ -17,6 +17,8 @@ import yaml
 from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "cases"
+# The procedures' cases (situation -> result, findings, figures, deadlines), run by tests/rules/procedures.
+PROCEDURE_CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "procedure_cases"
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,12 @@ class WorkedExample:
 
     @property
     def date(self) -> dt.date | None:
-        value = self.situation.get("date")
-        return value if isinstance(value, dt.date) else None
+        """The day the case is judged on: ``date``, else the procedure's ``as_of`` or the day of its vote."""
+        for key in ("date", "as_of", "voted_on", "on"):
+            value = self.situation.get(key)
+            if isinstance(value, dt.date):
+                return value.date() if isinstance(value, dt.datetime) else value
+        return None
 
     def sort_key(self) -> tuple[str, tuple[int, ...], str]:
         try:
@@ -45,14 +51,14 @@ class WorkedExample:
         return (self.act or self.constitution, numbers, self.name)
 
 
-def worked_examples(directory: Path = CASES_DIR) -> list[WorkedExample]:
+def worked_examples(directory: Path = CASES_DIR, *, topic_prefix: str = "") -> list[WorkedExample]:
     """Every case, in file order."""
     found: list[WorkedExample] = []
     for path in sorted(directory.glob("*.yaml")):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             found.append(
                 WorkedExample(
-                    topic=path.stem,
+                    topic=topic_prefix + path.stem,
                     name=str(raw["name"]),
                     check=str(raw["check"]),
                     situation=dict(raw["situation"]),
@@ -64,3 +70,8 @@ def worked_examples(directory: Path = CASES_DIR) -> list[WorkedExample]:
                 )
             )
     return found
+
+
+def procedure_examples() -> list[WorkedExample]:
+    """The procedures' worked cases (``data/procedure_cases``), their topics prefixed ``procedures/``."""
+    return worked_examples(PROCEDURE_CASES_DIR, topic_prefix="procedures/")
