@@ -115,6 +115,7 @@ class AuditVerdict:
     findings: list[Finding] = field(default_factory=list)
     chain_break: ChainBreak | None = None
     checkpoint: Checkpoint | None = None
+    scan: LogScan | None = None  # the pass over the log the verdict came from (a page signs its checkpoint from it)
 
     @property
     def intact(self) -> bool:
@@ -127,7 +128,7 @@ def audit_verify(
     """The chain, the records, and — given a checkpoint kept from earlier (with its block roots, when the file has
     them) — that today's log extends it."""
     scan = audit_log_scan()
-    verdict = AuditVerdict(entries=scan.size, chain_break=scan.chain_break, checkpoint=checkpoint)
+    verdict = AuditVerdict(entries=scan.size, chain_break=scan.chain_break, checkpoint=checkpoint, scan=scan)
     if scan.chain_break is not None:
         verdict.findings.append(chain_finding(scan.chain_break))
     if checkpoint is not None:
@@ -140,9 +141,10 @@ class AuditLogBroken(RuntimeError):
     """The log's own chain is broken: no checkpoint is signed over a log that does not verify."""
 
 
-def audit_checkpoint() -> Checkpoint:
+def audit_checkpoint(*, scan: LogScan | None = None) -> Checkpoint:
     """A signed checkpoint of the log as it is now (raises `AuditKeyError` without a key, `AuditLogBroken` when the
-    chain does not verify). Remembered per log state, so a page asks for it cheaply until the next entry."""
+    chain does not verify). Remembered per log state, so a page asks for it cheaply until the next entry. `scan`,
+    a pass over the log just made (`audit_verify`), is used when it still covers every entry."""
     from atazan.audit.keys import audit_signing_key
 
     key = audit_signing_key()
@@ -151,7 +153,8 @@ def audit_checkpoint() -> Checkpoint:
     cached = cache.get(state)
     if cached is not None:
         return checkpoint_from_dict(cached)
-    scan = audit_log_scan()
+    if scan is None or scan.size != (last[0] if last else 0):
+        scan = audit_log_scan()
     if scan.chain_break is not None:
         raise AuditLogBroken(chain_finding(scan.chain_break).render())
     time = datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -27,7 +27,7 @@ def index(request: HttpRequest) -> HttpResponse:
     verdict = audit_verify()
     checkpoint, no_key = None, False
     try:
-        checkpoint = audit_checkpoint()
+        checkpoint = audit_checkpoint(scan=verdict.scan)
     except AuditKeyError:
         no_key = True
     except AuditLogBroken:
