@@ -38,10 +38,10 @@ def test_demo_reproduces_official_totals_through_database_bundle_and_api(client)
     nist = nist_report(
         result, election_name="t", question_text_ru="q", date="2026-03-15", generated="x", official=False
     )
-    country = next(u for u in nist["GpUnit"] if u["@id"] == "gpu-kz")
+    country = next(u for u in nist["GpUnit"] if u["@id"] == "ru-kz")
     assert country["VotersRegistered"] == 12_482_613 and country["VotersParticipated"] == 9_127_192
     contest = nist["Election"][0]["Contest"][0]
-    assert contest["@type"] == "BallotMeasureContest" and contest["Type"] == "referendum"
-    yes = next(c for c in contest["ContestSelection"][0]["VoteCounts"] if c["GpUnitId"] == "gpu-kz")
+    assert contest["@type"] == "ElectionResults.BallotMeasureContest" and contest["Type"] == "referendum"
+    yes = next(c for c in contest["ContestSelection"][0]["VoteCounts"] if c["GpUnitId"] == "ru-kz")
     assert yes["Count"] == 7_954_667
     assert json.dumps(nist)  # serialisable as JSON

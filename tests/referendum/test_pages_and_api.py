@@ -67,7 +67,7 @@ def test_api_result_unit_precinct_and_nist(client, loaded) -> None:
     assert client.get(f"{base}/units/astana").json()["totals"]["took_part"] == 620
     versions = client.get(f"{base}/precincts/astana-1").json()["versions"]
     assert versions[0]["signature_status"] == "valid"
-    assert client.get(f"{base}/nist").json()["@type"] == "ElectionReport"
+    assert client.get(f"{base}/nist").json()["@type"] == "ElectionResults.ElectionReport"
     assert client.get(f"{base}/forensics").status_code == 200
     assert client.get(f"{base}/bundle").status_code == 200
 

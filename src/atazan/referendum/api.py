@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,10 +14,10 @@ from atazan.audit.selectors import audit_proof_published
 from atazan.referendum import selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.electorate import ADDITIONS_NOTE
-from atazan.referendum.domain.nist import nist_report
 from atazan.referendum.domain.protocol import Protocol, ProtocolError
 from atazan.referendum.domain.units import UnknownUnitError
 from atazan.referendum.models import Precinct, ProtocolReview, Question, Unit
+from atazan.referendum.nist_export import question_nist_report, question_nist_xml
 
 router = Router(tags=["referendum"])
 
@@ -268,16 +267,16 @@ def review(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 @router.get("/questions/{slug}/nist", summary="NIST SP 1500-100 v2 ElectionReport (JSON)")
 def nist(request: HttpRequest, slug: str, precincts: bool = False) -> dict[str, Any]:
-    q = _question(slug)
-    return nist_report(
-        selectors.result_for(q),
-        election_name=q.title,
-        question_text_ru=q.text_ru,
-        date=q.voting_date.isoformat(),
-        generated=datetime.now(UTC).isoformat(timespec="seconds"),
-        official=not q.synthetic,
-        precincts=precincts,
-    )
+    return question_nist_report(_question(slug), precincts=precincts)
+
+
+@router.get(
+    "/questions/{slug}/nist.xml",
+    summary="NIST SP 1500-100 v2 ElectionReport (XML, valid against NIST's XSD)",
+)
+def nist_xml(request: HttpRequest, slug: str, precincts: bool = False) -> HttpResponse:
+    body = question_nist_xml(_question(slug), precincts=precincts)
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
 @router.get(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -362,26 +361,26 @@ def bundle_command(
 
 @app.command("export-nist")
 def export_nist_command(
-    out: Annotated[Path, typer.Argument(help="Where to write the NIST SP 1500-100 JSON.")],
+    out: Annotated[Path, typer.Argument(help="Where to write the NIST SP 1500-100 v2 report.")],
     question: Annotated[str, typer.Option(help="Question slug.")] = "2026-constitution",
     precincts: Annotated[bool, typer.Option(help="Include districts and precincts as reporting units.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="json or xml (both valid against NIST's schemas).")] = (
+        "json"
+    ),
 ) -> None:
     """Export the result as a NIST SP 1500-100 v2 ElectionReport (BallotMeasureContest, type referendum)."""
-    from atazan.referendum import selectors
-    from atazan.referendum.domain.nist import nist_report
+    from atazan.referendum.nist_export import question_nist_report
+    from atazan.standards.nist_xml import report_xml
 
-    q = _question(question)
-    report = nist_report(
-        selectors.result_for(q),
-        election_name=q.title,
-        question_text_ru=q.text_ru,
-        date=q.voting_date.isoformat(),
-        generated=datetime.now(UTC).isoformat(timespec="seconds"),
-        official=not q.synthetic,
-        precincts=precincts,
-    )
-    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    err.print(f"wrote {out}")
+    if output_format not in {"json", "xml"}:
+        err.print(f"--format {output_format!r}: use json or xml", markup=False)
+        raise typer.Exit(2)
+    report = question_nist_report(_question(question), precincts=precincts)
+    if output_format == "xml":
+        out.write_bytes(report_xml(report))
+    else:
+        out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    err.print(f"wrote {out} (NIST SP 1500-100 v2, {output_format}, status {report['Status']})", markup=False)
 
 
 @app.command("model-csv")

@@ -1,37 +1,53 @@
-"""Export of a tally in the NIST SP 1500-100 v2 Election Results Common Data Format (JSON).
+"""Export of a tally in the NIST SP 1500-100 v2 Election Results Common Data Format (JSON form; the XML form is
+`atazan.standards.nist_xml.report_xml` of the same report). Valid against both official schemas.
 
-The referendum question is a `BallotMeasureContest` of type `referendum` with two `BallotMeasureSelection`s (yes,
-no). Geography: the country, the 20 units, optionally districts and precincts, as `ReportingUnit`s linked by
-`ComposingGpUnitIds`, with `VotersRegistered` and `VotersParticipated`. Ballots valid but not counted (all options
-marked, Referendum Law Art. 28(2)) are `Overvotes`; invalid ballots (Art. 28(1)) are `BallotsRejected`.
-OCD ids: only `ocd-division/country:kz` is registered; below it we use `region:<unit code>`, `district:<slug>` and
-`precinct:<number>` consistently.
+The question is a `BallotMeasureContest` of type `referendum` with two `BallotMeasureSelection`s, yes and no, whose
+`VoteCounts` are of `Type` `total`: a precinct protocol gives one figure per answer, not split by how the ballot was
+cast (NIST's `CountItemType` is that split: absentee, early, election-day…). Geography: the country, the 20 units
+and, at precinct level, districts and precincts, as `ReportingUnit`s linked by `ComposingGpUnitIds`, each with
+`VotersRegistered` and `VotersParticipated`.
 
-How final the result is: an incomplete result (a registered precinct not yet counted, a protocol refused or in
-review, implausible totals) is reported with `Status` `unofficial-partial` (the format's value for partial results)
-and the country's `CountStatus` `in-process`; `Notes` says how many precincts of the register are counted and how
-many protocols wait in review.
+The protocol's other figures (Referendum Law, Art. 30(1)):
+- invalid ballots (Art. 28(1): wrong form, no commission signature, no answer marked, will unreadable) are
+  `BallotCounts.BallotsRejected`; ballots in the box (those who took part) are `BallotsCast`;
+- ballots valid but not counted because every answer is marked (Art. 28(2); Art. 29: the voter marks the answer
+  they vote for) are `OtherCounts.Overvotes`: NIST's overvote is a contest where the voter made more selections
+  than allowed, which is what a ballot with both "yes" and "no" marked is. It is not an undervote (a ballot with
+  no answer marked is invalid under Art. 28(1)(3), so undervotes are not reported apart, and none are claimed).
+
+How final the result is, where the standard keeps it:
+- `SubUnitsReported`/`TotalSubUnits` ("subunits, e.g. precincts, that have completed reporting" / "total number")
+  on the contest and on the country's reporting unit: precincts counted and precincts on the register; on each
+  unit too when the register's precincts per unit are given;
+- `CountStatus` (`Type` total) `completed` or `in-process` on the contest and the country;
+- `ElectionReport.Status` `unofficial-complete` or `unofficial-partial`. Never `certified`: that is the Central
+  Commission's act approving the results (Art. 31(4)), which this tally of protocols does not record.
+- `Notes`: the same in words (precincts counted, protocols in review, implausible totals).
+
+Identifiers: `@id`s are XML names (`ru-kz`, `ru-<unit>`, `ru-p-<precinct>`); the country carries its registered OCD
+id (`atazan.standards.nist`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from typing import Any
 
+from atazan.standards.nist import COUNTRY_OCD_ID, VENDOR, count_status, intl, obj, object_id, ocd_identifier
+
 from .tally import TallyResult, Totals
+from .units import UnitKind
 
-COUNTRY_OCD = "ocd-division/country:kz"
-
-
-def _text(value: str, language: str = "en") -> dict[str, Any]:
-    return {
-        "@type": "InternationalizedText",
-        "Text": [{"@type": "LanguageString", "Language": language, "Content": value}],
-    }
+COUNTRY_ID = "ru-kz"
+YES = {"en": "Yes", "kk": "Иә", "ru": "Да"}
+NO = {"en": "No", "kk": "Жоқ", "ru": "Нет"}
+KAZAKHSTAN = {"en": "Kazakhstan", "kk": "Қазақстан", "ru": "Казахстан"}
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
+def _unit_type(kind: UnitKind) -> dict[str, str]:
+    # NIST has no first-level region type outside the United States ("state" is a U.S. state): an oblast is
+    # `other`; a city of republican significance and the capital are cities.
+    return {"Type": "city"} if kind in {UnitKind.CITY, UnitKind.CAPITAL} else {"Type": "other", "OtherType": "oblast"}
 
 
 def nist_report(
@@ -43,138 +59,142 @@ def nist_report(
     generated: str,
     official: bool,
     precincts: bool = False,
+    question_id: str = "question",
+    question_text: Mapping[str, str] | None = None,
+    register_by_unit: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """Build the ElectionReport. `precincts=True` adds every district and precinct as a reporting unit."""
+    """Build the ElectionReport. `precincts=True` adds every district and counted precinct as a reporting unit.
+
+    `question_text` is the question by language (default: the Russian text alone); `register_by_unit` the number of
+    precincts the register lists per unit code (gives each unit's `TotalSubUnits`). `official` says the precinct
+    figures are the commissions' own, not a model (said in `Notes`)."""
     units: list[dict[str, Any]] = []
     counted: list[tuple[str, Totals]] = []
 
-    def reporting_unit(gp_id: str, kind: str, name: str, ocd: str, t: Totals, composing: list[str]) -> None:
-        unit: dict[str, Any] = {
-            "@type": "ReportingUnit",
-            "@id": gp_id,
-            "Name": _text(name),
-            "ExternalIdentifiers": {
-                "@type": "ExternalIdentifiers",
-                "ExternalIdentifier": [{"@type": "ExternalIdentifier", "Type": "ocd-id", "Value": ocd}],
-            },
-            "VotersRegistered": t.registered,
-            "VotersParticipated": t.took_part,
-        }
-        if kind in {"country", "city", "precinct"}:
-            unit["Type"] = kind
-        else:
-            unit["Type"] = "other"
-            unit["OtherType"] = kind
-        if composing:
-            unit["ComposingGpUnitIds"] = composing
+    def reporting_unit(gp_id: str, name: Mapping[str, str] | str, t: Totals, **fields: Any) -> dict[str, Any]:
+        unit = obj(
+            "ReportingUnit",
+            **{"@id": gp_id},
+            Name=intl(name),
+            VotersRegistered=t.registered,
+            VotersParticipated=t.took_part,
+            **fields,
+        )
         units.append(unit)
         counted.append((gp_id, t))
+        return unit
 
-    unit_ids = [f"gpu-{code}" for code in result.units]
-    reporting_unit("gpu-kz", "country", "Kazakhstan", COUNTRY_OCD, result.totals, unit_ids)
-    units[0]["CountStatus"] = [
-        {"@type": "CountStatus", "Type": "total", "Status": "completed" if result.complete else "in-process"}
-    ]
-    for code, t in result.units.items():
-        unit = result.registry.by_code[code]
-        kind = "city" if unit.kind.value in {"city", "capital"} else "oblast"
-        composing: list[str] = []
-        if precincts:
-            composing = [f"gpu-{code}-{_slug(d)}" for (u, d) in result.districts if u == code]
-        reporting_unit(f"gpu-{code}", kind, unit.name_en, f"{COUNTRY_OCD}/region:{code}", t, composing)
+    registry = result.registry
+    unit_ids = {code: object_id("ru", code) for code in result.units}
+    district_ids: dict[tuple[str, str], str] = {}
+    members: dict[tuple[str, str], list[str]] = {}
     if precincts:
-        members: dict[tuple[str, str], list[str]] = {}
+        for code, district in result.districts:
+            district_ids[(code, district)] = object_id("ru", code, "d", district or "none")
         for p in result.accepted:
-            members.setdefault((p.unit, p.district), []).append(p.precinct)
-        for (code, district), t in result.districts.items():
-            gp = f"gpu-{code}-{_slug(district)}"
+            members.setdefault((p.unit, p.district), []).append(object_id("ru-p", p.precinct))
+
+    country = reporting_unit(
+        COUNTRY_ID,
+        KAZAKHSTAN,
+        result.totals,
+        ComposingGpUnitIds=list(unit_ids.values()),
+        ExternalIdentifier=[ocd_identifier(COUNTRY_OCD_ID)],
+        CountStatus=count_status(result.complete),
+        SubUnitsReported=result.precincts_reported,
+        TotalSubUnits=result.register_size,
+        Type="country",
+    )
+    for code, t in result.units.items():
+        unit = registry.by_code[code]
+        composing = [district_ids[key] for key in district_ids if key[0] == code]
+        reporting_unit(
+            unit_ids[code],
+            {"en": unit.name_en, "kk": unit.name_kk, "ru": unit.name_ru},
+            t,
+            ComposingGpUnitIds=composing or None,
+            SubUnitsReported=t.precincts,
+            TotalSubUnits=None if register_by_unit is None else register_by_unit.get(code, 0),
+            **_unit_type(unit.kind),
+        )
+    if precincts:
+        for key, t in result.districts.items():
             reporting_unit(
-                gp,
-                "district",
-                district or "(no district)",
-                f"{COUNTRY_OCD}/region:{code}/district:{_slug(district)}",
+                district_ids[key],
+                key[1] or "(no district)",
                 t,
-                [f"gpu-p-{_slug(n)}" for n in members.get((code, district), [])],
+                ComposingGpUnitIds=members.get(key),
+                SubUnitsReported=t.precincts,
+                Type="other",
+                OtherType="district",
             )
         for p in result.accepted:
             t = Totals()
             t.add(p)
-            reporting_unit(
-                f"gpu-p-{_slug(p.precinct)}",
-                "precinct",
-                p.precinct,
-                f"{COUNTRY_OCD}/region:{p.unit}/precinct:{_slug(p.precinct)}",
-                t,
-                [],
-            )
+            reporting_unit(object_id("ru-p", p.precinct), p.precinct, t, Number=p.precinct, Type="precinct")
 
-    def counts(field: str) -> list[dict[str, Any]]:
-        return [
-            {"@type": "VoteCounts", "GpUnitId": gp, "CountItemType": "total", "Count": getattr(t, field)}
-            for gp, t in counted
-        ]
+    def votes(field: str) -> list[dict[str, Any]]:
+        return [obj("VoteCounts", GpUnitId=gp, Type="total", Count=getattr(t, field)) for gp, t in counted]
 
     notes = [m.render() for m in result.completeness_msgs()]
     if not official:
         notes.insert(0, "Precinct figures are a synthetic model; only national totals are official.")
-    status = "unofficial-partial"  # an incomplete result is never reported as complete, official or not
-    if result.complete:
-        status = "official-complete" if official else "unofficial-complete"
-    contest = {
-        "@type": "BallotMeasureContest",
-        "@id": "contest-1",
-        "Name": _text(election_name),
-        "Type": "referendum",
-        "ElectionDistrictId": "gpu-kz",
-        "FullText": _text(question_text_ru, "ru"),
-        "ContestSelection": [
-            {
-                "@type": "BallotMeasureSelection",
-                "@id": "selection-yes",
-                "Selection": _text("Yes"),
-                "VoteCounts": counts("yes"),
-            },
-            {
-                "@type": "BallotMeasureSelection",
-                "@id": "selection-no",
-                "Selection": _text("No"),
-                "VoteCounts": counts("no"),
-            },
+    texts = dict(question_text) if question_text else {"ru": question_text_ru}
+    contest = obj(
+        "BallotMeasureContest",
+        **{"@id": object_id("ru-q", question_id)},
+        BallotTitle=intl(texts),
+        ContestSelection=[
+            obj(
+                "BallotMeasureSelection",
+                **{"@id": object_id("ru-q", question_id, "yes")},
+                SequenceOrder=1,
+                VoteCounts=votes("yes"),
+                Selection=intl(YES),
+            ),
+            obj(
+                "BallotMeasureSelection",
+                **{"@id": object_id("ru-q", question_id, "no")},
+                SequenceOrder=2,
+                VoteCounts=votes("no"),
+                Selection=intl(NO),
+            ),
+        ],  # fmt: skip
+        CountStatus=count_status(result.complete),
+        ElectionDistrictId=COUNTRY_ID,
+        Name=election_name,
+        OtherCounts=[obj("OtherCounts", GpUnitId=gp, Overvotes=t.not_counted) for gp, t in counted],
+        SubUnitsReported=result.precincts_reported,
+        TotalSubUnits=result.register_size,
+        Type="referendum",
+    )
+    election = obj(
+        "Election",
+        BallotCounts=[
+            obj("BallotCounts", GpUnitId=gp, Type="total", BallotsCast=t.took_part, BallotsRejected=t.invalid)
+            for gp, t in counted
         ],
-        "OtherCounts": [{"@type": "OtherCounts", "GpUnitId": gp, "Overvotes": t.not_counted} for gp, t in counted],
-    }
-    return {
-        "@type": "ElectionReport",
-        "Format": "precinct-level" if precincts else "summary-contest",
-        "GeneratedDate": generated,
-        "Issuer": "atazan",
-        "IssuerAbbreviation": "atazan",
-        "SequenceStart": 1,
-        "SequenceEnd": 1,
-        "Status": status,
-        "VendorApplicationId": "atazan",
-        "Notes": " ".join(f"{n}." if not n.endswith(".") else n for n in notes),
-        "Election": [
-            {
-                "@type": "Election",
-                "@id": "election-1",
-                "Name": _text(election_name),
-                "StartDate": date,
-                "EndDate": date,
-                "Type": "special",
-                "ElectionScopeId": "gpu-kz",
-                "Contest": [contest],
-                "BallotCounts": [
-                    {
-                        "@type": "BallotCounts",
-                        "GpUnitId": gp,
-                        "Type": "total",
-                        "BallotsCast": t.took_part,
-                        "BallotsRejected": t.invalid,
-                    }
-                    for gp, t in counted
-                ],
-            }
-        ],
-        "GpUnit": units,
-    }
+        Contest=[contest],
+        CountStatus=count_status(result.complete),
+        ElectionScopeId=COUNTRY_ID,
+        Name=intl(election_name),
+        StartDate=date,
+        EndDate=date,
+        Type="other",
+        OtherType="nationwide-referendum",
+    )
+    assert country is units[0]
+    return obj(
+        "ElectionReport",
+        Election=[election],
+        Format="precinct-level" if precincts else "summary-contest",
+        GeneratedDate=generated,
+        GpUnit=units,
+        Issuer="atazan",
+        IssuerAbbreviation="atazan",
+        Notes=" ".join(n if n.endswith(".") else f"{n}." for n in notes),
+        SequenceStart=1,
+        SequenceEnd=1,
+        Status="unofficial-complete" if result.complete else "unofficial-partial",
+        VendorApplicationId=VENDOR,
+    )
