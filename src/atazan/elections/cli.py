@@ -240,11 +240,26 @@ def seats(slug: str, method: Annotated[Method, typer.Option()] = Method.HARE) ->
 
 
 @app.command("export-nist")
-def export_nist(slug: str) -> None:
-    """Print the election's results as NIST SP 1500-100 v2 JSON (ElectionReport)."""
+def export_nist(
+    slug: str,
+    out: Annotated[Path | None, typer.Argument(help="Where to write the report (default: print it).")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="json or xml (both valid against NIST's schemas).")] = (
+        "json"
+    ),
+) -> None:
+    """The election's results as a NIST SP 1500-100 v2 ElectionReport (PartyContest), JSON or XML."""
     from atazan.elections.selectors import nist_report
+    from atazan.standards.nist_xml import report_xml
 
-    typer.echo(json.dumps(nist_report(election=_election(slug)), ensure_ascii=False, indent=2))
+    if output_format not in {"json", "xml"}:
+        _fail(f"--format {output_format!r}: use json or xml")
+    report = nist_report(election=_election(slug))
+    body = report_xml(report) if output_format == "xml" else json.dumps(report, ensure_ascii=False, indent=2).encode()
+    if out is None:
+        sys.stdout.buffer.write(body if body.endswith(b"\n") else body + b"\n")
+        sys.stdout.flush()
+    else:
+        out.write_bytes(body)
 
 
 @app.command("regions")

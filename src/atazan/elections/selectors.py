@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -129,117 +128,11 @@ def review_pending(*, election: models.Election) -> int:
     return rejected_rows(election=election).filter(import_kind__in=RESULT_IMPORTS).count()
 
 
-# ---------------------------------------------------------------------------------------------------------------------
-# NIST SP 1500-100 v2 (Election Results Common Data Format), JSON
-
-
-def _text(value: str, language: str = "en") -> dict[str, Any]:
-    return {"@type": "ElectionResults.InternationalizedText",
-            "Text": [{"@type": "ElectionResults.LanguageString", "Content": value, "Language": language}]}  # fmt: skip
-
-
 def nist_report(*, election: models.Election) -> dict[str, Any]:
-    """The election's results as a NIST SP 1500-100 v2 ``ElectionReport`` with one ``PartyContest``."""
-    country = "ocd-division/country:kz"
-    units: list[dict[str, Any]] = []
-    regions: dict[str, str] = {}
-    for rr in models.RegionResult.objects.filter(party_list__election=election).order_by("region_code"):
-        regions.setdefault(rr.region_code, rr.region_name)
-    region_ids = {code: f"{country}/region:{code.lower()}" for code in regions}
-    units.append({
-        "@type": "ElectionResults.ReportingUnit", "@id": country, "Name": _text("Kazakhstan"), "Type": "country",
-        "ComposingGpUnitIds": list(region_ids.values()),
-    })  # fmt: skip
-    units.extend(
-        {"@type": "ElectionResults.ReportingUnit", "@id": region_ids[code], "Name": _text(name), "Type": "state"}
-        for code, name in regions.items()
-    )
-    result = allocate(election_input(election=election))
-    parties = []
-    selections = []
-    for plist in election.party_lists.all():
-        pid = f"party-{plist.registration_order}"
-        parties.append({"@type": "ElectionResults.Party", "@id": pid, "Name": _text(plist.party),
-                        "Color": plist.color.lstrip("#")})  # fmt: skip
-        counts = [{"@type": "ElectionResults.VoteCounts", "GpUnitId": country, "CountItemType": "total",
-                   "Count": plist.votes}]  # fmt: skip
-        counts.extend(
-            {
-                "@type": "ElectionResults.VoteCounts",
-                "GpUnitId": region_ids[rr.region_code],
-                "CountItemType": "total",
-                "Count": rr.votes,
-            }  # fmt: skip
-            for rr in plist.region_results.all()
-        )
-        selections.append({
-            "@type": "ElectionResults.PartySelection", "@id": f"selection-{plist.registration_order}",
-            "PartyIds": [pid], "SequenceOrder": plist.registration_order, "VoteCounts": counts,
-        })  # fmt: skip
-    contest = {
-        "@type": "ElectionResults.PartyContest",
-        "@id": f"contest-{election.slug}",
-        "Name": election.title,
-        "ElectionDistrictId": country,
-        "NumberElected": election.seats,
-        "VotesAllowed": 1,
-        "ContestSelection": selections,
-        "SummaryCounts": [
-            {
-                "@type": "ElectionResults.SummaryCounts",
-                "GpUnitId": country,
-                "CountItemType": "total",
-                "BallotsCast": election.took_part,
-            }
-        ],  # fmt: skip
-        "ExternalIdentifier": [
-            {
-                "@type": "ElectionResults.ExternalIdentifier",
-                "Type": "other",
-                "OtherType": "seats-allocated-art-97-1",
-                "Value": ";".join(f"{p}={n}" for p, n in result.seats.items()),
-            }
-        ],  # fmt: skip
-    }
-    report: dict[str, Any] = {
-        "@type": "ElectionResults.ElectionReport",
-        "Format": "summary-contest",
-        "GeneratedDate": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "Issuer": "atazan" + (" (simulated data)" if election.simulated else ""),
-        "IssuerAbbreviation": "atazan",
-        "VendorApplicationId": "atazan",
-        "SequenceStart": 1,
-        "SequenceEnd": 1,
-        # NIST SP 1500-100 ReportStatus: partial while refused rows wait for review (they may be missing votes).
-        "Status": "unofficial-partial" if review_pending(election=election) else "unofficial-complete",
-        "IsTest": election.simulated,
-        "Notes": election.source,
-        "Election": [
-            {
-                "@type": "ElectionResults.Election",
-                "@id": f"election-{election.slug}",
-                "Name": _text(election.title),
-                "StartDate": election.election_day.isoformat(),
-                "EndDate": election.election_day.isoformat(),
-                "Type": "general",
-                "ElectionScopeId": country,
-                "Contest": [contest],
-                "BallotCounts": [
-                    {
-                        "@type": "ElectionResults.BallotCounts",
-                        "GpUnitId": country,
-                        "CountItemType": "total",
-                        "BallotsCast": election.took_part,
-                    }
-                ],
-            }
-        ],  # fmt: skip
-        "Party": parties,
-        "GpUnit": units,
-    }
-    if election.simulated:
-        report["TestType"] = "simulated"
-    return report
+    """The election's results as a NIST SP 1500-100 v2 ``ElectionReport`` (``atazan.elections.nist_export``)."""
+    from atazan.elections.nist_export import nist_report as report
+
+    return report(election=election)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

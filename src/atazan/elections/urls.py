@@ -8,6 +8,7 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/whatif/", views.whatif, name="whatif"),
     path("<slug:slug>/nist.json", views.nist_export, name="nist"),
+    path("<slug:slug>/nist.xml", views.nist_export_xml, name="nist-xml"),
     path("<slug:slug>/regions/", views.regions, name="regions"),
     path("<slug:slug>/lists/<int:order>/", views.party, name="party"),
     path("<slug:slug>/operator/", views.operator, name="operator"),

@@ -118,6 +118,16 @@ def nist_export(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@require_GET
+def nist_export_xml(request: HttpRequest, slug: str) -> HttpResponse:
+    from atazan.standards.nist_xml import report_xml
+
+    body = report_xml(selectors.nist_report(election=_election(slug)))
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-nist-1500-100.xml"'
+    return response
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # public pages: results by region, a party's list
 
