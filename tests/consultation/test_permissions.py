@@ -79,7 +79,10 @@ def test_moderation_is_the_moderators():
             services.proposals_moderate(numbers=[p.registration_number], action="hide", moderator=user)
     p.refresh_from_db()
     assert p.visibility == "visible"
-    assert services.proposals_moderate(numbers=[p.registration_number], action="hide", moderator=moderator()) == 1
+    assert (
+        services.proposals_moderate(numbers=[p.registration_number], action="hide", moderator=moderator(), note="spam")
+        == 1
+    )
 
 
 def test_import_is_the_working_group_secretarys_or_the_consoles():

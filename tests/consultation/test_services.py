@@ -70,7 +70,9 @@ def test_bulk_moderation_hides_and_restores_without_deleting():
     a, b = submit(CAMPAIGN, serial=1), submit("Другое предложение о земле и недрах", serial=2)
     wg = moderator()
     assert (
-        services.proposals_moderate(numbers=[a.registration_number, b.registration_number], action="hide", moderator=wg)
+        services.proposals_moderate(
+            numbers=[a.registration_number, b.registration_number], action="hide", moderator=wg, note="spam"
+        )
         == 2
     )
     assert selectors.proposals_public().count() == 0

@@ -350,7 +350,12 @@ def proposals_moderate(*, numbers: list[str], action: str, moderator: User, note
     if action not in MODERATION:
         raise ConsultationError(record=shown(action), rule="moderation action is flag, hide or restore")
     numbers = _numbers_valid(numbers)
-    note = text_clean(intake.NOTE, note, record=msg("record", "moderation of {count} proposals", count=len(numbers)))
+    record = msg("record", "moderation of {count} proposals", count=len(numbers))
+    note = text_clean(intake.NOTE, note, record=record)
+    if action == "hide" and not note:
+        # a hidden proposal leaves the public record: the reason is kept and audited (docs/security.md, moderation)
+        raise ConsultationError(record=record, rule=msg("hide_reason", "a proposal is hidden with a reason: write "
+                                                        "it in the note"))  # fmt: skip
     changed = Proposal.objects.filter(registration_number__in=numbers).update(
         visibility=MODERATION[action], moderation_note=note
     )
@@ -384,6 +389,152 @@ IMPORT_COLUMNS = ("registration_number", "kind", "surname", "name", "patronymic"
 # What of a refused row is kept for review: each value at most this many characters (a 100,000-character surname is
 # kept as its beginning and its length).
 REVIEW_VALUE_MAX = 2_000
+
+def assignees() -> list[User]:
+    """Who may be assigned a proposal: the members of the working group who answer (matrix:
+    consultation.proposal.answer)."""
+    from atazan.accounts.domain.roles import Role
+
+    return list(User.objects.filter(groups__name=Role.WORKING_GROUP_SECRETARY.value, is_active=True)
+                .order_by("username").distinct())  # fmt: skip
+
+
+@transaction.atomic
+def proposals_assign(*, numbers: list[str], assignee: str, by: User) -> int:
+    """Bulk: assign proposals to a member of the working group who prepares their answer (matrix:
+    consultation.proposal.review); audited. Returns how many were assigned."""
+    permission_require(by, "consultation.proposal.review")
+    numbers = _numbers_valid(numbers)
+    member = next((u for u in assignees() if u.username == assignee), None)
+    if member is None:
+        raise ConsultationError(
+            record=msg("record", "user {name}", name=shown(assignee)),
+            rule=msg("assignee", "proposals are assigned to a member of the working group"),
+        )
+    count = 0
+    for start in range(0, len(numbers), _CHUNK):
+        count += Proposal.objects.filter(registration_number__in=numbers[start : start + _CHUNK]).update(
+            assigned_to=member
+        )
+    audit_append(actor=by.username, action="consultation.proposals.assign", target=",".join(numbers[:50]),
+                 payload={"count": count, "assignee": member.username})  # fmt: skip
+    return count
+
+
+def group_numbers(group: str, *, with_linked: bool = False) -> list[str]:
+    """The registration numbers of a duplicate group (a campaign), and with ``with_linked`` of the groups linked to
+    it in other languages (CampaignLink)."""
+    groups = {group}
+    if with_linked:
+        for b in CampaignLink.objects.filter(group_a=group).values_list("group_b", flat=True):
+            groups.add(b)
+        for a in CampaignLink.objects.filter(group_b=group).values_list("group_a", flat=True):
+            groups.add(a)
+    numbers = list(Proposal.objects.filter(duplicate_group__in=sorted(groups)).values_list("registration_number",
+                                                                                          flat=True))  # fmt: skip
+    if not numbers and Proposal.objects.filter(registration_number=group).exists():
+        numbers = [group]  # a proposal in no group answers alone
+    return sorted(numbers)
+
+
+@dataclass
+class GroupAnswer:
+    answered: int  # proposals that received the answer
+    reviewed: int  # of them, taken into review first (registered → under review), recorded as such
+    skipped: list[str]  # already answered, or an outcome the workflow forbids from their status
+
+
+_CHUNK = 500  # SQLite's bound-parameter limit
+
+
+def proposals_answer(
+    *, numbers: Sequence[str], status: str, answer: str, decided_by: User, merged_into: Proposal | None = None,
+    label: str = "",
+) -> GroupAnswer:  # fmt: skip
+    """One official answer for many proposals at once (a duplicate group, a campaign, or a selection of the review
+    queue), recorded per proposal: each gets its own StatusChange rows, its answer, who and when, and one audit entry
+    vouches for every answer's digest (audit_records.answer_record).
+
+    The workflow is the one of proposal_decide (domain.workflow): a registered proposal is first taken into review
+    (a recorded step, needing ``consultation.proposal.review``) and then answered (``consultation.proposal.answer``);
+    "out of scope" and "merged" may follow registration directly. Proposals already answered are left as they are
+    and listed in ``skipped``. Bulk statements: a 10,000-proposal campaign is a handful of queries (benchmark
+    benchmarks/consultation_answer.py)."""
+    from atazan.consultation.domain.workflow import OUTCOMES, TRANSITIONS
+
+    target = DomainStatus(status)  # ValueError for a status that is none
+    permission_require(decided_by, "consultation.proposal.answer")
+    numbers = _numbers_valid(numbers)
+    record = msg("record", "answer to {count} proposals", count=len(numbers))
+    if target not in OUTCOMES:
+        raise ConsultationError(record=record, rule=msg(
+            "group_outcome", "a group is answered with an outcome (accepted, partly accepted, rejected, merged or "
+            "out of scope), not taken into review"))  # fmt: skip
+    answer = text_clean(intake.ANSWER, answer, record=record).strip()
+    merged_number = merged_into.registration_number if merged_into else None
+    # the rules that do not depend on a proposal's status, checked once (answer present, merge target named)
+    status_change_check(record=label or str(record), current=DomainStatus.UNDER_REVIEW, target=target,
+                        answer=answer, merged_into=merged_number)  # fmt: skip
+    direct = target in TRANSITIONS[DomainStatus.REGISTERED]
+    if not direct:
+        permission_require(decided_by, "consultation.proposal.review")
+    with transaction.atomic():
+        rows: list[tuple[int, str, str]] = []
+        for start in range(0, len(numbers), _CHUNK):
+            rows += list(Proposal.objects.select_for_update().filter(
+                registration_number__in=numbers[start : start + _CHUNK]
+            ).values_list("id", "registration_number", "status"))  # fmt: skip
+        rows.sort(key=lambda r: r[1])
+        eligible = [r for r in rows if r[2] in (DomainStatus.REGISTERED.value, DomainStatus.UNDER_REVIEW.value)
+                    and (merged_into is None or r[0] != merged_into.pk)]  # fmt: skip
+        taken = {r[0] for r in eligible}
+        skipped = sorted(set(numbers) - {r[1] for r in eligible})
+        now = timezone.now()
+        changes = []
+        reviewed = 0
+        for pk, _number, current in eligible:
+            if current == DomainStatus.REGISTERED.value and not direct:
+                changes.append(StatusChange(proposal_id=pk, from_status=current, to_status=DomainStatus.UNDER_REVIEW,
+                                            answer="", decided_by=decided_by, decided_at=now))  # fmt: skip
+                current = DomainStatus.UNDER_REVIEW.value
+                reviewed += 1
+            changes.append(StatusChange(proposal_id=pk, from_status=current, to_status=status, answer=answer,
+                                        decided_by=decided_by, decided_at=now))  # fmt: skip
+        StatusChange.objects.bulk_create(changes, batch_size=1000)
+        from atazan.consultation.notifications import dispatch_on_commit
+
+        dispatch_on_commit()  # bulk_create sends no post_save: followers are told once this commits
+        ids = sorted(taken)
+        for start in range(0, len(ids), _CHUNK):
+            Proposal.objects.filter(id__in=ids[start : start + _CHUNK]).update(
+                status=status, answer=answer, answered_by=decided_by, answered_at=now, merged_into=merged_into
+            )
+        answered = [r[1] for r in eligible]
+        if answered:
+            audit_append(
+                actor=decided_by.username, action=f"consultation.proposals.{status}",
+                target=label or (answered[0] if len(answered) == 1 else f"{answered[0]}…({len(answered)})"),
+                payload={"answer": answer, "merged_into": merged_number, "count": len(answered),
+                         "reviewed": reviewed},
+                records=[answer_record(number=n, status=status, answer=answer, merged_into=merged_number)
+                         for n in answered],
+            )  # fmt: skip
+    return GroupAnswer(answered=len(answered), reviewed=reviewed, skipped=skipped)
+
+
+@transaction.atomic
+def group_answer(
+    *, group: str, status: str, answer: str, decided_by: User, with_linked: bool = False,
+    merged_into: Proposal | None = None,
+) -> GroupAnswer:  # fmt: skip
+    """Answer a whole duplicate group (a campaign of identical appeals) in one action; see proposals_answer."""
+    numbers = group_numbers(group, with_linked=with_linked)
+    if not numbers:
+        raise ConsultationError(record=msg("record", "group {group}", group=shown(group)),
+                                rule=msg("no_group", "no duplicate group or proposal has this number"))  # fmt: skip
+    return proposals_answer(numbers=numbers, status=status, answer=answer, decided_by=decided_by,
+                            merged_into=merged_into, label=f"group {group}")  # fmt: skip
+
 
 
 def _raw_for_review(row: Mapping[str, str]) -> dict[str, str]:

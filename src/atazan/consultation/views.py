@@ -34,6 +34,8 @@ from atazan.consultation.domain.attachments import (
 )
 from atazan.consultation.domain.errors import ConsultationError
 from atazan.consultation.domain.intake import registration_number_parse
+from atazan.consultation.domain.workflow import Status as WorkflowStatus
+from atazan.consultation.domain.workflow import next_step_hint, transitions_from
 from atazan.consultation.models import (
     REGION_CHOICES,
     AppealKind,
@@ -44,7 +46,7 @@ from atazan.consultation.models import (
     Theme,
     Visibility,
 )
-from atazan.consultation.translation import error_text
+from atazan.consultation.translation import error_text, msg_render
 
 
 def _working_group(request: HttpRequest) -> bool:
@@ -104,7 +106,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     return render(request, "consultation/detail.html", _base(
         request, proposal=proposal, history=proposal.history.select_related("decided_by"),
         articles=proposal.articles.order_by("source", "article"), group_size=group.count(),
-        group_sample=group[:10], linked=linked, outcomes=[c for c in Status.choices if c[0] != Status.REGISTERED],
+        group_sample=group[:10], linked=linked, **_decision_form(request, proposal),
         supported=request.user.is_authenticated and proposal.supports.filter(citizen=request.user).exists(),
         same_applicant=same_applicant, attachments=selectors.attachments_of(proposal, request.user),
         attachment_count=proposal.attachments.count(),
@@ -112,6 +114,47 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
 
 
 def attachment_download(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+def _decision_form(request: HttpRequest, proposal: Proposal) -> dict[str, object]:
+    """What the decision form offers: only the statuses the workflow allows next (domain.workflow) that this user may
+    decide (review or answer), what must come first, and the group answer when the proposal is in a group."""
+    current = WorkflowStatus(proposal.status)
+    can_review = permission_allowed(request.user, "consultation.proposal.review")  # type: ignore[arg-type]
+    can_answer = permission_allowed(request.user, "consultation.proposal.answer")  # type: ignore[arg-type]
+    names = dict(Status.choices)
+    outcomes = [(s.value, names[s.value]) for s in transitions_from(current)
+                if (can_review if s is WorkflowStatus.UNDER_REVIEW else can_answer)]  # fmt: skip
+    hint = next_step_hint(current)
+    group = proposal.duplicate_group
+    open_in_group = (Proposal.objects.filter(duplicate_group=group, status__in=[Status.REGISTERED, Status.UNDER_REVIEW])
+                     .count() if group and can_answer else 0)  # fmt: skip
+    return {
+        "outcomes": outcomes,
+        "next_step": msg_render(hint) if hint else "",
+        "group_open": open_in_group,
+        "group_outcomes": [(v, names[v]) for v in GROUP_OUTCOMES],
+        "answer_templates": answer_templates(),
+    }
+
+
+# One official answer for many proposals: the outcomes a group or a selection may be given at once.
+GROUP_OUTCOMES = [Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.REJECTED, Status.OUT_OF_SCOPE]
+
+
+def answer_templates() -> list[tuple[str, str, str]]:
+    """(key, status, text) of the working group's standard answers, in the reader's language; the secretary may
+    edit the text before sending. An answer is the working group's, never the platform's: no template decides."""
+    return [
+        ("accepted", Status.ACCEPTED, _("Your proposal has been considered by the working group and taken into account "
+                                        "in the draft submitted to the Constitutional Commission.")),
+        ("partly", Status.PARTLY_ACCEPTED, _("Your proposal has been considered by the working group; part of it is "
+                                             "reflected in the draft submitted to the Constitutional Commission.")),
+        ("rejected", Status.REJECTED, _("Your proposal has been considered by the working group and was not "
+                                        "supported. Thank you for taking part in the consultation.")),
+        ("out_of_scope", Status.OUT_OF_SCOPE, _("Your appeal does not concern the text of the Constitution; it is "
+                                                "considered under the general procedure for appeals.")),
+    ]  # fmt: skip
+
+
     """The file as a download only, under its sniffed type: a browser never renders it in the site's origin."""
     try:
         attachment = selectors.attachment_get(number=_number_or_404(number), attachment_id=attachment_id,
@@ -245,6 +288,23 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
     merged = Proposal.objects.filter(registration_number=merged_number).first() if merged_number else None
     try:
         services.proposal_decide(proposal=proposal, status=request.POST.get("status", ""),
+    if request.POST.get("scope") == "group" and proposal.duplicate_group:
+        try:
+            result = services.group_answer(
+                group=proposal.duplicate_group, status=request.POST.get("status", ""),
+                answer=request.POST.get("answer", ""), decided_by=request.user,  # type: ignore[arg-type]
+                with_linked=request.POST.get("with_linked") == "1", merged_into=merged,
+            )  # fmt: skip
+        except ConsultationError as error:
+            messages.error(request, error_text(error))
+        except ValueError:
+            messages.error(request, _("Choose one of the outcomes offered."))
+        else:
+            messages.success(request, _("One answer recorded for %(n)s proposals of the group (%(reviewed)s taken "
+                                        "into review first; %(skipped)s already answered, left as they were).")
+                             % {"n": result.answered, "reviewed": result.reviewed,
+                                "skipped": len(result.skipped)})  # fmt: skip
+        return redirect(proposal)
                                  answer=request.POST.get("answer", ""), decided_by=request.user,  # type: ignore[arg-type]
                                  merged_into=merged)  # fmt: skip
     except ConsultationError as error:
@@ -275,6 +335,14 @@ def confirm_article(request: HttpRequest, number: str) -> HttpResponse:
 
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
+def _template_answer(key: str, edited: str) -> tuple[str, str]:
+    """The status and text of a standard answer (the text as the secretary edited it, when given)."""
+    for template_key, status, text in answer_templates():
+        if template_key == key:
+            return str(status), edited.strip() or text
+    raise ValueError(key)
+
+
     if not _working_group(request):
         raise PermissionDenied
     if request.method == "POST":
@@ -291,10 +359,23 @@ def review(request: HttpRequest) -> HttpResponse:
                 n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
             else:
                 n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
+            elif action == "assign":
+                n = services.proposals_assign(numbers=numbers, assignee=request.POST.get("assignee", ""),
+                                              by=request.user)  # type: ignore[arg-type]  # fmt: skip
+            elif action == "answer":
+                status, text = _template_answer(request.POST.get("template", ""), request.POST.get("answer", ""))
+                n = services.proposals_answer(numbers=numbers, status=status, answer=text,
+                                              decided_by=request.user).answered  # type: ignore[arg-type]  # fmt: skip
                                                 note=request.POST.get("note", ""))  # fmt: skip
-        except (ConsultationError, PermissionDenied) as error:
+        except ValueError as error:
+            if not isinstance(error, ConsultationError):
+                messages.error(request, _("Choose one of the standard answers offered."))
+                return redirect("consultation:review")
+            messages.error(request, error_text(error))
+            return redirect("consultation:review")
+        except PermissionDenied as error:
             # the service's check is the one that counts: a secretary may review, only a moderator may hide
-            messages.error(request, error_text(error) if isinstance(error, ConsultationError) else str(error))
+            messages.error(request, str(error))
             return redirect("consultation:review")
         messages.success(request, _("%(n)s proposals changed.") % {"n": n})
         return redirect("consultation:review")
@@ -307,8 +388,10 @@ def review(request: HttpRequest) -> HttpResponse:
     except ValueError:
         page_number = 1
     page = selectors.proposals_page(queue, page=page_number)
-    return render(request, "consultation/review.html", _base(request, page=page, status=status,
-                                                              statuses=Status.choices))  # fmt: skip
+    return render(request, "consultation/review.html", _base(
+        request, page=page, status=status, statuses=Status.choices, answer_templates=answer_templates(),
+        assignees=services.assignees(),
+    ))  # fmt: skip
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:

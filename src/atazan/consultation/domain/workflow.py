@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import ConsultationError
+from .messages import Msg, msg
 
 
 class Status(StrEnum):
@@ -46,3 +47,24 @@ def status_change_check(
         raise IllegalTransition(record=record, rule="a merged proposal names the proposal it is merged into")
     if target is Status.MERGED and merged_into == record:
         raise IllegalTransition(record=record, rule="a proposal cannot be merged into itself")
+
+
+# the order in which the decision form offers a proposal's next statuses
+_ORDER = (Status.UNDER_REVIEW, Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.REJECTED, Status.MERGED,
+          Status.OUT_OF_SCOPE)  # fmt: skip
+
+
+def transitions_from(current: Status) -> list[Status]:
+    """The statuses a proposal may take next, in the form's order; none once it has its answer."""
+    allowed = TRANSITIONS.get(current, frozenset())
+    return [s for s in _ORDER if s in allowed]
+
+
+def next_step_hint(current: Status) -> Msg | None:
+    """What the working group must do first, said where the form cannot offer an outcome yet (or ever again)."""
+    if current is Status.REGISTERED:
+        return msg("workflow_review_first", "Accepted, partly accepted or rejected come after review: take the "
+                   "proposal into review first. Out of scope and merged may be decided at once.")  # fmt: skip
+    if current in OUTCOMES:
+        return msg("workflow_final", "This proposal has its official answer; its status does not change again.")
+    return None
