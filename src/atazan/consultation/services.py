@@ -376,20 +376,6 @@ def proposals_review_start(*, numbers: list[str], reviewer: User) -> int:
     return count
 
 
-@dataclass
-class ImportSummary:
-    created: int = 0
-    unchanged: int = 0
-    rejected: int = 0  # every refused row, conflicts included
-    conflicts: int = 0  # rows whose registration number is registered with different content
-
-
-IMPORT_COLUMNS = ("registration_number", "kind", "surname", "name", "patronymic", "iin", "region", "language",
-                  "text", "submitted_at")  # fmt: skip
-# What of a refused row is kept for review: each value at most this many characters (a 100,000-character surname is
-# kept as its beginning and its length).
-REVIEW_VALUE_MAX = 2_000
-
 def assignees() -> list[User]:
     """Who may be assigned a proposal: the members of the working group who answer (matrix:
     consultation.proposal.answer)."""
@@ -535,6 +521,20 @@ def group_answer(
     return proposals_answer(numbers=numbers, status=status, answer=answer, decided_by=decided_by,
                             merged_into=merged_into, label=f"group {group}")  # fmt: skip
 
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    unchanged: int = 0
+    rejected: int = 0  # every refused row, conflicts included
+    conflicts: int = 0  # rows whose registration number is registered with different content
+
+
+IMPORT_COLUMNS = ("registration_number", "kind", "surname", "name", "patronymic", "iin", "region", "language",
+                  "text", "submitted_at")  # fmt: skip
+# What of a refused row is kept for review: each value at most this many characters (a 100,000-character surname is
+# kept as its beginning and its length).
+REVIEW_VALUE_MAX = 2_000
 
 
 def _raw_for_review(row: Mapping[str, str]) -> dict[str, str]:

@@ -113,7 +113,6 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     ))  # fmt: skip
 
 
-def attachment_download(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
 def _decision_form(request: HttpRequest, proposal: Proposal) -> dict[str, object]:
     """What the decision form offers: only the statuses the workflow allows next (domain.workflow) that this user may
     decide (review or answer), what must come first, and the group answer when the proposal is in a group."""
@@ -155,6 +154,7 @@ def answer_templates() -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
+def attachment_download(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
     """The file as a download only, under its sniffed type: a browser never renders it in the site's origin."""
     try:
         attachment = selectors.attachment_get(number=_number_or_404(number), attachment_id=attachment_id,
@@ -286,8 +286,6 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
     except ConsultationError:
         merged_number = ""  # none named, or not a number: the workflow then says what a merge needs
     merged = Proposal.objects.filter(registration_number=merged_number).first() if merged_number else None
-    try:
-        services.proposal_decide(proposal=proposal, status=request.POST.get("status", ""),
     if request.POST.get("scope") == "group" and proposal.duplicate_group:
         try:
             result = services.group_answer(
@@ -305,6 +303,8 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
                              % {"n": result.answered, "reviewed": result.reviewed,
                                 "skipped": len(result.skipped)})  # fmt: skip
         return redirect(proposal)
+    try:
+        services.proposal_decide(proposal=proposal, status=request.POST.get("status", ""),
                                  answer=request.POST.get("answer", ""), decided_by=request.user,  # type: ignore[arg-type]
                                  merged_into=merged)  # fmt: skip
     except ConsultationError as error:
@@ -333,8 +333,6 @@ def confirm_article(request: HttpRequest, number: str) -> HttpResponse:
     return redirect(proposal)
 
 
-@login_required
-def review(request: HttpRequest) -> HttpResponse:
 def _template_answer(key: str, edited: str) -> tuple[str, str]:
     """The status and text of a standard answer (the text as the secretary edited it, when given)."""
     for template_key, status, text in answer_templates():
@@ -343,6 +341,8 @@ def _template_answer(key: str, edited: str) -> tuple[str, str]:
     raise ValueError(key)
 
 
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
     if not _working_group(request):
         raise PermissionDenied
     if request.method == "POST":
@@ -357,8 +357,6 @@ def _template_answer(key: str, edited: str) -> tuple[str, str]:
         try:
             if action == "review":
                 n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
-            else:
-                n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
             elif action == "assign":
                 n = services.proposals_assign(numbers=numbers, assignee=request.POST.get("assignee", ""),
                                               by=request.user)  # type: ignore[arg-type]  # fmt: skip
@@ -366,6 +364,8 @@ def _template_answer(key: str, edited: str) -> tuple[str, str]:
                 status, text = _template_answer(request.POST.get("template", ""), request.POST.get("answer", ""))
                 n = services.proposals_answer(numbers=numbers, status=status, answer=text,
                                               decided_by=request.user).answered  # type: ignore[arg-type]  # fmt: skip
+            else:
+                n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
                                                 note=request.POST.get("note", ""))  # fmt: skip
         except ValueError as error:
             if not isinstance(error, ConsultationError):
