@@ -127,6 +127,24 @@ USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
+# Email (notifications, consultation/notifications.py): the demo writes each message as a file under var/mail/ (the
+# "outbox" a person or a browser test reads); production sends by SMTP with EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS from the environment. ATAZAN_SITE_URL is the address the links in a message use.
+EMAIL_BACKEND = os.environ.get(
+    "ATAZAN_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = os.environ.get("ATAZAN_MAIL_DIR", str(VAR_DIR / "mail"))
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "atazan <noreply@localhost>")
+ATAZAN_SITE_URL = os.environ.get("ATAZAN_SITE_URL", "http://127.0.0.1:8000")
+
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {

@@ -264,3 +264,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.name}"
+
+
+from atazan.consultation.activity_models import Cursor, Follow, NoticeSettings, Notification  # noqa: E402, F401

@@ -95,7 +95,7 @@ class Applicant:
 
 
 def _appeal_clean(
-    record: Msg, *, applicant: Applicant, region: str, language: str, text: str, kind: str
+    record: Msg, *, applicant: Applicant, region: str, language: str, text: str, kind: str, iin_optional: bool = False
 ) -> tuple[Applicant, str]:
     """The applicant and text as they are stored (domain.intake: trimmed, bidi controls removed, lengths within the
     columns), or ConsultationError naming ``record`` and the rule. One check for the form, the import and the API."""
@@ -113,8 +113,10 @@ def _appeal_clean(
         raise ProposalRefused(record=str(record),
                               rule="anonymous appeals are not considered: surname and name required")  # fmt: skip
     try:
-        # IIN check digit, century digit and birth date (accounts.domain.iin; Law on national registers of IINs)
-        iin_parse(clean.iin, today=timezone.now().date())
+        # IIN check digit, century digit and birth date (accounts.domain.iin; Law on national registers of IINs);
+        # a citizen whose account was verified with an IIN need not type it again (``iin_optional``)
+        if clean.iin or not iin_optional:
+            iin_parse(clean.iin, today=timezone.now().date())
     except IinError as error:
         raise InvalidIin(record=f"{record}: IIN {error.masked}", rule=error.rule) from None
     if not body:
@@ -167,6 +169,13 @@ def _assign_incrementally(proposal: Proposal) -> None:
         Proposal.objects.filter(pk=proposal.pk).update(theme_id=theme_id)
 
 
+def verified_iin_hash(user: User) -> str | None:
+    """The keyed hash of the IIN ``user``'s account was verified with, or None."""
+    from atazan.accounts.models import Profile
+
+    return Profile.objects.filter(user=user).exclude(iin_hash=None).values_list("iin_hash", flat=True).first()
+
+
 def _own_iin_check(record: str, *, author: User, iin: str) -> None:
     """A citizen submits in their own name (matrix: consultation.proposal.submit): where the account was verified
     with an IIN, the applicant's IIN must be that one (compared by keyed hash; the clear number is not kept)."""
@@ -199,15 +208,17 @@ def proposal_submit(
     at = submitted_at if console and submitted_at else timezone.now()
     given = registration_number if console else ""
     number = registration_number_parse(given) if given else registration_number_new(at)
+    verified = None if console else verified_iin_hash(author)  # type: ignore[arg-type]
     applicant, text = _appeal_clean(record_of(number=number), applicant=applicant, region=region,
-                                    language=language, text=text, kind=kind)  # fmt: skip
+                                    language=language, text=text, kind=kind, iin_optional=bool(verified))  # fmt: skip
     verdicts = attachments_check(attachments)
     refused = [v for v in verdicts if v.outcome is Outcome.REFUSED]
     if refused:
         raise AttachmentsRefused(record=number, verdicts=refused)
     if not console:
         assert isinstance(author, User)  # noqa: S101 - narrowed above
-        _own_iin_check(number, author=author, iin=applicant.iin)
+        if applicant.iin:
+            _own_iin_check(number, author=author, iin=applicant.iin)
         try:
             throttle_check(key=f"consultation.submit:{author.pk}", limit=SUBMIT_LIMIT, window_s=SUBMIT_WINDOW_S)
         except Throttled as error:
@@ -222,6 +233,9 @@ def proposal_submit(
         applicant_address=applicant.address, applicant_phone=applicant.phone, region=region, language=language,
         text=text, normal_text=normalize_text(text), submitted_at=at,
     )  # fmt: skip
+    if verified and not applicant.iin:  # the account's verified IIN, by its hash (no clear number, so no mask)
+        Proposal.objects.filter(pk=proposal.pk).update(applicant_iin_hash=verified)
+        proposal.applicant_iin_hash = verified
     stored = _attachments_store(proposal, verdicts, attachments, by=None if console else author, at=at)
     _link_articles(proposal)
     _assign_incrementally(proposal)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from atazan.consultation import views
+from atazan.consultation import activity, views
 
 app_name = "consultation"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("open-data.csv", views.export_csv, name="export_csv"),
     path("open-data.json", views.export_json, name="export_json"),
+    path("me/", activity.activity, name="activity"),
+    path("me/follow/", activity.follow, name="follow"),
+    path("me/settings/", activity.notice_settings, name="notice_settings"),
+    path("unsubscribe/<str:token>/", activity.unsubscribe, name="unsubscribe"),
+    path("overdue/", activity.overdue, name="overdue"),
     path("p/<str:number>/", views.detail, name="detail"),
     path("p/<str:number>/support/", views.support, name="support"),
     path("p/<str:number>/decide/", views.decide, name="decide"),

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from atazan.accounts.domain.exports import csv_row
 from atazan.accounts.domain.roles import Role
 from atazan.accounts.services import permission_allowed, user_has_role
-from atazan.consultation import selectors, services
+from atazan.consultation import activity, selectors, services
 from atazan.consultation.charts import bar_chart_svg
 from atazan.consultation.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
@@ -108,6 +108,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         articles=proposal.articles.order_by("source", "article"), group_size=group.count(),
         group_sample=group[:10], linked=linked, **_decision_form(request, proposal),
         supported=request.user.is_authenticated and proposal.supports.filter(citizen=request.user).exists(),
+        **activity.detail_extra(request, proposal, group),
         same_applicant=same_applicant, attachments=selectors.attachments_of(proposal, request.user),
         attachment_count=proposal.attachments.count(),
     ))  # fmt: skip
@@ -250,6 +251,7 @@ def submit(request: HttpRequest) -> HttpResponse:
         request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
         allowed=allowed, attachment_errors=attachment_errors, max_attachments=MAX_ATTACHMENTS,
         max_attachment_mib=MAX_ATTACHMENT_BYTES // MIB,
+        iin_verified=bool(request.user.is_authenticated and services.verified_iin_hash(request.user)),  # type: ignore[arg-type]
     ), status=status)  # fmt: skip
 
 
