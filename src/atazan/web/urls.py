@@ -6,4 +6,6 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("data/", views.data_formats, name="data"),
+    path("data/schemas/<str:name>", views.schema, name="schema"),
 ]
