@@ -43,3 +43,17 @@ def test_compose_a_bill_on_a_375_px_screen_and_follow_the_quote(page) -> None:
     with page.expect_navigation():
         link.click()
     page.wait_for_url("**/texts/2026/rus/art/43/#art_43__para_5")
+
+
+def test_the_kazakh_page_fits_a_375_px_screen_and_quotes_the_kazakh_text(page, live_server) -> None:
+    page.context.add_cookies([{"name": "atazan_language", "value": "kk", "url": live_server.url}])
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(
+        "/rules/check/?initiator=deputy&kind=ordinary&date=2026-10-01&introduced_in=kurultai"
+        "&provisions-TOTAL_FORMS=3&provisions-INITIAL_FORMS=0&provisions-0-label=2-бап"
+        "&provisions-0-applies_from=2026-09-01&provisions-0-increases_liability=on"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    quote = page.locator('[data-rule="no_retroactive_worsening"] blockquote')
+    assert quote.get_attribute("lang") == "kk" and "кері күші болмайды" in quote.inner_text()
+    assert page.get_by_role("button", name="Заң жобасын тексеру").is_visible()
