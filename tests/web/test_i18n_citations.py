@@ -51,3 +51,13 @@ def test_language_switch_button_is_not_djangos_change(client, language: str, wro
     noscript = html.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
     assert wrong not in noscript
     assert f'lang="{"en"}"' in html  # the language names are each in their own language
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("kk", "2026 жылғы Конституцияның 21-бабының 1-тармағы"), ("ru", "п. 1 ст. 21 Конституции 2026 года")],
+)
+def test_a_provision_label_is_cited_with_its_constitution(language: str, expected: str) -> None:
+    with translation.override(language):
+        html = Template('{% load citations %}{{ "Art. 21(1)"|citation:2026 }} / {{ "Preamble"|citation }}')
+        assert html.render(Context()) == expected + " / " + {"kk": "Кіріспе", "ru": "Преамбула"}[language]

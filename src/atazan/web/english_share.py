@@ -5,7 +5,8 @@ English. The filter, so that the figure counts what a reader of Kazakh or Russia
 
 - Seen text only: the contents of ``<script>``, ``<style>``, ``<template>``, ``<code>``, ``<kbd>``, ``<samp>``,
   ``<pre>`` and ``<svg>`` are not read (code, data, formats), nor attributes. An element marked ``lang="en"`` (or
-  any language but kk/ru) is a deliberate quotation and is skipped with everything in it.
+  any language but kk/ru) is a deliberate quotation and is skipped with everything in it, and so is one marked
+  ``translate="no"`` (HTML's mark for a name or identifier that no translation changes: a user name).
 - A word is a run of letters (with inner hyphens or apostrophes). It is English when all its letters are Latin.
 - Not counted as English: acronyms and codes written in capitals (``NIST``, ``CSV``, ``AMANAT``, ``IIN``), words
   holding a digit (``P1``, ``2026a``), file extensions and URLs (any token with ``/``, ``@``, ``://`` or a dot inside),
@@ -82,9 +83,10 @@ class _SeenText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
             return
-        lang = dict(attrs).get("lang")
+        attributes = dict(attrs)
+        lang = attributes.get("lang")
         other_language = tag != "html" and lang is not None and lang.split("-")[0].lower() not in READER_LANGUAGES
-        skips = tag in SKIPPED_ELEMENTS or other_language
+        skips = tag in SKIPPED_ELEMENTS or other_language or attributes.get("translate") == "no"
         self._stack.append((tag, skips))
         if skips:
             self._skipping += 1

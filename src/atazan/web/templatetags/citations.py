@@ -58,11 +58,14 @@ def cite(article: object, para: object = None, sub: object = None, year: object 
 
 
 @register.filter
-def citation(value: object) -> str:
-    """An English citation ("Constitution 2026, Art. 92(2)", "Art. 53") in the reader's language; anything else is
-    returned as it is."""
+def citation(value: object, year: object = None) -> str:
+    """An English citation ("Constitution 2026, Art. 92(2)", "Art. 53", "Preamble") in the reader's language, of the
+    Constitution of ``year`` when given; anything else is returned as it is."""
     text = str(value)
+    if text.strip() == "Preamble":
+        preamble = pgettext(CONTEXT, "Preamble")
+        return pgettext(CONTEXT, "Constitution {year}, {part}").format(year=year, part=preamble) if year else preamble
     match = _ENGLISH.match(text)
     if match is None:
         return text
-    return citation_render(match["article"], match["para"], match["sub"], match["year"])
+    return citation_render(match["article"], match["para"], match["sub"], match["year"] or year)
