@@ -501,6 +501,9 @@ def proposals_answer(
             changes.append(StatusChange(proposal_id=pk, from_status=current, to_status=status, answer=answer,
                                         decided_by=decided_by, decided_at=now))  # fmt: skip
         StatusChange.objects.bulk_create(changes, batch_size=1000)
+        from atazan.consultation.notifications import dispatch_on_commit
+
+        dispatch_on_commit()  # bulk_create sends no post_save: followers are told once this commits
         ids = sorted(taken)
         for start in range(0, len(ids), _CHUNK):
             Proposal.objects.filter(id__in=ids[start : start + _CHUNK]).update(
