@@ -273,6 +273,14 @@ def nist(request: HttpRequest, slug: str, precincts: bool = False) -> dict[str, 
 @router.get(
     "/questions/{slug}/nist.xml",
     summary="NIST SP 1500-100 v2 ElectionReport (XML, valid against NIST's XSD)",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "An ElectionReport in the namespace http://itl.nist.gov/ns/voting/1500-100/v2",
+                "content": {"application/xml": {"schema": {"type": "string"}}},
+            }
+        }
+    },
 )
 def nist_xml(request: HttpRequest, slug: str, precincts: bool = False) -> HttpResponse:
     body = question_nist_xml(_question(slug), precincts=precincts)
