@@ -27,7 +27,7 @@ class Export:
 
 
 def _schema(name: str) -> str:
-    return reverse("web:schema", args=[name])
+    return str(reverse("web:schema", args=[name]))
 
 
 def exports() -> list[Export]:
