@@ -6,6 +6,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .domain.drafting import ChangeKind
 from .models import Decision
@@ -60,7 +61,9 @@ class SpeakerForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Decision"), choices=Decision.Kind.choices)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=pgettext_lazy("short account of a text", "Summary"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     change_kind = forms.ChoiceField(
         label=_("Change to the draft"), required=False,
         choices=[("", _("none")), (ChangeKind.AMEND.value, _("new wording of an article")),

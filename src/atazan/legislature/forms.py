@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from atazan.legislature.domain.process import Action, ReferendumCount
 from atazan.legislature.models import Bill
@@ -44,7 +45,11 @@ COURT_ACTIONS = frozenset({Action.COURT_DECIDE, Action.COURT_OPINION})
 class BillForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=40)
     title = forms.CharField(label=_("Title"), max_length=300)
-    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=pgettext_lazy("short account of a text", "Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     initiator = forms.ChoiceField(label=_("Initiator"), choices=Bill.Initiator.choices)
     initiator_detail = forms.CharField(label=_("Initiator (details)"), max_length=300, required=False)
     kind = forms.ChoiceField(
