@@ -193,3 +193,26 @@ def test_every_notification_template_is_translated(language):
     for code, template in notifications.TEMPLATES.items():
         with translation.override(language):
             assert translation.gettext(template) != template, (language, code)
+
+
+def test_the_deadline_and_the_dispatch_are_reproduced_by_commands():
+    import json
+
+    from typer.testing import CliRunner
+
+    from atazan.consultation.cli import app
+
+    shown = CliRunner().invoke(app, ["deadline", "2025-10-08"])
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["due"] == "2025-10-30"
+    saturday = json.loads(CliRunner().invoke(app, ["deadline", "2026-03-21"]).stdout)
+    assert saturday["registered"] == "2026-03-26"  # Nauryz and its moved days off: registered the next working day
+    assert CliRunner().invoke(app, ["deadline", "2028-01-03"]).exit_code == 2  # no calendar for 2028: refused
+    assert CliRunner().invoke(app, ["deadline", "someday"]).exit_code == 2
+    author, sec = _citizen(), secretary()
+    p = submit(TEXT, author=author)
+    StatusChange = Proposal.history.rel.related_model  # noqa: N806
+    StatusChange.objects.bulk_create([StatusChange(proposal=p, from_status="registered", to_status="under_review",
+                                                   decided_by=sec, decided_at=timezone.now())])  # fmt: skip
+    first = json.loads(CliRunner().invoke(app, ["notify"]).stdout)
+    again = json.loads(CliRunner().invoke(app, ["notify"]).stdout)
+    assert first["notifications"] == 1 and again["notifications"] == 0

@@ -166,3 +166,37 @@ def attach(
     typer.echo(f"{number}: {accepted} accepted, {already} already attached, {refused} refused")
     if refused:
         raise typer.Exit(2)
+
+
+@app.command()
+def notify(
+    digest: Annotated[bool, typer.Option("--digest", help="Also send the daily digest emails.")] = False,
+) -> None:
+    """Make the notifications of every status change and Commission decision since the last run and email them
+    (each time, or with --digest the daily digests). Idempotent; run it from cron next to `atazan worker`."""
+    from atazan.consultation.notifications import digest_send, notifications_dispatch
+
+    made = notifications_dispatch()
+    sent = digest_send() if digest else 0
+    typer.echo(json.dumps({"notifications": made, "digests": sent}))
+
+
+@app.command()
+def deadline(
+    registered: Annotated[str, typer.Argument(help="Date the appeal arrived, YYYY-MM-DD.")],
+) -> None:
+    """The answer's due date for an appeal that arrived on REGISTERED: fifteen working days after its registration
+    (APPC of 29.06.2020 No. 350-VI, Art. 76(1)-(2)). Exit 2 for a date that is none or a year with no calendar."""
+    import datetime as dt
+
+    from atazan.consultation.domain.deadline import answer_deadline, registration_day
+
+    try:
+        arrived = dt.date.fromisoformat(registered)
+        day = registration_day(arrived)
+        found = answer_deadline(day)
+    except ValueError as error:  # CalendarUnknown is a ValueError too, with its rule
+        typer.echo(f"date {registered!r}: {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps({"arrived": arrived.isoformat(), "registered": day.isoformat(), "due": found.due.isoformat(),
+                           "working_days": found.term.working_days, "source": found.term.source}))  # fmt: skip
