@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from atazan.standards.nist import intl, obj, object_id
+from atazan.standards.nist import JSON_SCHEMA, XSD, intl, obj, object_id
 from atazan.standards.nist_xml import NS, XSI, report_xml
 
 from .nist_check import civics_cdf_findings, dangling_references, json_schema_errors, xsd_errors
@@ -69,3 +69,12 @@ def test_the_validators_catch_a_broken_report(tmp_path: Path) -> None:
     assert any(line.startswith("Schema:") for line in findings["error"] + findings["fatal"]), findings
     dangling = _report(Type="country", ComposingGpUnitIds=["ru-nowhere"])
     assert dangling_references(dangling) == ["ComposingGpUnitIds ru-nowhere"]
+
+
+@pytest.mark.parametrize("schema", [JSON_SCHEMA, XSD])
+def test_the_schemas_are_nists_unchanged(schema: Path) -> None:
+    """The copies the exports are validated against are the project's official ones (../shared/data/standards)."""
+    official = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "standards" / schema.name
+    if not official.exists():
+        pytest.skip("the shared standards folder is not next to this checkout")
+    assert schema.read_bytes() == official.read_bytes()
