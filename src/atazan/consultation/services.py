@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -490,17 +490,16 @@ def proposals_answer(
         taken = {r[0] for r in eligible}
         skipped = sorted(set(numbers) - {r[1] for r in eligible})
         now = timezone.now()
-        changes = []
+        changes: list[tuple[int, str, str, str, int, object]] = []
         reviewed = 0
+        at = StatusChange._meta.get_field("decided_at").get_db_prep_save(now, connection)
         for pk, _number, current in eligible:
             if current == DomainStatus.REGISTERED.value and not direct:
-                changes.append(StatusChange(proposal_id=pk, from_status=current, to_status=DomainStatus.UNDER_REVIEW,
-                                            answer="", decided_by=decided_by, decided_at=now))  # fmt: skip
+                changes.append((pk, current, DomainStatus.UNDER_REVIEW.value, "", decided_by.pk, at))
                 current = DomainStatus.UNDER_REVIEW.value
                 reviewed += 1
-            changes.append(StatusChange(proposal_id=pk, from_status=current, to_status=status, answer=answer,
-                                        decided_by=decided_by, decided_at=now))  # fmt: skip
-        StatusChange.objects.bulk_create(changes, batch_size=1000)
+            changes.append((pk, current, status, answer, decided_by.pk, at))
+        _status_changes_insert(changes)
         from atazan.consultation.notifications import dispatch_on_commit
 
         dispatch_on_commit()  # bulk_create sends no post_save: followers are told once this commits
@@ -520,6 +519,20 @@ def proposals_answer(
                          for n in answered],
             )  # fmt: skip
     return GroupAnswer(answered=len(answered), reviewed=reviewed, skipped=skipped)
+
+
+def _status_changes_insert(rows: Sequence[tuple[object, ...]]) -> None:
+    """StatusChange rows (proposal_id, from_status, to_status, answer, decided_by_id, decided_at as the database
+    takes it) in one prepared statement: a 10,000-proposal campaign's 20,000 rows through the ORM's bulk_create cost
+    seconds of model instantiation alone (benchmarks/consultation_answer.py)."""
+    meta = StatusChange._meta
+    columns = ("proposal_id", "from_status", "to_status", "answer", "decided_by_id", "decided_at")
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    # names come from the model, never from input; every value is bound
+    sql = f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, list(rows))
 
 
 @transaction.atomic
