@@ -250,6 +250,32 @@ def _institution_violations() -> list[Violation]:
     return found
 
 
+def _peoples_council_violations() -> list[Violation]:
+    from atazan.rules.domain.institutions import peoples_council_composition
+
+    members = [("A", "ngo", 17, False), ("B", "unknown", 30, True)]
+    members += [(f"N{index}", "ethno_cultural", 30, True) for index in range(43)]
+    return peoples_council_composition(members=members, as_of=dt.date(2026, 10, 1))
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_peoples_council_violations_are_templates_with_translations(language: str) -> None:
+    found = _peoples_council_violations()
+    assert [v.rule for v in found] == [
+        "peoples_council_age",
+        "peoples_council_citizenship",
+        "peoples_council_group",
+        "peoples_council_group_size",
+    ]
+    catalogue = _catalogue(language)
+    templates = {t for v in found if v.text is not None for t in v.text.templates()}
+    missing = sorted(t for t in templates if t not in catalogue)
+    assert not missing, f"no {language} translation: {missing}"
+    rendered = [violation_render(v, language=language, stored=False) for v in found]
+    assert all(r["message"] != v.message for r, v in zip(rendered, found, strict=True))
+    assert rendered[1]["quote_provision"] == "70(2)"
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_dissolution_and_vice_president_violations_are_templates_with_translations(language: str) -> None:
     catalogue = _catalogue(language)

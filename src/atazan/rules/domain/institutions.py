@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from atazan.rules.domain.checks import Violation
+from atazan.rules.domain.checks import Violation, violation
 from atazan.rules.domain.explain import Msg, msg
 from atazan.rules.domain.parameters import ACTS, DatedValue, ParameterError, ParameterSet, default_parameters
 
@@ -283,49 +283,59 @@ def peoples_council_composition(
         name, group, age = member[0], member[1], member[2]
         if group not in groups:
             found.append(
-                Violation(
+                violation(
                     "peoples_council_group",
-                    groups_value.reference.article,
-                    f"{groups_value.reference.short()}: member {name!r}: unknown group {group!r} "
-                    f"(groups: {', '.join(groups)})",
-                    groups_value.reference.constitution,
-                    groups_value.reference.act,
+                    groups_value.reference,
+                    msg(
+                        "member {name}: unknown group {group} (groups: {groups})",
+                        name=repr(name),
+                        group=repr(group),
+                        groups=", ".join(groups),
+                    ),
+                    quote="",
                 )
             )
             continue
         counts[group] += 1
         if age < min_age:
             found.append(
-                Violation(
+                violation(
                     "peoples_council_age",
-                    age_rule.reference.article,
-                    f"{age_rule.reference.short()}: member {name!r} is {age}; members must be at least {min_age}",
-                    age_rule.reference.constitution,
-                    age_rule.reference.act,
+                    age_rule.reference,
+                    msg(
+                        "member {name} is {age}; members must be at least {minimum}",
+                        name=repr(name),
+                        age=age,
+                        minimum=min_age,
+                    ),
+                    quote="",
                 )
             )
         if len(member) == 4 and citizenship.value is True and member[3] is False:
             found.append(
-                Violation(
+                violation(
                     "peoples_council_citizenship",
-                    citizenship.reference.article,
-                    f"{citizenship.reference.short()}: member {name!r} is not a citizen of the Republic of "
-                    f"Kazakhstan; the People's Council is formed from citizens",
-                    citizenship.reference.constitution,
-                    citizenship.reference.act,
-                    quote=citizenship.reference.article,
+                    citizenship.reference,
+                    msg(
+                        "member {name} is not a citizen of the Republic of Kazakhstan; the People's Council is "
+                        "formed from citizens",
+                        name=repr(name),
+                    ),
                 )
             )
     for group in groups:
         if counts[group] > group_size:
             found.append(
-                Violation(
+                violation(
                     "peoples_council_group_size",
-                    groups_value.reference.article,
-                    f"{groups_value.reference.short()}: group {group!r} has {counts[group]} members; "
-                    f"at most {group_size}",
-                    groups_value.reference.constitution,
-                    groups_value.reference.act,
+                    groups_value.reference,
+                    msg(
+                        "group {group} has {count} members; at most {maximum}",
+                        group=repr(group),
+                        count=counts[group],
+                        maximum=group_size,
+                    ),
+                    quote="",
                 )
             )
     return found
