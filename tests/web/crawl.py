@@ -20,6 +20,9 @@ SKIPPED_SUFFIXES = (".csv", ".json", ".xml", ".docx", ".xlsx", ".pdf", ".zip", "
 # At most this many pages of one shape (digits and ids replaced): one proposal page stands for all proposals.
 PER_SHAPE = 2
 MAX_PAGES = 400
+# A signed-in crawl stops after this many pages: breadth first from the home page, it has by then reached every
+# section's index and the staff pages linked from there; deeper pages are the same templates the signed-out crawl read.
+MAX_PAGES_SIGNED_IN = 60
 DEMO_PASSWORD = "atazan-demo"  # noqa: S105 - the local demo's password, as the README prints it
 
 
@@ -88,6 +91,21 @@ def crawl(client: Any, *, start: str = "/", max_pages: int = MAX_PAGES) -> Itera
             queue.append(link)
 
 
+def demo_build() -> None:
+    """Every context's demo data, as `atazan demo` loads it, into the database the settings point at."""
+    import importlib
+    import importlib.util
+
+    from rich.console import Console
+
+    from atazan.contexts import CONTEXT_NAMES
+
+    out = Console(quiet=True)
+    for name in CONTEXT_NAMES:
+        if importlib.util.find_spec(f"atazan.{name}.demo") is not None:
+            importlib.import_module(f"atazan.{name}.demo").build(console=out)
+
+
 def identities() -> list[str | None]:
     """Signed out, then each demo account (one per role)."""
     from atazan.accounts.demo import DEMO_USERS
@@ -116,7 +134,8 @@ def english_report(languages: tuple[str, ...] = ("kk", "ru")) -> list[tuple[str,
         measured: dict[str, str] = {}
         for username in identities():
             client = client_for(language, username)
-            for path, _status, html in crawl(client):
+            limit = MAX_PAGES if username is None else MAX_PAGES_SIGNED_IN
+            for path, _status, html in crawl(client, max_pages=limit):
                 if measured.get(path) == html:
                     continue
                 measured[path] = html

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.crawl import english_report, summary
+from tests.web.crawl import demo_build, english_report, summary
 
 from atazan.web.english_share import english_words, page_share, page_words
 
@@ -36,23 +36,15 @@ def test_filter_reads_a_russian_page_as_russian() -> None:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    import importlib
-    import importlib.util
-
     from django.core.management import call_command
-    from rich.console import Console
-
-    from atazan.contexts import CONTEXT_NAMES
 
     with django_db_blocker.unblock():
-        out = Console(quiet=True)
-        for name in CONTEXT_NAMES:
-            if importlib.util.find_spec(f"atazan.{name}.demo") is not None:
-                importlib.import_module(f"atazan.{name}.demo").build(console=out)
+        demo_build()
         yield
         call_command("flush", interactive=False, verbosity=0)
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_no_page_of_the_demo_shows_english(demo: None, language: str, settings: Any) -> None:
     settings.ALLOWED_HOSTS = ["*"]

@@ -9,3 +9,30 @@ document.addEventListener("change", function (event) {
     field.form.submit();
   }
 });
+
+// Phones (issue 15): every table scrolls sideways inside its own container, never the page. The container is a
+// focusable region named after the table (its caption or the heading before it) so that a keyboard can scroll it.
+function atazanTablesScroll(root) {
+  (root || document).querySelectorAll("main table").forEach(function (table) {
+    var parent = table.parentElement;
+    if (!parent || parent.classList.contains("table-scroll")) {
+      return;
+    }
+    var box = document.createElement("div");
+    box.className = "table-scroll";
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    var caption = table.querySelector("caption");
+    var heading = caption ? null : table.closest("section, article, main").querySelector("h1, h2, h3");
+    var name = (caption || heading || {}).textContent;
+    box.setAttribute("aria-label", (name || document.title).trim().slice(0, 120));
+    parent.insertBefore(box, table);
+    box.appendChild(table);
+  });
+}
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", function () { atazanTablesScroll(); });
+} else {
+  atazanTablesScroll();
+}
+document.addEventListener("htmx:afterSwap", function (event) { atazanTablesScroll(event.target); });

@@ -1,0 +1,102 @@
+"""Every page of the demo on a 375 px phone screen (issue 15): the page never scrolls sideways (wide tables scroll in
+their own container), numbers in tables are never broken over lines, and chart text is at least 11 px.
+
+Pages are those a signed-out reader reaches from the home page by links, then those each demo account (one per role)
+reaches (tests/web/crawl.py, with the test client); each is then opened in Chromium at 375 × 740.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from tests.web.crawl import MAX_PAGES, MAX_PAGES_SIGNED_IN, client_for, crawl, demo_build, identities
+
+pytestmark = [pytest.mark.e2e]
+
+WIDTH = 375
+
+MEASURE = """() => {
+  const root = document.documentElement;
+  const small = [...document.querySelectorAll('svg text')]
+    .filter(t => t.getBoundingClientRect().height > 0)
+    .filter(t => parseFloat(getComputedStyle(t).fontSize) * Math.abs((t.getScreenCTM() || {a: 1}).a) < 10.5).length;
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+    .filter(e => !e.closest('.table-scroll, .visually-hidden, .skip-link'))
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
+  const lines = (c) => {
+    const range = document.createRange();
+    range.selectNodeContents(c);
+    return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom))).size;
+  };
+  const broken = [...document.querySelectorAll('td.num, th.num')]
+    .filter(c => /^[\\s\\d.,%\u00a0\u202f−+-]+$/.test(c.textContent) && /\\d/.test(c.textContent) && lines(c) > 1)
+    .length;
+  return {scroll: root.scrollWidth, client: root.clientWidth, small, wide, broken};
+}"""
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[str]]:
+    """The demo built once; yields the pages to open (signed out first, then the ones each role adds)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        demo_build()
+        allowed = settings.ALLOWED_HOSTS
+        settings.ALLOWED_HOSTS = ["*"]
+        pages: dict[str, str | None] = {}
+        for username in identities():
+            limit = MAX_PAGES if username is None else MAX_PAGES_SIGNED_IN
+            for path, status, _html in crawl(client_for("kk", username), max_pages=limit):
+                if status == 200 and path not in pages:
+                    pages[path] = username
+        settings.ALLOWED_HOSTS = allowed
+        yield [f"{who or '-'} {path}" for path, who in pages.items()]
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=False)
+def test_no_page_scrolls_sideways_at_375_px(demo: list[str], browser: Any, live_server: Any) -> None:
+    from django.contrib.auth.models import User
+
+    from atazan.accounts.demo import DEMO_PASSWORD
+
+    failures = []
+    contexts: dict[str, Any] = {}
+    for entry in demo:
+        who, path = entry.split(" ", 1)
+        if who not in contexts:
+            context = browser.new_context(
+                base_url=live_server.url, viewport={"width": WIDTH, "height": 740}, locale="kk-KZ", is_mobile=True
+            )
+            context.set_default_timeout(15_000)
+            if who != "-":
+                assert User.objects.filter(username=who).exists()
+                login = context.new_page()
+                login.goto("/accounts/login/")
+                login.fill("input[name=username]", who)
+                login.fill("input[name=password]", DEMO_PASSWORD)
+                login.locator("form:has(input[name=password]) [type=submit]").first.click()
+                login.wait_for_load_state()
+                login.close()
+            contexts[who] = context.new_page()
+        page = contexts[who]
+        page.goto(path)
+        found = page.evaluate(MEASURE)
+        problems = []
+        if found["scroll"] > WIDTH:
+            problems.append(f"scrollWidth {found['scroll']} > {WIDTH} ({', '.join(found['wide'])})")
+        if found["small"]:
+            problems.append(f"{found['small']} chart labels under 11 px")
+        if found["broken"]:
+            problems.append(f"{found['broken']} numbers broken over lines")
+        if problems:
+            failures.append(f"{who} {path}: {'; '.join(problems)}")
+    for page in contexts.values():
+        page.context.close()
+    print(f"{len(demo)} pages opened at {WIDTH} px, {len(failures)} failing")
+    assert not failures, f"{len(failures)} of {len(demo)} pages fail at {WIDTH} px:\n" + "\n".join(failures)
