@@ -216,3 +216,12 @@ def test_the_deadline_and_the_dispatch_are_reproduced_by_commands():
     first = json.loads(CliRunner().invoke(app, ["notify"]).stdout)
     again = json.loads(CliRunner().invoke(app, ["notify"]).stdout)
     assert first["notifications"] == 1 and again["notifications"] == 0
+
+
+def test_before_choosing_one_is_written_to_in_the_language_of_one_s_proposal():
+    author, sec = citizen("nochoice"), secretary()
+    author.email = "n@example.kz"
+    author.save(update_fields=["email"])
+    p = submit(TEXT, author=author, language="ru")
+    _answer(p, sec)
+    assert f"На предложение {p.registration_number} дан официальный ответ" in mail.outbox[-1].body

@@ -55,9 +55,17 @@ SUBJECT = pgettext_lazy("email subject", "atazan: news of what you follow")
 LANGUAGES = ("kk", "ru", "en")
 
 
+def _default_language(user_id: int) -> str:
+    """Before a person chooses, they are written to in the language of their latest proposal (else Kazakh, the
+    state language)."""
+    latest = Proposal.objects.filter(author_id=user_id).order_by("-submitted_at").values_list("language", flat=True)
+    found = latest.first()
+    return found if found in LANGUAGES else "kk"
+
+
 def settings_of(user: User) -> NoticeSettings:
     found = NoticeSettings.objects.filter(user=user).first()
-    return found or NoticeSettings(user=user, email=EmailChoice.EACH, language="kk")
+    return found or NoticeSettings(user=user, email=EmailChoice.EACH, language=_default_language(user.pk))
 
 
 def notification_text(notice: Notification, language: str | None = None) -> str:
@@ -211,7 +219,7 @@ def emails_send(by_user: dict[int, list[Notification]], *, digest: bool) -> int:
     sent_ids: list[int] = []
     for uid, notices in sorted(by_user.items()):
         user = users.get(uid)
-        prefs = chosen.get(uid) or NoticeSettings(user_id=uid)
+        prefs = chosen.get(uid) or NoticeSettings(user_id=uid, language=_default_language(uid))
         if user is None or not user.email or prefs.email != want:
             continue
         language = prefs.language if prefs.language in LANGUAGES else "kk"
