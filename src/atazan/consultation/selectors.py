@@ -147,12 +147,15 @@ def dashboard_counts() -> dict[str, list[tuple[str, int]]]:
 
 # fmt: off
 OPEN_DATA_FIELDS = ("registration_number", "kind", "region", "language", "submitted_at", "status", "text",
-                    "answer", "answered_at", "duplicate_group", "theme", "articles", "support_count", "synthetic")
+                    "answer", "answered_at", "duplicate_group", "theme", "articles", "support_count", "synthetic",
+                    "text_redacted")
 # fmt: on
 
 
 def open_data_rows() -> Iterator[dict[str, str]]:
-    """Every visible proposal without personal data (no name, IIN, address, phone, account), streamed in chunks."""
+    """Every visible proposal without personal data (no name, IIN, address, phone, account), streamed in chunks. A
+    signature at the end of the text is redacted (domain.redaction; ``text_redacted`` says where); the working group
+    keeps the original in the database."""
     qs = (
         Proposal.objects.filter(visibility=Visibility.VISIBLE)
         .order_by("id")
@@ -174,7 +177,11 @@ def _with_articles(batch: list[tuple]) -> Iterator[dict[str, str]]:  # type: ign
     links: dict[int, list[str]] = {}
     for pid, article in ProposalArticle.objects.filter(proposal_id__in=ids).values_list("proposal_id", "article"):
         links.setdefault(pid, []).append(article)
+    from atazan.consultation.domain.redaction import signoff_redact
+
     for row in batch:
-        values = list(row[1:12]) + [";".join(links.get(row[0], [])), row[12], row[13]]
+        redaction = signoff_redact(row[7])
+        values = list(row[1:7]) + [redaction.text] + list(row[8:12])
+        values += [";".join(links.get(row[0], [])), row[12], row[13], redaction.redacted]
         yield {k: "" if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
                for k, v in zip(OPEN_DATA_FIELDS, values, strict=True)}  # fmt: skip

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 
@@ -10,14 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from atazan.accounts.domain.exports import csv_row
 from atazan.accounts.domain.roles import Role
 from atazan.accounts.services import permission_allowed, user_has_role
-from atazan.consultation import activity, selectors, services
+from atazan.consultation import activity, open_data, selectors, services
 from atazan.consultation.charts import bar_chart_svg
 from atazan.consultation.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
@@ -411,24 +410,28 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "consultation/dashboard.html", _base(request, charts=charts, themes=Theme.objects.all()))
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    """Open data as CSV, streamed. Every cell goes through csv_row: a proposal starting with "=" (or +, -, @) is
-    written with a leading apostrophe so that no spreadsheet runs it as a formula (docs/security.md, T3)."""
-    writer = csv.writer(_Echo())  # type: ignore[arg-type]
-
-    def rows() -> Iterator[str]:
-        yield writer.writerow(csv_row(selectors.OPEN_DATA_FIELDS))  # type: ignore[func-returns-value]
-        for row in selectors.open_data_rows():
-            yield writer.writerow(csv_row(row[k] for k in selectors.OPEN_DATA_FIELDS))  # type: ignore[func-returns-value]
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="proposals-open-data.csv"'
+    """Open data as CSV, streamed, with a UTF-8 byte-order mark; ``;``-separated at open-data-semicolon.csv. Every
+    cell goes through csv_row: a proposal starting with "=" (or +, -, @) is written with a leading apostrophe so that
+    no spreadsheet runs it as a formula (docs/security.md, T3)."""
+    delimiter = ";" if request.resolver_match and request.resolver_match.url_name == "export_csv_semicolon" else ","
+    response = StreamingHttpResponse(open_data.csv_lines(delimiter), content_type="text/csv; charset=utf-8")
+    name = "proposals-open-data" + ("-semicolon" if delimiter == ";" else "")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
+
+
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(open_data.xlsx_bytes(), content_type=open_data.FORMATS["xlsx"][1])
+    response["Content-Disposition"] = 'attachment; filename="proposals-open-data.xlsx"'
+    return response
+
+
+def export_datapackage(request: HttpRequest) -> HttpResponse:
+    """The Frictionless datapackage.json describing every form of the open data (absolute URLs)."""
+    base = request.build_absolute_uri(reverse("consultation:index"))
+    return HttpResponse(json.dumps(open_data.datapackage(base), ensure_ascii=False, indent=2),
+                        content_type="application/json")  # fmt: skip
 
 
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
