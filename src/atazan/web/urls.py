@@ -6,6 +6,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("data/", views.data_formats, name="data"),
     path("data/schemas/<str:name>", views.schema, name="schema"),
 ]

@@ -32,3 +32,11 @@ def schema(request: HttpRequest, name: str) -> FileResponse:
         raise Http404("no such schema")
     path, content_type = SCHEMA_FILES[name]
     return FileResponse(path.open("rb"), content_type=content_type, filename=name)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico before reading the page's <link rel="icon">: send them to the icon."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("atazan/favicon.svg"))
