@@ -225,3 +225,26 @@ def test_before_choosing_one_is_written_to_in_the_language_of_one_s_proposal():
     p = submit(TEXT, author=author, language="ru")
     _answer(p, sec)
     assert f"На предложение {p.registration_number} дан официальный ответ" in mail.outbox[-1].body
+
+
+def test_a_campaign_answered_at_once_is_notified_by_the_worker_in_a_few_queries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django_tasks_db.models import DBTaskResult
+
+    author, sec = _citizen(), secretary()
+    at = dt.datetime(2026, 1, 5, 6, tzinfo=dt.UTC)
+    numbers = [f"EO-20260105-{i:08X}" for i in range(300)]
+    Proposal.objects.bulk_create([
+        Proposal(registration_number=n, author=author, applicant_surname="Сериков", applicant_name="Айдос",
+                 region="Astana", language="ru", text=TEXT, normal_text=TEXT.lower(), submitted_at=at,
+                 duplicate_group=numbers[0])
+        for n in numbers
+    ])  # fmt: skip
+    services.group_answer(group=numbers[0], status="rejected", answer="Не поддержано.", decided_by=sec)
+    assert Notification.objects.count() == 0  # 600 changes: left to `atazan worker`, the answer does not wait
+    assert DBTaskResult.objects.filter(task_path__endswith="notifications_run").count() == 1
+    with CaptureQueriesContext(connection) as queries:
+        made = notifications.notifications_dispatch(email=False)
+    assert made == 600 and len(queries) < 40
+    assert Notification.objects.filter(user=author, code="answered").count() == 300

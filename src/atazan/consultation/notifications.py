@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import signing
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
@@ -103,11 +103,12 @@ def _site(path: str) -> str:
 
 
 def _recipients(proposal: Proposal, articles: Iterable[str]) -> set[int]:
+    """Who follows ``proposal`` (its author, its followers, those of its theme and of its articles)."""
     ids = set(Follow.objects.filter(kind=FollowKind.PROPOSAL, key=proposal.registration_number)
               .values_list("user_id", flat=True))  # fmt: skip
-    if proposal.theme_id:
-        number = proposal.theme.number if proposal.theme else None
-        ids |= set(Follow.objects.filter(kind=FollowKind.THEME, key=str(number)).values_list("user_id", flat=True))
+    if proposal.theme_id and proposal.theme:
+        ids |= set(Follow.objects.filter(kind=FollowKind.THEME, key=str(proposal.theme.number))
+                   .values_list("user_id", flat=True))  # fmt: skip
     articles = list(articles)
     if articles:
         ids |= set(Follow.objects.filter(kind=FollowKind.ARTICLE, key__in=articles).values_list("user_id", flat=True))
@@ -118,15 +119,33 @@ def _recipients(proposal: Proposal, articles: Iterable[str]) -> set[int]:
 
 def _notify(user_ids: Iterable[int], *, code: str, fields: dict[str, str], proposal: str, source: str,
             at: dt.datetime) -> list[Notification]:  # fmt: skip
-    made = []
-    for uid in sorted(set(user_ids)):
-        try:
-            with transaction.atomic():
-                made.append(Notification.objects.create(user_id=uid, code=code, fields=fields, proposal=proposal,
-                                                        source=source, created_at=at))  # fmt: skip
-        except IntegrityError:
-            continue  # already told (the cursor moved back, or two dispatchers ran at once)
-    return made
+    rows = [Notification(user_id=uid, code=code, fields=fields, proposal=proposal, source=source, created_at=at)
+            for uid in sorted(set(user_ids))]  # fmt: skip
+    return _store(rows)
+
+
+def _store(rows: list[Notification]) -> list[Notification]:
+    """Store ``rows``, skipping any already stored (same user and source: the cursor moved back, or two dispatchers
+    ran at once); returns those stored now."""
+    if not rows:
+        return []
+    known = set()
+    sources = sorted({r.source for r in rows})
+    for start in range(0, len(sources), _CHUNK):
+        known |= set(Notification.objects.filter(source__in=sources[start : start + _CHUNK])
+                     .values_list("user_id", "source"))  # fmt: skip
+    fresh = [r for r in rows if (r.user_id, r.source) not in known]
+    Notification.objects.bulk_create(fresh, batch_size=1000, ignore_conflicts=True)
+    wanted = {(r.user_id, r.source) for r in fresh}
+    stored: list[Notification] = []
+    fresh_sources = sorted({r.source for r in fresh})
+    for start in range(0, len(fresh_sources), _CHUNK):
+        stored += [n for n in Notification.objects.filter(source__in=fresh_sources[start : start + _CHUNK])
+                   if (n.user_id, n.source) in wanted]  # fmt: skip
+    return stored
+
+
+_CHUNK = 500  # SQLite's bound-parameter limit
 
 
 def _cursor(name: str) -> Cursor:
@@ -134,27 +153,56 @@ def _cursor(name: str) -> Cursor:
     return cursor
 
 
+def _follows(kind: str, keys: set[str]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _CHUNK):
+        for key, uid in Follow.objects.filter(kind=kind, key__in=ordered[start : start + _CHUNK]).values_list(
+            "key", "user_id"
+        ):
+            found[key].add(uid)
+    return found
+
+
 def _from_status_changes(batch: int) -> list[Notification]:
+    """One notification per follower per status change, in a handful of queries whatever the batch's size (a
+    10,000-proposal campaign answered at once is 20,000 changes)."""
     cursor = _cursor("status_change")
-    changes = list(StatusChange.objects.filter(id__gt=cursor.position).order_by("id")
-                   .select_related("proposal", "proposal__theme")[:batch])  # fmt: skip
-    made: list[Notification] = []
+    fields = ("id", "proposal_id", "to_status", "answer", "decided_by_id", "decided_at")
+    changes = list(StatusChange.objects.filter(id__gt=cursor.position).order_by("id").values_list(*fields)[:batch])
+    if not changes:
+        return []
+    pids = sorted({c[1] for c in changes})
+    proposals: dict[int, tuple[str, int | None, int | None]] = {}
     articles: dict[int, list[str]] = defaultdict(list)
-    for pid, article in ProposalArticle.objects.filter(
-        proposal_id__in={c.proposal_id for c in changes}, constitution="2026"
-    ).values_list("proposal_id", "article"):
-        articles[pid].append(article)
-    for change in changes:
-        p = change.proposal
-        users = _recipients(p, articles[p.pk]) - {change.decided_by_id}
-        code = "answered" if change.to_status in ANSWER_STATUSES and change.answer else "status_changed"
-        made += _notify(users, code=code, fields={"number": p.registration_number, "status": change.to_status},
-                        proposal=p.registration_number, source=f"status_change:{change.pk}",
-                        at=change.decided_at)  # fmt: skip
-    if changes:
-        cursor.position = changes[-1].pk
-        cursor.save(update_fields=["position"])
-    return made
+    for start in range(0, len(pids), _CHUNK):
+        chunk = pids[start : start + _CHUNK]
+        for pk, number, author, theme in Proposal.objects.filter(pk__in=chunk).values_list(
+            "pk", "registration_number", "author_id", "theme__number"
+        ):
+            proposals[pk] = (number, author, theme)
+        for pid, article in ProposalArticle.objects.filter(proposal_id__in=chunk, constitution="2026").values_list(
+            "proposal_id", "article"
+        ):
+            articles[pid].append(article)
+    by_proposal = _follows(FollowKind.PROPOSAL, {v[0] for v in proposals.values()})
+    by_theme = _follows(FollowKind.THEME, {str(v[2]) for v in proposals.values() if v[2] is not None})
+    by_article = _follows(FollowKind.ARTICLE, {a for v in articles.values() for a in v})
+    rows = []
+    for change_id, pid, to_status, answer, decided_by, at in changes:
+        number, author, theme = proposals[pid]
+        users = set(by_proposal.get(number, ())) | ({author} if author else set())
+        users |= by_theme.get(str(theme), set()) if theme is not None else set()
+        for article in articles.get(pid, ()):
+            users |= by_article.get(article, set())
+        users.discard(decided_by)
+        code = "answered" if to_status in ANSWER_STATUSES and answer else "status_changed"
+        rows += [Notification(user_id=uid, code=code, fields={"number": number, "status": to_status},
+                              proposal=number, source=f"status_change:{change_id}", created_at=at)
+                 for uid in sorted(users)]  # fmt: skip
+    cursor.position = changes[-1][0]
+    cursor.save(update_fields=["position"])
+    return _store(rows)
 
 
 def _from_commission(batch: int) -> list[Notification]:
@@ -249,9 +297,18 @@ def digest_send(*, now: dt.datetime | None = None) -> int:
     return sent
 
 
-def dispatch_on_commit() -> None:
-    """Dispatch once the current transaction commits (a decision's notifications go out with it, not before)."""
-    transaction.on_commit(lambda: notifications_dispatch())
+INLINE_LIMIT = 200  # more status changes than this at once (a campaign answered in one action) go to the worker
+
+
+def dispatch_on_commit(count: int = 1) -> None:
+    """Dispatch once the current transaction commits (a decision's notifications go out with it, not before); a large
+    batch is left to ``atazan worker`` (a task), so that answering a campaign does not wait for thousands of emails."""
+    if count > INLINE_LIMIT:
+        from atazan.consultation.tasks import notifications_run
+
+        transaction.on_commit(lambda: notifications_run.enqueue())
+    else:
+        transaction.on_commit(lambda: notifications_dispatch())
 
 
 def _on_recorded(sender: object, created: bool = False, **kwargs: object) -> None:

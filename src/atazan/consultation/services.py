@@ -502,7 +502,7 @@ def proposals_answer(
         _status_changes_insert(changes)
         from atazan.consultation.notifications import dispatch_on_commit
 
-        dispatch_on_commit()  # bulk_create sends no post_save: followers are told once this commits
+        dispatch_on_commit(len(changes))  # bulk_create sends no post_save: followers are told once this commits
         ids = sorted(taken)
         for start in range(0, len(ids), _CHUNK):
             Proposal.objects.filter(id__in=ids[start : start + _CHUNK]).update(

@@ -14,3 +14,11 @@ def analysis_run(engine: str = "auto") -> dict[str, object]:
     summary = analysis_apply(embedder=embedder_available(engine))
     return {"proposals": summary.proposals, "groups": summary.groups, "themes": summary.themes,
             "engine": summary.engine}  # fmt: skip
+
+
+@task()
+def notifications_run() -> dict[str, int]:
+    """Make and email the notifications of every status change and Commission decision not yet notified."""
+    from atazan.consultation.notifications import notifications_dispatch
+
+    return {"notifications": notifications_dispatch()}
