@@ -91,6 +91,13 @@ def test_a_digest_reader_gets_one_message_later_and_unsubscribe_needs_one_click(
     assert response.status_code == 200
     assert NoticeSettings.objects.get(user=author).email == EmailChoice.NONE
     assert client.get(reverse("consultation:unsubscribe", args=["forged"])).status_code == 400
+    # RFC 8058 one-click: the mail client POSTs, with no session and no CSRF token
+    NoticeSettings.objects.filter(user=author).update(email=EmailChoice.EACH)
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(link.replace("http://127.0.0.1:8000", "")).status_code == 200
+    assert NoticeSettings.objects.get(user=author).email == EmailChoice.NONE
 
 
 def test_my_activity_shows_my_proposals_history_answer_and_deadline(client, english):

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from atazan.accounts.services import permission_allowed
@@ -132,6 +133,7 @@ def notice_settings(request: HttpRequest) -> HttpResponse:
     return redirect("consultation:activity")
 
 
+@csrf_exempt  # RFC 8058 one-click: the mail client POSTs with no session; the signed token is the authority
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """One click from an email, no sign-in: the signed token names the person; every email to them stops."""
     user = notifications.unsubscribe(token)
