@@ -185,3 +185,28 @@ def _with_articles(batch: list[tuple]) -> Iterator[dict[str, str]]:  # type: ign
         values += [";".join(links.get(row[0], [])), row[12], row[13], redaction.redacted]
         yield {k: "" if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
                for k, v in zip(OPEN_DATA_FIELDS, values, strict=True)}  # fmt: skip
+
+
+def article_participation(article: str, *, constitution: str = "2026", limit: int = 10) -> dict[str, object]:
+    """What the public consultation and the Commission did about one article (its page in texts): the visible
+    proposals linked to it (named, suggested or confirmed), the campaigns (duplicate groups) among them, and the
+    Commission's decisions on agenda items about the article, each with counts."""
+    from django.db.models import Count, Min
+
+    linked = Proposal.objects.filter(visibility=Visibility.VISIBLE, articles__article=article,
+                                     articles__constitution=constitution).distinct()  # fmt: skip
+    campaigns = list(linked.exclude(duplicate_group="").values("duplicate_group")
+                     .annotate(size=Count("id", distinct=True), first=Min("registration_number"))
+                     .filter(size__gt=1).order_by("-size", "duplicate_group")[:limit])  # fmt: skip
+    decisions = []
+    try:
+        from atazan.commission.models import Decision
+
+        for d in Decision.objects.select_related("item__session").order_by("number"):
+            if article in [str(a) for a in (d.item.articles or [])]:
+                decisions.append(d)
+    except ImportError:  # the Commission's part not installed
+        pass
+    return {"article": article, "proposals": linked.count(), "campaigns_count": len(campaigns),
+            "campaigns": campaigns, "latest": list(linked.order_by("-submitted_at", "-id")[:limit]),
+            "decisions": decisions}  # fmt: skip

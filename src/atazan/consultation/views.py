@@ -33,6 +33,7 @@ from atazan.consultation.domain.attachments import (
 )
 from atazan.consultation.domain.errors import ConsultationError
 from atazan.consultation.domain.intake import registration_number_parse
+from atazan.consultation.domain.messages import msg, shown
 from atazan.consultation.domain.workflow import Status as WorkflowStatus
 from atazan.consultation.domain.workflow import next_step_hint, transitions_from
 from atazan.consultation.models import (
@@ -245,6 +246,8 @@ def submit(request: HttpRequest) -> HttpResponse:
     else:
         values["surname"] = values["surname"] or request.user.last_name  # type: ignore[union-attr]
         values["name"] = values["name"] or request.user.first_name  # type: ignore[union-attr]
+        values["text"] = values["text"] or _article_prefill(request.GET.get("article", ""),
+                                                            request.GET.get("paragraph", ""))  # fmt: skip
     values["iin"] = ""  # an IIN is never written back into a page (docs/security.md)
     return render(request, "consultation/submit.html", _base(
         request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
@@ -252,6 +255,25 @@ def submit(request: HttpRequest) -> HttpResponse:
         max_attachment_mib=MAX_ATTACHMENT_BYTES // MIB,
         iin_verified=bool(request.user.is_authenticated and services.verified_iin_hash(request.user)),  # type: ignore[arg-type]
     ), status=status)  # fmt: skip
+
+
+def _article_prefill(article: str, paragraph: str) -> str:
+    """The start of a proposal on an article (and paragraph) of the 2026 Constitution, from the article's page
+    ("propose a change to this article"); the numbers are checked by the article grammar, anything else is ignored.
+    The article named in the text is what links the proposal to it (services._link_articles)."""
+    from atazan.consultation.domain.intake import article_number_parse
+
+    try:
+        number = article_number_parse(article, record=msg("record", "article {number}", number=shown(article)))
+    except ConsultationError:
+        return ""
+    para = paragraph if paragraph.isdigit() and len(paragraph) <= 3 else ""
+    if para:
+        return _("Article %(article)s, paragraph %(paragraph)s of the Constitution: ") % {
+            "article": number,
+            "paragraph": para,
+        }
+    return _("Article %(article)s of the Constitution: ") % {"article": number}
 
 
 def similar(request: HttpRequest) -> HttpResponse:

@@ -81,8 +81,21 @@ def article_read(request: HttpRequest, year: int, lang: str, num: str) -> HttpRe
         "other_lang": "kaz" if lang == "rus" else "rus",
         "counterpart": _counterparts(year, lang, num),
         "permalink": request.build_absolute_uri(article.provision.get_absolute_url()),
+        "participation": _participation(year, num),
     }
     return render(request, "texts/article.html", context)
+
+
+def _participation(year: int, num: str) -> dict[str, object] | None:
+    """Proposals, campaigns and Commission decisions about an article of the 2026 Constitution (the consultation
+    was on its draft), or None for the 1995 text or where the consultation is not installed."""
+    if year != 2026:
+        return None
+    try:
+        from atazan.consultation.selectors import article_participation
+    except ImportError:
+        return None
+    return article_participation(num)
 
 
 @require_GET
