@@ -72,3 +72,8 @@ def test_the_overdue_cutoff_agrees_with_each_appeal_s_own_deadline(today):
         arrived = today - dt.timedelta(days=n)
         overdue = answer_deadline(registration_day(arrived)).due < today
         assert overdue == (arrived <= cutoff), arrived
+
+
+def test_the_2022_amendments_moved_a_holiday_from_17_december_to_25_october():
+    assert D(2021, 12, 17) in holidays(2021) and D(2021, 10, 25) not in holidays(2021)
+    assert D(2022, 12, 17) not in holidays(2022) and D(2022, 10, 25) in holidays(2022)

@@ -97,6 +97,7 @@ class CalendarUnknown(ValueError):  # noqa: N818 - a refusal, named for what is 
 # Since 2022 Independence Day is 16 December only and Republic Day (25 October) is again a holiday.
 _FIXED: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (3, 8), (3, 21), (3, 22), (3, 23), (5, 1), (5, 7), (5, 9),
                                        (7, 6), (10, 25), (12, 16))  # fmt: skip
+_REFORM_2022 = 2022  # the year the 2022 amendments to Law No. 267-II took effect (assumption, as the list)
 # Religious holidays: non-working, but a day off is not transferred when they fall on a weekend (Labour Code of
 # 23.11.2015, Art. 85 — assumption, text not in our sources).
 _ORTHODOX_CHRISTMAS = (1, 7)
@@ -133,6 +134,8 @@ def holidays(year: int) -> frozenset[dt.date]:
         raise CalendarUnknown(msg("deadline.no_calendar", "the calendar of public holidays for {year} is not known",
                                   year=str(year)))  # fmt: skip
     state = {dt.date(year, m, d) for m, d in _FIXED}
+    if year < _REFORM_2022:  # before 2022: Independence Day on 16 and 17 December, no Republic Day holiday
+        state = (state - {dt.date(year, 10, 25)}) | {dt.date(year, 12, 17)}
     constitution = _constitution_day(year)
     if constitution is not None:
         state.add(constitution)
