@@ -255,3 +255,16 @@ def test_a_campaign_answered_at_once_is_notified_by_the_worker_in_a_few_queries(
         made = notifications.notifications_dispatch(email=False)
     assert made == 600 and len(queries) < 40
     assert Notification.objects.filter(user=author, code="answered").count() == 300
+
+
+def test_an_article_or_a_theme_is_followed_from_the_proposals_list(client, english):
+    reader = _citizen("reader", email="r@example.kz")
+    client.force_login(reader)
+    page = client.get(reverse("consultation:index") + "?article=53").content.decode()
+    assert 'id="follow-article"' in page
+    response = client.post(reverse("consultation:follow"), {"kind": "article", "key": "53",
+                                                            "next": "/consultation/?article=53"})  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == "/consultation/?article=53"
+    assert Follow.objects.filter(user=reader, kind="article", key="53").exists()
+    refused = client.post(reverse("consultation:follow"), {"kind": "article", "key": "fifty"}, follow=True)
+    assert "Nothing to follow" in refused.content.decode() and Follow.objects.filter(user=reader).count() == 1
