@@ -11,6 +11,7 @@ from typing import TypeVar
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from .domain.stemming import term_stem
 from .models import Expression, Provision, Work
 
 MAX_TERMS = 8
@@ -265,12 +266,16 @@ def provisions_search(
     limit: int = 100,
     state: TextsState | None = None,
 ) -> list[SearchHit]:
-    """Paragraphs whose text contains every word of `query` (as word prefixes), in document order.
+    """Paragraphs whose text contains every word of `query` in any of its forms (its stem as a word prefix), in
+    document order.
 
     SQLite: the FTS5 table from migration 0002; PostgreSQL: to_tsvector/to_tsquery with the 'simple' configuration
-    (no stemming, so Russian and Kazakh behave alike). Terms are words only: operators in `query` are ignored.
+    (the stemming is done on the terms, the same on both engines). Terms are words only: operators in `query` are
+    ignored.
     """
-    terms = search_terms(query)
+    # Each term is matched by its stem (texts.domain.stemming), so every word form finds the same paragraphs:
+    # «Курултая» what «Курултай» finds, «Құрылтайда» what «Құрылтай» finds.
+    terms = list(dict.fromkeys(term_stem(t, language) for t in search_terms(query)))
     if not terms:
         return []
     key = ("search", tuple(terms), language, year, limit)
