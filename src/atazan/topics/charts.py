@@ -1,12 +1,16 @@
-"""Server-rendered SVG: paragraphs per topic in the 1995 and the 2026 Constitution, as paired horizontal bars."""
+"""Server-rendered SVG: paragraphs per topic in the 1995 and the 2026 Constitution, as paired horizontal bars.
+
+Every label is 11 px at the chart's natural size; on a narrow screen the chart keeps that size and scrolls sideways
+in its own container (.chart-scroll) rather than shrinking its text below what a phone can show.
+"""
 
 from __future__ import annotations
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-BAR = 9
-GAP = 5
+BAR = 12  # high enough for an 11 px number beside each bar
+GAP = 6
 LABEL_W = 300
 PLOT_W = 360
 COLORS = {1995: "#8a8f98", 2026: "#1f6feb"}
@@ -40,6 +44,6 @@ def counts_svg(rows: list[tuple[str, int, int, bool]], *, title: str, legend: tu
                 f'<rect x="{LABEL_W}" y="{yy}" width="{w}" height="{BAR - 1}" fill="{COLORS[year]}">'
                 f"<title>{escape(label)} · {year}: {value}</title></rect>"
             )
-            parts.append(f'<text x="{LABEL_W + w + 3}" y="{yy + BAR - 1}" font-size="9">{value}</text>')
+            parts.append(f'<text x="{LABEL_W + w + 3}" y="{yy + BAR - 1}" font-size="11">{value}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated string above is escaped
