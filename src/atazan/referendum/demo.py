@@ -8,6 +8,8 @@ demo secret: they show how signing works, they are not any real commission's key
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from datetime import date
 
 from nacl.signing import SigningKey
@@ -17,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, derive_signing_key, protocol_sign
 from atazan.referendum.domain.protocol_io import ParsedProtocols
-from atazan.referendum.domain.register import register_from_protocols
+from atazan.referendum.domain.register import RegisteredPrecinct, register_from_protocols
 from atazan.referendum.domain.synthetic import (
     MODEL_LIST_DATE,
     MODEL_LIST_SOURCE,
@@ -76,13 +78,33 @@ def _electorate(question: object, model: list[ModelPrecinct], console: Console) 
     console.print(f"Referendum: {report.recorded} model voter lists recorded (synthetic, not published figures).")
 
 
+# A MODEL polling station's address: a street and a house in the precinct's unit, labelled as a model (the CEC's
+# register of polling stations is not in our sources).
+_MODEL_STREETS = ("ул. Абая", "ул. Толе би", "пр. Республики", "ул. Сатпаева", "ул. Кенесары", "ул. Жамбыла",
+                  "ул. Достык", "ул. Байтурсынова", "мкр. Самал", "ул. Пушкина")  # fmt: skip
+
+
+def model_address(precinct: RegisteredPrecinct, unit_names: dict[str, str]) -> str:
+    """``<unit>, <street>, <house>, школа № <n> (model address)``: deterministic, one per precinct."""
+    if precinct.abroad:
+        return "(model address)"
+    unit = unit_names.get(precinct.unit, precinct.unit)
+    digest = int.from_bytes(hashlib.sha256(precinct.number.encode()).digest()[:4], "big")
+    street = _MODEL_STREETS[digest % len(_MODEL_STREETS)]
+    return f"{unit}, {street}, {1 + digest // 10 % 120}, школа № {1 + digest // 1200 % 90} (model address)"
+
+
 def _register(model: list[ModelPrecinct], console: Console) -> None:
     """The MODEL precinct register: the model's precincts, each listing the citizens its model protocol states
     (idempotent: a second run finds every precinct unchanged)."""
     from atazan.referendum import services
+    from atazan.referendum.models import Unit
 
+    unit_names = dict(Unit.objects.values_list("code", "name_ru"))
     report = services.register_load(
-        precincts=register_from_protocols((m.protocol for m in model), address="(model address)"),
+        precincts=[
+            replace(r, address=model_address(r, unit_names)) for r in register_from_protocols(m.protocol for m in model)
+        ],  # fmt: skip
         actor="demo",
         source="model:domain.synthetic",
         labels={m.protocol.precinct: (m.label, m.country) for m in model},

@@ -284,6 +284,29 @@ def precinct_get(number: str) -> Precinct:
     return Precinct.objects.select_related("unit", "district").get(number=precinct_key(number))
 
 
+def precincts_find(text: str, *, limit: int = 50) -> list[Precinct]:
+    """Precincts of the register whose address, unit (in any language), district or label contains every word of
+    ``text``, in any case, in number order: a voter looks up a polling station by settlement or street. Matched in
+    Python after Unicode case folding: SQLite's LIKE folds ASCII only ("абая" would miss "Абая"); the register is
+    some 10,000 short rows."""
+    words = [w.casefold() for w in text.split() if w][:6]
+    if not words:
+        return []
+    rows = (
+        Precinct.objects.filter(registered__isnull=False)
+        .order_by("number")
+        .values_list("id", "address", "unit__name_en", "unit__name_kk", "unit__name_ru", "district__name", "label")
+    )
+    ids = []
+    for pk, *fields in rows.iterator(chunk_size=5000):
+        haystack = " ".join(f for f in fields if f).casefold()
+        if all(w in haystack for w in words):
+            ids.append(pk)
+            if len(ids) >= limit:
+                break
+    return list(Precinct.objects.filter(id__in=ids).select_related("unit", "district").order_by("number"))
+
+
 def precinct_versions(question: Question, precinct: Precinct) -> list[ProtocolVersion]:
     return list(ProtocolVersion.objects.filter(question=question, precinct=precinct).order_by("-version"))
 

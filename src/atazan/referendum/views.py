@@ -172,10 +172,15 @@ def precinct(request: HttpRequest, slug: str, number: str) -> HttpResponse:
     except Precinct.DoesNotExist:
         raise Http404("no such precinct") from None
     versions = selectors.precinct_versions(q, p)
+    from atazan.audit.selectors import audit_proof_published
+
     return render(
         request,
         "referendum/precinct.html",
         {
+            # that the current protocol is in the published audit log (offline: `atazan audit check-proof`)
+            "proof": audit_proof_published(f"referendum.protocol:{q.slug}/{p.number}"),
+            "model_address": MODEL_ADDRESS in p.address,
             "can_correct": permission_allowed(request.user, "referendum.protocol.correct"),
             "question": q,
             "precinct": p,
@@ -184,6 +189,33 @@ def precinct(request: HttpRequest, slug: str, number: str) -> HttpResponse:
             "current": next((v for v in versions if v.is_current), None),
         },
     )
+
+
+MODEL_ADDRESS = "(model address)"
+LOOKUP_LIMIT = 50
+
+
+@require_GET
+def stations(request: HttpRequest, slug: str) -> HttpResponse:
+    """Find a polling station: by the precinct's number, by settlement (unit or district) or by address text; each
+    found precinct with its register address, linked to its page (protocol, versions, signature, proof)."""
+    q = _question(slug)
+    query = " ".join(request.GET.get("q", "").split())[:120]
+    found: list[Precinct] = []
+    by_number = False
+    if query:
+        try:
+            found = [selectors.precinct_get(query)]
+            by_number = True
+        except Precinct.DoesNotExist:
+            found = selectors.precincts_find(query, limit=LOOKUP_LIMIT + 1)
+    shown = found[:LOOKUP_LIMIT]
+    for p in shown:
+        p.unit_display = _unit_name(p.unit, get_language() or "en")  # type: ignore[attr-defined]
+    return render(request, "referendum/stations.html", {
+        "question": q, "query": query, "found": shown, "more": len(found) > LOOKUP_LIMIT, "by_number": by_number,
+        "model_address": MODEL_ADDRESS,
+    })  # fmt: skip
 
 
 @require_GET
