@@ -45,7 +45,14 @@ def synthetic_iin(birth: dt.date, *, female: bool = False, serial: int = 9900) -
 def build(*, console: Console) -> None:
     roles_ensure()
     for username, name, roles in DEMO_USERS:
-        user_create(username=username, password=DEMO_PASSWORD, roles=list(roles), full_name=name)
+        # example.org is reserved for examples (RFC 2606): the demo's mail only ever lands in var/mail/.
+        user_create(
+            username=username,
+            password=DEMO_PASSWORD,
+            roles=list(roles),
+            full_name=name,
+            email=f"{username}@example.org",
+        )
     from django.contrib.auth.models import User
 
     citizen = User.objects.get(username="citizen")

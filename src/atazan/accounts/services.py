@@ -50,12 +50,15 @@ def roles_ensure() -> None:
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str, roles: list[Role], full_name: str = "") -> User:
-    """Create a user (or reset an existing one's password) holding exactly the given roles."""
+def user_create(*, username: str, password: str, roles: list[Role], full_name: str = "", email: str = "") -> User:
+    """Create a user (or reset an existing one's password) holding exactly the given roles; an ``email`` given
+    replaces the stored one (notifications are mailed there)."""
     roles_ensure()
     first, _, last = full_name.partition(" ")
     user, _created = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
     user.set_password(password)
+    if email:
+        user.email = email
     user.is_staff = Role.ADMINISTRATOR in roles
     user.is_superuser = Role.ADMINISTRATOR in roles
     user.save()
