@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from atazan.api_errors import ApiError
 from atazan.audit.selectors import audit_entries
 
 router = Router(tags=["audit"])
@@ -77,11 +78,7 @@ class ConsistencyOut(Schema):
     checkpoint: CheckpointOut
 
 
-class AuditError(Schema):
-    detail: str
-
-
-_ERRORS: dict[int, Any] = {404: AuditError, 409: AuditError}
+_ERRORS: dict[int, Any] = {404: ApiError, 409: ApiError}
 
 
 def _checkpoint() -> Any:

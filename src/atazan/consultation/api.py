@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
+from atazan.api_errors import ApiError, problem
 from atazan.consultation import selectors
 from atazan.consultation.domain.analysis import ProposalRecord, proposals_analyze
 from atazan.consultation.domain.errors import ConsultationError
@@ -116,14 +117,8 @@ class AnalyzeOut(Schema):
     articles: dict[str, list[str]]
 
 
-class AnalyzeError(Schema):
-    detail: str
-    record: str
-    rule: str
-
-
-def _analyze_refusal(record: str, rule: str) -> Status:
-    return Status(400, AnalyzeError(detail=f"{record}: {rule}", record=record, rule=rule))
+def _analyze_refusal(record: str, rule: str) -> Status[ApiError]:
+    return problem(400, "consultation.analyze_refused", f"{record}: {rule}", record=record, rule=rule)
 
 
 def _encodable(text: str) -> bool:
@@ -134,7 +129,7 @@ def _encodable(text: str) -> bool:
     return True
 
 
-@router.post("/analyze", response={200: AnalyzeOut, 400: AnalyzeError})
+@router.post("/analyze", response={200: AnalyzeOut, 400: ApiError})
 def analyze(request: HttpRequest, body: AnalyzeIn) -> Status:
     """The CLI contract over HTTP (language-agnostic fallback engine): at most 2,000 proposals, 10,000 characters
     each and 1,000,000 in all; ids unique; a text must say something (appeals with no essence are not considered)."""

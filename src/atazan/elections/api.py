@@ -7,11 +7,14 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Body, Router, Schema, Status
+from ninja import Body, Field, Router, Schema, Status
 
+from atazan.api_errors import ApiError, problem
 from atazan.elections import selectors
 from atazan.elections.domain import ElectionsError, Method, allocate, allocation_input_from_mapping, allocation_steps
+from atazan.elections.domain.bounds import MAX_LIST_PLACE, MAX_SEATS, MAX_VOTERS
 from atazan.elections.models import Election
+from atazan.elections.translation import error_render
 
 router = Router(tags=["elections"])
 
@@ -65,12 +68,6 @@ class AllocationOut(Schema):
     steps: list[StepOut]
 
 
-class AllocationErrorOut(Schema):
-    error: str
-    record: str
-    rule: str
-
-
 class DeputyOut(Schema):
     party: str
     key: str
@@ -95,12 +92,50 @@ def _election_out(e: Election) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _refusal(error: ElectionsError) -> Status[ApiError]:
+    # Input the law cannot allocate: 400 naming the record and the rule, in the reader's language.
+    # `detail` is in the reader's language; `record` and `rule` stay as the domain names them (stable, English).
+    rendered = error_render(error)
+    detail = f"{rendered.record}: {rendered.message} ({rendered.rule})"
+    return problem(400, f"elections.{error.code}", detail, record=error.record, rule=error.rule)
+
+
 @router.get("/", response=list[ElectionOut], summary="Elections")
 def elections(request: HttpRequest) -> list[dict[str, Any]]:
     return [_election_out(e) for e in selectors.election_list()]
 
 
-@router.post("/allocate", response={200: AllocationOut, 400: AllocationErrorOut}, summary="What-if seat allocation")
+class AllocationListIn(Schema):
+    party: str = Field(..., min_length=1, pattern=r"\S", description="The party's name")
+    votes: int = Field(..., ge=0, le=MAX_VOTERS)
+    registration_order: int = Field(None, le=MAX_LIST_PLACE, description="Defaults to the list's position")
+
+
+class AllocationIn(Schema):
+    """The what-if body as documented; the elections domain reads and checks it (400 naming record and rule)."""
+
+    seats: int = Field(..., ge=1, le=MAX_SEATS, description="Seats to allocate (Art. 53(1))")
+    took_part: int = Field(..., ge=1, le=MAX_VOTERS, description="Voters who took part: the threshold base")
+    threshold_percent: int | float | str = Field(5, description='Per cent, e.g. 5 or "7.5" (Art. 97-1(1))')
+    lists: list[AllocationListIn] = Field(..., min_length=1)
+
+
+def _allocation_body() -> dict[str, Any]:
+    # The body is read by the domain (exact figures, its own messages): the schema is declared, not parsed by ninja.
+    schema = AllocationIn.model_json_schema()
+    schema.pop("$defs", None)
+    item = AllocationListIn.model_json_schema()
+    item["properties"]["registration_order"].pop("default", None)
+    schema["properties"]["lists"]["items"] = item
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+@router.post(
+    "/allocate",
+    response={200: AllocationOut, 400: ApiError},
+    summary="What-if seat allocation",
+    openapi_extra=_allocation_body(),
+)
 def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), method: Method = Method.HARE) -> Any:
     """Body as `atazan elections allocate` reads it; `method=hare` is the law (Art. 97-1), the others are not.
 
@@ -109,7 +144,7 @@ def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), m
     try:
         result = allocate(allocation_input_from_mapping(payload), method)
     except ElectionsError as error:
-        return Status(400, {"error": error.message, "record": error.record, "rule": error.rule})
+        return _refusal(error)
     return {
         "seats": result.seats,
         "quota": str(result.quota) if result.quota is not None else None,
@@ -118,13 +153,13 @@ def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), m
     }
 
 
-@router.get("/{slug}", response={200: ResultsOut, 400: AllocationErrorOut}, summary="Results and seats of an election")
+@router.get("/{slug}", response={200: ResultsOut, 400: ApiError}, summary="Results and seats of an election")
 def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> Any:
     election = get_object_or_404(Election, slug=slug)
     try:
         view = selectors.election_allocation_view(election=election, method=method)
     except ElectionsError as error:
-        return Status(400, {"error": error.message, "record": error.record, "rule": error.rule})
+        return _refusal(error)
     a = view.allocation
     pending = selectors.review_pending(election=election)
     return {

@@ -11,14 +11,23 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Body, Router, Schema, Status
 
+from atazan.api_errors import ApiError, IsoDate, body_refusal, problem
 from atazan.legislature import selectors
 from atazan.legislature.models import Bill, Vote
 from atazan.rules.articles import articles_in_force
-from atazan.rules.domain.bill import BillFormatError, bill_from_dict
+from atazan.rules.domain.bill import BillFormatError, BillKind, CourtOpinion, GovernmentOpinion, bill_from_dict
 from atazan.rules.domain.checks import bill_violations
+from atazan.rules.domain.parameters import ParameterError
 from atazan.rules.translation import violation_render
 
 router = Router(tags=["legislature"])
+_PROVISION_FLAGS = (
+    "adds_duties",
+    "worsens_position",
+    "establishes_liability",
+    "increases_liability",
+    "mitigates_liability",
+)
 READER_LANGUAGES = ("kk", "ru", "en")
 
 
@@ -47,10 +56,6 @@ class ViolationOut(Schema):
 
 class CheckOut(Schema):
     violations: list[ViolationOut]
-
-
-class LegislatureErrorOut(Schema):
-    detail: str
 
 
 class BillRow(Schema):
@@ -224,7 +229,7 @@ def vote(request: HttpRequest, vote_id: int) -> VoteDetailOut:
     response=DeputiesOut,
     summary="Deputies holding a Kurultai mandate on a date (elections context); vacant seats of the 145",
 )
-def deputies(request: HttpRequest, on: dt.date | None = None) -> DeputiesOut:
+def deputies(request: HttpRequest, on: IsoDate | None = None) -> DeputiesOut:
     data = selectors.deputies_overview(on=on or dt.date.today())
     election = data["election"]
     seats = [seat for _, party_seats in data["parties"] for seat in party_seats]  # type: ignore[attr-defined]
@@ -239,24 +244,73 @@ def deputies(request: HttpRequest, on: dt.date | None = None) -> DeputiesOut:
     )
 
 
+_TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
+_DATE: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_FLAG: dict[str, Any] = {"type": "boolean", "default": False}
+# BILL.json as rules.domain.bill reads it (docs/legislature-check.md); checked before the domain reads it.
+BILL_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["initiator"],
+    "properties": {
+        "title": {**_TEXT, "default": "untitled bill"},
+        "initiator": _TEXT,
+        "kind": {"enum": [k.value for k in BillKind], "default": BillKind.ORDINARY.value},
+        "date": {**_DATE, "description": "Introduced on (default: today)"},
+        "introduced_in": {**_TEXT, "default": "kurultai"},
+        "fiscal_effect": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"reduces_revenue": _FLAG, "increases_spending": _FLAG},
+        },
+        "government_opinion": {"enum": [*(o.value for o in GovernmentOpinion), None]},
+        "enters_into_force": {"anyOf": [_DATE, {"type": "null"}]},
+        "provisions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["label", "applies_from"],
+                "properties": {
+                    "label": _TEXT,
+                    "applies_from": _DATE,
+                    **dict.fromkeys(sorted(_PROVISION_FLAGS), _FLAG),
+                },
+            },
+        },
+        "amends_articles": {"type": "array", "items": {**_TEXT, "description": 'An article reference, e.g. "2(7)"'}},
+        "constitutional_court_opinion": {"enum": [*(o.value for o in CourtOpinion), None]},
+        "urgent": _FLAG,
+        "constitutional_law_matters": {"type": "array", "items": _TEXT},
+    },
+}
+
+
 @router.post(
     "/check",
-    response={200: CheckOut, 422: LegislatureErrorOut},
+    response={200: CheckOut, 422: ApiError},
     summary="Check a bill (BILL.json, see docs/legislature-check.md) against the Constitution",
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": BILL_SCHEMA}}}},
 )
-def check(
-    request: HttpRequest, payload: dict[str, Any] = Body(...), lang: str = ""
-) -> Status[CheckOut | LegislatureErrorOut]:
+def check(request: HttpRequest, payload: dict[str, Any] = Body(...), lang: str = "") -> Status[CheckOut | ApiError]:
     """The violations keep ``rule``, ``article`` and ``message`` (now in the reader's language) and add the quoted
     sentence. An amended article the Constitution in force does not have is refused (422 naming the field)."""
+    refused = body_refusal(BILL_SCHEMA, payload, root="bill")
+    if refused is not None:
+        return refused
     try:
         draft = bill_from_dict(payload, default_date=dt.date.today(), articles=articles_in_force)
     except BillFormatError as exc:
-        return Status(422, LegislatureErrorOut(detail=str(exc)))
+        return problem(422, "legislature.bill_format", str(exc), record="bill", rule=str(exc))
     language = _reader_language(lang)
+    try:
+        violations = bill_violations(draft)
+    except ParameterError as exc:
+        # A date before the first rule the project encodes (e.g. initiative holders before 2007): no check exists.
+        return problem(422, "legislature.no_rule_on_date", str(exc), field="bill.date", record="bill", rule=str(exc))
     return Status(
         200,
-        CheckOut(violations=[ViolationOut(**violation_render(v, language=language)) for v in bill_violations(draft)]),
+        CheckOut(violations=[ViolationOut(**violation_render(v, language=language)) for v in violations]),
     )
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from atazan.accounts.services import PermissionRefused, permission_require
+from atazan.api_errors import ApiError
 from atazan.audit.selectors import audit_proof_published
 from atazan.referendum import selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
@@ -19,6 +20,8 @@ from atazan.referendum.domain.units import UnknownUnitError
 from atazan.referendum.models import Precinct, ProtocolReview, Question, Unit
 from atazan.referendum.nist_export import question_nist_report, question_nist_xml
 
+# Each simulation redraws every precinct: 500 take ~20 s on the national data, the most one request may ask.
+FORENSICS_MAX_SIMULATIONS = 500
 router = Router(tags=["referendum"])
 
 
@@ -53,10 +56,6 @@ class ProtocolIn(Schema):
 
 class CorrectionIn(ProtocolIn):
     reason: str
-
-
-class ReferendumError(Schema):
-    detail: str
 
 
 class ProtocolRejectionOut(Schema):
@@ -214,8 +213,10 @@ def precinct(request: HttpRequest, slug: str, number: str) -> dict[str, Any]:
 
 
 @router.get("/questions/{slug}/forensics", summary="Turnout and yes-share distributions, integer-percentage test")
-def forensics(request: HttpRequest, slug: str, simulations: int = 50) -> dict[str, Any]:
-    f = selectors.forensics_for(_question(slug), simulations=max(1, min(simulations, 500)))
+def forensics(
+    request: HttpRequest, slug: str, simulations: int = Query(50, ge=1, le=FORENSICS_MAX_SIMULATIONS)
+) -> dict[str, Any]:
+    f = selectors.forensics_for(_question(slug), simulations=simulations)
 
     def test(t: Any) -> dict[str, Any]:
         return {
@@ -330,7 +331,7 @@ def _refused(exc: PermissionRefused) -> HttpError:
     "/questions/{slug}/protocols",
     auth=django_auth,
     summary="File a precinct protocol (election commission operator)",
-    response={200: ProtocolFilingOut, 403: ReferendumError, 404: ReferendumError, 422: ReferendumError},
+    response={200: ProtocolFilingOut, 403: ApiError, 404: ApiError, 422: ApiError},
 )
 def protocol_file(request: HttpRequest, slug: str, payload: ProtocolIn) -> ProtocolFilingOut:
     """Accept a protocol into the tally, or send it to the review queue with the rule it breaks (`rejected`).
@@ -360,10 +361,10 @@ def protocol_file(request: HttpRequest, slug: str, payload: ProtocolIn) -> Proto
     summary="File a correction after a recount (election commission operator)",
     response={
         200: ProtocolCorrectionOut,
-        400: ReferendumError,
-        403: ReferendumError,
-        404: ReferendumError,
-        422: ReferendumError,
+        400: ApiError,
+        403: ApiError,
+        404: ApiError,
+        422: ApiError,
     },
 )
 def protocol_correction(request: HttpRequest, slug: str, payload: CorrectionIn) -> ProtocolCorrectionOut:
@@ -414,11 +415,11 @@ class ReviewResolveOut(Schema):
     summary="Resolve a protocol under review: accept a corrected protocol or dismiss (election commission operator)",
     response={
         200: ReviewResolveOut,
-        400: ReferendumError,
-        403: ReferendumError,
-        404: ReferendumError,
-        409: ReferendumError,
-        422: ReferendumError,
+        400: ApiError,
+        403: ApiError,
+        404: ApiError,
+        409: ApiError,
+        422: ApiError,
     },
 )
 def review_resolve(request: HttpRequest, slug: str, item_id: int, payload: ReviewResolveIn) -> ReviewResolveOut:

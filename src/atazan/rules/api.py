@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from atazan.api_errors import ApiError, IsoDate, problem
 from atazan.rules.domain.parameters import ParameterError, default_parameters
 from atazan.rules.domain.parameters import format_value as _format
 from atazan.rules.views_procedures import router as procedures_router
@@ -29,10 +30,6 @@ class ParameterOut(Schema):
     unit: str
     values: list[DatedValueOut]
     in_force: DatedValueOut | None
-
-
-class RulesErrorOut(Schema):
-    detail: str
 
 
 def _out(name: str, as_of: dt.date) -> ParameterOut:
@@ -63,17 +60,17 @@ def _out(name: str, as_of: dt.date) -> ParameterOut:
 
 
 @router.get("/parameters", response=list[ParameterOut], summary="Every dated parameter; in_force as of a date")
-def parameters(request: HttpRequest, as_of: dt.date | None = None) -> list[ParameterOut]:
+def parameters(request: HttpRequest, as_of: IsoDate | None = None) -> list[ParameterOut]:
     day = as_of or dt.date.today()
     return [_out(p.name, day) for p in default_parameters()]
 
 
-@router.get("/parameters/{name}", response={200: ParameterOut, 404: RulesErrorOut}, summary="One parameter")
-def parameter(request: HttpRequest, name: str, as_of: dt.date | None = None) -> Status[ParameterOut | RulesErrorOut]:
+@router.get("/parameters/{name}", response={200: ParameterOut, 404: ApiError}, summary="One parameter")
+def parameter(request: HttpRequest, name: str, as_of: IsoDate | None = None) -> Status[ParameterOut | ApiError]:
     try:
         return Status(200, _out(name, as_of or dt.date.today()))
     except ParameterError as exc:
-        return Status(404, RulesErrorOut(detail=str(exc)))
+        return problem(404, "not_found", str(exc), field="path.name")
 
 
 router.add_router("/procedures", procedures_router)

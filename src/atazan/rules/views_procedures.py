@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from ninja import Router, Schema, Status
 
+from atazan.api_errors import ApiError, IsoDate, problem
 from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
 from atazan.rules.domain.procedures.catalogue import (
     Procedure,
@@ -194,10 +195,6 @@ class ProcedureOut(ProcedureSummaryOut):
     parameters: list[ParameterUsedOut]
 
 
-class ProcedureErrorOut(Schema):
-    detail: str
-
-
 def _summary(key: str) -> ProcedureSummaryOut:
     title, summary, constitution = procedure_summary(key)
     return ProcedureSummaryOut(key=key, title=msg_render(title), summary=msg_render(summary), constitution=constitution)
@@ -210,16 +207,14 @@ def procedures_api(request: HttpRequest) -> list[ProcedureSummaryOut]:
 
 @router.get(
     "/{key}",
-    response={200: ProcedureOut, 404: ProcedureErrorOut},
+    response={200: ProcedureOut, 404: ApiError},
     summary="One procedure: its steps with articles and the figures in force as of a date",
 )
-def procedure_api(
-    request: HttpRequest, key: str, as_of: dt.date | None = None
-) -> Status[ProcedureOut | ProcedureErrorOut]:
+def procedure_api(request: HttpRequest, key: str, as_of: IsoDate | None = None) -> Status[ProcedureOut | ApiError]:
     try:
         procedure = procedure_describe(key, as_of=as_of or dt.date.today())
     except ProcedureError as exc:
-        return Status(404, ProcedureErrorOut(detail=str(exc)))
+        return problem(404, "not_found", str(exc), field="path.key")
     return Status(
         200,
         ProcedureOut(

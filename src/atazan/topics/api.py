@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from pydantic import AfterValidator, Field, WithJsonSchema
 
 from . import selectors
 from .models import Tag, Topic
 from .worked import worked_examples
 
 router = Router(tags=["topics"])
+
+# The fixed routes under /api/topics/ are no topic keys: `{key}` refuses them, so no route shadows another.
+RESERVED_KEYS = ("tags", "safeguards")
+
+
+def _not_reserved(key: str) -> str:
+    if key in RESERVED_KEYS:
+        raise ValueError(f"{key!r} is a route of /api/topics/, not a topic key")
+    return key
+
+
+TopicKey = Annotated[
+    str,
+    Field(min_length=1, max_length=60, pattern=r"^[-a-zA-Z0-9_]+$"),
+    AfterValidator(_not_reserved),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 60,
+            "pattern": r"^[-a-zA-Z0-9_]+$",
+            "not": {"enum": list(RESERVED_KEYS)},
+        }
+    ),
+]
+Lang = Literal["rus", "kaz"]
 
 
 class TopicOut(Schema):
@@ -160,9 +189,8 @@ def safeguards(request: HttpRequest) -> list[CaseOut]:
 
 
 @router.get("/{key}", response=TopicDetailOut, summary="A topic: its paragraphs in the 2026 and 1995 Constitutions")
-def topic_detail(request: HttpRequest, key: str, lang: str = "rus") -> TopicDetailOut:
+def topic_detail(request: HttpRequest, key: TopicKey, lang: Lang = "rus") -> TopicDetailOut:
     t = get_object_or_404(Topic.objects.select_related("parent"), key=key)
-    lang = lang if lang in ("rus", "kaz") else "rus"
     new = selectors.topic_paragraphs(topic=t, year=2026, lang=lang)
     old = selectors.topic_paragraphs(topic=t, year=1995, lang=lang)
     return TopicDetailOut(
@@ -175,9 +203,8 @@ def topic_detail(request: HttpRequest, key: str, lang: str = "rus") -> TopicDeta
 @router.get(
     "/{key}/compare", response=list[TopicChangeOut], summary="What changed on a topic: paragraph pairs and diffs"
 )
-def topic_compare(request: HttpRequest, key: str, lang: str = "rus") -> list[TopicChangeOut]:
+def topic_compare(request: HttpRequest, key: TopicKey, lang: Lang = "rus") -> list[TopicChangeOut]:
     t = get_object_or_404(Topic, key=key)
-    lang = lang if lang in ("rus", "kaz") else "rus"
     return [
         TopicChangeOut(
             change=c.change.change.value,

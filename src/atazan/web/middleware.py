@@ -45,6 +45,11 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # NUL bytes have no place in a URL or form field, and PostgreSQL cannot store them: refuse them up front.
         if "\x00" in request.path or any("\x00" in v for vs in request.GET.lists() for v in vs[1]):
+            if request.path.startswith("/api/"):
+                # The API answers its one error shape (atazan.api_errors), declared on every operation with input.
+                from atazan.api_errors import nul_refused
+
+                return nul_refused()
             return HttpResponseBadRequest("NUL bytes are not accepted in the address or query")
         response = self.get_response(request)
         if response.status_code == 404 and _is_debug_page(response) and not request.path.startswith("/api/"):
