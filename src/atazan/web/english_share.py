@@ -11,7 +11,8 @@ English. The filter, so that the figure counts what a reader of Kazakh or Russia
 - Not counted as English: acronyms and codes written in capitals (``NIST``, ``CSV``, ``AMANAT``, ``IIN``), words
   holding a digit (``P1``, ``2026a``), file extensions and URLs (any token with ``/``, ``@``, ``://`` or a dot inside),
   and ``NAMES``: the product's name, proper names of software, formats and standards a citizen meets as such
-  (``Swagger``, ``OpenAPI``, ``Akoma Ntoso``, ``e-Otinish``). Snake-case codes such as ``peoples_council`` ARE
+  (``Swagger``, ``OpenAPI``, ``e-Otinish``) and ``NAME_PHRASES`` ("Constitute Project", "Akoma Ntoso").
+  Snake-case codes such as ``peoples_council`` ARE
   counted: the issue names raw codes as text a reader should never see.
 
 The share is English words over every word (Latin or Cyrillic) on the page.
@@ -63,6 +64,9 @@ NAMES = frozenset(
         "utf-8",
     }
 )
+
+# Names of several words, taken out of the text before it is split into words (a website, a standard).
+NAME_PHRASES = ("Constitute Project", "Certificate Transparency", "Akoma Ntoso")
 
 # A token as split from the text: letters, digits, and the joiners that keep a code, a URL or a path in one piece.
 _TOKEN = re.compile(r"[^\s()\[\]{}<>«»\"“”„,;:!?…—–]+")
@@ -116,7 +120,10 @@ def page_words(html: str) -> list[str]:
     parser = _SeenText()
     parser.feed(html)
     parser.close()
-    return _TOKEN.findall(" ".join(parser.chunks))
+    text = " ".join(parser.chunks)
+    for phrase in NAME_PHRASES:
+        text = text.replace(phrase, " ")
+    return _TOKEN.findall(text)
 
 
 def _is_english(token: str) -> bool:
