@@ -210,3 +210,48 @@ def article_participation(article: str, *, constitution: str = "2026", limit: in
     return {"article": article, "proposals": linked.count(), "campaigns_count": len(campaigns),
             "campaigns": campaigns, "latest": list(linked.order_by("-submitted_at", "-id")[:limit]),
             "decisions": decisions}  # fmt: skip
+
+
+def theme_phrases(language: str) -> dict[int, str]:
+    """Each theme's name for a reader of ``language`` (kk, ru, en): the first sentence of its most central
+    representative in that language (domain.theme_phrases), else of its most supported proposal in that language,
+    else of its most central representative in any language; the keyword label only for a theme with no text."""
+    from django.core.cache import cache
+    from django.db.models import Max
+
+    from atazan.consultation.models import Theme
+
+    # remembered until the themes are recomputed (analysis_apply replaces every Theme row): the list page asks often
+    state = Theme.objects.aggregate(at=Max("computed_at"), n=Count("id"), last=Max("id"))
+    key = f"consultation.theme_phrases:{language}:{state['at']}:{state['n']}:{state['last']}"
+    names = cache.get(key)
+    if names is None:
+        names = _theme_phrases(language)
+        cache.set(key, names, timeout=3600)
+    return names
+
+
+def _theme_phrases(language: str) -> dict[int, str]:
+    from atazan.consultation.domain.theme_phrases import theme_phrase
+    from atazan.consultation.models import Theme
+
+    themes = list(Theme.objects.only("id", "number", "label", "representatives"))
+    numbers = sorted({n for t in themes for n in (t.representatives or [])})
+    reps: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(numbers), 500):
+        for number, lang, text in Proposal.objects.filter(
+            registration_number__in=numbers[start : start + 500]
+        ).values_list("registration_number", "language", "text"):
+            reps[number] = (lang, text)  # fmt: skip
+    names: dict[int, str] = {}
+    for theme in themes:
+        ordered = [reps[n] for n in (theme.representatives or []) if n in reps]
+        own = next((text for lang, text in ordered if lang == language), None)
+        if own is None:
+            own = (Proposal.objects.filter(theme=theme, language=language, visibility=Visibility.VISIBLE)
+                   .order_by("-support_count", "submitted_at", "id")
+                   .values_list("text", flat=True).first())  # fmt: skip
+        if own is None and ordered:
+            own = ordered[0][1]
+        names[theme.number] = theme_phrase(own) if own else theme.label
+    return names

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -87,8 +88,18 @@ def index(request: HttpRequest) -> HttpResponse:
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
     return render(request, "consultation/index.html", _base(
         request, page=page, filters=filters, query=query, statuses=Status.choices, regions=REGION_CHOICES,
-        themes=Theme.objects.all(),
+        themes=_themes_named(page.rows),
     ))  # fmt: skip
+
+
+def _themes_named(rows: list[Proposal] | None = None) -> list[Theme]:
+    """Every theme with ``phrase``, its name in the reader's language (selectors.theme_phrases), also set on the
+    themes of ``rows``: a theme is never shown as raw keywords mixing languages."""
+    names = selectors.theme_phrases(get_language() or "en")
+    themes = list(Theme.objects.all())
+    for theme in themes + [p.theme for p in rows or [] if p.theme is not None]:
+        theme.phrase = names.get(theme.number, theme.label)  # type: ignore[attr-defined]
+    return themes
 
 
 def detail(request: HttpRequest, number: str) -> HttpResponse:
@@ -98,6 +109,10 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         raise Http404  # the same answer as for a number that does not exist: a hidden proposal's existence is not told
     group = selectors.group_members(proposal)
     working_group = _working_group(request)
+    if proposal.theme is not None:
+        proposal.theme.phrase = selectors.theme_phrases(get_language() or "en").get(  # type: ignore[attr-defined]
+            proposal.theme.number, proposal.theme.label
+        )
     # the working group sees who wrote (name, masked IIN) and how many appeals came from the same IIN (by its
     # keyed hash); the public never does
     same_applicant = (Proposal.objects.filter(applicant_iin_hash=proposal.applicant_iin_hash).count()
@@ -420,16 +435,18 @@ def review(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     counts = selectors.dashboard_counts()
     status_names = dict(Status.choices)
+    themes = _themes_named()
+    phrase_of = {t.label: t.phrase for t in themes}  # type: ignore[attr-defined]
     charts = [
         (_("By status"), bar_chart_svg([(str(status_names.get(k, k)), n) for k, n in counts["status"]],
                                        title=_("By status"))),
-        (_("By theme"), bar_chart_svg(counts["theme"], title=_("By theme"))),
+        (_("By theme"), bar_chart_svg([(phrase_of.get(k, k), n) for k, n in counts["theme"]], title=_("By theme"))),
         (_("By article of the Constitution"), bar_chart_svg([(_("Art. %s") % k, n) for k, n in counts["article"]],
                                                             title=_("By article"))),
         (_("By region"), bar_chart_svg(counts["region"], title=_("By region"))),
         (_("By month"), bar_chart_svg([(k[:7], n) for k, n in counts["month"]], title=_("By month"))),
     ]  # fmt: skip
-    return render(request, "consultation/dashboard.html", _base(request, charts=charts, themes=Theme.objects.all()))
+    return render(request, "consultation/dashboard.html", _base(request, charts=charts, themes=themes))
 
 
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
