@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import typing
 from typing import Any
 
 from django.db import DataError
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _noop
 from ninja import NinjaAPI, Router, Schema
+from ninja.constants import NOT_SET
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.operation import Operation
 
@@ -149,12 +151,31 @@ def _error_statuses(op: Operation) -> set[int]:
     return statuses
 
 
+def _json_body_of(op: Operation) -> Any:
+    """A view without a declared response that returns a JSON object or array: document it as one (its 200 had no
+    content type at all), without narrowing what the view returns."""
+    try:
+        returns = typing.get_type_hints(op.view_func).get("return")
+    except (NameError, TypeError):
+        return None
+    origin = typing.get_origin(returns) or returns
+    if origin is dict:
+        return dict[str, Any]
+    if origin is list:
+        return list[Any]
+    return None
+
+
 def _declare_errors(router: Router, prefix: str) -> None:
     """Declare ``ApiError`` for every error status of every operation of ``router`` and the routers it mounts (one
     shape across the API)."""
     for path, path_view in router.path_operations.items():
         for op in path_view.operations:
             op._atazan_path = prefix + path  # type: ignore[attr-defined]
+            if op.response_models.get(200) is NOT_SET:
+                body = _json_body_of(op)
+                if body is not None:
+                    op.response_models[200] = op._create_response_model(body)
             for status in sorted(_error_statuses(op)):
                 op.response_models[status] = op._create_response_model(ApiError)
     for child_prefix, child, *_ in router._routers:

@@ -27,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from atazan.accounts.domain.roles import Role
 from atazan.wsgi import application
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
@@ -40,8 +41,8 @@ CHECKS = [
     response_headers_conformance,
     negative_data_rejection,
 ]
-# Anonymous, then one signed-in user per role: a write operation answers differently to each.
-ROLES = ["anonymous", "citizen", "staff", "superuser"]
+# Anonymous, then one signed-in user per role (accounts.domain.roles): a write operation answers differently to each.
+ROLES = ["anonymous", *(role.value for role in Role)]
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 _FOUND: set[tuple[str, str, str, str]] = set()
@@ -76,13 +77,12 @@ def _signed_in(role: str) -> tuple[dict[str, str], dict[str, str]]:
     if role == "anonymous":
         return {}, {}
     from django.conf import settings as dj
-    from django.contrib.auth import get_user_model
     from django.test import Client
     from django.utils.crypto import get_random_string
 
-    user = get_user_model().objects.create_user(
-        username=f"fuzz-{role}", password="x", is_staff=role != "citizen", is_superuser=role == "superuser"
-    )
+    from atazan.accounts.services import user_create
+
+    user = user_create(username=f"fuzz-{role}", password=get_random_string(20), roles=[Role(role)])
     client = Client()
     client.force_login(user)
     token = get_random_string(32)

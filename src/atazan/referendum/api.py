@@ -291,6 +291,14 @@ def nist_xml(request: HttpRequest, slug: str, precincts: bool = False) -> HttpRe
 @router.get(
     "/questions/{slug}/bundle",
     summary="Signed publication bundle (JSON Lines); check it with `atazan referendum verify`",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "One signed JSON record a line (JSON Lines), offered as a file to save",
+                "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+            }
+        }
+    },
 )
 def bundle(request: HttpRequest, slug: str) -> HttpResponse:
     from atazan.referendum import demo
