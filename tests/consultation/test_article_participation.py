@@ -51,3 +51,26 @@ def test_the_article_page_lists_proposals_campaigns_and_decisions_with_counts(cl
     assert f"/consultation/p/{numbers[0]}/" in page and "3 identical proposals" in page
     old = client.get(reverse("texts:article", args=[1995, "rus", "53"]))
     assert "propose-article" not in old.content.decode()
+
+
+def test_a_draft_article_is_named_as_the_drafts_and_not_linked_to_the_adopted_article(client):
+    """A draft's numbering may differ from the adopted text's (issue 17): the prefill names the draft and its date,
+    and the proposal is not linked to the 2026 article of the same number."""
+    import datetime as dt
+
+    from atazan.commission.models import DraftVersion
+
+    draft = DraftVersion.objects.create(number=3, date=dt.date(2026, 1, 31), title="Draft 3", status="published",
+                                        created_by="test")  # fmt: skip
+    draft.articles.create(order=1, num="12", wording="1. Первый пункт.\n2. Второй пункт.")
+    client.force_login(citizen())
+    for serial, lang, para in ((7, "ru", "2"), (8, "kk", "2"), (9, "ru", "")):
+        query = "?draft=3&article=12" + (f"&paragraph={para}" if para else "")
+        form = client.get(reverse("consultation:submit") + query, HTTP_ACCEPT_LANGUAGE=lang)
+        text = form.content.decode().split('name="text"', 1)[1].split(">", 1)[1].split("<", 1)[0]
+        assert "31.01.2026" in text and "12" in text and ("проекта" in text or "жобас" in text), text
+        p = submit(text + "прошу дополнить право на информацию.", serial=serial)
+        assert not ProposalArticle.objects.filter(proposal=p, article="12", source="mentioned").exists(), text
+    # the adopted text's own prefill still links
+    p = submit("Статья 12, пункт 2 Конституции: прошу дополнить.", serial=10)
+    assert ProposalArticle.objects.filter(proposal=p, article="12", source="mentioned").exists()

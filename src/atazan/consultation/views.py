@@ -262,7 +262,8 @@ def submit(request: HttpRequest) -> HttpResponse:
         values["surname"] = values["surname"] or request.user.last_name  # type: ignore[union-attr]
         values["name"] = values["name"] or request.user.first_name  # type: ignore[union-attr]
         values["text"] = values["text"] or _article_prefill(request.GET.get("article", ""),
-                                                            request.GET.get("paragraph", ""))  # fmt: skip
+                                                            request.GET.get("paragraph", ""),
+                                                            draft=request.GET.get("draft", ""))  # fmt: skip
     values["iin"] = ""  # an IIN is never written back into a page (docs/security.md)
     return render(request, "consultation/submit.html", _base(
         request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
@@ -272,10 +273,15 @@ def submit(request: HttpRequest) -> HttpResponse:
     ), status=status)  # fmt: skip
 
 
-def _article_prefill(article: str, paragraph: str) -> str:
+def _article_prefill(article: str, paragraph: str, *, draft: str = "") -> str:
     """The start of a proposal on an article (and paragraph) of the 2026 Constitution, from the article's page
     ("propose a change to this article"); the numbers are checked by the article grammar, anything else is ignored.
-    The article named in the text is what links the proposal to it (services._link_articles)."""
+    The article named in the text is what links the proposal to it (services._link_articles).
+
+    With ``draft`` (a draft version's number, from the Commission's draft pages) the article is the draft's: a
+    draft's numbering may differ from the adopted text's, so the text names the draft and its date, and that
+    phrasing is never linked to an article of the adopted text (domain.articles._DRAFT_REF). The final version
+    is the official text itself, so its articles are the adopted ones."""
     from atazan.consultation.domain.intake import article_number_parse
 
     try:
@@ -283,6 +289,18 @@ def _article_prefill(article: str, paragraph: str) -> str:
     except ConsultationError:
         return ""
     para = paragraph if paragraph.isdigit() and len(paragraph) <= 3 else ""
+    if draft:
+        from atazan.commission.models import DraftVersion
+
+        version = (DraftVersion.objects.filter(number=draft, articles__num=number).first()
+                   if draft.isdigit() and len(draft) <= 4 else None)  # fmt: skip
+        if version is None:
+            return ""  # no such draft or article: nothing is guessed
+        if version.status != DraftVersion.Status.FINAL:
+            fields = {"article": number, "paragraph": para, "date": version.date.strftime("%d.%m.%Y")}
+            if para:
+                return _("Article %(article)s, paragraph %(paragraph)s of the draft Constitution (%(date)s): ") % fields
+            return _("Article %(article)s of the draft Constitution (%(date)s): ") % fields
     if para:
         return _("Article %(article)s, paragraph %(paragraph)s of the Constitution: ") % {
             "article": number,

@@ -30,6 +30,15 @@ _KK_LIST = re.compile(rf"\b({_NUMBER}(?:\s*-?\s*(?:,|және|мен|немес�
 _EN = re.compile(rf"\b(?:articles?|arts?\.?)\s*({_NUMBER_LIST})", re.IGNORECASE)
 _SINGLE = re.compile(_NUMBER)
 _PARAGRAPH_BEFORE = re.compile(r"(?:пункт\w*|п\.|част\w*|подпункт\w*|пп\.|тармақ\w*|paragraph|para\.?)\s*$", re.I)
+# A reference to an article of a *draft* of the Constitution (the Constitutional Commission's drafts, numbered
+# their own way): "статья 12 проекта Конституции", "article 12 of the draft Constitution", "Конституция жобасының
+# (31.01.2026) 12-бабы". Such a number is not an article of the adopted text, so it is never linked to one.
+_DRAFT_REF = re.compile(
+    rf"\b(?:стат(?:ья|ьи|ью|ье|ьей)|articles?)\s*№?\s*{_NUMBER}(?:\s*,\s*(?:пункт\w*|paragraph)\s*\d{{1,3}})?"
+    rf"\s+(?:проекта\s+конституции|of\s+the\s+draft\s+constitution)"
+    rf"|\bконституция\s+жобас\w*\s*(?:\([^)]{{0,20}}\)\s*)?{_NUMBER}\s*-?\s*ба[пб]\w*",
+    re.IGNORECASE,
+)
 _YEAR_1995 = re.compile(r"1995|old\s+constitution|действующ\w+\s+конституци|ескі\s+конституц", re.IGNORECASE)
 
 
@@ -71,6 +80,7 @@ def constitution_of(text: str, default: str = "2026") -> str:
 def article_mentions(text: str, *, default_constitution: str = "2026") -> list[ArticleMention]:
     """Articles named explicitly in the text, in numeric order, each once."""
     constitution = constitution_of(text, default_constitution)
+    text = _DRAFT_REF.sub(lambda m: " " * len(m.group()), text)  # a draft's article is not the adopted one's
     found: set[str] = set()
     for pattern in (_RU_KEYWORD, _EN, _KK_LIST):
         for match in pattern.finditer(text):
