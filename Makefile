@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install lint bench serve clean chromium
+.PHONY: demo test install lint bench crawl serve clean chromium
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ chromium:
 ## make test: install what the tests need and run the whole suite, browser tests included
 test: install chromium
 	$(BIN)/python -m pytest -q --durations=15
+
+## make crawl: the demo-wide checks (English share of every kk/ru page, every page at 375 px); each builds the whole
+## demo first (minutes), so they are not part of `make test`
+crawl: install chromium
+	$(BIN)/python -m pytest -q -m demo_crawl
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from tests.web.crawl import MAX_PAGES, MAX_PAGES_SIGNED_IN, client_for, crawl, demo_build, identities
 
-pytestmark = [pytest.mark.e2e]
+pytestmark = [pytest.mark.e2e, pytest.mark.demo_crawl]
 
 WIDTH = 375
 

@@ -44,6 +44,7 @@ def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
         call_command("flush", interactive=False, verbosity=0)
 
 
+@pytest.mark.demo_crawl
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_no_page_of_the_demo_shows_english(demo: None, language: str, settings: Any) -> None:
