@@ -8,19 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from atazan.audit.domain.log import content_digest
+from atazan.referendum.domain.protocol import BALLOT_FIELDS, VOTE_FIELDS
 
 PROTOCOL_KIND = "referendum.protocol"
-_FIGURES = (
-    "registered",
-    "took_part",
-    "yes",
-    "no",
-    "invalid",
-    "not_counted",
-    "ballots_received",
-    "ballots_issued",
-    "ballots_unused",
-)
+_FIGURES = VOTE_FIELDS + BALLOT_FIELDS
 
 
 def protocol_record(

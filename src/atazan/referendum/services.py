@@ -30,6 +30,8 @@ from atazan.referendum.domain.electorate import ElectorateEntry
 from atazan.referendum.domain.integrity import commission_id, protocol_signature_valid, signed_payload
 from atazan.referendum.domain.messages import msg
 from atazan.referendum.domain.protocol import (
+    BALLOT_FIELDS,
+    VOTE_FIELDS,
     Protocol,
     ProtocolError,
     ProtocolRule,
@@ -63,17 +65,7 @@ if TYPE_CHECKING:
 else:
     Actor = object
 
-FIGURES = (
-    "registered",
-    "took_part",
-    "yes",
-    "no",
-    "invalid",
-    "not_counted",
-    "ballots_received",
-    "ballots_issued",
-    "ballots_unused",
-)
+FIGURES = VOTE_FIELDS + BALLOT_FIELDS
 DEFAULT_CHUNK = 2000
 
 QUESTION_CREATE = "referendum.question.create"
