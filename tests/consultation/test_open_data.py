@@ -18,7 +18,7 @@ from tests.consultation.helpers import secretary, submit
 pytestmark = pytest.mark.django_db
 
 SIGNED = "Прошу закрепить в статье 53 право граждан на доступ к информации. Рахмет! Омарова Н."
-FORMULA = "=HYPERLINK(\"http://evil\", \"click\") прошу изменить статью 10"
+FORMULA = '=HYPERLINK("http://evil", "click") прошу изменить статью 10'
 
 
 def _body(response) -> bytes:
