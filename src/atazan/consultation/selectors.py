@@ -223,7 +223,8 @@ def theme_phrases(language: str) -> dict[int, str]:
 
     # remembered until the themes are recomputed (analysis_apply replaces every Theme row): the list page asks often
     state = Theme.objects.aggregate(at=Max("computed_at"), n=Count("id"), last=Max("id"))
-    key = f"consultation.theme_phrases:{language}:{state['at']}:{state['n']}:{state['last']}"
+    at = state["at"].strftime("%Y%m%dT%H%M%S%f") if state["at"] else "none"  # no spaces: memcached refuses them
+    key = f"consultation.theme_phrases:{language}:{at}:{state['n']}:{state['last']}"
     names = cache.get(key)
     if names is None:
         names = _theme_phrases(language)
