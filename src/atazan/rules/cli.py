@@ -80,7 +80,8 @@ def procedure(
     from atazan.rules.domain.procedures.messages import ProcedureError
 
     if not key:
-        typer.echo("\n".join(procedure_keys()))
+        keys = list(procedure_keys())
+        typer.echo(json.dumps({"procedures": keys}) if as_json else "\n".join(keys))
         return
     try:
         described = procedure_describe(key, as_of=_date(as_of) if as_of else dt.date.today())

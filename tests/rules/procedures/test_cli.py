@@ -24,3 +24,10 @@ def test_procedure_list_text_and_refusals() -> None:
     assert "Final decision by 109 votes" in text and "[Art. 50(3)]" in text
     assert runner.invoke(app, ["procedure", "nope"]).exit_code == 2
     assert runner.invoke(app, ["procedure", "amendment_1995", "--as-of", "2000-01-01"]).exit_code == 2
+
+
+def test_procedure_list_as_json() -> None:
+    result = CliRunner().invoke(app, ["procedure", "--json"])
+    assert result.exit_code == 0
+    keys = json.loads(result.stdout)["procedures"]
+    assert {"initiative", "veto", "removal", "dissolution", "transition"} <= set(keys)
