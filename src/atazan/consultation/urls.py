@@ -1,18 +1,22 @@
 from django.urls import path
 
 from atazan.consultation import activity, views
+from atazan.web.http_cache import shared_cache
 
 app_name = "consultation"
+# Public, the same for every anonymous reader of a language: ETag, a short shared max-age, 304 (web.http_cache)
+cached = shared_cache("consultation")
+
 urlpatterns = [
     path("", views.index, name="index"),
     path("submit/", views.submit, name="submit"),
     path("similar/", views.similar, name="similar"),
     path("review/", views.review, name="review"),
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("open-data.csv", views.export_csv, name="export_csv"),
-    path("open-data.json", views.export_json, name="export_json"),
-    path("open-data-semicolon.csv", views.export_csv, name="export_csv_semicolon"),
-    path("open-data.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("open-data.csv", cached(views.export_csv), name="export_csv"),
+    path("open-data.json", cached(views.export_json), name="export_json"),
+    path("open-data-semicolon.csv", cached(views.export_csv), name="export_csv_semicolon"),
+    path("open-data.xlsx", cached(views.export_xlsx), name="export_xlsx"),
     path("datapackage.json", views.export_datapackage, name="datapackage"),
     path("me/", activity.activity, name="activity"),
     path("me/follow/", activity.follow, name="follow"),

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Body, Field, Router, Schema, Status
+from ninja.decorators import decorate_view
 
 from atazan.api_errors import ApiError, problem
 from atazan.elections import selectors
@@ -15,6 +16,7 @@ from atazan.elections.domain import ElectionsError, Method, allocate, allocation
 from atazan.elections.domain.bounds import MAX_LIST_PLACE, MAX_SEATS, MAX_VOTERS
 from atazan.elections.models import Election
 from atazan.elections.translation import error_render
+from atazan.web.http_cache import shared_cache
 
 router = Router(tags=["elections"])
 
@@ -153,6 +155,7 @@ def allocate_whatif(request: HttpRequest, payload: dict[str, Any] = Body(...), m
     }
 
 
+@decorate_view(shared_cache("elections"))
 @router.get("/{slug}", response={200: ResultsOut, 400: ApiError}, summary="Results and seats of an election")
 def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> Any:
     election = get_object_or_404(Election, slug=slug)
@@ -189,6 +192,7 @@ def results(request: HttpRequest, slug: str, method: Method = Method.HARE) -> An
     }
 
 
+@decorate_view(shared_cache("elections"))
 @router.get("/{slug}/deputies", response=list[DeputyOut], summary="Deputies holding a mandate")
 def deputies(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     election = get_object_or_404(Election, slug=slug)
@@ -204,6 +208,7 @@ def deputies(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     ]
 
 
+@decorate_view(shared_cache("elections"))
 @router.get("/{slug}/events", response=list[MandateEventOut], summary="Mandate events over time")
 def events(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     election = get_object_or_404(Election, slug=slug)
@@ -220,6 +225,7 @@ def events(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     ]
 
 
+@decorate_view(shared_cache("elections"))
 @router.get("/{slug}/nist", summary="Results as NIST SP 1500-100 v2 JSON")
 def nist(request: HttpRequest, slug: str) -> dict[str, Any]:
     return selectors.nist_report(election=get_object_or_404(Election, slug=slug))

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -19,10 +20,13 @@ from atazan.referendum.domain.protocol import Protocol, ProtocolError
 from atazan.referendum.domain.units import UnknownUnitError
 from atazan.referendum.models import Precinct, ProtocolReview, Question, Unit
 from atazan.referendum.nist_export import question_nist_report, question_nist_xml
+from atazan.web.http_cache import shared_cache
 
 # Each simulation redraws every precinct: 500 take ~20 s on the national data, the most one request may ask.
 FORENSICS_MAX_SIMULATIONS = 500
 router = Router(tags=["referendum"])
+# Public answers: ETag, a short shared max-age and 304s (web.http_cache); a cache in front serves the viewers
+cached = decorate_view(shared_cache("referendum"))
 
 
 class QuestionOut(Schema):
@@ -98,11 +102,13 @@ def _question_out(q: Question) -> QuestionOut:
     )
 
 
+@cached
 @router.get("/questions", response=list[QuestionOut], summary="Referendum questions")
 def questions(request: HttpRequest) -> list[QuestionOut]:
     return [_question_out(q) for q in selectors.question_list()]
 
 
+@cached
 @router.get("/questions/{slug}/result", summary="National result and the adoption rule's outcome")
 def result(request: HttpRequest, slug: str) -> dict[str, Any]:
     """The same JSON as `atazan referendum tally --json`, plus the outcome explained with its legal sources."""
@@ -126,6 +132,7 @@ def result(request: HttpRequest, slug: str) -> dict[str, Any]:
     }
 
 
+@cached
 @router.get("/questions/{slug}/units/{code}", summary="One unit: totals, districts and precincts")
 def unit(request: HttpRequest, slug: str, code: str) -> dict[str, Any]:
     q = _question(slug)
@@ -266,6 +273,7 @@ def review(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     ]
 
 
+@cached
 @router.get("/questions/{slug}/nist", summary="NIST SP 1500-100 v2 ElectionReport (JSON)")
 def nist(request: HttpRequest, slug: str, precincts: bool = False) -> dict[str, Any]:
     return question_nist_report(_question(slug), precincts=precincts)
