@@ -103,6 +103,23 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "atazan"}}
+# Heavy results computed once per version of their data (the referendum's forensics) and shared by every process:
+# Redis when configured (several machines), else files under the var directory (every process of one machine).
+CACHES["computed"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "computed",
+        "TIMEOUT": None,
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+)
 # Background work goes through Django's task framework; the database backend needs nothing more to run
 # (`atazan worker`), and is what the demo and the tests use.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -13,7 +13,7 @@ from ninja.security import django_auth
 from atazan.accounts.services import PermissionRefused, permission_require
 from atazan.api_errors import ApiError
 from atazan.audit.selectors import audit_proof_published
-from atazan.referendum import selectors, services
+from atazan.referendum import forensics_cache, selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.electorate import ADDITIONS_NOTE
 from atazan.referendum.domain.protocol import Protocol, ProtocolError
@@ -223,7 +223,8 @@ def precinct(request: HttpRequest, slug: str, number: str) -> dict[str, Any]:
 def forensics(
     request: HttpRequest, slug: str, simulations: int = Query(50, ge=1, le=FORENSICS_MAX_SIMULATIONS)
 ) -> dict[str, Any]:
-    f = selectors.forensics_for(_question(slug), simulations=simulations)
+    # once per version of the protocols, shared by every process (forensics_cache)
+    f = forensics_cache.forensics_kept(_question(slug), simulations=simulations).forensics
 
     def test(t: Any) -> dict[str, Any]:
         return {

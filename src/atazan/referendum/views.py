@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from atazan.accounts.services import permission_allowed
-from atazan.referendum import charts, selectors, services
+from atazan.referendum import charts, forensics_cache, selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.electorate import ADDITIONS_NOTE
 from atazan.referendum.domain.forensics import KSP_REFERENCE
@@ -221,13 +221,16 @@ def stations(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def forensics(request: HttpRequest, slug: str) -> HttpResponse:
     q = _question(slug)
-    f = selectors.forensics_for(q, simulations=50)
+    # computed once per version of the protocols and shared by every process (forensics_cache), never per request
+    kept = forensics_cache.forensics_kept(q, simulations=50)
+    f = kept.forensics
     return render(
         request,
         "referendum/forensics.html",
         {
             "question": q,
             "f": f,
+            "kept": kept,
             "turnout_svg": charts.histogram_svg(f.turnout.counts, title="Precincts by turnout", x_label="turnout"),
             "yes_svg": charts.histogram_svg(f.yes.counts, title="Precincts by yes share", x_label="yes share"),
             "heatmap_svg": charts.heatmap_svg(f.grid, title="Voters by turnout and yes share"),
