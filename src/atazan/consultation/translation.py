@@ -1,30 +1,24 @@
 """The consultation domain's messages in the reader's language.
 
 The domain (``domain/intake.py``, ``domain/import_file.py``, ``domain/messages.py``) stays free of Django: a refusal
-is a ``Msg``, an English template with named fields and a stable code. Here the template is looked up in the
-context's catalogue (``locale/{kk,ru}/LC_MESSAGES/django.po``) with Django's ``gettext`` for the active language.
-``tests/consultation/test_translation.py`` checks that every template of the domain has a Kazakh and a Russian
-translation with the same fields.
+is a ``Msg`` (the shared ``atazan.messages`` kernel), an English template with named fields and a stable code. Here
+the one adapter, ``atazan.messages.render``, looks the template up in the context's catalogue
+(``locale/{kk,ru}/LC_MESSAGES/django.po``) for the active language. ``tests/web/test_message_catalogues.py`` checks
+that every template of the domain has a Kazakh and a Russian translation with the same fields.
 """
 
 from __future__ import annotations
 
-from django.utils.translation import gettext
-
 from atazan.consultation.domain.errors import ConsultationError
 from atazan.consultation.domain.messages import Msg
+from atazan.messages.render import render
 
-
-def _translate(template: str) -> str:
-    return gettext(template) if template else template
+DOMAIN = "consultation"
 
 
 def msg_render(message: Msg) -> str:
     """``message`` in the active language; English if a translation's fields do not fit (never an error page)."""
-    try:
-        return message.render(_translate)
-    except (KeyError, IndexError, ValueError):
-        return message.render()
+    return render(message, domain=DOMAIN)
 
 
 def error_text(error: ConsultationError) -> str:

@@ -1,34 +1,33 @@
 """The domain's explanations in the reader's language.
 
 The domain (``domain/explain.py``, ``domain/mandates.py``) stays free of Django: its sentences are English templates
-with named fields. Here they are looked up in the context's catalogue (``locale/{kk,ru}/LC_MESSAGES/django.po``) with
-Django's ``gettext`` for the active language. The templates are not marked in Python source that ``makemessages``
-reads, so ``tests/elections/test_translation.py`` checks that every one has a Kazakh and a Russian translation with
-the same fields.
+with named fields (the shared ``atazan.messages`` kernel). Here the one adapter, ``atazan.messages.render``, looks them
+up in the context's catalogue (``locale/{kk,ru}/LC_MESSAGES/django.po``) for the active language;
+``tests/web/test_message_catalogues.py`` checks that every one has a Kazakh and a Russian translation with the same
+fields.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
-
 from atazan.elections.domain.allocation import Method
 from atazan.elections.domain.errors import ElectionsError
 from atazan.elections.domain.explain import Msg, Step
 from atazan.elections.domain.mandates import EndGround
+from atazan.messages.render import language_of, render, template_text
+
+DOMAIN = "elections"
 
 
 def _translate(template: str) -> str:
-    return gettext(template) if template else template
+    """A text without fields (a rule, a label) in the active language, from the elections catalogue first."""
+    return template_text(Msg(template), language_of(), DOMAIN) if template else template
 
 
 def msg_render(message: Msg) -> str:
     """``message`` in the active language; English if a translation's fields do not fit (never an error page)."""
-    try:
-        return message.render(_translate)
-    except (KeyError, IndexError, ValueError):
-        return message.render()
+    return render(message, domain=DOMAIN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +49,15 @@ def steps_render(steps: tuple[Step, ...]) -> tuple[RenderedStep, ...]:
 
 
 def method_label(method: Method) -> str:
-    return gettext(method.label)
+    return _translate(method.label)
 
 
 def ground_label(ground: EndGround) -> str:
-    return gettext(ground.label)
+    return _translate(ground.label)
 
 
 def ground_ref(ground: EndGround) -> str:
-    return gettext(ground.ref)
+    return _translate(ground.ref)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +72,5 @@ class RenderedError:
 
 def error_render(error: ElectionsError) -> RenderedError:
     """``error`` in the active language where it has a template (bounds, register); English otherwise."""
-    try:
-        message, rule = error.render(_translate)
-    except (KeyError, IndexError, ValueError):
-        message, rule = error.render()
-    return RenderedError(error.code, error.record, message, rule)
+    message = error.message if error.msg is None else msg_render(error.msg)
+    return RenderedError(error.code, error.record, message, _translate(error.rule))

@@ -1,28 +1,34 @@
-"""The referendum domain's messages (`domain.messages.Msg`) in the reader's language.
+"""The referendum domain's messages (`domain.messages.Msg`, the shared `atazan.messages` kernel) in the reader's
+language, rendered by the one adapter `atazan.messages.render` with the referendum's catalogue.
 
-The templates are not marked in Python source that `makemessages` reads, so
-`tests/referendum/test_translation.py` checks that each has a Kazakh and a Russian translation with the same fields.
+`tests/web/test_message_catalogues.py` checks that each template has a Kazakh and a Russian translation with the same
+fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.utils.translation import gettext
-
+from atazan.messages.domain import build
+from atazan.messages.render import render
 from atazan.referendum.domain.messages import TEMPLATES, Msg
+
+DOMAIN = "referendum"
 
 
 def msg_render(message: Msg) -> str:
     """`message` in the active language; English if a translation's fields do not fit (never an error page)."""
-    try:
-        return message.render(gettext)
-    except (KeyError, IndexError, ValueError):
-        return message.render()
+    return render(message, domain=DOMAIN)
 
 
 def code_render(code: str, params: Mapping[str, object], fallback: str) -> str:
-    """A stored message (code and values) in the active language; `fallback` for a code without a template."""
+    """A stored message (code and values) in the active language; `fallback` for a code without a template or
+    values that do not fit it."""
     if code not in TEMPLATES:
         return fallback
-    return msg_render(Msg(code, tuple((str(k), str(v)) for k, v in sorted(params.items()))))
+    values = {str(k): v if isinstance(v, int) and not isinstance(v, bool) else str(v) for k, v in params.items()}
+    try:
+        message = build(TEMPLATES[code], values, code=code, domain=DOMAIN)
+    except ValueError:
+        return fallback
+    return msg_render(message)

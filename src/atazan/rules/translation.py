@@ -1,7 +1,8 @@
 """Violations in the reader's language, each with the official sentence it rests on.
 
-The domain (``domain/checks.py``) returns ``Violation`` with an English template and its fields (``text``); here the
-template is looked up in the context's catalogue (``locale/{kk,ru}/LC_MESSAGES/django.po``) for the language asked
+The domain (``domain/checks.py``) returns ``Violation`` with an English template and its fields (``text``, the shared
+``atazan.messages`` kernel's ``Msg``); here the one adapter, ``atazan.messages.render``, looks the template up in the
+context's catalogue (``locale/{kk,ru}/LC_MESSAGES/django.po``) for the language asked
 for, and the quote is read from the official text (``quotes.py``). ``tests/rules/test_translation.py`` checks that
 every template the checks can produce has a Kazakh and a Russian translation with the same fields.
 """
@@ -12,23 +13,18 @@ from typing import Any
 
 from django.utils import translation
 
+from atazan.messages.render import render
 from atazan.rules.domain.checks import Violation
 from atazan.rules.domain.explain import Msg
 from atazan.rules.domain.procedures.messages import Finding
 from atazan.rules.quotes import provision_quote
 
-
-def _translate(template: str) -> str:
-    return translation.gettext(template) if template else template
+DOMAIN = "rules"
 
 
 def msg_render(message: Msg, language: str | None = None) -> str:
     """``message`` in ``language`` (the active one if None); English if a translation's fields do not fit."""
-    with translation.override(language or translation.get_language() or "en"):
-        try:
-            return message.render(_translate)
-        except (KeyError, IndexError, ValueError):
-            return message.render()
+    return render(message, language, domain=DOMAIN)
 
 
 def violation_render(violation: Violation, *, language: str | None = None, stored: bool = True) -> dict[str, Any]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 
 from atazan.api_errors import ApiError, IsoDate, problem
+from atazan.messages.render import render as msg_render_shared
 from atazan.rules.domain.parameters import ParameterError, default_parameters, format_value
 from atazan.rules.domain.procedures.catalogue import (
     Procedure,
@@ -29,18 +30,9 @@ from atazan.rules.domain.procedures.messages import Citation, Msg, ProcedureErro
 from atazan.rules.quotes import provision_quote
 
 
-def _translate(template: str) -> str:
-    return gettext(template) if template else template
-
-
 def msg_render(message: Msg | str) -> str:
     """``message`` in the active language; English if the translation's fields do not fit (never an error page)."""
-    if isinstance(message, str):
-        return message
-    try:
-        return message.render(_translate)
-    except (KeyError, IndexError, ValueError):
-        return message.render()
+    return msg_render_shared(message, domain="rules")
 
 
 def citation_render(citation: Citation) -> str:

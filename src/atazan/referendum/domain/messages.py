@@ -1,24 +1,20 @@
 """The referendum's sentences about the register and a result's completeness, as templates with stable codes.
 
-The domain returns a `Msg`: a stable `code` (for programs and tests), an English `template` with named fields (the
-translation key, a gettext msgid in `referendum/locale/{kk,ru}`) and the values that fill it. Values are figures and
-precinct numbers, already text, and are never translated. `Msg.render(translate)` gives the sentence; the adapter
-(`atazan.referendum.translation`) passes Django's `gettext`. Every template is listed in `TEMPLATES`, and a test
-fails when one lacks a Kazakh or Russian translation with the same fields.
+The domain returns the shared `Msg` (`atazan.messages.domain`): a stable `code` (for programs and tests), an English
+`template` with named fields (the translation key, a gettext msgid in `referendum/locale/{kk,ru}`) and the values that
+fill it. Values are figures and precinct numbers and are never translated (figures are written as the reader's
+language writes them). `Msg.render()` gives English; the adapter (`atazan.referendum.translation`) renders with
+`atazan.messages.render`. Every template is listed in `TEMPLATES` (declared to the shared registry), and
+`tests/web/test_message_catalogues.py` fails when one lacks a Kazakh or Russian translation with the same fields.
 """
 
 from __future__ import annotations
 
-import string
-from collections.abc import Callable
-from dataclasses import dataclass
+from atazan.messages.domain import Msg, Translate, Voice, declare, fields, takes_template
 
-Translate = Callable[[str], str]
+__all__ = ["TEMPLATES", "VOICE", "Msg", "Translate", "msg", "template_fields"]
 
-
-def _same(text: str) -> str:
-    return text
-
+VOICE = Voice("referendum")
 
 # code -> English template (the translation key)
 TEMPLATES: dict[str, str] = {
@@ -45,34 +41,14 @@ TEMPLATES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Msg:
-    """A sentence: `code`, its English `template` and the values of the template's fields."""
-
-    code: str
-    params: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def template(self) -> str:
-        return TEMPLATES[self.code]
-
-    def render(self, translate: Translate = _same) -> str:
-        return translate(self.template).format_map(dict(self.params))
-
-    def as_dict(self) -> dict[str, object]:
-        return {"code": self.code, "params": dict(self.params)}
-
-    def __str__(self) -> str:
-        return self.render()
-
-
 def template_fields(template: str) -> frozenset[str]:
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+    return fields(template)
 
 
-def msg(code: str, **params: str | int) -> Msg:
-    """A `Msg` for `code`; whole numbers become text as they are (no grouping), the same in every language."""
-    fields = template_fields(TEMPLATES[code])
-    if fields != params.keys():
-        raise ValueError(f"message {code!r} has fields {sorted(fields)}, not {sorted(params)}")
-    return Msg(code, tuple((k, str(v)) for k, v in sorted(params.items())))
+def msg(code: str, /, **params: str | int) -> Msg:
+    """A `Msg` for `code`; the values must name exactly the fields of its template."""
+    return VOICE.coded(code, TEMPLATES[code], **params)
+
+
+takes_template(msg, None)  # takes a code of TEMPLATES
+declare("referendum", TEMPLATES)

@@ -1,52 +1,19 @@
 """Sentences of the rules context as templates with named fields, rendered by the adapter in the reader's language.
 
-The template is English and is the translation key (a gettext msgid in ``rules/locale``); values are already
-formatted and never translated, except a value that is itself a ``Msg`` (a label such as "the Government"), which is
-rendered in the same language. ``Msg.render()`` with no argument gives English.
+The shared ``Msg`` (``atazan.messages.domain``), owned by the rules catalogue: the template is English and is the
+translation key (a gettext msgid in ``rules/locale``); values are already formatted and never translated, except a
+value that is itself a ``Msg`` (a label such as "the Government"), which is rendered in the same language.
+``Msg.render()`` with no argument gives English.
 """
 
 from __future__ import annotations
 
-import string
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from atazan.messages.domain import Msg, Translate, Voice, declare, fields
 
-Translate = Callable[[str], str]
+__all__ = ["LABELS", "VOICE", "Msg", "Translate", "fields", "joined", "label", "labels", "msg"]
 
-
-def _same(text: str) -> str:
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class Msg:
-    template: str
-    params: tuple[tuple[str, str | Msg], ...] = ()
-
-    def render(self, translate: Translate = _same) -> str:
-        values = {k: v.render(translate) if isinstance(v, Msg) else v for k, v in self.params}
-        return translate(self.template).format_map(values)
-
-    def templates(self) -> Iterator[str]:
-        """This message's template and those of the messages inside it."""
-        yield self.template
-        for _name, value in self.params:
-            if isinstance(value, Msg):
-                yield from value.templates()
-
-    def __str__(self) -> str:
-        return self.render()
-
-
-def fields(template: str) -> frozenset[str]:
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
-
-
-def msg(template: str, **params: str | int | Msg) -> Msg:
-    """A ``Msg``; the values must name exactly the template's fields."""
-    if fields(template) != params.keys():
-        raise ValueError(f"message fields {sorted(fields(template))} do not match {sorted(params)}: {template!r}")
-    return Msg(template, tuple((k, v if isinstance(v, Msg) else str(v)) for k, v in sorted(params.items())))
+VOICE = Voice("rules")
+msg = VOICE.msg
 
 
 def joined(items: list[Msg]) -> Msg:
@@ -76,12 +43,15 @@ LABELS: dict[str, str] = {
 }
 
 
+declare("rules", LABELS)
+
+
 def label(code: str) -> Msg | str:
     """A known actor or body as a translatable label; anything else as the input wrote it, in quotes."""
     if code in LABELS:
-        return Msg(LABELS[code])
+        return VOICE.label(LABELS[code])
     return f"«{code}»"
 
 
 def labels(codes: tuple[str, ...]) -> Msg:
-    return joined([Msg(LABELS[c]) if c in LABELS else Msg("«{code}»", (("code", c),)) for c in codes])
+    return joined([VOICE.label(LABELS[c]) if c in LABELS else msg("«{code}»", code=c) for c in codes])

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
+from atazan.messages.domain import declare
 from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
 from atazan.rules.domain.majority import Majority, MajorityBase
 
@@ -52,6 +53,7 @@ class Reference:
 ACTS: dict[str, str] = {
     "cl_peoples_council": "Constitutional Law on the People's Council of 2026-06-05",
 }
+declare("rules", ACTS)
 
 
 @dataclass(frozen=True)

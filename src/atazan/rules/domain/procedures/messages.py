@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# One way to speak across the rules context: the same Msg as the bill checks (atazan.rules.domain.explain).
+# One way to speak across the platform: the shared Msg, as the bill checks speak (atazan.rules.domain.explain).
+from atazan.messages.domain import _
 from atazan.rules.domain.explain import Msg, Translate, fields, msg
 
 __all__ = ["Citation", "Finding", "Msg", "ProcedureError", "Translate", "_", "fields", "msg", "office"]
-
-
-def _(text: str) -> str:
-    """Marks a template for the catalogue (xgettext's default keyword); returns it unchanged."""
-    return text
 
 
 @dataclass(frozen=True, slots=True)
