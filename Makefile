@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install lint bench crawl serve clean chromium
+.PHONY: demo test install lint bench crawl serve clean chromium nginx stack stack-stop
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,22 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }; \
 	  else sudo apt-get install -y chromium; fi; }
+
+## Debian's nginx for `make stack` (the caching reverse proxy; it runs as the current user from var/stack/)
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y nginx >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y nginx >/dev/null; }; \
+	  else sudo apt-get install -y nginx; fi; }
+
+## make stack: referendum night on one machine (docs/deploy.md): nginx caching in front of two gunicorn instances on
+## one PostgreSQL database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/atazan_stack, created and filled
+## with the demo when missing) and Redis (REDIS_URL); served at http://127.0.0.1:$(STACK_PORT). make stack-stop ends it.
+STACK_PORT ?= 8080
+stack: install nginx
+	ATAZAN_STACK_PORT=$(STACK_PORT) $(BIN)/python deploy/stack.py start
+
+stack-stop:
+	$(BIN)/python deploy/stack.py stop
 
 ## make test: install what the tests need and run the whole suite, browser tests included
 test: install chromium
