@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -54,7 +55,9 @@ def test_csv_holds_every_article() -> None:
     client = Client()
     resp = client.get("/texts/compare/1995/2026/rus/table.csv")
     assert resp.status_code == 200 and resp["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(resp.content.decode("utf-8"))))
+    assert resp.streaming  # the whole table, written row by row as it is sent
+    rows = list(csv.DictReader(io.StringIO(b"".join(resp.streaming_content).decode("utf-8"))))
+    assert len(rows) == len(comparison_get(1995, 2026, "rus").entries())
     olds, news = _all_articles()
     assert {n for r in rows for n in r["old_articles"].split()} == olds
     assert {n for r in rows for n in r["new_articles"].split()} == news
@@ -88,6 +91,48 @@ def test_compare_page_shows_stats_table_and_filters() -> None:
     only_split = client.get("/texts/compare/1995/2026/rus/?relation=split").content.decode()
     assert 'data-relation="split"' in only_split and '<tr data-relation="amended"' not in only_split
     assert client.get("/texts/compare/2026/1995/rus/").status_code == 404
+
+
+def _table_rows(html: str) -> list[str]:
+    """The "old → new" article numbers of each row the page's table shows."""
+    table = html.split('data-testid="compare-table"', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<tr data-relation="[a-z]+">', table)
+
+
+def test_compare_page_shows_one_section_with_every_sections_link() -> None:
+    client = Client()
+    c = comparison_get(1995, 2026, "rus")
+    new_sections = c.alignment.new.sections
+    section_of = {a.num: a.section_num for a in c.alignment.new.articles()}
+    in_section = {s.num: [e for e in c.entries() if e.new and section_of[e.new[0]] == s.num] for s in new_sections}
+    html = client.get("/texts/compare/1995/2026/rus/").content.decode()
+    # the first section only: a page of a section, not the whole Constitution
+    assert 'data-section="I"' in html
+    assert len(_table_rows(html)) == len(in_section["I"]) < len(c.entries()) // 4
+    of_second = f"/texts/2026/rus/art/{in_section['II'][0].new[0]}/"
+    assert of_second not in html.split('data-testid="compare-table"', 1)[1]
+    nav = html.split('data-testid="compare-sections"', 1)[1].split("</nav>", 1)[0]
+    assert len(new_sections) == 11
+    for s in new_sections[1:]:
+        assert f'href="?section={s.num}"' in nav
+    assert 'href="?section=repealed"' in nav
+    assert 'rel="next" href="?section=II"' in html
+    second = client.get("/texts/compare/1995/2026/rus/?section=II").content.decode()
+    assert len(_table_rows(second)) == len(in_section["II"])
+    assert of_second in second and 'rel="prev" href="?section=I"' in second
+    repealed = client.get("/texts/compare/1995/2026/rus/?section=repealed").content.decode()
+    assert _table_rows(repealed) and all("repealed" in r for r in _table_rows(repealed))
+    # every row is on exactly one section's page
+    pages = [s.num for s in new_sections] + ["repealed"]
+    shown = sum(
+        len(_table_rows(client.get(f"/texts/compare/1995/2026/rus/?section={p}").content.decode())) for p in pages
+    )
+    assert shown == len(c.entries())
+    assert client.get("/texts/compare/1995/2026/rus/?section=XII").status_code == 404
+    # a relation filter keeps to the sections that hold such rows, and their links keep the filter
+    split = client.get("/texts/compare/1995/2026/rus/?relation=split").content.decode()
+    assert {r.split('"')[1] for r in _table_rows(split)} == {"split"}
+    assert "&amp;relation=split" in split
 
 
 def test_article_counterparts_both_ways() -> None:
