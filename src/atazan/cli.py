@@ -50,22 +50,11 @@ def build_app() -> typer.Typer:
         port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
         only: Annotated[list[str] | None, typer.Option(help="Build only these contexts' demo data.")] = None,
     ) -> None:
-        """Migrate and load every context's demo data (idempotent: running it again changes nothing)."""
-        from atazan.contexts import CONTEXT_NAMES
+        """Migrate and load every context's demo data (idempotent: running it again changes nothing). With --serve,
+        only what the first pages need is built first; the background worker loads the rest (atazan.demo)."""
+        from atazan.demo import demo_command
 
-        _migrate()
-        out = Console()
-        for name in CONTEXT_NAMES:
-            if only and name not in only:
-                continue
-            if importlib.util.find_spec(f"atazan.{name}.demo") is None:
-                continue
-            out.rule(f"[bold]{name}")
-            module = importlib.import_module(f"atazan.{name}.demo")
-            module.build(console=out)
-        out.print("[green]Demo data ready.[/green]")
-        if serve:
-            _serve(host="127.0.0.1", port=port, workers=2)
+        demo_command(serve=serve, only=only, serve_site=lambda: _serve(host="127.0.0.1", port=port, workers=2))
 
     @app.command()
     def serve(
