@@ -33,7 +33,10 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -515,13 +518,450 @@ def _print_phase(label: str, result: dict, lost: dict[str, int]) -> None:  # typ
         print(f"   error: {error}")
 
 
+# --- referendum night: viewers, readers and operators through nginx, then straight to gunicorn --------------------
+#
+# A plain asyncio HTTP/1.1 client (keep-alive, chunked bodies, cookies): one process drives hundreds of viewers
+# cheaply and every request's latency and X-Cache-Status are kept as they were measured.
+
+NIGHT_OPERATOR_SCRIPT = """
+import json, sys
+import django
+django.setup()
+from atazan.accounts.demo import DEMO_PASSWORD
+from atazan.accounts.domain.roles import Role
+from atazan.accounts.services import user_create
+phase, count = sys.argv[1], int(sys.argv[2])
+names = []
+for i in range(count):
+    user = user_create(username=f"night-op-{i:02d}", password=DEMO_PASSWORD, roles=[Role.ELECTION_OPERATOR],
+                       full_name="Synthetic Operator")
+    names.append(user.get_username())
+print(json.dumps(names))
+"""
+
+NIGHT_POOL = 3000  # precincts put on the register for each phase's filings
+
+ACCEPT_LANGUAGES = [  # what browsers send; each string is its own cache key (with the language cookie, if any)
+    ("kk", "kk-KZ,kk;q=0.9,ru;q=0.8", 30),
+    ("kk", "kk", 15),
+    ("ru", "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7", 30),
+    ("ru", "ru", 15),
+    ("en", "en-US,en;q=0.9", 10),
+]
+
+
+class _Http:
+    """One simulated browser: a keep-alive connection to one of `targets` and its cookies."""
+
+    def __init__(self, targets: list[tuple[str, int]], index: int) -> None:
+        self.host, self.port = targets[index % len(targets)]
+        self.reader: Any = None
+        self.writer: Any = None
+        self.used = 0.0
+        self.cookies: dict[str, str] = {}
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def request(
+        self, method: str, path: str, headers: dict[str, str] | None = None, body: bytes = b""
+    ) -> tuple[int, dict[str, str], bytes]:
+        import asyncio
+
+        # gunicorn closes an idle keep-alive connection after 2 s: open a new one rather than race its close
+        reused = self.writer is not None and time.monotonic() - self.used < 1.5
+        if not reused:
+            self.close()
+        for attempt in (0, 1):
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port, limit=1 << 22)
+            try:
+                answer = await self._exchange(method, path, headers or {}, body)
+                self.used = time.monotonic()
+                return answer
+            except (ConnectionError, asyncio.IncompleteReadError):
+                self.close()
+                if attempt == 1 or not reused or method != "GET":
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _exchange(
+        self, method: str, path: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int, dict[str, str], bytes]:
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        if self.cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        lines += [f"{k}: {v}" for k, v in headers.items()]
+        if body or method == "POST":
+            lines.append(f"Content-Length: {len(body)}")
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionError("closed before the answer")
+        status = int(status_line.split()[1])
+        got: dict[str, str] = {}
+        while True:
+            line = (await self.reader.readline()).decode("latin-1")
+            if line in ("\r\n", "\n", ""):
+                break
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie":
+                cookie, _, attributes = value.partition(";")
+                key, _, val = cookie.partition("=")
+                if val and "max-age=0" not in attributes.lower():
+                    self.cookies[key.strip()] = val.strip()
+                else:
+                    self.cookies.pop(key.strip(), None)
+            got[name] = value
+        if method == "HEAD" or status in (204, 304):
+            content = b""
+        elif "content-length" in got:
+            content = await self.reader.readexactly(int(got["content-length"]))
+        elif got.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while True:
+                size = int((await self.reader.readline()).split(b";")[0], 16)
+                if size == 0:
+                    await self.reader.readline()
+                    break
+                parts.append(await self.reader.readexactly(size))
+                await self.reader.readline()
+            content = b"".join(parts)
+        else:
+            content = await self.reader.read()
+            got["connection"] = "close"
+        if got.get("connection", "").lower() == "close":
+            self.close()
+        return status, got, content
+
+
+@dataclass
+class _Sample:
+    kind: str
+    started: float
+    ms: float
+    status: int
+    cache: str
+
+
+@dataclass
+class _Night:
+    samples: list[_Sample] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    filed: list[str] = field(default_factory=list)  # precinct numbers sent
+    accepted: list[tuple[float, str]] = field(default_factory=list)  # (time the answer came, precinct) accepted
+    probe: list[tuple[float, int]] = field(default_factory=list)  # (time, precincts counted) seen by the public
+    measuring_from: float = 0.0
+    measuring_to: float = 0.0
+
+
+async def _night_run(args: argparse.Namespace, targets: list[tuple[str, int]], articles: list[str],
+                     operators: list[str], phase: str, base_counted: int) -> _Night:  # fmt: skip
+    import asyncio
+    import random
+
+    night = _Night()
+    rng = random.Random(phase)
+    start = time.monotonic()
+    night.measuring_from = start + args.warmup
+    night.measuring_to = night.measuring_from + args.seconds
+    stop_at = night.measuring_to
+    live = f"/referendum/{SLUG}/live/"
+    page = f"/referendum/{SLUG}/"
+    api = f"/api/referendum/questions/{SLUG}/result"
+
+    async def timed(client: _Http, kind: str, method: str, path: str, **kw: Any) -> tuple[int, dict[str, str], bytes]:
+        t0 = time.monotonic()
+        try:
+            status, headers, body = await client.request(method, path, **kw)
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            if t0 >= night.measuring_from:
+                night.errors.append(f"{kind}: {type(exc).__name__} {exc}")
+            return 0, {}, b""
+        t1 = time.monotonic()
+        if t0 >= night.measuring_from and t1 <= night.measuring_to + 30:
+            night.samples.append(_Sample(kind, t0, 1000 * (t1 - t0), status, headers.get("x-cache-status", "-")))
+            if status >= 400 and not (kind == "file protocol" and status == 422):
+                night.errors.append(f"{kind}: HTTP {status} {body[:120]!r}")
+        return status, headers, body
+
+    weights = [w for *_, w in ACCEPT_LANGUAGES]
+
+    async def viewer(i: int) -> None:
+        client = _Http(targets, i)
+        _, accept, _ = rng.choices(ACCEPT_LANGUAGES, weights)[0]
+        headers = {"Accept-Language": accept}
+        await asyncio.sleep(rng.uniform(0, min(args.warmup, 10)))  # viewers arrive over the warm-up
+        await timed(client, "results page", "GET", page, headers=headers)
+        polls = 0
+        while time.monotonic() < stop_at:
+            await asyncio.sleep(args.poll * rng.uniform(0.9, 1.1))  # the page's htmx poll (every 5 s)
+            polls += 1
+            await timed(client, "live fragment", "GET", live, headers=headers)
+            if polls % 6 == 0:  # now and then a viewer's app or script reads the API instead
+                await timed(client, "results API", "GET", api, headers=headers)
+            if polls % 20 == 0:
+                await timed(client, "results page", "GET", page, headers=headers)
+        client.close()
+
+    async def reader(i: int) -> None:
+        client = _Http(targets, i)
+        _, accept, _ = rng.choices(ACCEPT_LANGUAGES, weights)[0]
+        await asyncio.sleep(rng.uniform(0, min(args.warmup, 10)))
+        while time.monotonic() < stop_at:
+            await timed(client, "article page", "GET", rng.choice(articles), headers={"Accept-Language": accept})
+            await asyncio.sleep(rng.uniform(1.0, 3.0))
+        client.close()
+
+    numbers = itertools.count()
+
+    async def operator(i: int, username: str) -> None:
+        client = _Http(targets, i)
+        status, _, body = await client.request("GET", "/accounts/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        form = urlencode({"username": username, "password": DEMO_PASSWORD,
+                          "csrfmiddlewaretoken": token.group(1).decode() if token else ""})  # fmt: skip
+        status, _, _ = await client.request(
+            "POST", "/accounts/login/", body=form.encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": "http://127.0.0.1/"},
+        )  # fmt: skip
+        if status != 302:
+            night.errors.append(f"operator {username} could not sign in (HTTP {status})")
+            return
+        await asyncio.sleep(max(0.0, night.measuring_from - time.monotonic()))  # filings start with the measurement
+        while time.monotonic() < stop_at:
+            k = next(numbers)
+            if k >= NIGHT_POOL:
+                break
+            number = f"load-{phase}-{k:06d}"
+            payload = {"precinct": number, "unit": "Astana", "registered": 10, "took_part": 6, "yes": 4, "no": 1,
+                       "invalid": 1, "not_counted": 0}  # fmt: skip
+            night.filed.append(number)
+            status, _, body = await timed(
+                client, "file protocol", "POST", f"/api/referendum/questions/{SLUG}/protocols",
+                body=json.dumps(payload).encode(),
+                headers={"Content-Type": "application/json", "X-CSRFToken": client.cookies.get("csrftoken", ""),
+                         "Referer": "http://127.0.0.1/"},
+            )  # fmt: skip
+            if status == 200 and json.loads(body).get("accepted") == 1:
+                night.accepted.append((time.monotonic(), number))
+            elif status == 200:
+                night.errors.append(f"protocol {number} not accepted: HTTP {status} {body[:160]!r}")
+            await asyncio.sleep(rng.uniform(0.5, 1.5) * args.operator_wait)
+        client.close()
+
+    async def probe() -> None:
+        """A public reader of the result API (the same address and language as viewers): what the cache shows."""
+        client = _Http(targets, 0)
+        headers = {"Accept-Language": ACCEPT_LANGUAGES[2][1]}
+        deadline = stop_at + args.drain
+        while time.monotonic() < deadline:
+            t0 = time.monotonic()
+            try:
+                status, _, body = await client.request("GET", api, headers=headers)
+                if status == 200:
+                    night.probe.append((t0, int(json.loads(body)["precincts_counted"])))
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                client.close()
+            if night.accepted and night.probe and night.probe[-1][1] >= base_counted + len(night.accepted) \
+                    and time.monotonic() > stop_at:  # fmt: skip
+                break
+            await asyncio.sleep(0.25)
+        client.close()
+
+    tasks = [viewer(i) for i in range(args.viewers)]
+    tasks += [reader(i) for i in range(args.readers)]
+    tasks += [operator(i, name) for i, name in enumerate(operators)]
+    tasks.append(probe())
+    await asyncio.gather(*tasks)
+    return night
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _staleness(night: _Night, base_counted: int) -> tuple[list[float], int]:
+    """Seconds from each acceptance to the first public answer counting it. The i-th acceptance (in the order the
+    operators were told) is public once the result counts base + i precincts: every filing is a new precinct."""
+    delays: list[float] = []
+    unseen = 0
+    probe = sorted(night.probe)
+    for rank, (accepted_at, _) in enumerate(sorted(night.accepted), start=1):
+        seen = next((t for t, counted in probe if counted >= base_counted + rank and t >= accepted_at - 60), None)
+        if seen is None:
+            unseen += 1
+        else:
+            delays.append(max(0.0, seen - accepted_at))
+    return delays, unseen
+
+
+def _night_report(label: str, night: _Night, lost: dict[str, int], base_counted: int) -> dict[str, Any]:
+    measured = [s for s in night.samples if night.measuring_from <= s.started <= night.measuring_to]
+    kinds = sorted({s.kind for s in measured})
+    viewers = [s for s in measured if s.kind in ("live fragment", "results API", "results page")]
+    served_by_cache = sum(1 for s in viewers if s.cache in ("HIT", "STALE", "UPDATING"))
+    statuses: dict[str, int] = {}
+    for s in viewers:
+        statuses[s.cache] = statuses.get(s.cache, 0) + 1
+    delays, unseen = _staleness(night, base_counted)
+    report = {
+        "label": label,
+        "requests": len(measured),
+        "rps": len(measured) / max(1e-9, night.measuring_to - night.measuring_from),
+        "p95_ms": {k: _percentile([s.ms for s in measured if s.kind == k], 0.95) for k in kinds},
+        "p50_ms": {k: _percentile([s.ms for s in measured if s.kind == k], 0.5) for k in kinds},
+        "count": {k: sum(1 for s in measured if s.kind == k) for k in kinds},
+        "cache_hit_ratio": served_by_cache / len(viewers) if viewers else 0.0,
+        "cache_statuses": statuses,
+        "staleness_p95_s": _percentile(delays, 0.95),
+        "staleness_max_s": max(delays) if delays else float("nan"),
+        "not_visible": unseen,
+        "filed": len(night.filed),
+        "accepted": len(night.accepted),
+        "lost": lost,
+        "errors": len(night.errors),
+        "error_samples": night.errors[:8],
+    }
+    print(f"\n== {label}: {report['requests']} requests in {night.measuring_to - night.measuring_from:.0f} s, "
+          f"{report['rps']:.1f} req/s, errors {report['errors']}")  # fmt: skip
+    for kind in kinds:
+        print(f"   {kind:16} n={report['count'][kind]:6}  p50={report['p50_ms'][kind]:7.1f} ms  "
+              f"p95={report['p95_ms'][kind]:7.1f} ms")  # fmt: skip
+    print(f"   viewers' requests served by the cache: {100 * report['cache_hit_ratio']:.1f}% {statuses}")
+    print(f"   staleness of the public result: p95 {report['staleness_p95_s']:.1f} s, max "
+          f"{report['staleness_max_s']:.1f} s over {len(delays)} acceptances "
+          f"({unseen} not yet visible at the end)")  # fmt: skip
+    print(f"   protocols filed {report['filed']}, answered accepted {report['accepted']}, in the database: {lost}")
+    for error in report["error_samples"]:
+        print(f"   error: {error}")
+    return report
+
+
+def _night_lost(env: dict[str, str], filed: list[str], accepted: list[str]) -> dict[str, int]:
+    check = Path(tempfile.mkstemp(suffix=".json")[1])
+    check.write_text(json.dumps({"filed": filed, "accepted": accepted}))
+    code = (
+        "import json, django; django.setup()\n"
+        "from atazan.referendum.models import ProtocolVersion\n"
+        f"data = json.load(open({str(check)!r}))\n"
+        "found = set(ProtocolVersion.objects.filter(precinct__number__in=data['filed'], is_current=True)"
+        ".values_list('precinct__number', flat=True))\n"
+        "print(json.dumps({'filed_in_db': len(found), 'accepted_missing': len(set(data['accepted']) - found)}))\n"
+    )
+    out = subprocess.run([PYTHON, "-c", code], env=env, capture_output=True, text=True, check=True)
+    check.unlink()
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _stack_module() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("atazan_deploy_stack", ROOT / "deploy" / "stack.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _counted(url: str) -> int:
+    with urllib.request.urlopen(f"{url}/api/referendum/questions/{SLUG}/result", timeout=60) as response:  # noqa: S310
+        return int(json.loads(response.read())["precincts_counted"])
+
+
+def night_main(args: argparse.Namespace) -> None:
+    import asyncio
+
+    stack_py = _stack_module()
+    if stack_py.nginx_binary() is None:
+        sys.exit("nginx is not installed: `make nginx` (or `make stack`) installs Debian's package")
+    with tempfile.TemporaryDirectory(prefix="atazan-night-") as tmp_name:
+        tmp = Path(tmp_name)
+        stack = stack_py.Stack(
+            directory=tmp / "stack",
+            listen=f"127.0.0.1:{args.port}",
+            app_ports=(args.port + 1, args.port + 2),
+            app_workers=args.workers,
+            database_url=args.database_url,
+            redis_url=args.redis_url,
+        )
+        env = stack_py.app_env(stack)
+        stack_py.write_conf(stack)
+        stack_py._database_ready(stack, env)
+        atazan = str(Path(PYTHON).parent / "atazan")
+        phases = {"nginx": f"night-n-{uuid.uuid4().hex[:6]}", "direct": f"night-d-{uuid.uuid4().hex[:6]}"}
+        # Small synthetic precincts (10 voters each): the register's total stays under the Republic's plausible
+        # electorate (the register refuses more), run after run.
+        pool = [f"load-{p}-{k:06d}" for p in phases.values() for k in range(NIGHT_POOL)]
+        register = tmp / "register.csv"
+        register.write_text("precinct,unit,district,registered\n" + "".join(f"{n},Astana,,10\n" for n in pool))
+        subprocess.run([atazan, "referendum", "register", str(register)], env=env, check=True, capture_output=True)
+        made = subprocess.run([PYTHON, "-c", NIGHT_OPERATOR_SCRIPT, "night", str(args.operators)], env=env,
+                              check=True, capture_output=True, text=True)  # fmt: skip
+        operators = json.loads(made.stdout.strip().splitlines()[-1])
+        try:
+            stack_py.start_apps(stack, env)
+            stack_py.start_nginx(stack)
+            articles = _article_urls(stack.url)
+            print(f"night: {args.viewers} viewers polling every {args.poll:.0f} s, {args.readers} readers, "
+                  f"{len(operators)} operators; {args.warmup} s warm-up then {args.seconds} s measured per phase; "
+                  f"2 gunicorn instances x {args.workers} workers on {args.database_url}")  # fmt: skip
+            reports = []
+            for label, targets in (
+                ("through nginx (cache)", [("127.0.0.1", args.port)]),
+                ("straight to gunicorn (no cache)", [("127.0.0.1", p) for p in stack.app_ports]),
+            ):
+                phase = phases["nginx" if "nginx" in label else "direct"]
+                base = _counted(stack.app_url(stack.app_ports[0]))
+                load_before = os.getloadavg()[0]
+                night = asyncio.run(_night_run(args, targets, articles, operators, phase, base))
+                lost = _night_lost(env, night.filed, [n for _, n in night.accepted])
+                report = _night_report(label, night, lost, base)
+                report["load_average"] = (load_before, os.getloadavg()[0])
+                print(f"   machine load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
+                      f"({os.cpu_count()} CPUs, shared with other work)")  # fmt: skip
+                reports.append(report)
+        finally:
+            stack_py.stop(stack)
+    cached, direct = reports
+
+    def p95(report: dict[str, Any], kind: str) -> float:
+        return float(report["p95_ms"].get(kind, float("nan")))
+
+    results_p95 = max(p95(cached, k) for k in ("live fragment", "results API", "results page"))
+    print(f"\nratio without/with the cache: results p95 {p95(direct, 'live fragment'):.0f} ms / "
+          f"{p95(cached, 'live fragment'):.0f} ms (live fragment), throughput {direct['rps']:.0f} / "
+          f"{cached['rps']:.0f} req/s")  # fmt: skip
+    lost = cached["lost"]["accepted_missing"] + (cached["filed"] - cached["lost"]["filed_in_db"])
+    verdict = {
+        f"results p95 < 100 ms at {args.viewers} viewers (worst page type: {results_p95:.0f} ms)": results_p95 < 100,
+        f">= 95% cache hits ({100 * cached['cache_hit_ratio']:.1f}%)": cached["cache_hit_ratio"] >= 0.95,
+        f"staleness < 10 s (max {cached['staleness_max_s']:.1f} s)": cached["staleness_max_s"] < 10
+        and cached["not_visible"] == 0,
+        "zero lost writes (filed = accepted = in the database)": lost == 0 and cached["accepted"] == cached["filed"],
+        "zero errors": cached["errors"] == 0,
+    }
+    for goal, met in verdict.items():
+        print(f"   {'met ' if met else 'MISSED'}  {goal}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps({"cached": cached, "direct": direct}, indent=1, default=str))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--baseline-workers", type=int, default=1)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="8765; night: nginx here, gunicorn on the next two (8780)")
     parser.add_argument("--warmup", type=int, default=15, help="seconds of arrival and sign-in before measuring")
     parser.add_argument("--import-size", type=int, default=2000)
     parser.add_argument(
@@ -535,6 +975,24 @@ def main() -> None:
         default="all",
         help="all: readers, watchers, citizens, an operator and an import; reads: readers only",
     )
+    parser.add_argument(
+        "--scenario",
+        choices=["consultation", "night"],
+        default="consultation",
+        help="consultation: issue 8's readers, citizens and an operator, 1 worker vs --workers (Locust); night: "
+        "referendum night through nginx and straight to two gunicorn instances (make stack's layout)",
+    )
+    night = parser.add_argument_group("referendum night (--scenario night)")
+    night.add_argument("--viewers", type=int, default=500, help="anonymous viewers polling the results")
+    night.add_argument("--poll", type=float, default=5.0, help="seconds between a viewer's polls (the page's htmx)")
+    night.add_argument("--readers", type=int, default=50, help="citizens reading articles")
+    night.add_argument("--operators", type=int, default=20, help="operators filing protocols through the API")
+    night.add_argument("--operator-wait", type=float, default=3.0, help="mean seconds between an operator's filings")
+    night.add_argument("--instance-workers", type=int, default=2, help="gunicorn workers in each of the 2 instances")
+    night.add_argument("--drain", type=float, default=20.0, help="seconds to wait for the last acceptances to show")
+    night.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5"))
+    night.add_argument("--json-out", default="", help="also write the figures as JSON here")
+    night.add_argument("--short", action="store_true", help="a quick check: 10 s warm-up, 20 s measured per phase")
     # the child process that runs Locust
     parser.add_argument("--locust-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--host", help=argparse.SUPPRESS)
@@ -547,6 +1005,13 @@ def main() -> None:
         return
     if not args.database_url.startswith("postgres://postgres@127.0.0.1"):
         sys.exit("the load test runs against a local PostgreSQL on 127.0.0.1 only")
+    args.port = args.port or (8780 if args.scenario == "night" else 8765)
+    if args.scenario == "night":
+        if args.short:
+            args.warmup, args.seconds = 10, 20
+        args.workers = args.instance_workers
+        night_main(args)
+        return
     with tempfile.TemporaryDirectory(prefix="atazan-load-") as tmp_name:
         tmp = Path(tmp_name)
         env = _env(args.database_url, str(tmp / "var"))
