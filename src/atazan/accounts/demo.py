@@ -19,15 +19,17 @@ from atazan.accounts.services import citizen_verify, roles_ensure, user_create
 
 DEMO_PASSWORD = "atazan-demo"  # noqa: S105 - the demo runs on 127.0.0.1 only; printed for the person running it
 
+# Display names in Cyrillic Kazakh, as a person in Kazakhstan would be named (made up; "демо" reads the same in
+# Kazakh and Russian), so that a Kazakh or Russian page names its signed-in reader without English (issue 15).
 DEMO_USERS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
-    ("citizen", "Demo Citizen", (Role.CITIZEN,)),
-    ("moderator", "Demo Moderator", (Role.MODERATOR,)),
-    ("secretary", "Demo Working-Group Secretary", (Role.WORKING_GROUP_SECRETARY,)),
-    ("commissioner", "Demo Commission Member", (Role.COMMISSION_MEMBER,)),
-    ("commission-secretary", "Demo Commission Secretary", (Role.COMMISSION_SECRETARY,)),
-    ("operator", "Demo Election Operator", (Role.ELECTION_OPERATOR,)),
-    ("clerk", "Demo Kurultai Clerk", (Role.KURULTAI_CLERK,)),
-    ("admin", "Demo Administrator", (Role.ADMINISTRATOR,)),
+    ("citizen", "Айгерім Сейітова (демо)", (Role.CITIZEN,)),
+    ("moderator", "Ержан Мұқанов (демо)", (Role.MODERATOR,)),
+    ("secretary", "Динара Әлиева (демо)", (Role.WORKING_GROUP_SECRETARY,)),
+    ("commissioner", "Нұрлан Беков (демо)", (Role.COMMISSION_MEMBER,)),
+    ("commission-secretary", "Сәуле Қасымова (демо)", (Role.COMMISSION_SECRETARY,)),
+    ("operator", "Марат Оспанов (демо)", (Role.ELECTION_OPERATOR,)),
+    ("clerk", "Гүлнар Тоқтарова (демо)", (Role.KURULTAI_CLERK,)),
+    ("admin", "Асқар Ахметов (демо)", (Role.ADMINISTRATOR,)),
 )
 
 

@@ -77,11 +77,16 @@ CATEGORY_SEATS = (
 FROM_1995 = {"17": "15", "21": "18", "33": "30", "43": "41", "53": "50", "58": "59", "61": "62"}
 
 
+# The five demo commenters, named in Cyrillic like every demo person ("демо" reads the same in Kazakh and Russian).
+COMMENTERS = ("Әсел Нұрланова (демо)", "Бауыржан Ерланов (демо)", "Мадина Серікова (демо)",
+              "Тимур Асқаров (демо)", "Жанар Маратова (демо)")  # fmt: skip
+
+
 def _name(seat: int) -> str:
     rng = random.Random(SEED + seat)
     if rng.random() < 0.5:
-        return f"{rng.choice(FAMILY)}а {rng.choice(GIVEN_F)} (synthetic)"
-    return f"{rng.choice(FAMILY)} {rng.choice(GIVEN_M)} (synthetic)"
+        return f"{rng.choice(FAMILY)}а {rng.choice(GIVEN_F)} (демо)"
+    return f"{rng.choice(FAMILY)} {rng.choice(GIVEN_M)} (демо)"
 
 
 def _users(console: Console) -> tuple[User, User, list[User]]:
@@ -110,7 +115,7 @@ def _users(console: Console) -> tuple[User, User, list[User]]:
     secretary = demo_account("commission-secretary")
     commissioner = demo_account("commissioner")
     demo_account("secretary")  # the working group's secretary answers the proposals with the decisions
-    commenters = [user(f"demo-commenter-{k}", f"Synthetic commenter {k}", Role.CITIZEN) for k in range(1, 6)]
+    commenters = [user(f"demo-commenter-{k}", COMMENTERS[k - 1], Role.CITIZEN) for k in range(1, 6)]
     return secretary, commissioner, commenters
 
 
@@ -505,7 +510,7 @@ def _comments(secretary: User, commenters: list[User], draft: DraftVersion) -> N
             version=draft,
             article=article,
             paragraph=paragraph,
-            text=f"{text} (synthetic)",
+            text=f"{text} (демо)",
             synthetic=True,
         )
         if approve is not None:

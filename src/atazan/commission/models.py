@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .domain.composition import Category, MemberRole
@@ -20,6 +20,19 @@ from .domain.regions import REGIONS
 from .domain.voting import Choice
 
 WORK_2026 = "/akn/kz/act/2026-03-15/constitution"
+
+# Codes shown through labels in the reader's language (issue 15); the English labels are the codes themselves, as the
+# migrations recorded them, so the schema is unchanged.
+CHOICE_LABELS = {
+    Choice.FOR.value: pgettext_lazy("commission vote", "for"),
+    Choice.AGAINST.value: pgettext_lazy("commission vote", "against"),
+    Choice.ABSTAIN.value: pgettext_lazy("commission vote", "abstain"),
+}
+CHANGE_LABELS = {
+    ChangeKind.AMEND.value: pgettext_lazy("change to an article", "amend"),
+    ChangeKind.INSERT.value: pgettext_lazy("change to an article", "insert"),
+    ChangeKind.REPEAL.value: pgettext_lazy("change to an article", "repeal"),
+}
 
 
 def _in_language(default: str, variants: dict[str, str]) -> str:
@@ -136,7 +149,7 @@ class AgendaItem(models.Model):
 class Vote(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="votes")
-    choice = models.CharField(max_length=8, choices=[(c.value, c.value) for c in Choice])
+    choice = models.CharField(max_length=8, choices=[(c.value, CHOICE_LABELS[c.value]) for c in Choice])
     cast_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -180,7 +193,7 @@ class Decision(models.Model):
 class ArticleChange(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="changes")
     order = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=8, choices=[(k.value, k.value) for k in ChangeKind])
+    kind = models.CharField(max_length=8, choices=[(k.value, CHANGE_LABELS[k.value]) for k in ChangeKind])
     article = models.CharField(max_length=20)
     wording = models.TextField(blank=True)
     after = models.CharField(max_length=20, blank=True)

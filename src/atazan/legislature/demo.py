@@ -14,7 +14,13 @@ from django.db import transaction
 from rich.console import Console
 
 from atazan.legislature.domain.process import Action, TransitionRefused
-from atazan.legislature.models import Bill, PeoplesCouncilMember
+from atazan.legislature.models import (
+    Bill,
+    PeoplesCouncilDecision,
+    PeoplesCouncilMember,
+    PeoplesCouncilSession,
+    VicePresidentDelegation,
+)
 from atazan.legislature.selectors import deputies_on, kurultai_election_on
 from atazan.legislature.services import (
     BallotRow,
@@ -23,6 +29,7 @@ from atazan.legislature.services import (
     peoples_council_decide,
     peoples_council_member_add,
     peoples_council_session_open,
+    translations_add,
     vice_president_appoint,
     vice_president_consent_vote,
     vice_president_delegate,
@@ -70,16 +77,33 @@ def _bill(number: str, title: str, initiator: str, date: dt.date, **extra: objec
 def build(*, console: Console) -> None:
     if Bill.objects.filter(synthetic=True).exists():
         console.print("legislature: demo data already present")
+        _translations()
         return
     _ensure_kurultai(console)
     with transaction.atomic():
         _peoples_council(console)
         _vice_president(console)
         _bills(console)
+        _translations()
     console.print(
         f"legislature: {Bill.objects.count()} synthetic bills, {PeoplesCouncilMember.objects.count()} "
         f"People's Council members"
     )
+
+
+SURNAMES = ("Әбенов", "Ахметов", "Бекетов", "Дәулетов", "Ержанов", "Жақсылықов", "Иманов", "Қасымов", "Мұратов",
+            "Нұрланов", "Оспанов", "Өтегенов", "Сәрсенов", "Тоқтаров", "Үсенов", "Шәріпов", "Ілиясов", "Рахымов",
+            "Серікбаев", "Кенжебаев", "Жұмабаев")  # fmt: skip
+GIVEN = ("Асқар", "Айгүл", "Бауыржан", "Динара", "Ерлан", "Жанар", "Қайрат", "Мәдина", "Серік", "Сәуле")
+GROUP_OFFSET = {"E": 0, "N": 42, "M": 84}
+
+
+def _member_name(letter: str, index: int) -> str:
+    """A made-up Cyrillic name, unique among the 126 demo members (a woman's surname takes -а)."""
+    n = GROUP_OFFSET[letter] + index - 1
+    given = GIVEN[(n // len(SURNAMES)) % len(GIVEN)]
+    female = given in {"Айгүл", "Динара", "Жанар", "Мәдина", "Сәуле"}
+    return f"{SURNAMES[n % len(SURNAMES)]}{'а' if female else ''} {given} (демо)"
 
 
 def _peoples_council(console: Console) -> None:
@@ -89,7 +113,7 @@ def _peoples_council(console: Console) -> None:
         for index in range(1, 43):
             peoples_council_member_add(
                 actor=ACTOR,
-                name=f"Member {letter}-{index:02d} (synthetic)",
+                name=_member_name(letter, index),
                 group=group,
                 age=ages[index % len(ages)],
                 citizen=True,
@@ -134,14 +158,12 @@ def _peoples_council(console: Console) -> None:
 
 
 def _vice_president(console: Console) -> None:
-    first = vice_president_nominate(
-        actor=ACTOR, candidate="Candidate One (synthetic)", on=D(2026, 9, 18), synthetic=True
-    )
+    first = vice_president_nominate(actor=ACTOR, candidate="Бекзат Әбенов (демо)", on=D(2026, 9, 18), synthetic=True)
     vice_president_consent_vote(
         actor=ACTOR, nomination=first, on=D(2026, 9, 25), ballots=ballots(D(2026, 9, 25), 70, 60, 5)
     )
     second = vice_president_nominate(
-        actor=ACTOR, candidate="Candidate Two (synthetic)", on=D(2026, 10, 1), synthetic=True
+        actor=ACTOR, candidate="Әйгерім Сәрсенова (демо)", on=D(2026, 10, 1), synthetic=True
     )
     vice_president_consent_vote(
         actor=ACTOR, nomination=second, on=D(2026, 10, 8), ballots=ballots(D(2026, 10, 8), 112, 20, 6)
@@ -375,3 +397,140 @@ def _bills(console: Console) -> None:
         (Action.PRESENT, D(2027, 3, 12), {}),
     ):
         bill_advance(actor=ACTOR, bill=urgent, action=action, on=on, **kw)  # type: ignore[arg-type]
+
+
+SYN_KK = "Синтетикалық, көрнекі мысал."
+SYN_RU = "Синтетический, иллюстративный пример."
+GROUP_KK, GROUP_RU = "Депутаттар тобы (синтетикалық)", "Группа депутатов (синтетические данные)"
+
+# The demo bills' texts in Kazakh and Russian (issue 15): number → (kk, ru), each {field: text}.
+BILL_TEXTS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "KB-2026-001": (
+        {"title": "Қоғамдық диалог алаңдары туралы",
+         "summary": f"Қазақстан Халық Кеңесінің бастамасы (71-баптың 2-тармағы). {SYN_KK}"},
+        {"title": "О площадках общественного диалога",
+         "summary": f"Инициирован Народным Советом Казахстана (п. 2 ст. 71). {SYN_RU}"},
+    ),
+    "KB-2026-002": (
+        {"title": "«Бұқаралық ақпарат құралдары туралы» Заңға өзгерістер енгізу туралы",
+         "summary": "Президент қарсылықтарымен қайтарды, қарсылықтар үштен екі даусымен еңсерілді "
+                    f"(56-баптың 2-тармағы). {SYN_KK}",
+         "initiator_detail": GROUP_KK},
+        {"title": "О внесении изменений в Закон «О средствах массовой информации»",
+         "summary": "Возвращён Президентом с возражениями, возражения преодолены двумя третями голосов "
+                    f"(п. 2 ст. 56). {SYN_RU}",
+         "initiator_detail": GROUP_RU},
+    ),
+    "KB-2026-003": (
+        {"title": "Қалдықтарды орналастыру саласындағы құқық бұзушылықтар үшін айыппұлдарды арттыру туралы",
+         "summary": "2026-07-01 бастап жасалған әрекеттер үшін айыппұлдарды арттырар еді: кері күш тексеруі "
+                    f"тоқтатты (5-баптың 5-тармағы). {SYN_KK}"},
+        {"title": "Об увеличении штрафов за правонарушения в сфере размещения отходов",
+         "summary": "Повысил бы штрафы за деяния, совершённые с 2026-07-01: остановлен проверкой обратной силы "
+                    f"(п. 5 ст. 5). {SYN_RU}"},
+    ),
+    "KB-2026-004": (
+        {"title": "43-баптың 1-тармағына түзету: Президенттің өкілеттік мерзімі",
+         "summary": "43-баптың 5-тармағы өзгертуге болмайды деп белгілеген 43-баптың 1-тармағын қозғайтын "
+                    f"конституциялық түзету. {SYN_KK} Мұндай ұсыныс жоқ."},
+        {"title": "Поправка к п. 1 ст. 43: срок полномочий Президента",
+         "summary": "Поправка к Конституции, затрагивающая п. 1 ст. 43, который п. 5 ст. 43 делает "
+                    f"неизменяемым. {SYN_RU} Такого предложения нет."},
+    ),
+    "KB-2026-005": (
+        {"title": "Балаларға арналған тауарларға ҚҚС-тың төмендетілген мөлшерлемесі туралы",
+         "summary": f"Үкіметтің оң қорытындысынсыз салықты азайтады (60-баптың 6-тармағы). {SYN_KK}"},
+        {"title": "О пониженной ставке НДС на детские товары",
+         "summary": f"Снижает налог без положительного заключения Правительства (п. 6 ст. 60). {SYN_RU}"},
+    ),
+    "KB-2026-006": (
+        {"title": "Құрылтайдың тұрақты комитеттері туралы",
+         "summary": "Қол қойылғанға дейін Конституциялық Сотқа жіберілген конституциялық заң (73-баптың "
+                    "1-тармағы); осы уақытта қол қою мерзімі тоқтатыла тұрады (74-баптың 2-тармағы). "
+                    f"{SYN_KK}"},
+        {"title": "О постоянных комитетах Курултая",
+         "summary": "Конституционный закон, направленный в Конституционный Суд до подписания (п. 1 ст. 73); "
+                    f"срок подписания на это время приостанавливается (п. 2 ст. 74). {SYN_RU}"},
+    ),
+    "KB-2026-007": (
+        {"title": "Жарнамалық қалқандардың мәртебесі туралы",
+         "summary": "Депутаттардың жалпы санының көпшілігімен тұтастай қабылданбай, бастамашысына қайтарылды "
+                    f"(60-баптың 5-тармағы). {SYN_KK}",
+         "initiator_detail": GROUP_KK},
+        {"title": "О статусе рекламных щитов",
+         "summary": "Отклонён в целом большинством от общего числа депутатов и возвращён инициатору "
+                    f"(п. 5 ст. 60). {SYN_RU}",
+         "initiator_detail": GROUP_RU},
+    ),
+    "KB-2026-008": (
+        {"title": "Мектептегі тамақтандыруды мемлекеттік сатып алу туралы",
+         "summary": "Президент өз редакциясымен қайтарды; қарсылықтар еңсерілмеді, сондықтан заң Президент "
+                    f"ұсынған редакцияда қабылданды (56-баптың 2-тармағы). {SYN_KK}"},
+        {"title": "О государственных закупках школьного питания",
+         "summary": "Президент вернул закон со своей редакцией; возражения не преодолены, поэтому закон принят "
+                    f"в редакции Президента (п. 2 ст. 56). {SYN_RU}"},
+    ),
+    "KB-2026-009": (
+        {"title": "33-бапқа түзету: таза ауаға құқық",
+         "summary": "Конституциялық Соттың оң қорытындысы бар конституциялық түзету (93-бап), Президент "
+                    f"референдумға шығарды (92-баптың 1-тармағы). {SYN_KK} Мұндай ұсыныс жоқ, нәтиже ойдан "
+                    "шығарылмаған."},
+        {"title": "Поправка к статье 33: право на чистый воздух",
+         "summary": "Поправка к Конституции с положительным заключением Конституционного Суда (ст. 93), "
+                    f"вынесенная Президентом на референдум (п. 1 ст. 92). {SYN_RU} Такого предложения нет, "
+                    "результат не выдуман."},
+    ),
+    "KB-2027-010": (
+        {"title": "Су тасқынының зардаптарын шұғыл жою туралы",
+         "summary": "Үкіметтің шұғыл заң жобасы дереу қаралды (60-баптың 4-тармағы); бір орын бос тұрғанда "
+                    f"145 депутаттың 73 даусымен қабылданды. {SYN_KK}",
+         "temporary_act": "Су тасқыны зардаптарын жою туралы Үкіметтің уақытша актісі (синтетикалық)"},
+        {"title": "О срочной помощи при паводках",
+         "summary": "Срочный правительственный законопроект, рассмотренный незамедлительно (п. 4 ст. 60); "
+                    f"принят 73 голосами из 145 при одном вакантном месте. {SYN_RU}",
+         "temporary_act": "Временный акт Правительства о помощи при паводках (синтетические данные)"},
+    ),
+}  # fmt: skip
+
+# The People's Council's session and decisions, the Vice President's delegations: English text → (kk, ru).
+TEXTS: dict[str, tuple[str, str]] = {
+    "First session: public dialogue": ("Бірінші сессия: қоғамдық диалог", "Первая сессия: общественный диалог"),
+    "Send the bill on public dialogue platforms to the Kurultai": (
+        "Қоғамдық диалог алаңдары туралы заң жобасын Құрылтайға жіберу",
+        "Направить в Курултай законопроект о площадках общественного диалога"),
+    "Recommendations on the state language in media": (
+        "БАҚ-тағы мемлекеттік тіл туралы ұсынымдар", "Рекомендации о государственном языке в СМИ"),
+    "Interaction with the Kurultai": ("Құрылтаймен өзара іс-қимыл", "Взаимодействие с Курултаем"),
+    "Represents the President in the Kurultai's sittings on social bills.": (
+        "Әлеуметтік заң жобалары бойынша Құрылтай отырыстарында Президенттің атынан өкілдік етеді.",
+        "Представляет Президента на заседаниях Курултая по социальным законопроектам."),
+    "Cultural and scientific engagement": ("Мәдени және ғылыми байланыстар", "Культурное и научное взаимодействие"),
+    "Represents the President at international cultural, scientific and educational events.": (
+        "Халықаралық мәдени, ғылыми және білім беру іс-шараларында Президенттің атынан өкілдік етеді.",
+        "Представляет Президента на международных культурных, научных и образовательных мероприятиях."),
+}  # fmt: skip
+
+
+def _variants(record: object, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"kk": {}, "ru": {}}
+    for field in fields:
+        found = TEXTS.get(getattr(record, field))
+        if found:
+            out["kk"][field], out["ru"][field] = found
+    return {lang: texts for lang, texts in out.items() if texts}
+
+
+def _translations() -> None:
+    """The demo's bills, People's Council and delegations in Kazakh and Russian too (audited; idempotent)."""
+    for bill in Bill.objects.filter(number__in=BILL_TEXTS):
+        kk, ru = BILL_TEXTS[bill.number]
+        translations_add(actor=ACTOR, record=bill, translations={"kk": kk, "ru": ru})
+    for session in PeoplesCouncilSession.objects.filter(synthetic=True):
+        if variants := _variants(session, ("title",)):
+            translations_add(actor=ACTOR, record=session, translations=variants)
+    for decision in PeoplesCouncilDecision.objects.filter(session__synthetic=True):
+        if variants := _variants(decision, ("title",)):
+            translations_add(actor=ACTOR, record=decision, translations=variants)
+    for delegation in VicePresidentDelegation.objects.filter(vice_president__synthetic=True):
+        if variants := _variants(delegation, ("domain", "description")):
+            translations_add(actor=ACTOR, record=delegation, translations=variants)

@@ -7,10 +7,21 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from atazan.legislature.domain.process import Action, Stage
+from atazan.legislature.labels import (
+    ACTION_DONE_LABELS,
+    INITIATOR_LABELS,
+    KIND_LABELS,
+    STAGE_LABELS,
+    VOTE_RESULT_LABELS,
+    VOTE_SUBJECT_LABELS,
+    label,
+)
 from atazan.rules.domain.bill import BillKind
 
-STAGE_CHOICES = [(stage.value, stage.value.replace("_", " ")) for stage in Stage]
-ACTION_CHOICES = [(action.value, action.value.replace("_", " ")) for action in Action]
+# Codes shown through their labels in the reader's language (labels.py); the English labels are the ones the
+# migrations recorded, so the schema is unchanged.
+STAGE_CHOICES = [(stage.value, STAGE_LABELS[stage.value]) for stage in Stage]
+ACTION_CHOICES = [(action.value, ACTION_DONE_LABELS[action.value]) for action in Action]
 
 
 class Bill(models.Model):
@@ -27,7 +38,7 @@ class Bill(models.Model):
     summary = models.TextField(blank=True)
     initiator = models.CharField(max_length=40)
     initiator_detail = models.CharField(max_length=300, blank=True)
-    kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in BillKind])
+    kind = models.CharField(max_length=20, choices=[(k.value, KIND_LABELS[k.value]) for k in BillKind])
     draft = models.JSONField(help_text="The bill in the BILL.json form the constitutional checks read")
     violations = models.JSONField(default=list, help_text="Checks that failed when the bill was submitted")
     stage = models.CharField(max_length=40, choices=STAGE_CHOICES, default=Stage.DRAFT.value, db_index=True)
@@ -54,6 +65,9 @@ class Bill(models.Model):
     peoples_council_decision = models.OneToOneField(
         "legislature.PeoplesCouncilDecision", null=True, blank=True, on_delete=models.PROTECT, related_name="bill"
     )
+    # The record's texts in the other languages (issue 15): {"kk": {field: text}, "ru": {field: text}}; the page shows
+    # its reader's language, the text as recorded otherwise (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -63,6 +77,10 @@ class Bill(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("legislature:bill", args=[self.number])
+
+    @property
+    def initiator_label(self) -> str:
+        return label(INITIATOR_LABELS, self.initiator)
 
 
 class BillEvent(models.Model):
@@ -127,6 +145,14 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} {self.held_on} {self.result}"
+
+    @property
+    def subject_label(self) -> str:
+        return label(VOTE_SUBJECT_LABELS, self.subject)
+
+    @property
+    def result_label(self) -> str:
+        return label(VOTE_RESULT_LABELS, self.result)
 
     @property
     def absent_count(self) -> int:
@@ -202,6 +228,10 @@ class PeoplesCouncilSession(models.Model):
     quorum_minimum = models.PositiveIntegerField()
     synthetic = models.BooleanField(default=False)
 
+    # The record's texts in the other languages (issue 15): {"kk": {field: text}, "ru": {field: text}}; the page shows
+    # its reader's language, the text as recorded otherwise (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
+
     class Meta:
         ordering = ["number"]
 
@@ -225,6 +255,10 @@ class PeoplesCouncilDecision(models.Model):
     majority_minimum = models.PositiveIntegerField()
     article = models.CharField(max_length=40)
     explanation = models.TextField()
+
+    # The record's texts in the other languages (issue 15): {"kk": {field: text}, "ru": {field: text}}; the page shows
+    # its reader's language, the text as recorded otherwise (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["session", "pk"]
@@ -260,6 +294,9 @@ class VicePresidentDelegation(models.Model):
     assigned_on = models.DateField()
     domain = models.CharField(max_length=200)
     description = models.TextField()
+    # The record's texts in the other languages (issue 15): {"kk": {field: text}, "ru": {field: text}}; the page shows
+    # its reader's language, the text as recorded otherwise (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["assigned_on", "pk"]

@@ -628,3 +628,52 @@ def vice_president_refusals(*, since: dt.date | None = None) -> int:
     if since is not None:
         rows = rows.filter(nominated_on__gte=since)
     return rows.count()
+
+
+# The texts of a record a reader sees, and the permission that records them: its other languages are added under
+# the same permission (issue 15: a bill's title, a People's Council decision, a delegation in kk and ru).
+TRANSLATABLE: dict[type, tuple[str, tuple[str, ...]]] = {
+    Bill: ("legislature.bill.submit", ("title", "summary", "initiator_detail", "temporary_act")),
+    PeoplesCouncilSession: ("legislature.peoples_council.record", ("title",)),
+    PeoplesCouncilDecision: ("legislature.peoples_council.record", ("title",)),
+    VicePresidentDelegation: ("legislature.vice_president.record", ("domain", "description")),
+}
+TRANSLATION_LANGUAGES = ("kk", "ru")
+
+
+@transaction.atomic
+def translations_add(
+    *,
+    actor: str | User,
+    record: Bill | PeoplesCouncilSession | PeoplesCouncilDecision | VicePresidentDelegation,
+    translations: Mapping[str, Mapping[str, str]],
+) -> None:
+    """Add a record's texts in Kazakh and Russian: ``{"kk": {"title": …}, "ru": {…}}``. Variants already recorded
+    are kept; the record's substance does not change, and the addition is audited. ``RuleError`` names a language
+    or a field that cannot be translated."""
+    permission, fields = TRANSLATABLE[type(record)]
+    actor = actor_authorize(actor, permission)  # docs/security.md
+    added: dict[str, dict[str, str]] = {}
+    for language, texts in translations.items():
+        if language not in TRANSLATION_LANGUAGES:
+            raise RuleError(f"translation: {language!r} is not one of {', '.join(TRANSLATION_LANGUAGES)}")
+        for field, text in texts.items():
+            if field not in fields:
+                raise RuleError(f"translation: {type(record).__name__}.{field} is not a text a reader sees")
+            if not str(text).strip():
+                raise RuleError(f"translation: the {language} {field} is empty")
+            if field not in record.translations.get(language, {}):
+                added.setdefault(language, {})[field] = str(text).strip()
+    if not added:
+        return
+    merged = {lang: dict(record.translations.get(lang, {})) for lang in TRANSLATION_LANGUAGES}
+    for language, texts in added.items():
+        merged[language].update(texts)
+    record.translations = {lang: texts for lang, texts in merged.items() if texts}
+    record.save(update_fields=["translations"])
+    audit_append(
+        actor=actor,
+        action="legislature.translation.add",
+        target=f"{type(record).__name__.lower()}:{getattr(record, 'number', None) or record.pk}",
+        payload={"translations": added},
+    )

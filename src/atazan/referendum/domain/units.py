@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from atazan.standards import names
+
 ABROAD_SOURCE = "Constitutional Law on Elections, Art. 23(3); Referendum Law, Art. 30(2)"
 ABROAD_ALIASES = frozenset({"abroad", "шетел", "шетелде", "за рубежом", "за границей", "зарубежные участки"})
 
@@ -47,51 +49,33 @@ class Unit:
 R, C, K = UnitKind.REGION, UnitKind.CITY, UnitKind.CAPITAL
 
 # Turnout at 18:00 on 15 March 2026 as published by the CEC (shared/domain/FACTS.md).
-UNITS: tuple[Unit, ...] = (
-    Unit("abai", "Abai Region", "Абай облысы", "Абайская область", R, (6, 1), 7384),
-    Unit("akmola", "Akmola Region", "Ақмола облысы", "Акмолинская область", R, (4, 0), 7772),
-    Unit("aktobe", "Aktobe Region", "Ақтөбе облысы", "Актюбинская область", R, (1, 1), 8312),
-    Unit("almaty_region", "Almaty Region", "Алматы облысы", "Алматинская область", R, (5, 3), 7027),
-    Unit("atyrau", "Atyrau Region", "Атырау облысы", "Атырауская область", R, (0, 2), 7108),
-    Unit(
-        "west_kazakhstan",
-        "West Kazakhstan Region",
-        "Батыс Қазақстан облысы",
-        "Западно-Казахстанская область",
-        R,
-        (0, 1),
-        6690,
-    ),
-    Unit("zhambyl", "Zhambyl Region", "Жамбыл облысы", "Жамбылская область", R, (4, 3), 8107),
-    Unit("zhetisu", "Zhetisu Region", "Жетісу облысы", "Область Жетісу", R, (6, 3), 7384),
-    Unit("karaganda", "Karaganda Region", "Қарағанды облысы", "Карагандинская область", R, (4, 2), 8144),
-    Unit("kostanay", "Kostanay Region", "Қостанай облысы", "Костанайская область", R, (2, 0), 8011),
-    Unit("kyzylorda", "Kyzylorda Region", "Қызылорда облысы", "Кызылординская область", R, (2, 3), 9180),
-    Unit("mangystau", "Mangystau Region", "Маңғыстау облысы", "Мангистауская область", R, (0, 3), 7684),
-    Unit("pavlodar", "Pavlodar Region", "Павлодар облысы", "Павлодарская область", R, (5, 0), 7185),
-    Unit(
-        "north_kazakhstan",
-        "North Kazakhstan Region",
-        "Солтүстік Қазақстан облысы",
-        "Северо-Казахстанская область",
-        R,
-        (3, 0),
-        6858,
-    ),
-    Unit("turkistan", "Turkistan Region", "Түркістан облысы", "Туркестанская область", R, (2, 4), 8203),
-    Unit("ulytau", "Ulytau Region", "Ұлытау облысы", "Область Ұлытау", R, (2, 2), 7057),
-    Unit(
-        "east_kazakhstan",
-        "East Kazakhstan Region",
-        "Шығыс Қазақстан облысы",
-        "Восточно-Казахстанская область",
-        R,
-        (6, 2),
-        8363,
-    ),
-    Unit("astana", "Astana", "Астана", "Астана", K, (4, 1), 5672),
-    Unit("almaty", "Almaty", "Алматы", "Алматы", C, (5, 4), 3282),
-    Unit("shymkent", "Shymkent", "Шымкент", "Шымкент", C, (3, 4), 7444),
+# (code, kind, tile, turnout at 18:00 in basis points); the names come from atazan.standards.names (names.yaml).
+_LAYOUT: tuple[tuple[str, UnitKind, tuple[int, int], int], ...] = (
+    ("abai", R, (6, 1), 7384),
+    ("akmola", R, (4, 0), 7772),
+    ("aktobe", R, (1, 1), 8312),
+    ("almaty_region", R, (5, 3), 7027),
+    ("atyrau", R, (0, 2), 7108),
+    ("west_kazakhstan", R, (0, 1), 6690),
+    ("zhambyl", R, (4, 3), 8107),
+    ("zhetisu", R, (6, 3), 7384),
+    ("karaganda", R, (4, 2), 8144),
+    ("kostanay", R, (2, 0), 8011),
+    ("kyzylorda", R, (2, 3), 9180),
+    ("mangystau", R, (0, 3), 7684),
+    ("pavlodar", R, (5, 0), 7185),
+    ("north_kazakhstan", R, (3, 0), 6858),
+    ("turkistan", R, (2, 4), 8203),
+    ("ulytau", R, (2, 2), 7057),
+    ("east_kazakhstan", R, (6, 2), 8363),
+    ("astana", K, (4, 1), 5672),
+    ("almaty", C, (5, 4), 3282),
+    ("shymkent", C, (3, 4), 7444),
+)
+_NAMES = {n.key: n for n in names.regions()}
+UNITS: tuple[Unit, ...] = tuple(
+    Unit(code, _NAMES[code].en, _NAMES[code].kk, _NAMES[code].ru, kind, tile, turnout)
+    for code, kind, tile, turnout in _LAYOUT
 )
 
 
