@@ -35,7 +35,12 @@ class ParsedProtocols:
     lines: list[int] = field(default_factory=list)  # source line of each protocol
 
 
+_MAX_DIGITS = len(str(MAX_FIGURE))
+
+
 def _int_cell(raw: str | None, name: str, precinct: str, line: int) -> int | Rejection:
+    if raw is not None and len(raw) <= _MAX_DIGITS and raw.isascii() and raw.isdigit():
+        return int(raw)  # the usual cell, plain digits: what the checks below would return, without them
     text = (raw or "").strip()
     if text == "":
         return Rejection(precinct, ProtocolRule.MISSING_FIELD, f"line {line}: {name} is empty", line)
@@ -124,6 +129,9 @@ def text_lines(stream: Iterable[str], error: type[ValueError]) -> Iterator[str]:
 
 def control_characters(cells: Iterable[str]) -> bool:
     """True if a cell holds a control or format character (C0/C1 controls, bidi overrides, zero-width marks)."""
+    cells = tuple(cells)
+    if all(cell.isprintable() for cell in cells):  # printable excludes every Cc and Cf character: none here
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cf") for cell in cells for ch in cell)
 
 
