@@ -2,28 +2,110 @@
 
 Each context adds its own command group from `atazan/<context>/cli.py` (a Typer app named `app`), so
 `atazan texts compare …`, `atazan referendum tally …`, `atazan elections allocate …` live next to their code.
+
+A command starts quickly (issue 18): `atazan <context> …` imports that context's CLI module and no other one
+(`atazan --help` imports none: the groups' one-line help is `GROUPS` below), and Django is set up only when a
+command that needs it runs. A context names its commands that need no database (they read files and print what the
+law makes of them) in its module's `DATABASE_FREE`; every other command, and every top-level one, sets up Django
+just before it runs. `tests/ops/test_cli_startup.py` checks `GROUPS` against the modules and what each command
+imports.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib
-import importlib.util
 import os
 import sys
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
-console = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# The context groups in the order of atazan.contexts.CONTEXT_NAMES (those with a cli module), each with the help its
+# Typer app gives: `atazan --help` lists them without importing them.
+GROUPS: dict[str, str] = {
+    "texts": "The 1995 and 2026 Constitutions: import, read, compare, export.",
+    "topics": "The Constitution by topic: tagging, topics, open-data export.",
+    "consultation": "Public consultation: proposals, duplicates, themes, articles.",
+    "commission": "The Constitutional Commission: members, sessions, votes, decisions, drafts.",
+    "referendum": "The nationwide referendum: tally, verify, import, export.",
+    "elections": "Kurultai elections: seat allocation (Art. 97-1), results, mandates.",
+    "legislature": "Bills, the People's Council and the Vice President.",
+    "rules": "The Constitution as code: dated parameters and their articles.",
+    "audit": "The log of official actions: a hash chain and a Merkle tree with signed checkpoints.",
+}
 
 
-def _django_setup() -> None:
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console()
+
+
+def django_setup() -> None:
+    """Set Django up once per process (a no-op where it is already, as under the tests)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atazan.settings")
     import django
+    from django.apps import apps
 
-    django.setup()
+    if not apps.ready:
+        django.setup()
+
+
+_django_setup = django_setup  # the name this module used before
+
+
+def _with_django(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """``callback`` that sets Django up first (the signature, name and help stay the callback's)."""
+    if getattr(callback, "atazan_sets_up_django", False):
+        return callback
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        django_setup()
+        return callback(*args, **kwargs)
+
+    run.atazan_sets_up_django = True  # type: ignore[attr-defined]
+    return run
+
+
+def _group(app: typer.Typer, database_free: Collection[str]) -> typer.Typer:
+    """A copy of a context's app whose commands set Django up before they run, except those in ``database_free``."""
+    group = copy.copy(app)
+    group.registered_commands = []
+    for info in app.registered_commands:
+        name = info.name or typer.main.get_command_name(info.callback.__name__ if info.callback else "")
+        if name not in database_free and info.callback is not None:
+            info = copy.copy(info)
+            info.callback = _with_django(info.callback)
+        group.registered_commands.append(info)
+    group.registered_groups = [copy.copy(g) for g in app.registered_groups]
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            sub.typer_instance = _group(sub.typer_instance, ())
+    return group
+
+
+def _wanted(argv: Sequence[str] | None) -> Collection[str] | None:
+    """The context groups a command line needs (None: all of them, for shell completion or a caller's own args)."""
+    if argv is None or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    for arg in argv:
+        if not arg.startswith("-"):  # the top level has no option taking a value: this is the command's name
+            return (arg,) if arg in GROUPS else ()
+    return ()
 
 
 def _migrate(*, verbosity: int = 0) -> None:
@@ -32,19 +114,25 @@ def _migrate(*, verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
-def build_app() -> typer.Typer:
+def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
+    """The `atazan` app. With ``argv`` (the command line, without the program), only the context group it invokes is
+    imported and the others are listed by their help alone; without it, every group is imported."""
     app = typer.Typer(
         help="atazan — the Constitution of Kazakhstan as a platform: texts, consultation, referendum, elections.",
         no_args_is_help=True,
         pretty_exceptions_show_locals=False,
     )
 
-    @app.command()
+    def command(function: Callable[..., Any]) -> Callable[..., Any]:
+        app.command()(_with_django(function))
+        return function
+
+    @command
     def migrate() -> None:
         """Create or update the database schema (SQLite under var/, or DATABASE_URL)."""
         _migrate(verbosity=1)
 
-    @app.command()
+    @command
     def demo(
         serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the site once built.")] = False,
         port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
@@ -56,7 +144,7 @@ def build_app() -> typer.Typer:
 
         demo_command(serve=serve, only=only, serve_site=lambda: _serve(host="127.0.0.1", port=port, workers=2))
 
-    @app.command()
+    @command
     def serve(
         port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
         host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
@@ -65,14 +153,14 @@ def build_app() -> typer.Typer:
         """Serve the platform over HTTP (gunicorn) on the database the settings point at."""
         _serve(host=host, port=port, workers=workers)
 
-    @app.command()
+    @command
     def worker() -> None:
         """Run background tasks (Django tasks, database backend) until stopped."""
         from django.core.management import call_command
 
         call_command("db_worker")
 
-    @app.command()
+    @command
     def backup(
         target: Annotated[Path, typer.Argument(help="File to write (SQLite file or pg_dump archive).")],
     ) -> None:
@@ -88,11 +176,11 @@ def build_app() -> typer.Typer:
                     target=target, progress=lambda done, total: bar.update(task, completed=done, total=total)
                 )
         except BackupError as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            _stderr().print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
-        Console().print(f"Backed up {database_url_safe()} to {target} ({target.stat().st_size:,} bytes).")
+        _stdout().print(f"Backed up {database_url_safe()} to {target} ({target.stat().st_size:,} bytes).")
 
-    @app.command()
+    @command
     def restore(
         source: Annotated[Path, typer.Argument(help="A file written by `atazan backup`.")],
         yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
@@ -105,29 +193,25 @@ def build_app() -> typer.Typer:
         try:
             database_restore(source=source)
         except BackupError as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            _stderr().print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
-        Console().print(f"Restored {database_url_safe()} from {source}.")
+        _stdout().print(f"Restored {database_url_safe()} from {source}.")
 
-    for name in _context_names():
-        if importlib.util.find_spec(f"atazan.{name}.cli") is None:
-            continue
-        module = importlib.import_module(f"atazan.{name}.cli")
-        app.add_typer(module.app, name=name)
+    wanted = _wanted(argv)
+    for name, help_text in GROUPS.items():
+        if wanted is None or name in wanted:
+            module = importlib.import_module(f"atazan.{name}.cli")
+            app.add_typer(_group(module.app, getattr(module, "DATABASE_FREE", ())), name=name)
+        else:  # listed by its help only; never invoked on this command line
+            app.add_typer(typer.Typer(help=help_text, no_args_is_help=True), name=name)
     return app
-
-
-def _context_names() -> tuple[str, ...]:
-    from atazan.contexts import CONTEXT_NAMES
-
-    return CONTEXT_NAMES
 
 
 def _serve(*, host: str, port: int, workers: int) -> None:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    Console().print(
+    _stdout().print(
         f"Serving atazan at [bold]http://{host}:{port}[/bold] (database: {db['ENGINE'].rsplit('.', 1)[-1]} "
         f"{db['NAME']}). Press Ctrl+C to stop."
     )
@@ -157,8 +241,7 @@ def _serve(*, host: str, port: int, workers: int) -> None:
 
 
 def main() -> None:
-    _django_setup()
-    build_app()()
+    build_app(sys.argv[1:])()
 
 
 if __name__ == "__main__":

@@ -13,9 +13,16 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
+# Checks a proof file against a key given on the command line: `atazan` runs it without setting Django up
+# (atazan/cli.py); the configured key file is found through Django's settings, set up when no key is given.
+DATABASE_FREE = frozenset({"check-proof"})
+
 
 def _public_key(value: str) -> bytes | None:
     if not value:
+        from atazan.cli import django_setup
+
+        django_setup()
         from atazan.audit.keys import audit_public_key
 
         return audit_public_key()

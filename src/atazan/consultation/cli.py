@@ -14,6 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 app = typer.Typer(help="Public consultation: proposals, duplicates, themes, articles.", no_args_is_help=True)
 err = Console(stderr=True)
 
+# Commands that read a file or compute a date only: `atazan` runs them without setting Django up (atazan/cli.py).
+DATABASE_FREE = frozenset({"analyze", "deadline"})
+
 
 @app.command()
 def analyze(

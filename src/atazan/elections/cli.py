@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from atazan.elections.domain import (
     ElectionsError,
@@ -26,10 +23,16 @@ from atazan.elections.domain.mandates import EndGround
 
 app = typer.Typer(help="Kurultai elections: seat allocation (Art. 97-1), results, mandates.", no_args_is_help=True)
 
+# Commands that read files only: `atazan` runs them without setting Django up (atazan/cli.py); nothing here imports
+# Django or rich at module level (the console is imported when something is drawn).
+DATABASE_FREE = frozenset({"allocate"})
+
 BAD_INPUT = 2
 
 
 def _fail(message: str) -> NoReturn:
+    from rich.console import Console
+
     Console(stderr=True, soft_wrap=True).print(f"error: {message}", highlight=False, markup=False)
     raise typer.Exit(BAD_INPUT)
 
@@ -86,6 +89,10 @@ def allocate_command(
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     out = Console(highlight=False)
     out.print(f"[bold]{escape(steps[0]['text'])}[/bold]")
     for step in steps[1:]:
@@ -100,6 +107,9 @@ def _steps_in(lang: Lang, steps: tuple[Step, ...]) -> list[dict[str, str]]:
     """The steps in ``lang``: English straight from the domain, Kazakh or Russian from the context's catalogue."""
     if lang is Lang.EN:
         return [s.as_dict() for s in steps]
+    from atazan.cli import django_setup
+
+    django_setup()  # the catalogues are Django's: kk and ru need it set up (no database is touched)
     from django.utils import translation
 
     from atazan.elections.translation import steps_render
@@ -182,6 +192,8 @@ def import_candidates(slug: str, file: Annotated[Path, typer.Argument(help="CSV 
 
 
 def _print_report(report: Any) -> None:
+    from rich.console import Console
+
     out = Console(highlight=False, markup=False, soft_wrap=True)
     out.print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
               f"rejected {len(report.rejected)}")  # fmt: skip
@@ -199,6 +211,8 @@ def review_command(
 ) -> None:
     """List the refused rows waiting for review (the election's results stay provisional while any does), or close
     the review of one with --close ID --note TEXT (audited)."""
+    from rich.console import Console
+
     from atazan.elections import models, selectors, services
 
     election = _election(slug)
@@ -270,6 +284,8 @@ def regions_command(
 ) -> None:
     """Results by region (the 20 units): the leading list and its share, or one list's share, as on the regions page."""
     from django.utils import translation
+    from rich.console import Console
+    from rich.table import Table
 
     from atazan.elections.selectors import region_map
 

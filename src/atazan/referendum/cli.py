@@ -5,18 +5,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from atazan.referendum.domain.adoption import QuestionKind
-from atazan.referendum.domain.integrity import bundle_verify
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
     PrecinctRegister,
@@ -29,18 +26,41 @@ from atazan.referendum.domain.tally import TallyResult, Totals, refused_protocol
 from atazan.referendum.domain.units import UnitRegistry, UnknownUnitError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
     from atazan.referendum.models import Question
 
 app = typer.Typer(help="The nationwide referendum: tally, verify, import, export.", no_args_is_help=True)
-err = Console(stderr=True)
+
+# Commands that read files only: `atazan` runs them without setting Django up (atazan/cli.py). Nothing here imports
+# Django, the database layer or rich (the console is imported when something is drawn) at module level.
+DATABASE_FREE = frozenset({"tally", "verify", "model-csv"})
+
+
+@functools.cache
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console()
 
 
 def _stdout() -> Console:
+    from rich.console import Console
+
     console = Console()
     return console if console.is_terminal else Console(width=160)
 
 
 def _print_result(result: TallyResult, out: Console) -> None:
+    from rich.table import Table
+
     table = Table(title="Result by unit")
     for col in ("Unit", "Entitled", "Took part", "Yes", "No", "Invalid", "Not counted", "Turnout", "Yes %", "Majority"):
         table.add_column(col, justify="left" if col == "Unit" else "right")
@@ -79,7 +99,7 @@ def _figures_row(t: Totals) -> list[str]:
 def _unreadable(path: Path, exc: BaseException) -> typer.Exit:
     """Exit status 2: the file as a whole cannot be read (missing, a directory, not UTF-8, not CSV, no header)."""
     reason = f"not UTF-8 text ({exc}); save it as UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
-    err.print(f"[red]{path}: {reason}[/red]", markup=True, highlight=False)
+    _err().print(f"[red]{path}: {reason}[/red]", markup=True, highlight=False)
     return typer.Exit(2)
 
 
@@ -91,9 +111,11 @@ def _register_read(path: Path, registry: UnitRegistry) -> PrecinctRegister:
     except (OSError, UnicodeDecodeError, RegisterFileError) as exc:
         raise _unreadable(path, exc) from None
     for problem in parsed.problems:
-        err.print(f"[red]{path}: {problem.rule.value}: {problem.message}[/red]", highlight=False)
+        _err().print(f"[red]{path}: {problem.rule.value}: {problem.message}[/red]", highlight=False)
     if parsed.problems:
-        err.print(f"[red]{path}: {len(parsed.problems)} bad row(s): the register must be whole to bind a tally[/red]")
+        _err().print(
+            f"[red]{path}: {len(parsed.problems)} bad row(s): the register must be whole to bind a tally[/red]"
+        )
         raise typer.Exit(2)
     if not parsed.precincts:
         raise _unreadable(path, RegisterFileError("the register lists no precincts"))
@@ -125,7 +147,7 @@ def tally_command(
     try:
         registry = UnitRegistry(abroad_unit=abroad_unit)
     except UnknownUnitError as exc:
-        err.print(f"[red]--abroad-unit: {exc}[/red]")
+        _err().print(f"[red]--abroad-unit: {exc}[/red]")
         raise typer.Exit(2) from None
     try:
         with protocols.open(encoding="utf-8", newline="") as stream:
@@ -160,10 +182,12 @@ def verify_command(
 ) -> None:
     """Recompute every total and the outcome from the bundle alone; report changed, missing or reordered records.
     Exit status 0 when the bundle is intact, 1 when anything is wrong."""
+    from atazan.referendum.domain.integrity import bundle_verify  # signatures: only this command needs them
+
     try:
         data = bundle.read_bytes()
     except OSError as exc:
-        err.print(f"[red]{bundle}: {exc}[/red]")
+        _err().print(f"[red]{bundle}: {exc}[/red]")
         raise typer.Exit(2) from None
     report = bundle_verify(data, authority_key=bytes.fromhex(authority_key) if authority_key else None)
     if as_json:
@@ -188,6 +212,8 @@ def verify_command(
 
 
 def _progress(console: Console) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -216,7 +242,7 @@ def import_command(
     try:
         q = selectors.question_get(question)
     except Question.DoesNotExist:
-        err.print(f"[red]no referendum question {question!r}; run `atazan demo` or create it first[/red]")
+        _err().print(f"[red]no referendum question {question!r}; run `atazan demo` or create it first[/red]")
         raise typer.Exit(2) from None
     registry = selectors.registry_for(q)
     try:
@@ -229,7 +255,7 @@ def import_command(
         raise _unreadable(path, exc) from None
     if not parsed.protocols and not parsed.rejected:
         raise _unreadable(path, ProtocolFileError("the file holds no protocols, only a header: nothing to import"))
-    console = Console()
+    console = _console()
     with _progress(console) as progress:
         task = progress.add_task(f"Importing {path.name}", total=len(parsed.protocols))
         report = services.protocols_import(
@@ -271,7 +297,7 @@ def electorate_command(
     try:
         q = selectors.question_get(question)
     except Question.DoesNotExist:
-        err.print(f"[red]no referendum question {question!r}[/red]")
+        _err().print(f"[red]no referendum question {question!r}[/red]")
         raise typer.Exit(2) from None
     try:
         parsed = read_electorate_csv(path.read_text(encoding="utf-8").splitlines(True))
@@ -308,7 +334,7 @@ def _question(slug: str) -> Question:
     try:
         return selectors.question_get(slug)
     except Question.DoesNotExist:
-        err.print(f"[red]no referendum question {slug!r}; run `atazan demo` or create it first[/red]")
+        _err().print(f"[red]no referendum question {slug!r}; run `atazan demo` or create it first[/red]")
         raise typer.Exit(2) from None
 
 
@@ -356,7 +382,7 @@ def bundle_command(
     q = _question(question)
     data = selectors.bundle_for(q, authority_key=demo.authority_key())
     out.write_bytes(data)
-    err.print(f"wrote {out} ({len(data):,} bytes); signed with the demo Central Commission key")
+    _err().print(f"wrote {out} ({len(data):,} bytes); signed with the demo Central Commission key")
 
 
 @app.command("export-nist")
@@ -373,14 +399,14 @@ def export_nist_command(
     from atazan.standards.nist_xml import report_xml
 
     if output_format not in {"json", "xml"}:
-        err.print(f"--format {output_format!r}: use json or xml", markup=False)
+        _err().print(f"--format {output_format!r}: use json or xml", markup=False)
         raise typer.Exit(2)
     report = question_nist_report(_question(question), precincts=precincts)
     if output_format == "xml":
         out.write_bytes(report_xml(report))
     else:
         out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    err.print(f"wrote {out} (NIST SP 1500-100 v2, {output_format}, status {report['Status']})", markup=False)
+    _err().print(f"wrote {out} (NIST SP 1500-100 v2, {output_format}, status {report['Status']})", markup=False)
 
 
 @app.command("model-csv")
@@ -396,7 +422,7 @@ def model_csv_command(
     model = model_precincts()
     with out.open("w", encoding="utf-8", newline="") as stream:
         stream.writelines(write_csv(m.protocol for m in model))
-    err.print(f"wrote {out}: a MODEL, not official precinct data")
+    _err().print(f"wrote {out}: a MODEL, not official precinct data")
     if register is not None:
         registry = UnitRegistry()
         with register.open("w", encoding="utf-8", newline="") as stream:
@@ -405,4 +431,34 @@ def model_csv_command(
             for m, p in zip(model, register_from_protocols(x.protocol for x in model), strict=True):
                 unit = "Abroad" if p.abroad else registry.by_code[p.unit].name_en
                 writer.writerow((p.number, unit, p.district, p.registered, m.label))
-        err.print(f"wrote {register}: the model's register (a MODEL, not the official register)")
+        _err().print(f"wrote {register}: the model's register (a MODEL, not the official register)")
+
+
+@app.command("recount")
+def recount_command(
+    question: Annotated[str | None, typer.Option(help="Question slug; every question when omitted.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Only name the differences; write nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
+    actor: Annotated[str, typer.Option(help="Who is recounting (goes into the audit log).")] = "cli",
+) -> None:
+    """Sum every current protocol version again from scratch and compare with the result counters the pages and
+    the API read; name every difference and, without --check, make the counters equal to the recount (audited).
+
+    Exit status: 0 no difference; 1 differences found (repaired unless --check); 2 no such question."""
+    from atazan.referendum import selectors, services
+
+    questions = [_question(question)] if question is not None else selectors.question_list()
+    found = []
+    for q in questions:
+        for d in services.counters_recount(question=q, actor=actor, write=not check):
+            found.append({"question": q.slug, **d.as_dict()})
+    if as_json:
+        print(json.dumps({"questions": [q.slug for q in questions], "written": not check, "differences": found}))
+    else:
+        out = _stdout()
+        for d in found:
+            where = "/".join(x for x in (d["question"], d["level"], d["unit"], d["district"]) if x)
+            out.print(f"{where}: {d['column']} stored {d['stored']}, recounted {d['recounted']}", markup=False)
+        verb = "found" if check else "found and repaired"
+        out.print(f"{len(found)} difference(s) {verb}" if found else "no difference: the counters equal a recount")
+    raise typer.Exit(1 if found else 0)

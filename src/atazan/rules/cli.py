@@ -7,10 +7,11 @@ import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 app = typer.Typer(help="The Constitution as code: dated parameters and their articles.", no_args_is_help=True)
+
+# Commands that compute from the domain alone: `atazan` runs them without setting Django up (atazan/cli.py).
+DATABASE_FREE = frozenset({"show", "procedure"})
 
 
 @app.callback()
@@ -58,6 +59,9 @@ def show(
             )
         )
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table("parameter", "value", "since", "article", title=f"Parameters in force on {day.isoformat()}")
     for p, d in rows:
         table.add_row(

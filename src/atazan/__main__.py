@@ -1,0 +1,5 @@
+"""`python -m atazan …`: the same as the `atazan` command."""
+
+from atazan.cli import main
+
+main()
