@@ -702,9 +702,9 @@ async def _night_run(args: argparse.Namespace, targets: list[tuple[str, int]], a
             await asyncio.sleep(args.poll * rng.uniform(0.9, 1.1))  # the page's htmx poll (every 5 s)
             polls += 1
             await timed(client, "live fragment", "GET", live, headers=headers)
-            if polls % 6 == 0:  # now and then a viewer's app or script reads the API instead
+            if polls % 3 == 0:  # now and then a viewer's app or script reads the API too
                 await timed(client, "results API", "GET", api, headers=headers)
-            if polls % 20 == 0:
+            if polls % 12 == 0:  # or reloads the whole page
                 await timed(client, "results page", "GET", page, headers=headers)
         client.close()
 
