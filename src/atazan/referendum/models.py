@@ -258,3 +258,64 @@ class Electorate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.precinct_id}: {self.voters}"
+
+
+class ResultCounter(models.Model):
+    """The running sums of a question's current protocol versions at one level: the nation, one unit (region or
+    city, Constitution 2026 Art. 92(3)) or one district of a unit (`district` empty: precincts with no district).
+
+    Kept by the services in the transaction that changes which version of a precinct's protocol is current (an
+    acceptance, a correction, a review's resolution, the register moving a precinct): the version that stops
+    counting is subtracted and the new one added with F() expressions, under a lock on the question's nation row.
+    So every worker on every machine reads the same figures with one small query and nothing to catch up on.
+    `atazan referendum recount` sums the current versions again from scratch and names any difference.
+
+    `precincts` counts current versions that are counted; `uncounted` those that break a control relation (never
+    stored by the services; only rows written behind them). The signature columns count both, by status."""
+
+    class Level(models.TextChoices):
+        NATION = "nation", _("Nation")
+        UNIT = "unit", _("Unit")
+        DISTRICT = "district", _("District")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="counters")
+    level = models.CharField(max_length=10, choices=Level.choices)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    district = models.ForeignKey(District, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    registered = models.BigIntegerField(default=0)
+    took_part = models.BigIntegerField(default=0)
+    yes = models.BigIntegerField(default=0)
+    no = models.BigIntegerField(default=0)
+    invalid = models.BigIntegerField(default=0)
+    not_counted = models.BigIntegerField(default=0)
+    precincts = models.BigIntegerField(default=0)
+    uncounted = models.BigIntegerField(default=0)
+    signed_valid = models.BigIntegerField(default=0)
+    signed_invalid = models.BigIntegerField(default=0)
+    unsigned = models.BigIntegerField(default=0)
+    changes = models.BigIntegerField(default=0, help_text="How many times the row was changed (a data version).")
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["question_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"], condition=models.Q(level="nation"), name="referendum_counter_nation"
+            ),
+            models.UniqueConstraint(
+                fields=["question", "unit"], condition=models.Q(level="unit"), name="referendum_counter_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["question", "unit", "district"],
+                condition=models.Q(level="district", district__isnull=False),
+                name="referendum_counter_district",
+            ),
+            models.UniqueConstraint(
+                fields=["question", "unit"],
+                condition=models.Q(level="district", district__isnull=True),
+                name="referendum_counter_no_district",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.level} {self.unit_id or ''}/{self.district_id or ''}"

@@ -27,7 +27,7 @@ def question_nist_report(question: Question, *, precincts: bool = False) -> dict
     """The question's result as a NIST ElectionReport (JSON form)."""
     texts = {"en": question.text_en, "kk": question.text_kk, "ru": question.text_ru}
     return nist_report(
-        selectors.result_for(question),
+        selectors.result_for(question, protocols=precincts),
         election_name=question.title,
         question_text_ru=question.text_ru,
         question_text={lang: text for lang, text in texts.items() if text},

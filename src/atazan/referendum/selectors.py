@@ -1,16 +1,14 @@
-"""Reads of the referendum context. The live result is a running tally per process, brought up to date with the
-protocol versions stored since it last looked; forensics are cached until another protocol arrives."""
+"""Reads of the referendum context. The result is read from the counters the services keep in the database
+(models.ResultCounter), the same for every process; forensics are cached until another protocol arrives."""
 
 from __future__ import annotations
 
-import threading
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 
+from atazan.referendum.domain.adoption import adoption_outcome
 from atazan.referendum.domain.forensics import (
     Anomaly,
     Histogram,
@@ -21,10 +19,11 @@ from atazan.referendum.domain.forensics import (
     turnout_yes_histogram,
 )
 from atazan.referendum.domain.integrity import BundleMeta, SignedProtocol, bundle_build
-from atazan.referendum.domain.protocol import Protocol, precinct_key
-from atazan.referendum.domain.tally import RunningTally, TallyResult
+from atazan.referendum.domain.protocol import Protocol, Rejection, precinct_key
+from atazan.referendum.domain.register import electorate_bound_problem
+from atazan.referendum.domain.tally import TOTAL_FIELDS, TallyResult, Totals, tally
 from atazan.referendum.domain.units import UnitRegistry
-from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
+from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, ResultCounter, Unit
 
 _ROW = (
     "precinct__number",
@@ -97,70 +96,23 @@ def registry_for(question: Question) -> UnitRegistry:
     return UnitRegistry(abroad_unit=question.abroad_unit)
 
 
-# The live result is kept per process as a running tally (referendum.domain.tally.RunningTally) and brought up to
-# date with the protocol versions stored since it last looked, instead of re-reading and re-summing ~10,000
-# protocols whenever one arrives (results are polled while protocols come in). Versions are only ever added, and a
-# version only ever stops being current: a correction stores a new version and marks the previous one no longer
-# current in the same transaction (services.protocol_correct). So reading each version once, and counting it if it
-# is current when read, gives the current protocols. Ids are handed out before commit, so a version with a lower id
-# than the newest one read can become visible later (an import's chunk committing after a single protocol filed
-# through the API): the number of versions up to the newest id read must equal the number read, and when it is
-# larger the missing ids are looked up and read. Fewer (a version deleted behind the platform's back) rebuilds it.
-_VERSION_ROW = ("id", "is_current", "signature_status", *_ROW)
+# The result is read from the counters (models.ResultCounter): the sums of the current protocol versions per
+# district, unit and nation, changed by the services in the transaction that changes which version counts. One
+# query of a few hundred small rows, the same figures for every worker on every machine, nothing kept per process.
+_COUNTER_ROW = ("level", "unit__code", "district__name", *TOTAL_FIELDS, "precincts", "uncounted")
+_SIGNATURES = (
+    ProtocolVersion.Signature.VALID,
+    ProtocolVersion.Signature.INVALID,
+    ProtocolVersion.Signature.UNSIGNED,
+)
+_SIGNATURE_COLUMNS = ("signed_valid", "signed_invalid", "unsigned")
 
 
-@dataclass(slots=True)
-class _Live:
-    base: str  # the question's identity (a re-created database gets a new one)
-    running: RunningTally
-    seen: set[int] = field(default_factory=set)  # ids of the versions read
-    last_id: int = 0
-    statuses: dict[str, str] = field(default_factory=dict)  # precinct -> signature status of its current version
-    result: TallyResult | None = None
-    signatures: dict[str, int] = field(default_factory=dict)  # how many current versions per signature status
-    # the result with its completeness: (register size and reviews read, the tally it was made from, the result)
-    final: tuple[tuple[int, int], TallyResult, TallyResult] | None = None
-
-
-_LIVE: dict[int, _Live] = {}
-_LIVE_LOCK = threading.Lock()  # gunicorn's threads share one running tally per process
-
-
-def _read_versions(live: _Live, rows: Iterable[tuple[Any, ...]]) -> None:
-    for version_id, is_current, status, *row in rows:
-        if version_id in live.seen:
-            continue
-        live.seen.add(version_id)
-        live.last_id = max(live.last_id, version_id)
-        if is_current:
-            protocol = _protocol(tuple(row))
-            live.running.put(protocol)
-            live.statuses[protocol.precinct] = status
-
-
-def _rebuild(question: Question, base: str) -> _Live:
-    live = _Live(base, RunningTally(kind=question.question_kind, registry=registry_for(question)))
-    _read_versions(live, ProtocolVersion.objects.filter(question=question).order_by("id").values_list(*_VERSION_ROW))
-    return live
-
-
-def _catch_up(question: Question, live: _Live, *, stored_up_to_last: int) -> bool:
-    """Read the versions stored since `live` last looked, and any committed late below the newest id it read
-    (`stored_up_to_last` versions have an id up to it); False when versions it read have disappeared."""
-    versions = ProtocolVersion.objects.filter(question=question)
-    if stored_up_to_last < len(live.seen):
-        return False
-    if stored_up_to_last > len(live.seen):  # committed late with a lower id
-        late = set(versions.filter(id__lte=live.last_id).values_list("id", flat=True)) - live.seen
-        _read_versions(live, versions.filter(id__in=sorted(late)).order_by("id").values_list(*_VERSION_ROW))
-    _read_versions(live, versions.filter(id__gt=live.last_id).order_by("id").values_list(*_VERSION_ROW))
-    return True
-
-
-def result_for(question: Question) -> TallyResult:
+def result_for(question: Question, *, protocols: bool = False) -> TallyResult:
     """The tally and the adoption outcome from the current version of every accepted protocol, with how final it
-    is: precincts on the register, protocols waiting in review (`TallyResult.complete`)."""
-    return live_for(question)[0]
+    is: precincts on the register, protocols waiting in review (`TallyResult.complete`). `accepted` (every counted
+    protocol) is filled only when `protocols` is asked for; the totals never need it."""
+    return live_for(question, protocols=protocols)[0]
 
 
 def register_size(*, unit: Unit | None = None) -> int:
@@ -181,41 +133,51 @@ def protocols_in_review(question: Question) -> int:
     )
 
 
-def live_for(question: Question) -> tuple[TallyResult, dict[str, int]]:
-    """result_for() and signature_counts() of the same moment, for a page that shows both."""
-    result, signatures = _live_tally(question)
-    # The register and the review queue change without a new protocol version: read them on every call (two
-    # counts), and hand out the same result object while neither they nor the protocols changed.
-    state = (register_size(), protocols_in_review(question))
-    with _LIVE_LOCK:
-        live = _LIVE.get(question.pk)
-        if live is not None and live.final is not None and live.final[0] == state and live.final[1] is result:
-            return live.final[2], signatures
-        final = replace(result, register_size=state[0], in_review=state[1])
-        if live is not None and live.result is result:
-            live.final = (state, result, final)
-        return final, signatures
-
-
-def _live_tally(question: Question) -> tuple[TallyResult, dict[str, int]]:
-    base = f"{question.pk}:{question.created_at.isoformat()}"
-    with _LIVE_LOCK:
-        live = _LIVE.get(question.pk)
-        if live is not None and live.base != base:
-            live = None
-        seen_up_to = live.last_id if live is not None else 0
-        # one query says whether anything changed, and whether versions below the newest one read appeared late
-        state = ProtocolVersion.objects.filter(question=question).aggregate(
-            n=Count("id"), last=Max("id"), up_to=Count("id", filter=Q(id__lte=seen_up_to))
-        )
-        unchanged = live is not None and (state["last"] or 0, state["n"]) == (live.last_id, len(live.seen))
-        if live is not None and unchanged and live.result is not None:
-            return live.result, live.signatures
-        if live is None or not _catch_up(question, live, stored_up_to_last=state["up_to"]):
-            live = _LIVE[question.pk] = _rebuild(question, base)
-        live.result = live.running.result()
-        live.signatures = dict(Counter(live.statuses.values()))
-        return live.result, live.signatures
+def live_for(question: Question, *, protocols: bool = False) -> tuple[TallyResult, dict[str, int]]:
+    """result_for() and signature_counts() of the same moment (one read of the counters), for a page that shows
+    both. The register and the review queue are counted on every call: they change without a protocol version."""
+    registry = registry_for(question)
+    by_code = registry.by_code
+    units = {code: Totals() for code in by_code}
+    districts: dict[tuple[str, str], Totals] = {}
+    totals = Totals()
+    signatures: dict[str, int] = {}
+    uncounted = 0
+    rows = ResultCounter.objects.filter(question=question).values_list(*_COUNTER_ROW, *_SIGNATURE_COLUMNS)
+    for level, code, district, *values in rows:
+        t = Totals(*values[:7])
+        if level == ResultCounter.Level.NATION:
+            totals, uncounted = t, values[7]
+            signatures = {str(s): n for s, n in zip(_SIGNATURES, values[8:], strict=True) if n}
+        elif code not in by_code:
+            continue
+        elif level == ResultCounter.Level.UNIT:
+            units[code] = t
+        elif t.precincts:  # like tally(): a district is listed while a protocol counts in it
+            districts[(code, district or "")] = t
+    accepted: list[Protocol] = []
+    rejected: list[Rejection] = []
+    if protocols or uncounted:
+        # Every current protocol read and checked again: for an export listing precincts, or when a stored version
+        # breaks a control relation (the services never store one) and the result must name it.
+        full = tally(protocols_current(question), kind=question.question_kind, registry=registry)
+        accepted, rejected = (full.accepted if protocols else []), full.rejected
+    outcome = adoption_outcome(question.question_kind, totals.counts(), {c: t.counts() for c, t in units.items()})
+    implausible = electorate_bound_problem(totals.registered)
+    result = TallyResult(
+        kind=question.question_kind,
+        totals=totals,
+        units=units,
+        districts=dict(sorted(districts.items())),
+        accepted=accepted,
+        rejected=rejected,
+        outcome=outcome,
+        registry=registry,
+        problems=[implausible] if implausible else [],
+        register_size=register_size(),
+        in_review=protocols_in_review(question),
+    )
+    return result, signatures
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from django.db import connection, models, transaction
+from django.db.models import F
 
 from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
@@ -55,6 +56,7 @@ from atazan.referendum.models import (
     ProtocolReview,
     ProtocolVersion,
     Question,
+    ResultCounter,
     Unit,
 )
 
@@ -127,6 +129,7 @@ def question_ensure(
             source_note=source_note,
             day_additions_limit_bp=day_additions_limit_bp,
         )
+        ResultCounter.objects.create(question=question, level=ResultCounter.Level.NATION)
         audit_append(
             actor=label,
             action="referendum.question.create",
@@ -450,6 +453,13 @@ def _import(
                     )
                 )
             _insert_rows(ProtocolVersion, columns, rows)
+            # the same transaction counts them (ResultCounter): every reader sees them from its commit on
+            counters_change(
+                added=[
+                    VersionFigures(question.pk, precincts[p.precinct].pk, status, _figures(p))
+                    for p, status in chunk.store
+                ]
+            )
             new_reviews = _reviews_store(question, chunk.reviews)
             if rows or new_reviews:
                 audit_append(
@@ -534,6 +544,294 @@ def _insert_rows(model: type[models.Model], fields: list[str], rows: list[tuple[
     placeholders = ", ".join(["%s"] * len(fields))
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
+
+
+# --- Result counters (models.ResultCounter) ------------------------------------------------------------------------
+# One tally for every worker and machine: the sums of the current protocol versions per district, unit and nation
+# are rows, changed in the transaction that changes which version of a precinct's protocol counts. Every writer
+# first locks the question's nation row (so writers of one question take their turn there: an update is never
+# lost, and recount's read of the versions sees every committed change and none half-done), then adds the new
+# version's figures and subtracts the old one's with F() expressions, one UPDATE per counter row in id order.
+# Writers lock it before `audit_append` takes the audit log's lock, always in that order.
+
+COUNTER_SUMS = VOTE_FIELDS  # what the totals add up (domain.tally.TOTAL_FIELDS)
+_SIGNATURE_COLUMN = {
+    ProtocolVersion.Signature.VALID: "signed_valid",
+    ProtocolVersion.Signature.INVALID: "signed_invalid",
+    ProtocolVersion.Signature.UNSIGNED: "unsigned",
+}
+COUNTER_COLUMNS = (*COUNTER_SUMS, "precincts", "uncounted", *_SIGNATURE_COLUMN.values())
+_UNIT_CODES = frozenset(u.code for u in UNITS)
+
+CounterKey = tuple[str, int | None, int | None]  # (level, unit id, district id)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a precinct's protocol counts: its unit and district on the register (and what a check needs)."""
+
+    unit_id: int
+    unit_code: str
+    district_id: int | None
+    district_name: str
+    number: str
+    abroad: bool
+
+    @classmethod
+    def of(cls, precinct: Precinct) -> Place:
+        district = precinct.district
+        return cls(
+            precinct.unit_id,
+            precinct.unit.code,
+            precinct.district_id,
+            district.name if district else "",
+            precinct.number,
+            precinct.abroad,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VersionFigures:
+    """A protocol version as the counters see it. `place` None: where the register puts its precinct when the
+    counters are changed (read under the counters' lock, so a precinct moved meanwhile counts where it now is)."""
+
+    question_id: int
+    precinct_id: int
+    signature_status: str
+    figures: tuple[int | None, ...]  # FIGURES order
+    place: Place | None = None
+
+    @classmethod
+    def of(cls, version: ProtocolVersion, place: Place | None = None) -> VersionFigures:
+        figures = tuple(getattr(version, n) for n in FIGURES)
+        return cls(version.question_id, version.precinct_id, version.signature_status, figures, place)
+
+
+@dataclass(frozen=True, slots=True)
+class CountedVersion:
+    """What one current protocol version adds to its question's counters: where, and which columns by how much."""
+
+    question_id: int
+    unit_id: int
+    district_id: int | None
+    values: tuple[int, ...]  # COUNTER_COLUMNS order
+
+    def counters(self) -> tuple[CounterKey, ...]:
+        return (
+            (ResultCounter.Level.NATION, None, None),
+            (ResultCounter.Level.UNIT, self.unit_id, None),
+            (ResultCounter.Level.DISTRICT, self.unit_id, self.district_id),
+        )
+
+
+def counted_version(
+    question_id: int, place: Place, signature_status: str, figures: Sequence[int | None]
+) -> CountedVersion:
+    """The counters' view of a current version: a protocol breaking a control relation (or of a unit outside the
+    20 of Constitution 2026 Art. 92(3)) is never counted, as in `domain.tally`; it is `uncounted`."""
+    values = dict(zip(FIGURES, figures, strict=True))
+    protocol = Protocol(place.number, place.unit_code, place.district_name, abroad=place.abroad, **values)  # type: ignore[arg-type]
+    counted = place.unit_code in _UNIT_CODES and not protocol_violations(protocol)
+    sums = [int(values[n] or 0) if counted else 0 for n in COUNTER_SUMS]
+    signatures = [int(signature_status == status) for status in _SIGNATURE_COLUMN]
+    return CountedVersion(
+        question_id, place.unit_id, place.district_id, (*sums, int(counted), int(not counted), *signatures)
+    )
+
+
+def _places(precinct_ids: Iterable[int]) -> dict[int, Place]:
+    found: dict[int, Place] = {}
+    unique = sorted(set(precinct_ids))
+    for start in range(0, len(unique), 500):  # stay under SQLite's bound-parameter limit
+        for p in Precinct.objects.filter(id__in=unique[start : start + 500]).select_related("unit", "district"):
+            found[p.pk] = Place.of(p)
+    return found
+
+
+def _nation_lock(question_id: int) -> None:
+    """Lock the question's nation counter row (made when missing) until the transaction ends."""
+    rows = ResultCounter.objects.select_for_update().filter(question_id=question_id, level=ResultCounter.Level.NATION)
+    if not rows.exists():
+        ResultCounter.objects.bulk_create(
+            [ResultCounter(question_id=question_id, level=ResultCounter.Level.NATION)], ignore_conflicts=True
+        )
+    rows.get()  # evaluated with FOR UPDATE (PostgreSQL); SQLite's write lock serialises writers anyway
+
+
+def _counter_ids(question_id: int, keys: Iterable[CounterKey]) -> dict[CounterKey, int]:
+    """The ids of the question's counter rows for `keys`, made (empty) where missing."""
+
+    def stored() -> dict[CounterKey, int]:
+        rows = ResultCounter.objects.filter(question_id=question_id).values_list(
+            "level", "unit_id", "district_id", "id"
+        )
+        return {(level, unit, district): pk for level, unit, district, pk in rows}
+
+    wanted = set(keys)
+    ids = stored()
+    missing = wanted - set(ids)
+    if missing:
+        ResultCounter.objects.bulk_create(
+            [
+                ResultCounter(question_id=question_id, level=level, unit_id=unit, district_id=district)
+                for level, unit, district in sorted(missing, key=lambda k: (k[0], k[1] or 0, k[2] or 0))
+            ],
+            ignore_conflicts=True,
+        )
+        ids = stored()
+    return {key: ids[key] for key in wanted}
+
+
+def counters_change(*, added: Iterable[VersionFigures] = (), removed: Iterable[VersionFigures] = ()) -> None:
+    """Count the versions `added` and stop counting `removed`, inside the caller's transaction: the one that
+    stores them or supersedes them. Locks the nation row of each question concerned (in id order) first."""
+    changes = [(1, v) for v in added] + [(-1, v) for v in removed]
+    if not changes:
+        return
+    questions = sorted({v.question_id for _, v in changes})
+    for question_id in questions:
+        _nation_lock(question_id)
+    places = _places(v.precinct_id for _, v in changes if v.place is None)
+    deltas: dict[int, dict[CounterKey, list[int]]] = {}
+    for sign, v in changes:
+        counted = counted_version(v.question_id, v.place or places[v.precinct_id], v.signature_status, v.figures)
+        per_key = deltas.setdefault(v.question_id, {})
+        for key in counted.counters():
+            vector = per_key.setdefault(key, [0] * len(COUNTER_COLUMNS))
+            for i, value in enumerate(counted.values):
+                vector[i] += sign * value
+    now = datetime.now(UTC)
+    for question_id in questions:
+        changed = {key: vector for key, vector in deltas[question_id].items() if any(vector)}
+        if not changed:
+            continue
+        ids = _counter_ids(question_id, changed)
+        for key in sorted(changed, key=ids.__getitem__):
+            update = {col: F(col) + d for col, d in zip(COUNTER_COLUMNS, changed[key], strict=True) if d}
+            ResultCounter.objects.filter(pk=ids[key]).update(**update, changes=F("changes") + 1, updated_at=now)
+
+
+def counters_from_versions(versions: Iterable[CountedVersion]) -> dict[CounterKey, tuple[int, ...]]:
+    """The counters a full tally of `versions` (one question's current ones) gives, by key; rows of zero left out."""
+    sums: dict[CounterKey, list[int]] = {}
+    for v in versions:
+        for key in v.counters():
+            vector = sums.setdefault(key, [0] * len(COUNTER_COLUMNS))
+            for i, value in enumerate(v.values):
+                vector[i] += value
+    return {key: tuple(vector) for key, vector in sums.items() if any(vector)}
+
+
+def _counters_move(moved: Mapping[int, Place]) -> None:
+    """Count the current versions of precincts the register moved (to another district, or unit) where they are
+    now. The counters are locked before the versions are read: a version accepted meanwhile is either read here or
+    counted, after this commits, where the precinct now is."""
+    for question_id in sorted(Question.objects.values_list("pk", flat=True)):
+        _nation_lock(question_id)
+    ids = sorted(moved)
+    versions: list[ProtocolVersion] = []
+    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        versions.extend(ProtocolVersion.objects.filter(is_current=True, precinct_id__in=ids[start : start + 500]))
+    counters_change(
+        added=[VersionFigures.of(v) for v in versions],
+        removed=[VersionFigures.of(v, moved[v.precinct_id]) for v in versions],
+    )
+
+
+def _current_counted(question: Question) -> list[CountedVersion]:
+    """Every current version of the question as the counters see it, where the register now puts its precinct."""
+    rows = ProtocolVersion.objects.filter(question=question, is_current=True).values_list(
+        "precinct_id",
+        "precinct__unit_id",
+        "precinct__unit__code",
+        "precinct__district_id",
+        "precinct__district__name",
+        "precinct__number",
+        "precinct__abroad",
+        "signature_status",
+        *FIGURES,
+    )
+    return [
+        counted_version(question.pk, Place(unit, code, district, name or "", number, abroad), status, figures)
+        for _precinct, unit, code, district, name, number, abroad, status, *figures in rows.iterator(chunk_size=5000)
+    ]
+
+
+def _counters_stored(question: Question) -> dict[CounterKey, tuple[int, ...]]:
+    rows = ResultCounter.objects.filter(question=question).values_list(
+        "level", "unit_id", "district_id", *COUNTER_COLUMNS
+    )
+    return {(level, unit, district): tuple(values) for level, unit, district, *values in rows if any(values)}
+
+
+@dataclass(frozen=True, slots=True)
+class CounterDifference:
+    """A stored counter that differs from the full tally of the current versions."""
+
+    level: str
+    unit: str  # unit code, "" for the nation
+    district: str  # district name, "" for none
+    column: str
+    stored: int
+    recounted: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "level": self.level,
+            "unit": self.unit,
+            "district": self.district,
+            "column": self.column,
+            "stored": self.stored,
+            "recounted": self.recounted,
+        }
+
+
+COUNTERS_RECOUNT = "referendum.counters.recount"
+
+
+def counters_recount(*, question: Question, actor: Actor, write: bool = True) -> list[CounterDifference]:
+    """Sum the question's current protocol versions from scratch and compare with the stored counters; with
+    `write`, make the counters equal to the recount (audited as referendum.counters.recount when anything
+    differed). Returns every difference found, in level, unit and district order. Nothing in the platform should
+    ever make one: a difference means rows were changed behind the services (or a bug)."""
+    label = actor_authorize(actor, COUNTERS_RECOUNT)
+    with transaction.atomic():
+        _nation_lock(question.pk)  # no version becomes current or stops being current while we read
+        recounted = counters_from_versions(_current_counted(question))
+        stored = _counters_stored(question)
+        units = dict(Unit.objects.values_list("id", "code"))
+        districts = dict(District.objects.values_list("id", "name"))
+        zero = (0,) * len(COUNTER_COLUMNS)
+        differences: list[CounterDifference] = []
+        for key in sorted(set(recounted) | set(stored), key=lambda k: (k[0] != "nation", k[0], k[1] or 0, k[2] or 0)):
+            level, unit_id, district_id = key
+            old, new = stored.get(key, zero), recounted.get(key, zero)
+            for column, a, b in zip(COUNTER_COLUMNS, old, new, strict=True):
+                if a != b:
+                    differences.append(
+                        CounterDifference(
+                            level,
+                            units.get(unit_id, "") if unit_id else "",
+                            districts.get(district_id, "") if district_id else "",
+                            column,
+                            a,
+                            b,
+                        )
+                    )
+        if write and differences:
+            ids = _counter_ids(question.pk, set(recounted) | set(stored))
+            now = datetime.now(UTC)
+            for key in sorted(ids, key=ids.__getitem__):
+                if stored.get(key, zero) != recounted.get(key, zero):
+                    values = dict(zip(COUNTER_COLUMNS, recounted.get(key, zero), strict=True))
+                    ResultCounter.objects.filter(pk=ids[key]).update(**values, changes=F("changes") + 1, updated_at=now)
+            audit_append(
+                actor=label,
+                action=COUNTERS_RECOUNT,
+                target=f"referendum/{question.slug}",
+                payload={"differences": len(differences), "first": [d.as_dict() for d in differences[:50]]},
+            )
+    return differences
 
 
 def protocol_accept(
@@ -639,6 +937,8 @@ def _correct(
         created_at=now,
         **{name: getattr(protocol, name) for name in FIGURES},
     )
+    # the superseded version stops counting and the new one counts, in this transaction (ResultCounter)
+    counters_change(added=[VersionFigures.of(new)], removed=[VersionFigures.of(previous)])
     audit_append(
         actor=author,
         action="referendum.protocol.correct",
@@ -917,6 +1217,7 @@ def register_load(
     new: list[Precinct] = []
     changed: list[Precinct] = []
     changes: list[dict[str, object]] = []
+    moved: dict[int, Place] = {}  # precinct id -> where its protocols counted before
     for p in wanted.values():
         unit = units[p.unit]
         district = districts.get((unit.pk, p.district)) if p.district else None
@@ -947,12 +1248,16 @@ def register_load(
             report.unchanged += 1
         else:
             changes.append({"precinct": p.number, "before": old.registered, "after": p.registered})
+            if (old.unit_id, old.district_id) != (values["unit_id"], values["district_id"]):
+                moved[old.pk] = Place.of(old)  # its protocols count where it is moved to
             for k, v in values.items():
                 setattr(old, k, v)
             changed.append(old)
             report.updated += 1
     Precinct.objects.bulk_create(new, batch_size=500)
     Precinct.objects.bulk_update(changed, list(_REGISTER_FIELDS), batch_size=500)
+    if moved:
+        _counters_move(moved)
     if report.created or report.updated:
         digest = hashlib.sha256()
         for p in sorted(wanted.values(), key=lambda x: x.number):
