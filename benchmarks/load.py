@@ -26,6 +26,7 @@ import itertools
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -773,6 +774,18 @@ async def _night_run(args: argparse.Namespace, targets: list[tuple[str, int]], a
             await asyncio.sleep(0.25)
         client.close()
 
+    # The night has been going on for hours when it is measured: every results address in every language variant has
+    # been asked for once (through the cache: it holds them; straight: each instance has computed the tally).
+    for index in range(len(targets)):
+        warm = _Http(targets, index)
+        for _, accept, _ in ACCEPT_LANGUAGES:
+            for path in (page, live, api):
+                await warm.request("GET", path, headers={"Accept-Language": accept})
+        warm.close()
+    start = time.monotonic()
+    night.measuring_from = start + args.warmup
+    night.measuring_to = stop_at = night.measuring_from + args.seconds
+
     tasks = [viewer(i) for i in range(args.viewers)]
     tasks += [reader(i) for i in range(args.readers)]
     tasks += [operator(i, name) for i, name in enumerate(operators)]
@@ -931,6 +944,8 @@ def night_main(args: argparse.Namespace) -> None:
                 reports.append(report)
         finally:
             stack_py.stop(stack)
+            if args.logs:  # nginx's access log says, per request, the cache status and the upstream's time
+                shutil.copytree(stack.directory / "log", args.logs, dirs_exist_ok=True)
     cached, direct = reports
 
     def p95(report: dict[str, Any], kind: str) -> float:
@@ -940,14 +955,15 @@ def night_main(args: argparse.Namespace) -> None:
     print(f"\nratio without/with the cache: results p95 {p95(direct, 'live fragment'):.0f} ms / "
           f"{p95(cached, 'live fragment'):.0f} ms (live fragment), throughput {direct['rps']:.0f} / "
           f"{cached['rps']:.0f} req/s")  # fmt: skip
-    lost = cached["lost"]["accepted_missing"] + (cached["filed"] - cached["lost"]["filed_in_db"])
+    lost = cached["lost"]["accepted_missing"]  # acknowledged to the operator, not in the database
     verdict = {
         f"results p95 < 100 ms at {args.viewers} viewers (worst page type: {results_p95:.0f} ms)": results_p95 < 100,
         f">= 95% cache hits ({100 * cached['cache_hit_ratio']:.1f}%)": cached["cache_hit_ratio"] >= 0.95,
         f"staleness < 10 s (max {cached['staleness_max_s']:.1f} s)": cached["staleness_max_s"] < 10
         and cached["not_visible"] == 0,
-        "zero lost writes (filed = accepted = in the database)": lost == 0 and cached["accepted"] == cached["filed"],
-        "zero errors": cached["errors"] == 0,
+        "zero lost writes (every protocol acknowledged as accepted is in the database)": lost == 0,
+        f"zero errors (protocols filed {cached['filed']}, acknowledged {cached['accepted']})": cached["errors"] == 0
+        and cached["accepted"] == cached["filed"],
     }
     for goal, met in verdict.items():
         print(f"   {'met ' if met else 'MISSED'}  {goal}")
@@ -992,6 +1008,7 @@ def main() -> None:
     night.add_argument("--drain", type=float, default=20.0, help="seconds to wait for the last acceptances to show")
     night.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5"))
     night.add_argument("--json-out", default="", help="also write the figures as JSON here")
+    night.add_argument("--logs", default="", help="keep the stack's logs (nginx, gunicorn) in this folder")
     night.add_argument("--short", action="store_true", help="a quick check: 10 s warm-up, 20 s measured per phase")
     # the child process that runs Locust
     parser.add_argument("--locust-child", action="store_true", help=argparse.SUPPRESS)
