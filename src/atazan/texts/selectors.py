@@ -11,6 +11,7 @@ from typing import TypeVar
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from .domain.snippets import Part, mark, snippet
 from .domain.stemming import term_stem
 from .models import Expression, Provision, Work
 
@@ -198,10 +199,7 @@ def _split_paragraph_text(view: ParagraphView, full_text: str) -> None:
     view.wrap_up = lines[tail[-1] + 1 :] if tail else []
 
 
-@dataclass
-class HitSegment:
-    text: str
-    hit: bool
+HitSegment = Part  # a plain or matching piece of a paragraph's text (domain.snippets)
 
 
 @dataclass
@@ -213,6 +211,8 @@ class SearchHit:
     num: str
     segments: list[HitSegment]
     url: str
+    # about 30 words around the first match, for the results page; `segments` keep the whole paragraph (the API)
+    snippet: list[HitSegment] = field(default_factory=list)
 
 
 def search_terms(query: str) -> list[str]:
@@ -221,19 +221,7 @@ def search_terms(query: str) -> list[str]:
 
 def highlight(text: str, terms: list[str]) -> list[HitSegment]:
     """Split `text` into plain and matching segments; a term matches words that start with it (any case)."""
-    if not terms:
-        return [HitSegment(text, False)]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
-    out: list[HitSegment] = []
-    pos = 0
-    for m in pattern.finditer(text):
-        if m.start() > pos:
-            out.append(HitSegment(text[pos : m.start()], False))
-        out.append(HitSegment(m.group(0), True))
-        pos = m.end()
-    if pos < len(text):
-        out.append(HitSegment(text[pos:], False))
-    return out
+    return mark(text, terms) if terms else [HitSegment(text, False)]
 
 
 def _matching(qs: QuerySet[Provision], terms: list[str]) -> QuerySet[Provision]:
@@ -301,6 +289,7 @@ def _search_build(terms: list[str], language: str | None, year: int | None, limi
                 num=p.num,
                 segments=highlight(p.text, terms),
                 url=p.get_absolute_url(),
+                snippet=snippet(p.text, terms),
             )
         )
     return hits

@@ -9,6 +9,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from atazan.texts.domain.snippets import Part, snippet
+from atazan.texts.domain.stemming import term_stem
+
 from . import corpus
 from .domain.changes import ParagraphChange, topic_changes
 from .domain.entrenchment import Entrenched, entrenchment_of
@@ -84,6 +87,7 @@ class ParagraphView:
     tag: Tag | None = None
     entrenched: Entrenched | None = None
     other_topics: list[Topic] = field(default_factory=list)
+    snippet: list[Part] = field(default_factory=list)  # a search result's passage around its first match
 
 
 def paragraph_view(year: int, eid: str, lang: str, tag: Tag | None = None) -> ParagraphView | None:
@@ -153,9 +157,10 @@ def paragraph_topics(*, year: int, eids: list[str]) -> dict[str, list[Topic]]:
 def paragraphs_search(
     *, query: str, topic: Topic | None, year: int | None, lang: str, limit: int = 200
 ) -> list[ParagraphView]:
-    """Paragraphs whose normalised text contains every word of the query (stems: "данн" finds "данных"),
-    optionally only those under a topic (its sub-topics included) and in one Constitution."""
-    terms = normalised(query).split()
+    """Paragraphs whose normalised text contains every word of the query in any of its forms (each word reduced to
+    its stem, texts.domain.stemming: «Курултая» finds what «Курултай» finds), optionally only those under a topic (its
+    sub-topics included) and in one Constitution. Each result carries a snippet around its first match."""
+    terms = list(dict.fromkeys(term_stem(w, lang) for w in normalised(query).split()))
     allowed: set[tuple[int, str]] | None = None
     if topic is not None:
         keys = [topic.pk, *topic.children.values_list("pk", flat=True)]
@@ -173,6 +178,8 @@ def paragraphs_search(
             continue
         view = paragraph_view(unit.year, unit.eid, lang)
         if view is not None:
+            if terms:
+                view.snippet = snippet(view.text, terms)
             out.append(view)
         if len(out) >= limit:
             break
