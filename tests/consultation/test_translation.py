@@ -75,3 +75,65 @@ def test_a_refusal_is_rendered_in_the_reader_s_language():
         assert msg_render(msg("x", "{a} and {b}", a="1", b=intake.NAME.name())) == "1 and given name"
     with translation.override("kk"):
         assert msg_render(msg("x", "{a} and {b}", a="1", b=intake.NAME.name())) == "1 and аты"
+
+
+def test_a_workflow_refusal_says_what_to_do_in_the_reader_s_language():
+    from atazan.consultation.domain.workflow import IllegalTransition, Status, status_change_check
+
+    def refusal(current: Status, target: Status, answer: str = "Ответ") -> IllegalTransition:
+        with pytest.raises(IllegalTransition) as caught:
+            status_change_check(record="ЖТ-2026-1", current=current, target=target, answer=answer)
+        return caught.value
+
+    early = refusal(Status.REGISTERED, Status.ACCEPTED)
+    assert early.code == "workflow_review_first"
+    assert str(early) == (
+        "ЖТ-2026-1: a registered proposal cannot become accepted at once: take it into review first, then record "
+        "the outcome"
+    )
+    with translation.override("ru"):
+        assert error_text(early) == (
+            "ЖТ-2026-1: зарегистрированное предложение не может сразу получить статус «принято»: сначала возьмите "
+            "его на рассмотрение, затем запишите итог"
+        )
+    with translation.override("kk"):
+        assert error_text(early) == (
+            "ЖТ-2026-1: тіркелген ұсыныс бірден «қабылданды» бола алмайды: алдымен оны қарауға алыңыз, содан кейін "
+            "нәтижесін жазыңыз"
+        )
+    answered = refusal(Status.ACCEPTED, Status.REJECTED)
+    with translation.override("ru"):
+        shown = error_text(answered)
+    assert "уже есть официальный ответ («принято»)" in shown and "«отклонено»" in shown
+    no_answer = refusal(Status.UNDER_REVIEW, Status.REJECTED, answer=" ")
+    with translation.override("kk"):
+        assert "автор алатын жауапты жазыңыз" in error_text(no_answer)
+    for error in (early, answered, no_answer):
+        for language in ("kk", "ru"):
+            with translation.override(language):
+                shown = error_text(error)
+            assert error.code not in shown and not any(s.value in shown for s in Status), shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("ru", "зарегистрированное предложение не может сразу получить статус «отклонено»"),
+        ("kk", "тіркелген ұсыныс бірден «қабылданбады» бола алмайды"),
+    ],
+)
+def test_the_decision_page_shows_a_workflow_refusal_in_the_reader_s_language(client, language, said):
+    from tests.consultation.helpers import secretary, submit
+
+    proposal = submit("Предлагаю уточнить порядок публикации законов в статье 53.")
+    client.force_login(secretary())
+    client.cookies["atazan_language"] = language
+    response = client.post(
+        f"/consultation/p/{proposal.registration_number}/decide/",
+        {"status": "rejected", "answer": "Не относится к делу."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert said in page
+    assert "cannot become" not in page and "workflow_review_first" not in page

@@ -21,7 +21,7 @@ import pytest
 from django.utils import translation
 
 import atazan
-from atazan.messages.domain import TEMPLATE_TAKERS, Msg, Voice, declared, fields
+from atazan.messages.domain import TEMPLATE_TAKERS, Msg, Voice, declared, declared_context, fields
 from atazan.messages.render import catalogue, render
 
 PACKAGE = Path(atazan.__file__).resolve().parent
@@ -119,7 +119,10 @@ def templates() -> tuple[list[Found], list[tuple[str, str]]]:
         found += more
         codes += [(name, code) for code in named]
     for domain, table in declared().items():
-        found += [Found(domain, "", template, f"declared table of {domain}") for template in table.values()]
+        found += [
+            Found(domain, declared_context(domain, key), template, f"declared table of {domain}")
+            for key, template in table.items()
+        ]
     return sorted(set(found)), codes
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from atazan.messages.domain import declare
+
 from .errors import ConsultationError
-from .messages import Msg, msg
+from .messages import VOICE, Msg, msg
 
 
 class Status(StrEnum):
@@ -40,13 +42,48 @@ def status_change_check(
 ) -> None:
     """Refuse a change the workflow forbids. Every outcome needs an official answer; "merged" names its target."""
     if target not in TRANSITIONS.get(current, frozenset()):
-        raise IllegalTransition(record=record, rule=f"a proposal {current.value} cannot become {target.value}")
+        raise IllegalTransition(record=record, rule=transition_refusal(current, target))
     if target in OUTCOMES and not answer.strip():
-        raise IllegalTransition(record=record, rule="an outcome needs an official answer")
+        needed = msg(
+            "workflow_answer_needed",
+            "an outcome needs an official answer: write the answer the author will receive, then record the decision",
+        )
+        raise IllegalTransition(record=record, rule=needed)
     if target is Status.MERGED and not merged_into:
-        raise IllegalTransition(record=record, rule="a merged proposal names the proposal it is merged into")
+        raise IllegalTransition(record=record, rule=msg("workflow_merge_target", "a merged proposal names the "
+                                "proposal it is merged into: enter that proposal's registration number"))  # fmt: skip
     if target is Status.MERGED and merged_into == record:
-        raise IllegalTransition(record=record, rule="a proposal cannot be merged into itself")
+        raise IllegalTransition(record=record, rule=msg("workflow_merge_self", "a proposal cannot be merged into "
+                                "itself: enter the registration number of another proposal"))  # fmt: skip
+
+
+# A status as a sentence names it (the code stays in the data; the page's labels are the model's choices).
+STATUS_LABELS: dict[str, str] = declare("consultation", {
+    "registered": "registered",
+    "under_review": "under review",
+    "accepted": "accepted",
+    "partly_accepted": "partly accepted",
+    "rejected": "rejected",
+    "merged": "merged into another",
+    "out_of_scope": "out of scope",
+}, context="proposal status")  # fmt: skip
+
+
+def status_label(status: Status) -> Msg:
+    return VOICE.label(STATUS_LABELS[status.value], context="proposal status")
+
+
+def transition_refusal(current: Status, target: Status) -> Msg:
+    """Why a proposal cannot go from ``current`` to ``target``, and what to do instead."""
+    now, wanted = status_label(current), status_label(target)
+    if current in OUTCOMES:
+        return msg("workflow_answered", "this proposal already has its official answer ({current}); its status "
+                   "cannot become {target} and does not change again", current=now, target=wanted)  # fmt: skip
+    if current is Status.REGISTERED and target in OUTCOMES:
+        return msg("workflow_review_first", "a registered proposal cannot become {target} at once: take it into "
+                   "review first, then record the outcome", target=wanted)  # fmt: skip
+    return msg("workflow_transition", "a proposal that is {current} cannot become {target}: choose one of the "
+               "statuses the form offers", current=now, target=wanted)  # fmt: skip
 
 
 # the order in which the decision form offers a proposal's next statuses

@@ -26,6 +26,7 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 __all__ = [
     "TEMPLATE_TAKERS",
@@ -36,6 +37,7 @@ __all__ = [
     "_",
     "declare",
     "declared",
+    "declared_context",
     "fields",
     "same",
     "shown",
@@ -170,18 +172,28 @@ takes_template(Voice.msg, 0)
 takes_template(Voice.coded, 1)
 takes_template(Voice.label, 0)
 
+TableT = TypeVar("TableT", bound=Mapping[str, str])
 _DECLARED: dict[str, dict[str, str]] = {}
+_CONTEXTS: dict[tuple[str, str], str] = {}
 
 
-def declare(domain: str, table: Mapping[str, str]) -> Mapping[str, str]:
-    """Registers ``table`` (code or key → English template) as templates of ``domain``; returns it unchanged."""
+def declare(domain: str, table: TableT, *, context: str = "") -> TableT:
+    """Registers ``table`` (code or key → English template) as templates of ``domain``, looked up with ``context``
+    (a pgettext context, "" for none); returns it unchanged."""
     _DECLARED.setdefault(domain, {}).update(table)
+    for key in table:
+        _CONTEXTS[(domain, key)] = context
     return table
 
 
 def declared() -> dict[str, dict[str, str]]:
     """Every table given to ``declare``, by domain (the modules that declare must have been imported)."""
     return {domain: dict(table) for domain, table in _DECLARED.items()}
+
+
+def declared_context(domain: str, key: str) -> str:
+    """The pgettext context ``key`` of ``domain``'s declared tables is looked up with ("" for none)."""
+    return _CONTEXTS.get((domain, key), "")
 
 
 SHOWN_MAX = 40
