@@ -4,10 +4,13 @@ fills them from stored versions, and `atazan referendum recount` names any diffe
 
 import importlib
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.db.models import Count
 from typer.testing import CliRunner
 
@@ -143,3 +146,35 @@ def test_a_stored_version_breaking_a_control_relation_is_named_not_counted() -> 
     result = selectors.result_for(q)
     assert result.totals.precincts == 2 and [r.precinct for r in result.rejected] == ["p-1"] and not result.complete
     assert _same(result, _full(q))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_operators_filing_at_once_lose_no_update() -> None:
+    """Eight operators accept and eight correct protocols of one district at the same moment, each in its own
+    connection: on PostgreSQL they really run at once (row locks and F() updates keep every change); SQLite
+    serialises writers."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers: nothing runs at once")
+    q = factories.question()
+    protocols = [factories.protocol(f"p-{k}", yes=500 - k) for k in range(16)]
+    factories.load(q, protocols[:8])
+    factories.register(protocols)
+    start = threading.Barrier(16)
+
+    def file(k: int) -> None:
+        try:
+            start.wait()
+            if k < 8:
+                corrected = factories.protocol(f"p-{k}", yes=300 + k, no=280 - k)
+                services.protocol_correct(question=q, protocol=corrected, reason="recount", author=f"tec-{k}")
+            else:
+                services.protocol_accept(question=q, protocol=protocols[k], actor=f"operator-{k}")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(file, range(16)))
+    assert services.counters_recount(question=q, actor="test", write=False) == []
+    result = selectors.result_for(q)
+    assert result.totals.precincts == 16 and _same(result, _full(q))
+    assert result.totals.yes == sum(300 + k for k in range(8)) + sum(500 - k for k in range(8, 16))
