@@ -56,7 +56,8 @@ def test_an_entered_protocol_breaking_a_relation_names_the_rule_and_stores_nothi
     assert response.status_code == 422
     page = response.content.decode()
     assert 'data-rule="balance"' in page and "Referendum Law, Art. 30(1)" in page
-    assert "took part 600 != yes 501" in page
+    assert "citizens who took part (600) must equal the votes for (501)" in page and "Check these five figures" in page
+    assert "<code>balance</code>" not in page  # the code is a machine attribute, never the text
     assert not ProtocolVersion.objects.filter(precinct__number="new-1").exists()
     assert not ProtocolReview.objects.exists()
 
@@ -234,3 +235,37 @@ def test_the_unit_api_carries_the_electorate_comparison(client, q) -> None:  # t
     body = client.get(f"/api/referendum/questions/{q.slug}/units/astana").json()
     assert body["electorate"]["published"] == 990 and body["electorate"]["difference"] == 10
     assert body["precincts"][0]["published_list"] == 990
+
+
+def _visible(page: str) -> str:
+    """The page's text as a reader sees it: no markup, no attributes."""
+    import re
+
+    return re.sub(r"<[^>]+>", " ", page.split("<body", 1)[-1])
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("ru", "число принявших участие граждан (600) должно равняться сумме голосов «за» (501)"),
+        ("kk", "дауыс беруге қатысқан азаматтар (600) «иә» дауыстары (501)"),
+    ],
+)
+def test_a_rejected_protocol_is_explained_next_to_its_field_in_the_reader_s_language(  # type: ignore[no-untyped-def]
+    client, q, operator, language, said
+):
+    import re
+
+    client.cookies["atazan_language"] = language
+    response = client.post(f"/referendum/{q.slug}/operator/protocol/", {**GOOD, "yes": "501"})
+    assert response.status_code == 422
+    page = response.content.decode()
+    took_part = re.search(r'<p><label for="id_took_part">.*?</p>', page, re.S)
+    assert took_part is not None and said in took_part.group()  # next to the field it concerns
+    assert 'data-rule="balance"' in page and 'href="#id_took_part"' in page  # the summary links to the field
+    rules = re.search(r'<ul class="rule-errors".*?</ul>', page, re.S)
+    assert rules is not None
+    text = _visible(rules.group())
+    assert said in text and ("Сверьте" in text or "салыстырып" in text)  # what to do next
+    assert ("Закон о референдуме" in text) or ("Референдум туралы заң" in text)  # the source, translated too
+    assert not re.search(r"[A-Za-z]{3,}", text.replace("new-1", "")), text  # no English, no rule code

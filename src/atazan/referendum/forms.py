@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atazan.referendum.domain.protocol import Protocol, Rejection, protocol_violations
 from atazan.referendum.domain.units import UNITS, UnitRegistry
+from atazan.referendum.translation import msg_render
 
 DB_MAX = 2_147_483_647  # the largest figure every supported database stores in a PositiveIntegerField
 ABROAD = "abroad"
@@ -70,7 +71,11 @@ class ProtocolForm(forms.Form):
             return data
         self.violations = protocol_violations(self.protocol())
         for v in self.violations:
-            self.add_error(None, forms.ValidationError("%(rule)s", params={"rule": v.rule.value}, code=v.rule.value))
+            # next to the field the rule concerns first, in the reader's language, saying what to do; the rule's
+            # code stays a machine attribute (ValidationError.code, data-rule), never the text
+            text = msg_render(v.msg) if v.msg is not None else v.message
+            field = next((f for f in v.fields if f in self.fields and not self.fields[f].disabled), None)
+            self.add_error(field, forms.ValidationError(text, code=v.rule.value))
         return data
 
     @staticmethod

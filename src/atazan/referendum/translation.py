@@ -32,3 +32,8 @@ def code_render(code: str, params: Mapping[str, object], fallback: str) -> str:
     except ValueError:
         return fallback
     return msg_render(message)
+
+
+def source_render(source: str) -> str:
+    """A rule's legal source (`ProtocolRule.source`, a template without fields) in the active language."""
+    return render(Msg(source, domain=DOMAIN)) if "{" not in source else source

@@ -32,7 +32,7 @@ from atazan.referendum.forms import (
     UploadForm,
 )
 from atazan.referendum.models import Precinct, ProtocolReview, ProtocolVersion, Question, Unit
-from atazan.referendum.translation import msg_render
+from atazan.referendum.translation import msg_render, source_render
 
 
 def _question(slug: str) -> Question:
@@ -291,7 +291,8 @@ def _rules(rejections: list[Rejection]) -> list[dict[str, str]]:
             "precinct": r.precinct,
             "rule": r.rule.value,
             "message": msg_render(r.msg) if r.msg is not None else r.message,
-            "source": r.rule.source,
+            "source": source_render(r.rule.source),
+            "field": r.fields[0] if r.fields else "",
         }
         for r in rejections
     ]
@@ -529,6 +530,6 @@ def _rule_source(rule: str) -> str:
     from atazan.referendum.domain.protocol import ProtocolRule
 
     try:
-        return ProtocolRule(rule).source
+        return source_render(ProtocolRule(rule).source)
     except ValueError:
         return ""

@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from atazan.messages.domain import Msg, Translate, Voice, declare, fields, takes_template
 
-__all__ = ["TEMPLATES", "VOICE", "Msg", "Translate", "msg", "template_fields"]
+__all__ = [
+    "FIGURES",
+    "RULE_LABELS",
+    "TEMPLATES",
+    "VOICE",
+    "Msg",
+    "Translate",
+    "figure",
+    "msg",
+    "rule_label",
+    "template_fields",
+]
 
 VOICE = Voice("referendum")
 
@@ -33,6 +44,27 @@ TEMPLATES: dict[str, str] = {
     "empty_precinct": "line {line}: the precinct number is empty",
     "not_integer": "line {line}: {field} = {value} is not a whole number",
     "figure_out_of_range": "line {line}: {field} is {value}, above {limit}",
+    # A protocol's control relations (domain.protocol.protocol_violations): what is wrong and what to do next.
+    "balance": "citizens who took part ({took_part}) must equal the votes for ({yes}), the votes against ({no}), the "
+    "invalid ballots ({invalid}) and the valid ballots not counted ({not_counted}), which add up to {counted}. Check "
+    "these five figures against the signed protocol and correct the one entered wrongly.",
+    "took_part_exceeds_registered": "citizens who took part ({took_part}) are more than the citizens entitled to take "
+    "part ({registered}). Check both figures against the signed protocol.",
+    "took_part_exceeds_issued": "citizens who took part ({took_part}) are more than the ballots issued ({issued}): "
+    "every voter receives a ballot. Check both figures against the signed protocol.",
+    "issued_exceeds_received": "ballots issued ({issued}) are more than the ballots the commission received "
+    "({received}). Check both figures against the signed protocol.",
+    "ballot_account": "ballots received ({received}) must equal the ballots issued ({issued}) and the ballots unused "
+    "or spoiled ({unused}), which add up to {total}. Check these three figures against the signed protocol.",
+    "negative": "{field} is negative ({value}): a protocol counts citizens and ballots. Enter the figure the signed "
+    "protocol states.",
+    "figure_too_large": "{field} is {value}, more than {limit}, more than there are people in the Republic: a typing "
+    "or export error. Enter the figure the signed protocol states.",
+    "precinct_missing": "the precinct number is empty: enter the number of the precinct commission that signed the "
+    "protocol.",
+    "field_empty": "line {line}: {field} is empty; fill it in from the signed protocol",
+    "field_not_integer": "line {line}: {field} = {value} is not a whole number; write the figure in digits only",
+    "field_negative": "line {line}: {field} is negative ({value}); write the figure the signed protocol states",
     "counted": "{reported} of {registered} precincts counted",
     "counted_no_register": "{reported} precincts counted (no register given)",
     "in_review": "{count} protocols wait in review",
@@ -41,14 +73,65 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+# The figures of a protocol, as a sentence names them (the fields of domain.protocol.Protocol).
+FIGURES: dict[str, str] = {
+    "registered": "citizens entitled to take part",
+    "took_part": "citizens who took part",
+    "yes": "votes for",
+    "no": "votes against",
+    "invalid": "invalid ballots",
+    "not_counted": "valid ballots not counted",
+    "ballots_received": "ballots received",
+    "ballots_issued": "ballots issued",
+    "ballots_unused": "ballots unused or spoiled",
+}
+
+
+# Every rule of domain.protocol.ProtocolRule as a page names it (the code stays a machine attribute).
+RULE_LABELS: dict[str, str] = {
+    "malformed_row": "row not readable",
+    "empty_precinct": "no precinct number",
+    "missing_field": "figure missing",
+    "not_integer": "not a whole number",
+    "negative": "negative figure",
+    "unknown_unit": "unknown region or city",
+    "balance": "votes do not add up",
+    "took_part_exceeds_registered": "more took part than were entitled",
+    "took_part_exceeds_issued": "more took part than ballots were issued",
+    "issued_exceeds_received": "more ballots issued than received",
+    "ballot_account": "ballots do not add up",
+    "conflicting_duplicate": "two different protocols for one precinct",
+    "bad_signature": "signature not valid",
+    "precinct_number": "precinct number not valid",
+    "figure_out_of_range": "figure too large",
+    "unregistered_precinct": "precinct not on the register",
+    "exceeds_register": "more entitled than the register lists",
+    "register_unit": "precinct in another unit on the register",
+    "register_duplicate": "precinct listed twice on the register",
+    "electorate_bound": "implausible number of entitled citizens",
+}
+
+
+def rule_label(code: str) -> Msg | str:
+    """A rule's name as a label in the reader's language; an unknown code as given."""
+    return VOICE.label(RULE_LABELS[code]) if code in RULE_LABELS else code
+
+
+def figure(name: str) -> Msg | str:
+    """A protocol figure's name as a label in the reader's language; an unknown name as given."""
+    return VOICE.label(FIGURES[name]) if name in FIGURES else name
+
+
 def template_fields(template: str) -> frozenset[str]:
     return fields(template)
 
 
-def msg(code: str, /, **params: str | int) -> Msg:
+def msg(code: str, /, **params: str | int | Msg) -> Msg:
     """A `Msg` for `code`; the values must name exactly the fields of its template."""
     return VOICE.coded(code, TEMPLATES[code], **params)
 
 
 takes_template(msg, None)  # takes a code of TEMPLATES
 declare("referendum", TEMPLATES)
+declare("referendum", {f"figure:{k}": v for k, v in FIGURES.items()})
+declare("referendum", {f"rule:{k}": v for k, v in RULE_LABELS.items()})

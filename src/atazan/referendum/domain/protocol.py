@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .messages import Msg, msg
+from atazan.messages.domain import declare
+
+from .messages import Msg, figure, msg
 
 VOTE_FIELDS = ("registered", "took_part", "yes", "no", "invalid", "not_counted")
 BALLOT_FIELDS = ("ballots_received", "ballots_issued", "ballots_unused")
@@ -76,6 +78,9 @@ _SOURCES: dict[ProtocolRule, str] = {
     ProtocolRule.ELECTORATE_BOUND: "12,482,613 citizens were entitled to take part on 15 March 2026 (CEC final "
     "protocol, 17 March 2026); no count can list more than that plus a fifth",
 }
+
+# The sources are templates without fields, translated like every message (tests/web/test_message_catalogues.py).
+declare("referendum", {f"source:{rule.value}": text for rule, text in _SOURCES.items()})
 
 PRECINCT_NUMBER_MAX = 40  # the column's length (referendum.Precinct.number)
 PRECINCT_NUMBER_PUNCTUATION = frozenset("-_.")
@@ -185,13 +190,16 @@ class Rejection:
     message: str
     line: int | None = None
     msg: Msg | None = None  # the message as a template with its code, where one exists (else `message` is English)
+    fields: tuple[str, ...] = ()  # the protocol's fields the rule concerns, the first the one to show it next to
 
     def as_dict(self) -> dict[str, str]:
         return {"precinct": self.precinct, "rule": self.rule.value, "message": self.message}
 
     @classmethod
-    def of(cls, precinct: str, rule: ProtocolRule, message: Msg, line: int | None = None) -> Rejection:
-        return cls(precinct, rule, message.render(), line, message)
+    def of(
+        cls, precinct: str, rule: ProtocolRule, message: Msg, line: int | None = None, *, fields: tuple[str, ...] = ()
+    ) -> Rejection:
+        return cls(precinct, rule, message.render(), line, message, fields)
 
 
 class ProtocolError(ValueError):
@@ -205,52 +213,71 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
     out: list[Rejection] = []
     pid = p.precinct
     if not pid.strip():
-        out.append(Rejection(pid, ProtocolRule.EMPTY_PRECINCT, "the precinct number is empty"))
+        out.append(Rejection.of(pid, ProtocolRule.EMPTY_PRECINCT, msg("precinct_missing"), fields=("precinct",)))
     elif not precinct_number_valid(precinct_key(pid)):
         out.append(Rejection.of(pid[:PRECINCT_NUMBER_MAX], ProtocolRule.PRECINCT_NUMBER, precinct_number_msg(pid)))
     for name in (*VOTE_FIELDS, *BALLOT_FIELDS):
         value = getattr(p, name)
         if value is not None and value > MAX_FIGURE:
-            out.append(Rejection(pid, ProtocolRule.FIGURE_OUT_OF_RANGE, f"{name} is {value}, above {MAX_FIGURE:,}"))
+            too_large = msg("figure_too_large", field=figure(name), value=value, limit=MAX_FIGURE)
+            out.append(Rejection.of(pid, ProtocolRule.FIGURE_OUT_OF_RANGE, too_large, fields=(name,)))
     for name in VOTE_FIELDS:
         if getattr(p, name) < 0:
-            out.append(Rejection(pid, ProtocolRule.NEGATIVE, f"{name} is negative ({getattr(p, name)})"))
+            negative = msg("negative", field=figure(name), value=getattr(p, name))
+            out.append(Rejection.of(pid, ProtocolRule.NEGATIVE, negative, fields=(name,)))
     for name in BALLOT_FIELDS:
         value = getattr(p, name)
         if value is not None and value < 0:
-            out.append(Rejection(pid, ProtocolRule.NEGATIVE, f"{name} is negative ({value})"))
+            out.append(
+                Rejection.of(
+                    pid, ProtocolRule.NEGATIVE, msg("negative", field=figure(name), value=value), fields=(name,)
+                )
+            )
     if out:
         return out
     counted = p.yes + p.no + p.invalid + p.not_counted
     if counted != p.took_part:
         out.append(
-            Rejection(
+            Rejection.of(
                 pid,
                 ProtocolRule.BALANCE,
-                f"took part {p.took_part} != yes {p.yes} + no {p.no} + invalid {p.invalid} "
-                f"+ not counted {p.not_counted} = {counted}",
+                msg(
+                    "balance",
+                    took_part=p.took_part,
+                    yes=p.yes,
+                    no=p.no,
+                    invalid=p.invalid,
+                    not_counted=p.not_counted,
+                    counted=counted,
+                ),
+                fields=("took_part", "yes", "no", "invalid", "not_counted"),
             )
         )
     if p.took_part > p.registered:
         out.append(
-            Rejection(
-                pid, ProtocolRule.TOOK_PART_EXCEEDS_REGISTERED, f"took part {p.took_part} > entitled {p.registered}"
+            Rejection.of(
+                pid,
+                ProtocolRule.TOOK_PART_EXCEEDS_REGISTERED,
+                msg("took_part_exceeds_registered", took_part=p.took_part, registered=p.registered),
+                fields=("took_part", "registered"),
             )
         )
     if p.ballots_issued is not None and p.took_part > p.ballots_issued:
         out.append(
-            Rejection(
+            Rejection.of(
                 pid,
                 ProtocolRule.TOOK_PART_EXCEEDS_ISSUED,
-                f"took part {p.took_part} > ballots issued {p.ballots_issued}",
+                msg("took_part_exceeds_issued", took_part=p.took_part, issued=p.ballots_issued),
+                fields=("took_part", "ballots_issued"),
             )
         )
     if p.ballots_issued is not None and p.ballots_received is not None and p.ballots_issued > p.ballots_received:
         out.append(
-            Rejection(
+            Rejection.of(
                 pid,
                 ProtocolRule.ISSUED_EXCEEDS_RECEIVED,
-                f"ballots issued {p.ballots_issued} > received {p.ballots_received}",
+                msg("issued_exceeds_received", issued=p.ballots_issued, received=p.ballots_received),
+                fields=("ballots_issued", "ballots_received"),
             )
         )
     if (
@@ -260,10 +287,17 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
         and p.ballots_issued + p.ballots_unused != p.ballots_received
     ):
         out.append(
-            Rejection(
+            Rejection.of(
                 pid,
                 ProtocolRule.BALLOT_ACCOUNT,
-                f"ballots received {p.ballots_received} != issued {p.ballots_issued} + unused {p.ballots_unused}",
+                msg(
+                    "ballot_account",
+                    received=p.ballots_received,
+                    issued=p.ballots_issued,
+                    unused=p.ballots_unused,
+                    total=p.ballots_issued + p.ballots_unused,
+                ),
+                fields=("ballots_received", "ballots_issued", "ballots_unused"),
             )
         )
     return out

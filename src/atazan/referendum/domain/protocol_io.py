@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import msg
+from .messages import figure, msg
 from .protocol import BALLOT_FIELDS, MAX_FIGURE, Protocol, ProtocolRule, Rejection
 from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
 
@@ -43,27 +43,29 @@ def _int_cell(raw: str | None, name: str, precinct: str, line: int) -> int | Rej
         return int(raw)  # the usual cell, plain digits: what the checks below would return, without them
     text = (raw or "").strip()
     if text == "":
-        return Rejection(precinct, ProtocolRule.MISSING_FIELD, f"line {line}: {name} is empty", line)
+        return Rejection.of(
+            precinct, ProtocolRule.MISSING_FIELD, msg("field_empty", line=line, field=figure(name)), line
+        )
     sign = text[1:] if text[0] in "+-" else text
     if not sign.isascii() or not sign.isdigit():
         shown = text if len(text) <= 40 else text[:40] + "…"
-        return Rejection(
-            precinct, ProtocolRule.NOT_INTEGER, f"line {line}: {name} = {shown!r} is not a whole number", line
-        )
+        not_integer = msg("field_not_integer", line=line, field=figure(name), value=repr(shown))
+        return Rejection.of(precinct, ProtocolRule.NOT_INTEGER, not_integer, line)
     if len(sign.lstrip("0")) > len(str(MAX_FIGURE)):  # also keeps int() away from its 4,300-digit limit
         return Rejection(
             precinct, ProtocolRule.FIGURE_OUT_OF_RANGE, f"line {line}: {name} has {len(sign)} digits", line
         )
     value = int(text)
     if value < 0:
-        return Rejection(precinct, ProtocolRule.NEGATIVE, f"line {line}: {name} = {value} is negative", line)
+        negative = msg("field_negative", line=line, field=figure(name), value=value)
+        return Rejection.of(precinct, ProtocolRule.NEGATIVE, negative, line)
     return value
 
 
 def protocol_from_fields(row: dict[str, str | None], line: int, registry: UnitRegistry) -> Protocol | list[Rejection]:
     precinct = (row.get("precinct") or "").strip()
     if not precinct:
-        return [Rejection("", ProtocolRule.EMPTY_PRECINCT, f"line {line}: the precinct number is empty", line)]
+        return [Rejection.of("", ProtocolRule.EMPTY_PRECINCT, msg("empty_precinct", line=line), line)]
     problems: list[Rejection] = []
     unit_name = (row.get("unit") or "").strip()
     unit_code = ""

@@ -21,3 +21,13 @@ def num(value: Any) -> str:
 @register.filter
 def pair(first: Any, second: Any) -> list[Any]:
     return [first, second]
+
+
+@register.filter
+def rule_label(code: Any) -> str:
+    """A protocol rule's name in the reader's language (the code itself stays in a data attribute)."""
+    from atazan.referendum.domain.messages import rule_label as label
+    from atazan.referendum.translation import msg_render
+
+    found = label(str(code))
+    return found if isinstance(found, str) else msg_render(found)
