@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from atazan.accounts.domain.roles import Role
 from atazan.accounts.services import permission_allowed, user_has_role
 from atazan.consultation import activity, open_data, selectors, services
-from atazan.consultation.charts import bar_chart_svg
+from atazan.consultation.charts import bar_chart
 from atazan.consultation.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
@@ -456,13 +456,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     themes = _themes_named()
     phrase_of = {t.label: t.phrase for t in themes}  # type: ignore[attr-defined]
     charts = [
-        (_("By status"), bar_chart_svg([(str(status_names.get(k, k)), n) for k, n in counts["status"]],
+        (_("By status"), bar_chart([(str(status_names.get(k, k)), n) for k, n in counts["status"]],
                                        title=_("By status"))),
-        (_("By theme"), bar_chart_svg([(phrase_of.get(k, k), n) for k, n in counts["theme"]], title=_("By theme"))),
-        (_("By article of the Constitution"), bar_chart_svg([(_("Art. %s") % k, n) for k, n in counts["article"]],
+        (_("By theme"), bar_chart([(phrase_of.get(k, k), n) for k, n in counts["theme"]], title=_("By theme"))),
+        (_("By article of the Constitution"), bar_chart([(_("Art. %s") % k, n) for k, n in counts["article"]],
                                                             title=_("By article"))),
-        (_("By region"), bar_chart_svg(counts["region"], title=_("By region"))),
-        (_("By month"), bar_chart_svg([(k[:7], n) for k, n in counts["month"]], title=_("By month"))),
+        (_("By region"), bar_chart(counts["region"], title=_("By region"))),
+        (_("By month"), bar_chart([(k[:7], n) for k, n in counts["month"]], title=_("By month"))),
     ]  # fmt: skip
     return render(request, "consultation/dashboard.html", _base(request, charts=charts, themes=themes))
 

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from atazan.referendum.domain.tally import Totals
 from atazan.referendum.models import Unit
@@ -48,13 +49,16 @@ def tile_map(
     rows = max(u.tile_row for u in units) + 1
     width = cols * (TILE + GAP)
     height = rows * (TILE + GAP)
+    label = _("Yes share") if measure == "yes" else _("Turnout")
+    # Not role="img": the tiles are links, and an image's content is hidden from assistive technology (axe:
+    # nested-interactive). A group named by its title; each link says its unit and figure.
     parts = [
         format_html(
-            '<svg class="tile-map" viewBox="0 0 {} {}" width="100%" role="img" aria-labelledby="tile-map-title">'
+            '<svg class="tile-map" viewBox="0 0 {} {}" width="100%" role="group" aria-labelledby="tile-map-title">'
             '<title id="tile-map-title">{}</title>',
             width,
             height,
-            "Yes share by unit" if measure == "yes" else "Turnout by unit",
+            label,
         )
     ]
     for u in units:
@@ -69,17 +73,21 @@ def tile_map(
         majority = t.yes_majority
         parts.append(
             format_html(
-                '<a href="{}" data-unit="{}"><g class="tile{}"><title>{}: {}% ({})</title>'
+                '<a href="{}" data-unit="{}" aria-label="{}: {} {}%"><g class="tile{}"><title>{}: {} {}%</title>'
                 '<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" stroke="{}" stroke-width="{}"/>'
-                '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="{}">{}</text>'
-                '<text x="{}" y="{}" text-anchor="middle" font-size="17" font-weight="700" fill="{}">{}%</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="12" class="tile-name" fill="{}">{}</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="17" font-weight="700" class="tile-figure" '
+                'fill="{}">{}%</text>'
                 "</g></a>",
                 url_for.get(u.code, "#"),
                 u.code,
+                name,
+                label,
+                f"{float(value) * 100:.2f}",
                 " majority" if majority else "",
                 name,
+                label,
                 f"{float(value) * 100:.2f}",
-                "majority yes" if majority else "no majority",
                 x,
                 y,
                 TILE,
