@@ -72,6 +72,13 @@ def crawl(client: Any, *, start: str = "/", max_pages: int = MAX_PAGES) -> Itera
     while queue and served < max_pages:
         path = queue.pop(0)
         response = client.get(path)
+        if response.status_code in (301, 302, 303, 307, 308):
+            # a section's index that redirects (/referendum/ → the current question) leads to pages too
+            target = page_links(path, f'<a href="{response["Location"]}"></a>')
+            if target and target[0] not in seen:
+                seen.add(target[0])
+                queue.append(target[0])
+            continue
         content_type = response.get("Content-Type", "")
         if "text/html" not in content_type or getattr(response, "streaming", False):
             continue
