@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
 
 from atazan.texts.domain.snippets import Part, snippet
@@ -119,6 +119,19 @@ def topic_paragraphs(*, topic: Topic, year: int, lang: str) -> list[ParagraphVie
     tags = Tag.objects.filter(topic=topic, year=year, status__in=LIVE).select_related("decided_by")
     views = [v for t in tags if (v := paragraph_view(year, t.eid, lang, t)) is not None]
     return sorted(views, key=lambda v: _sort_key(v.eid))
+
+
+def topic_articles(*, topic: Topic, year: int) -> list[str]:
+    """The articles holding a paragraph tagged with the topic (proposed or confirmed), without reading the texts."""
+    index = corpus.unit_index()
+    tags = Tag.objects.filter(topic=topic, year=year, status__in=LIVE).values_list("eid", flat=True)
+    return sorted({u.article for eid in tags if (u := index.get((year, eid))) is not None and u.article})
+
+
+def tags_version() -> str:
+    """Changes whenever a tag is added, removed or decided: the key of the pages' cached fragments."""
+    state = Tag.objects.aggregate(n=Count("id"), last=Max("id"), decided=Max("decided_at"), made=Max("created_at"))
+    return ":".join(str(state[k]).replace(" ", "T") for k in ("n", "last", "decided", "made"))
 
 
 @dataclass

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -73,23 +77,82 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+class _Later:
+    """A list made when a template first reads it, and not at all when the fragment showing it comes from the cache
+    (the paragraphs and word diffs of a topic are the same until a tag changes)."""
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self._make = make
+        self._value: list[Any] | None = None
+
+    def _get(self) -> list[Any]:
+        if self._value is None:
+            self._value = list(self._make())
+        return self._value
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __bool__(self) -> bool:
+        return bool(self._get())
+
+
+class _LaterPage:
+    """``page.key`` in a template: the page's dictionary made on first read (never, on a cached fragment)."""
+
+    def __init__(self, make: Callable[[], dict[str, Any]]) -> None:
+        self._make = make
+        self._value: dict[str, Any] | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        if self._value is None:
+            self._value = self._make()
+        return self._value[key]
+
+
+NEIGHBOURS_SECONDS = 60  # proposals' support changes all the time: the most supported ones are a minute old at most
+
+
+def _neighbours(kind: str, articles: list[str]) -> list[neighbours.Mention]:
+    """The proposals or comments on these articles, kept a minute: with 10,000 proposals the query sorts thousands
+    of rows by support, the same for every reader of the topic."""
+    if kind == "proposals":
+        from atazan.consultation.models import ProposalArticle as Linked
+
+        make = neighbours.proposals_on
+    else:
+        from atazan.commission.models import Comment as Linked  # type: ignore[assignment]
+
+        make = neighbours.comments_on
+    # a new proposal or comment is listed at once; a change of support or moderation within the minute
+    state = Linked.objects.aggregate(n=Count("id"), last=Max("id"))
+    digest = hashlib.sha256(f"{' '.join(articles)}|{state['n']}|{state['last']}".encode()).hexdigest()[:16]
+    found: list[neighbours.Mention] = cache.get_or_set(
+        f"topics:{kind}:{digest}", lambda: make(articles), NEIGHBOURS_SECONDS
+    )
+    return found
+
+
 @require_GET
 def topic(request: HttpRequest, key: str) -> HttpResponse:
     t = _topic_or_404(key)
     common = _common(request)
     lang = common["text_lang"]
-    new = selectors.topic_paragraphs(topic=t, year=2026, lang=lang)
-    old = selectors.topic_paragraphs(topic=t, year=1995, lang=lang)
-    articles = sorted({p.article for p in new if p.article})
+    new = _Later(lambda: selectors.topic_paragraphs(topic=t, year=2026, lang=lang))
+    articles = selectors.topic_articles(topic=t, year=2026)
     context = {
         **common,
         "topic": t,
+        "tags_version": selectors.tags_version(),
         "children": list(t.children.order_by("order")),
         "paragraphs_2026": new,
-        "paragraphs_1995": old,
-        "changes": selectors.topic_comparison(topic=t, lang=lang),
-        "proposals": neighbours.proposals_on(articles),
-        "comments": neighbours.comments_on(articles),
+        "paragraphs_1995": _Later(lambda: selectors.topic_paragraphs(topic=t, year=1995, lang=lang)),
+        "changes": _Later(lambda: selectors.topic_comparison(topic=t, lang=lang)),
+        "proposals": _neighbours("proposals", articles),
+        "comments": _neighbours("comments", articles),
         "examples": worked_examples_for(t.key),
     }
     return render(request, "topics/topic.html", context)
@@ -98,7 +161,9 @@ def topic(request: HttpRequest, key: str) -> HttpResponse:
 @require_GET
 def rights_section(request: HttpRequest) -> HttpResponse:
     common = _common(request)
-    return render(request, "topics/rights.html", {**common, **rights.rights_page(lang=common["text_lang"])})
+    lang = common["text_lang"]
+    page = _LaterPage(lambda: rights.rights_page(lang=lang))
+    return render(request, "topics/rights.html", {**common, "tags_version": selectors.tags_version(), "page": page})
 
 
 @require_GET
