@@ -141,7 +141,13 @@ def histogram_svg(
     for pct in (0, 25, 50, 75, 100):
         x = 30 + (width - 40) * pct / 100
         parts.append(
-            format_html('<text x="{}" y="{}" font-size="11" text-anchor="middle">{}%</text>', _n(x), height + 14, pct)
+            format_html(
+                '<text x="{}" y="{}" font-size="11" text-anchor="{}">{}%</text>',
+                _n(x),
+                height + 14,
+                "end" if pct == 100 else "middle",  # inside the drawing even where phones draw it larger
+                pct,
+            )
         )
     parts.append(
         format_html(
@@ -187,9 +193,10 @@ def heatmap_svg(grid: Sequence[Sequence[int]], *, title: str, size: int = 400) -
             )
     parts.append(
         mark_safe(  # noqa: S308 - constant markup
-            f'<text x="{30 + size / 2}" y="{size + 24}" font-size="11" text-anchor="middle">turnout 0–100%</text>'
+            f'<text x="{30 + size / 2}" y="{size + 24}" font-size="11" text-anchor="middle">'
+            f"{escape(_('Turnout'))} 0–100%</text>"
             f'<text x="12" y="{size / 2}" font-size="11" text-anchor="middle" '
-            f'transform="rotate(-90 12 {size / 2})">yes share 0–100%</text></svg>'
+            f'transform="rotate(-90 12 {size / 2})">{escape(_("Yes share"))} 0–100%</text></svg>'
         )
     )
     return mark_safe("".join(parts))  # noqa: S308 - escaped by format_html
