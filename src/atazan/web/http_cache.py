@@ -3,7 +3,7 @@
 A view wrapped in `shared_cache(version)` answers a GET or HEAD
 
 - for an anonymous reader (no session or messages cookie): `Cache-Control: public, max-age=N, s-maxage=N` (N is
-  SHARED_MAX_AGE, 5 s by default, ATAZAN_SHARED_MAX_AGE to change it), a weak `ETag` made of the data version, the
+  SHARED_MAX_AGE, 3 s by default, ATAZAN_SHARED_MAX_AGE to change it), a weak `ETag` made of the data version, the
   language and the address, `Last-Modified` (the version's time) and `Vary: Accept-Language, Cookie`; a request whose
   `If-None-Match` names the current ETag gets `304 Not Modified` without the page being rendered. The response is
   the same for every anonymous reader of that language, so a reverse proxy or CDN may keep it and serve it to all
@@ -38,7 +38,9 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-SHARED_MAX_AGE = int(os.environ.get("ATAZAN_SHARED_MAX_AGE", "5"))
+# 3 s: through nginx and a browser a protocol is public within about 2 x 3 s plus one refresh (docs/deploy.md; measured
+# by benchmarks/load.py --scenario night), and the application renders each results address once per 3 s per cache.
+SHARED_MAX_AGE = int(os.environ.get("ATAZAN_SHARED_MAX_AGE", "3"))
 PRIVATE = "private, no-store"
 # Cookies that make a page personal: the signed-in session and the messages shown once (Django's cookie storage).
 # The reverse proxy bypasses its cache on the same cookies (deploy/nginx.conf.template).
