@@ -288,3 +288,22 @@ def test_dissolution_and_vice_president_violations_are_templates_with_translatio
         assert fields(catalogue[template]) == fields(template), template
     rendered = [violation_render(v, language=language, stored=False) for v in found]
     assert all(r["message"] != v.message and r.get("quote") for r, v in zip(rendered, found, strict=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "said"), [("kk", "заң жобасы мемлекеттік кірістерді"), ("ru", "законопроект сокращает")]
+)
+def test_a_violation_on_the_check_page_speaks_the_reader_s_language_without_its_code(
+    client: Any, language: str, said: str
+) -> None:
+    import re
+
+    fields = {"initiator": "deputy", "kind": "ordinary", "date": "2026-10-01", "introduced_in": "kurultai"}
+    fields |= {"reduces_revenue": "on", "provisions-TOTAL_FORMS": "3", "provisions-INITIAL_FORMS": "0"}
+    page = client.get("/rules/check/", fields, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    block = re.search(r'<ul class="violations".*?</ul>', page, re.S)
+    assert block is not None and 'data-code="fiscal_opinion"' in block.group()
+    text = re.sub(r"<[^>]+>", " ", block.group())
+    assert said in text
+    assert "fiscal_opinion" not in text and "Art." not in text  # the code only as a machine attribute
