@@ -164,3 +164,34 @@ def test_api_mapping_stats_and_pair_diff() -> None:
     old = "".join(s["text"] for s in d["segments"] if s["op"] != "insert")
     assert "невиновным" in old
     assert client.get("/api/texts/compare/1995/2026/rus/diff", {"old": "1", "new": "50"}).status_code == 404
+
+
+def test_a_new_process_reads_the_kept_comparison_instead_of_computing_it(settings, monkeypatch) -> None:
+    """Issue 18: a web worker's first reader of the table used to wait seconds for its own comparison."""
+    from django.core.cache import caches
+
+    from atazan.texts import comparison
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "computed": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "texts-test"},
+    }
+    caches["computed"].clear()
+    runs: list[str] = []
+    real = comparison.compare
+    monkeypatch.setattr(comparison, "compare", lambda old, new: runs.append(old.language) or real(old, new))
+
+    def new_process() -> None:
+        comparison._cached.cache_clear()
+        comparison._rows_cached.cache_clear()
+        comparison._sections_cached.cache_clear()
+
+    new_process()
+    first = Client().get("/texts/compare/1995/2026/rus/?section=II").content.decode()
+    assert runs == ["rus"]
+    new_process()
+    second = Client().get("/texts/compare/1995/2026/rus/?section=II").content.decode()
+    assert runs == ["rus"], "the second process compared the texts again"
+    assert second.split("<main", 1)[1] == first.split("<main", 1)[1]
+    new_process()
+    caches["computed"].clear()

@@ -1,17 +1,20 @@
 """Adapter for the 1995 → 2026 comparison: cached per language, shaped for pages, API, CLI and downloads.
 
 The comparison is computed from the parsed official texts (the same files the import reads), not from database
-rows, so it needs no table of its own; it takes well under a second and is kept per process.
+rows, so it needs no table of its own. It takes seconds, so it is computed once per version of the texts and of the
+code that compares them, kept in the shared "computed" cache for every process, and in each process's memory.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from django.urls import reverse
 
@@ -19,9 +22,11 @@ from atazan.accounts.domain.exports import csv_row
 
 from .domain.align import MappingEntry, Relation, normative_text
 from .domain.diff import Op, Segment
-from .domain.parser import load_official
+from .domain.parser import load_official, official_path
 from .domain.stats import Comparison, compare
 from .services import constitution_dir
+
+T = TypeVar("T")
 
 PAIRS = ((1995, 2026),)
 """Comparisons offered: the old Constitution (last revision) against the new one."""
@@ -38,10 +43,44 @@ def _check(from_year: int, to_year: int, lang: str) -> None:
         raise ComparisonNotOffered(f"comparison language {lang!r}: only rus and kaz")
 
 
+def _version(from_year: int, to_year: int, lang: str) -> str:
+    """What the comparison is computed from: the two texts and the code that aligns and diffs them (their files'
+    sizes and times), so that a new text or a new aligner is never answered with an old comparison."""
+    base = constitution_dir()
+    files = [official_path(from_year, lang, base), official_path(to_year, lang, base), Path(__file__)]
+    files += sorted((Path(__file__).parent / "domain").glob("*.py"))
+    state = "|".join(f"{f}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)
+    return hashlib.sha256(state.encode()).hexdigest()[:24]
+
+
+def _shared(name: str, from_year: int, to_year: int, lang: str, make: Callable[[], T]) -> T:
+    """``make()`` computed once per version of its inputs on this machine (or cluster, with Redis) and kept in the
+    "computed" cache: a new web process unpickles it in a fraction of the seconds it takes to compute."""
+    from django.core.cache import caches
+    from django.core.exceptions import ImproperlyConfigured
+
+    key = f"texts:{name}:{from_year}:{to_year}:{lang}:{_version(from_year, to_year, lang)}"
+    try:
+        shared = caches["computed"]
+    except (ImproperlyConfigured, KeyError):  # a command run without the settings: computed here, as before
+        return make()
+    found: T | None = shared.get(key)
+    if found is None:
+        found = make()
+        shared.set(key, found, timeout=None)
+    return found
+
+
 @lru_cache(maxsize=8)
 def _cached(from_year: int, to_year: int, lang: str) -> Comparison:
     base = constitution_dir()
-    return compare(load_official(from_year, lang, base), load_official(to_year, lang, base))
+    return _shared(
+        "comparison",
+        from_year,
+        to_year,
+        lang,
+        lambda: compare(load_official(from_year, lang, base), load_official(to_year, lang, base)),
+    )
 
 
 def comparison_get(from_year: int = 1995, to_year: int = 2026, lang: str = "rus") -> Comparison:
@@ -123,7 +162,9 @@ def table_rows(c: Comparison, relations: set[str] | None = None) -> list[dict[st
 
 @lru_cache(maxsize=8)
 def _rows_cached(from_year: int, to_year: int, lang: str) -> tuple[dict[str, Any], ...]:
-    return tuple(table_rows(comparison_get(from_year, to_year, lang)))
+    return _shared(
+        "rows", from_year, to_year, lang, lambda: tuple(table_rows(comparison_get(from_year, to_year, lang)))
+    )
 
 
 def rows_get(from_year: int, to_year: int, lang: str) -> tuple[dict[str, Any], ...]:
