@@ -21,7 +21,7 @@ from django.utils import formats, translation
 
 from atazan.messages.domain import Msg, fields
 
-__all__ = ["catalogue", "language_of", "number_text", "render", "template_text"]
+__all__ = ["catalogue", "date_text", "language_of", "number_text", "render", "template_text"]
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 NO_BREAK_SPACE = "\u00a0"
@@ -71,6 +71,21 @@ def number_text(value: int, language: str) -> str:
     return grouped if language == "en" else grouped.replace(",", NO_BREAK_SPACE)
 
 
+KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+                 "қараша", "желтоқсан")  # fmt: skip
+
+
+def date_text(value: dt.date, language: str) -> str:
+    """A date as ``language`` writes it in a sentence: ISO 8601 in English, "15 марта 2026 г." in Russian,
+    "2026 жылғы 15 наурыз" in Kazakh (Django's Kazakh format puts the month first, as English does)."""
+    if language == "en":
+        return value.isoformat()
+    if language == "kk":
+        return f"{value.year} жылғы {value.day} {KAZAKH_MONTHS[value.month - 1]}"
+    with translation.override(language):
+        return str(formats.date_format(value, "DATE_FORMAT"))
+
+
 def _value(language: str) -> object:
     def write(value: str | int | dt.date) -> str:
         if isinstance(value, bool):
@@ -78,10 +93,7 @@ def _value(language: str) -> object:
         if isinstance(value, int):
             return number_text(value, language)
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            if language == "en":
-                return value.isoformat()
-            with translation.override(language):
-                return str(formats.date_format(value, "DATE_FORMAT"))
+            return date_text(value, language)
         if isinstance(value, dt.datetime):
             return value.isoformat(sep=" ", timespec="minutes")
         return value
@@ -103,4 +115,7 @@ def render(message: Msg | str, language: str | None = None, *, domain: str = "")
     try:
         return message.fill(translate, write)  # type: ignore[arg-type]
     except (KeyError, IndexError, ValueError):
-        return message.render()
+        try:
+            return message.render()
+        except (KeyError, IndexError, ValueError):  # values that do not fit the template itself: as written
+            return message.template
