@@ -307,3 +307,27 @@ def test_a_violation_on_the_check_page_speaks_the_reader_s_language_without_its_
     text = re.sub(r"<[^>]+>", " ", block.group())
     assert said in text
     assert "fiscal_opinion" not in text and "Art." not in text  # the code only as a machine attribute
+
+
+def test_cli_speaks_the_language_of_lang_unless_told_otherwise(tmp_path: Path) -> None:
+    from atazan.legislature.cli import app
+    from atazan.messages.cli import cli_language
+
+    path = tmp_path / "BILL.json"
+    path.write_text(json.dumps({"initiator": "citizen", "date": "2026-10-01"}), encoding="utf-8")
+    russian = CliRunner().invoke(app, ["check", str(path), "--json"], env={"LANG": "ru_RU.UTF-8", "LC_ALL": ""})
+    (violation,) = json.loads(russian.stdout)["violations"]
+    assert russian.exit_code == 1 and violation["rule"] == "legislative_initiative"  # the code stays stable
+    assert "Право законодательной инициативы" in violation["quote"] and "initiative" not in violation["message"]
+    told = CliRunner().invoke(app, ["check", str(path), "--json", "--lang", "en"], env={"LANG": "kk_KZ.UTF-8"})
+    assert (
+        json.loads(told.stdout)["violations"][0]["message"]
+        == violation_render(
+            bill_violations(bill_from_dict({"initiator": "citizen", "date": "2026-10-01"}))[0],
+            language="en",
+            stored=False,
+        )["message"]
+    )
+    assert cli_language(None, {"LC_ALL": "kk_KZ.UTF-8", "LANG": "ru_RU.UTF-8"}) == "kk"
+    assert cli_language(None, {"LANG": "C.UTF-8"}) == cli_language(None, {}) == "en"
+    assert cli_language("ru", {"LANG": "kk_KZ"}) == "ru"

@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from atazan.messages.cli import cli_language
+
 app = typer.Typer(help="Bills, the People's Council and the Vice President.", no_args_is_help=True)
 
 
@@ -24,8 +26,11 @@ def check(
     ],
     as_json: Annotated[bool, typer.Option("--json", help='Print {"violations": [...]} as JSON.')] = False,
     lang: Annotated[
-        str, typer.Option("--lang", help="Language of the messages and quotes: en, ru or kk (English quotes Russian).")
-    ] = "en",
+        str,
+        typer.Option(
+            "--lang", help="Language of the messages and quotes: en, ru or kk (English quotes Russian); default: LANG."
+        ),
+    ] = "",
 ) -> None:
     """Run the constitutional checks on BILL.json. Exit status 1 when a check fails, 2 on malformed input.
 
@@ -38,6 +43,7 @@ def check(
     from atazan.rules.translation import violation_render
 
     err = Console(stderr=True)
+    lang = cli_language(lang)
     if lang not in ("en", "ru", "kk"):
         err.print(f"[red]--lang: expected en, ru or kk, got {lang!r}[/red]")
         raise typer.Exit(2)
@@ -97,7 +103,9 @@ def dissolution_command(
     president_term_ends: Annotated[str, typer.Option(help="Last day of the President's powers, YYYY-MM-DD.")] = "",
     previous_dissolution: Annotated[str, typer.Option(help="Date of the previous dissolution, YYYY-MM-DD.")] = "",
     acting_president: Annotated[bool, typer.Option(help="A person who assumed the President's powers.")] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the messages and quotes: en, ru or kk.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the messages and quotes: en, ru or kk; default: LANG.")
+    ] = "",
 ) -> None:
     """May the President dissolve the Kurultai after a repeated refusal of consent to a candidate for any office
     filled with its consent, or to elect its Chair (Constitution 2026, Arts. 62(2), 46(2), 46(4), 46(8), 57(1))?
@@ -109,6 +117,7 @@ def dissolution_command(
     from atazan.rules.translation import finding_render
 
     err = Console(stderr=True)
+    lang = cli_language(lang)
     if lang not in ("en", "ru", "kk"):
         err.print(f"[red]--lang: expected en, ru or kk, got {lang!r}[/red]")
         raise typer.Exit(2)
