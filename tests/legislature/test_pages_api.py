@@ -112,3 +112,41 @@ def test_bill_page_and_api_quote_the_sentence_in_the_readers_language(client: Cl
     assert "Конституция 2026 г., ст. 43(5)" in checks and "which may never be amended" not in checks
     api = client.get("/api/legislature/bills/KB-2026-004?lang=kk").json()
     assert api["checks"][0]["article"] == "43(5)" and api["checks"][0]["url"].startswith("/texts/2026/kaz/art/43/")
+
+
+@pytest.mark.usefixtures("demo_data")
+@pytest.mark.parametrize(
+    ("language", "title", "stage", "kind", "result"),
+    [
+        ("kk", "Қоғамдық диалог алаңдары туралы", "жарияланды", "заң", "қабылданды"),
+        ("ru", "О площадках общественного диалога", "опубликован", "закон", "принято"),
+    ],
+)
+def test_bill_page_in_kazakh_and_russian_shows_the_readers_texts_and_labels_not_codes(
+    client: Client, language: str, title: str, stage: str, kind: str, result: str
+) -> None:
+    # issue 15: the demo keeps the bill's title in kk and ru, and codes are shown through labels
+    client.cookies["atazan_language"] = language
+    page = client.get("/legislature/bills/KB-2026-001/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f"KB-2026-001: {title}</h1>" in page and stage in page and kind in page and result in page
+    shown = page.split("<pre>")[0]  # what follows is the draft as checked (BILL.json), data with its codes
+    assert "On public dialogue platforms" not in shown
+    for code in ("peoples_council", ">ordinary<", "first_reading", ">passed<"):
+        assert code not in shown, code
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_translations_keep_recorded_variants_and_refuse_other_fields() -> None:
+    from atazan.legislature.models import Bill
+    from atazan.legislature.services import translations_add
+    from atazan.rules.domain.institutions import RuleError
+
+    bill = Bill.objects.get(number="KB-2026-005")
+    kk_title = bill.translations["kk"]["title"]
+    translations_add(actor=demo.ACTOR, record=bill, translations={"kk": {"title": "другое"}})
+    bill.refresh_from_db()
+    assert bill.translations["kk"]["title"] == kk_title  # a recorded variant is kept
+    with pytest.raises(RuleError):
+        translations_add(actor=demo.ACTOR, record=bill, translations={"kk": {"number": "X"}})
+    with pytest.raises(RuleError):
+        translations_add(actor=demo.ACTOR, record=bill, translations={"de": {"title": "X"}})

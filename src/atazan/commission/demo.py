@@ -27,7 +27,7 @@ from . import services_drafts as ds
 from .domain import drafting as dd
 from .domain.composition import Category, MemberRole
 from .domain.regions import REGION_CODES
-from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
+from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session, Speaker
 from .proposals_link import proposals_for_articles
 from .selectors import minutes_compose
 from .texts_link import official_articles, official_expression
@@ -345,6 +345,71 @@ TITLES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+# Kazakh and Russian variants of the other texts a reader sees: the verdicts, themes, speakers' topics and the drafts'
+# titles and notes.
+VERDICT_KK = {"accept": "қабылданды", "modify": "өзгерістермен қабылданды", "reject": "қабылданбады"}
+VERDICT_RU = {"accept": "принято", "modify": "принято с изменениями", "reject": "отклонено"}
+TEXTS: dict[str, tuple[str, str]] = {
+    "Opening and agenda": ("Ашылу және күн тәртібі", "Открытие и повестка дня"),
+    "Procedure": ("Рәсім", "Процедура"),
+    "Right to life": ("Өмір сүру құқығы", "Право на жизнь"),
+    "Digital rights": ("Цифрлық құқықтар", "Цифровые права"),
+    "People's Council": ("Халық Кеңесі", "Народный Совет"),
+    "Education": ("Білім беру", "Образование"),
+    "Parliamentary reform": ("Парламенттік реформа", "Парламентская реформа"),
+    "Name of the state": ("Мемлекеттің атауы", "Название государства"),
+    "Entry into force": ("Күшіне ену", "Вступление в силу"),
+    "Presidency": ("Президент институты", "Институт Президента"),
+    "Final draft": ("Түпкілікті жоба", "Окончательный проект"),
+    "Public comments": ("Қоғамдық пікірлер", "Общественные комментарии"),
+    "Consolidated draft (synthetic reconstruction)": (
+        "Шоғырландырылған жоба (синтетикалық қайта құру)", "Сводный проект (синтетическая реконструкция)"),
+    "First draft published (synthetic reconstruction)": (
+        "Жарияланған алғашқы жоба (синтетикалық қайта құру)",
+        "Первый опубликованный проект (синтетическая реконструкция)"),
+    "Final draft published on 12 February 2026 (official text)": (
+        "2026 жылғы 12 ақпанда жарияланған түпкілікті жоба (ресми мәтін)",
+        "Окончательный проект, опубликованный 12 февраля 2026 года (официальный текст)"),
+    "Reconstructed by atazan for the demo: the articles the demo sessions decide start from their 1995 wording; the "
+    "published consolidated draft's text is not reproduced.": (
+        "Демо үшін atazan қайта құрды: демо отырыстарда шешілетін баптар 1995 жылғы редакциясынан басталады; "
+        "жарияланған шоғырландырылған жобаның мәтіні келтірілмейді.",
+        "Реконструирован atazan для демонстрации: статьи, по которым принимаются решения на демо-заседаниях, "
+        "начинаются с редакции 1995 года; текст опубликованного сводного проекта не воспроизводится."),
+    "Draft 1 with the decisions of sessions 1–4 applied.": (
+        "1–4 отырыстардың шешімдері енгізілген 1-жоба.", "Проект 1 с учётом решений заседаний 1–4."),
+}  # fmt: skip
+
+
+def _variants(record: object, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"kk": {}, "ru": {}}
+    for name in fields:
+        text = getattr(record, name)
+        found = TEXTS.get(text) or TITLES.get(text)
+        if found:
+            out["kk"][name], out["ru"][name] = found
+    return {lang: texts for lang, texts in out.items() if texts}
+
+
+def _texts_fill(secretary: User) -> None:
+    """Kazakh and Russian variants of the decisions, themes, speakers' topics and drafts (audited; idempotent)."""
+    for decision in Decision.objects.select_related("item").filter(item__session__synthetic=True):
+        kk, ru = TITLES.get(decision.item.title, ("", ""))
+        if kk and decision.summary == f"{decision.item.title}: {VERDICT[decision.kind]}":
+            cs.texts_translate(actor=secretary, record=decision, translations={
+                "kk": {"summary": f"{kk}: {VERDICT_KK[decision.kind]}"},
+                "ru": {"summary": f"{ru}: {VERDICT_RU[decision.kind]}"}})  # fmt: skip
+    for item in AgendaItem.objects.filter(session__synthetic=True):
+        if variants := _variants(item, ("theme",)):
+            cs.texts_translate(actor=secretary, record=item, translations=variants)
+    for speaker in Speaker.objects.filter(session__synthetic=True):
+        if variants := _variants(speaker, ("topic",)):
+            cs.texts_translate(actor=secretary, record=speaker, translations=variants)
+    for version in DraftVersion.objects.all():
+        if variants := _variants(version, ("title", "note")):
+            cs.texts_translate(actor=secretary, record=version, translations=variants)
+
+
 def _titles(title: str) -> dict[str, str]:
     kk, ru = TITLES.get(title, ("", ""))
     return {"kk": kk, "ru": ru} if kk else {}
@@ -417,6 +482,7 @@ def build(*, console: Console) -> None:
         _link_proposals(console)
         _answer_proposals(console)
         _open_session(console)
+        _texts_fill(secretary)
         return
     final = official_articles(expression)
     final_by = {a.num: a.wording for a in final}
@@ -490,6 +556,7 @@ def build(*, console: Console) -> None:
     _link_proposals(console)
     _answer_proposals(console)
     _open_session(console)
+    _texts_fill(User.objects.get(username="commission-secretary"))
 
 
 COMMENTS = (

@@ -117,6 +117,8 @@ class Speaker(models.Model):
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT)
     name = models.CharField(max_length=200, blank=True)  # a guest speaker who is not a member
     topic = models.CharField(max_length=300, blank=True)
+    # The texts in the other languages (issue 15): {"kk": {field: …}, "ru": {…}} (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["session", "order"]
@@ -133,6 +135,8 @@ class AgendaItem(models.Model):
     articles = models.JSONField(default=list, blank=True)  # article numbers of the 2026 Constitution: ["53", "54"]
     theme = models.CharField(max_length=300, blank=True)  # the proposal theme discussed
     proposals = models.JSONField(default=list, blank=True)  # registration numbers of proposals (consultation)
+    # The texts in the other languages (issue 15): {"kk": {field: …}, "ru": {…}} (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["session", "order"]
@@ -179,6 +183,8 @@ class Decision(models.Model):
     rule_source = models.TextField()
     recorded_by = models.CharField(max_length=200)
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # The texts in the other languages (issue 15): {"kk": {field: …}, "ru": {…}} (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["item__session__number", "item__order"]
@@ -223,6 +229,8 @@ class DraftVersion(models.Model):
     )  # the official text this version is
     synthetic = models.BooleanField(default=False)  # reconstructed by atazan, not a published draft text
     note = models.TextField(blank=True)
+    # The texts in the other languages (issue 15): {"kk": {field: …}, "ru": {…}} (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
     created_by = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
 

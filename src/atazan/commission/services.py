@@ -23,7 +23,7 @@ from .domain import drafting as dd
 from .domain.errors import CommissionError, CommissionPermissionError, QuorumError
 from .domain.regions import REGION_CODES
 from .domain.voting import Choice, Outcome, tally_from_choices, vote_outcome
-from .models import AgendaItem, ArticleChange, Attendance, Decision, Member, Session, Speaker, Vote
+from .models import AgendaItem, ArticleChange, Attendance, Decision, DraftVersion, Member, Session, Speaker, Vote
 from .permissions import Actor, authorize
 from .rules import majority_rule, quorum_rule
 
@@ -470,3 +470,43 @@ def decision_answer_proposals(*, actor: User, decision: Decision) -> AnswerRepor
         if number not in report.answered and number not in report.skipped:
             report.skipped[number] = "not registered in the consultation"
     return report
+
+
+# The texts of a record a reader sees, with the permission that records them; their Kazakh and Russian variants are
+# added under the same permission (issue 15).
+TRANSLATABLE: dict[type, tuple[str, tuple[str, ...]]] = {
+    Decision: ("decision.record", ("summary",)),
+    Speaker: ("speaker.add", ("topic",)),
+    AgendaItem: ("agenda.add", ("theme",)),
+}
+
+
+def texts_translate(
+    *,
+    actor: Actor,
+    record: Decision | Speaker | AgendaItem | DraftVersion,
+    translations: Mapping[str, Mapping[str, str]],
+) -> None:
+    """Add a record's texts in Kazakh and Russian ({"kk": {field: …}, "ru": {…}}); variants already recorded are kept,
+    the record's substance does not change, and the addition is audited."""
+    permission, fields = (
+        ("draft.create", ("title", "note")) if isinstance(record, DraftVersion) else TRANSLATABLE[type(record)]
+    )
+    label = authorize(actor, permission)
+    name = f"{type(record).__name__} {record.pk}"
+    added: dict[str, dict[str, str]] = {}
+    for language, texts in translations.items():
+        if language not in ("kk", "ru"):
+            raise CommissionError(record=name, rule=f"a translation is in kk or ru, not {language!r}")
+        for field_name, text in texts.items():
+            if field_name not in fields or not str(text).strip():
+                raise CommissionError(record=name, rule=f"{field_name!r} is not a text of this record to translate")
+            if field_name not in record.translations.get(language, {}):
+                added.setdefault(language, {})[field_name] = str(text).strip()
+    if not added:
+        return
+    merged = {lang: {**record.translations.get(lang, {}), **added.get(lang, {})} for lang in ("kk", "ru")}
+    record.translations = {lang: texts for lang, texts in merged.items() if texts}
+    record.save(update_fields=["translations"])
+    target = f"commission/{type(record).__name__.lower()}/{record.pk}"
+    audit_append(actor=label, action="commission.text.translate", target=target, payload={"translations": added})

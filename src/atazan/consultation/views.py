@@ -48,6 +48,7 @@ from atazan.consultation.models import (
     Visibility,
 )
 from atazan.consultation.translation import error_text, msg_render
+from atazan.standards.names import region_name
 
 
 def _working_group(request: HttpRequest) -> bool:
@@ -461,7 +462,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         (_("By theme"), bar_chart([(phrase_of.get(k, k), n) for k, n in counts["theme"]], title=_("By theme"))),
         (_("By article of the Constitution"), bar_chart([(_("Art. %s") % k, n) for k, n in counts["article"]],
                                                             title=_("By article"))),
-        (_("By region"), bar_chart(counts["region"], title=_("By region"))),
+        (_("By region"), bar_chart([(region_name(k, get_language()), n) for k, n in counts["region"]],
+                                       title=_("By region"))),
         (_("By month"), bar_chart([(k[:7], n) for k, n in counts["month"]], title=_("By month"))),
     ]  # fmt: skip
     return render(request, "consultation/dashboard.html", _base(request, charts=charts, themes=themes))

@@ -72,6 +72,22 @@ def _majilis_2023(console: Console) -> models.Election:
             "party-list part (69 seats; 6,366,441 voters took part, including 248,291 'against all'); gathered in "
             "atazan's FACTS.md. Seat allocation reproduced by `atazan elections seats majilis-2023`."
         ),
+        translations={
+            "kk": {
+                "title": "2023 жылғы 19 наурыздағы Мәжіліс сайлауы — партиялық тізімдер (нақты нәтиже)",
+                "source": "Қазақстан Орталық сайлау комиссиясы, 2023 жылғы 19 наурыздағы Мәжіліс сайлауының "
+                "партиялық тізімдер бойынша қорытынды нәтижелері (69 орын; сайлауға 6 366 441 сайлаушы қатысты, "
+                "оның ішінде 248 291 «бәріне қарсы»); atazan-ның FACTS.md файлында жинақталған. Орындарды бөлу "
+                "`atazan elections seats majilis-2023` командасымен қайталанады.",
+            },
+            "ru": {
+                "title": "Выборы в Мажилис 19 марта 2023 года — партийные списки (реальный результат)",
+                "source": "Центральная избирательная комиссия Казахстана, окончательные итоги выборов в Мажилис "
+                "19 марта 2023 года по партийным спискам (69 мест; приняли участие 6 366 441 избиратель, в том "
+                "числе 248 291 «против всех»); собраны в FACTS.md atazan. Распределение мест воспроизводит команда "
+                "`atazan elections seats majilis-2023`.",
+            },
+        },
     )
     rows = [{"party": p, "votes": v, "registration_order": i, "color": c}
             for i, (p, v, c) in enumerate(MAJILIS_2023, start=1)]  # fmt: skip
@@ -107,6 +123,18 @@ def _simulated_kurultai(console: Console) -> models.Election:
             "Simulated demo data: parties, votes, candidates and events are invented. No official results of a "
             "Kurultai election are in atazan's sources."
         ),
+        translations={
+            "kk": {
+                "title": "Құрылтайдың алғашқы сайлауы — СИМУЛЯЦИЯ",
+                "source": "Демо үшін модельденген деректер: партиялар, дауыстар, кандидаттар мен оқиғалар ойдан "
+                "шығарылған. atazan дереккөздерінде Құрылтай сайлауының ресми нәтижелері жоқ.",
+            },
+            "ru": {
+                "title": "Первые выборы в Курултай — СИМУЛЯЦИЯ",
+                "source": "Смоделированные демонстрационные данные: партии, голоса, кандидаты и события выдуманы. "
+                "Официальных итогов выборов в Курултай в источниках atazan нет.",
+            },
+        },
     )
     rng = random.Random(2026)
     rows: list[dict[str, object]] = []

@@ -30,6 +30,9 @@ class Election(models.Model):
     threshold_percent = models.DecimalField(max_digits=6, decimal_places=3, default=Decimal(5))
     simulated = models.BooleanField(default=False)
     source = models.TextField(blank=True)
+    # The title and source in the other languages (issue 15): {"kk": {"title": …, "source": …}, "ru": {…}}; pages
+    # show the reader's language (templatetags names.in_language), the text as recorded otherwise.
+    translations = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

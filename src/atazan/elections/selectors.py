@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from atazan.elections import models
 from atazan.elections.domain import Allocation, Method, allocate, allocation_steps
 from atazan.elections.domain.allocation import AllocationInput, PartyList
-from atazan.elections.domain.explain import decimal_text
+from atazan.elections.domain.explain import Msg, decimal_text
 from atazan.elections.hemicycle import Seat, hemicycle
 from atazan.elections.translation import RenderedStep, steps_render
+from atazan.standards.names import party_name
 
 
 def election_list() -> QuerySet[models.Election]:
@@ -79,7 +81,31 @@ def allocation_view(result: Allocation, colors: Mapping[str, str]) -> Allocation
     parties = [(r.party, r.seats, r.color) for r in rows if r.seats]
     seats, width, height = hemicycle(parties, total=result.seats_total)
     quota = decimal_text(result.quota, 4) if result.quota is not None else ""
-    return AllocationView(result, rows, steps_render(allocation_steps(result)), seats, width, height, quota)
+    steps = tuple(replace(step, message=_parties_named(step.message)) for step in allocation_steps(result))
+    return AllocationView(result, rows, steps_render(steps), seats, width, height, quota)
+
+
+def _parties_named(message: Msg) -> Msg:
+    """``message`` with every party it names (a ``party`` field, or a list of parties and seats in a text field)
+    written in the reader's language, from the one source of names (issue 15)."""
+    language = get_language()
+
+    def named(key: str, value: object) -> object:
+        if isinstance(value, Msg):
+            return _parties_named(value)
+        if isinstance(value, str) and key == "party":
+            return party_name(value, language)
+        if isinstance(value, str) and key == "summary":  # "Tulpar 64, Samal 18, …" (explain.T_RESULT)
+            return ", ".join(_party_item(item, language) for item in value.split(", "))
+        return value
+
+    return replace(message, params=tuple((k, named(k, v)) for k, v in message.params))  # type: ignore[misc]
+
+
+def _party_item(item: str, language: str | None) -> str:
+    """One "Party 12" item of a list: the party's name in ``language``, its figure kept."""
+    party, _, figure = item.rpartition(" ")
+    return f"{party_name(party, language)} {figure}" if party and figure.isdigit() else party_name(item, language)
 
 
 def election_input(*, election: models.Election) -> AllocationInput:

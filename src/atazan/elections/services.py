@@ -209,8 +209,10 @@ def election_upsert(
     simulated: bool = False,
     source: str = "",
     actor: Actor = "system",
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> models.Election:
-    """Create or update an election's record (the figures the results are imported against).
+    """Create or update an election's record (the figures the results are imported against); ``translations``
+    gives the title and source in Kazakh and Russian ({"kk": {"title": …, "source": …}, "ru": {…}}).
 
     Raises an ``ElectionsError`` for figures beyond the country's bounds (``domain.bounds``)."""
     actor_authorize(actor, "elections.results.import")
@@ -230,6 +232,7 @@ def election_upsert(
             "registered_voters": registered_voters,
             "simulated": simulated,
             "source": source,
+            **({"translations": {k: dict(v) for k, v in translations.items()}} if translations else {}),
         },
     )
     return election

@@ -18,6 +18,7 @@ class Mention:
     article: str
     url: str = ""
     source: str = ""  # "consultation.Proposal", "commission.Comment"
+    language: str = ""  # the language the text is written in ("kk", "ru", "en"), for the page's lang attribute
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
@@ -44,7 +45,7 @@ def proposals_on(articles: Iterable[str], *, limit: int = 20) -> list[Mention]:
             continue
         seen.add(link.proposal_id)
         p = link.proposal
-        out.append(Mention(_excerpt(p.text), link.article, p.get_absolute_url(), "consultation.Proposal"))
+        out.append(Mention(_excerpt(p.text), link.article, p.get_absolute_url(), "consultation.Proposal", p.language))
         if len(out) == limit:
             break
     return out

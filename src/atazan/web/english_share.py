@@ -62,6 +62,7 @@ NAMES = frozenset(
         "connect",
         "sha-256",
         "utf-8",
+        "respublica",  # a party's registered name, written in Latin letters in every language
     }
 )
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from atazan.accounts.domain.iin import iin_complete
+from atazan.standards.names import region_name
 
 REGIONS = (
     "Abai", "Akmola", "Aktobe", "Almaty oblast", "Atyrau", "West Kazakhstan", "Zhambyl", "Zhetisu", "Karaganda",
@@ -408,7 +409,8 @@ def _story(lang: str, rng: random.Random) -> str:
     return " ".join(
         (
             first.format(
-                profession=rng.choice(slots["profession"]), region=rng.choice(REGIONS), age=rng.randrange(19, 80),
+                profession=rng.choice(slots["profession"]), region=region_name(rng.choice(REGIONS), lang),
+                age=rng.randrange(19, 80),
                 family=rng.choice(slots["family"]),
             ),
             second.format(experience=experience, hope=rng.choice(slots["hope"])),
