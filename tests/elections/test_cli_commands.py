@@ -26,8 +26,13 @@ def test_allocate_explains_in_the_language_asked_and_english_by_default(tmp_path
     assert payload["seats"] == {"A": 6, "B": 4}
     quota = next(s for s in payload["steps"] if s["kind"] == "quota")
     assert quota["text"].startswith(word) and "950" in quota["text"]
-    default = json.loads(CliRunner().invoke(app, ["allocate", str(src), "--json"]).stdout)
+    default = json.loads(CliRunner().invoke(app, ["allocate", str(src), "--json"], env={"LANG": "C.UTF-8"}).stdout)
     assert next(s for s in default["steps"] if s["kind"] == "quota")["text"].startswith("Quota =")
+    # without --lang, the language of LANG; the step kinds stay the same stable codes
+    russian = CliRunner().invoke(app, ["allocate", str(src), "--json"], env={"LANG": "ru_RU.UTF-8", "LC_ALL": ""})
+    steps = json.loads(russian.stdout)["steps"]
+    assert next(s for s in steps if s["kind"] == "quota")["text"].startswith("Квота =")
+    assert [s["kind"] for s in steps] == [s["kind"] for s in default["steps"]]
 
 
 @pytest.mark.django_db

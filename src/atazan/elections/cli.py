@@ -65,15 +65,18 @@ def allocate_command(
     ] = Method.HARE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: seats, quota, admitted, steps.")] = False,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of the explained steps: en (default), kk or ru.")
-    ] = Lang.EN,
+        Lang | None, typer.Option("--lang", help="Language of the explained steps: en, kk or ru; default: LANG.")
+    ] = None,
 ) -> None:
     """Allocate seats among party lists as Art. 97-1 of the Constitutional Law on Elections does.
 
     INPUT.json: {"seats": 69, "took_part": 6366441, "threshold_percent": 5, "lists": [{"party": "AMANAT",
     "votes": 3431510, "registration_order": 1}, ...]}. Bad input exits with code 2 and names the rule.
-    The steps are in English unless --lang kk or --lang ru is given (error messages stay in English).
+    The steps are in the language of --lang, else of LANG (English for any other; error messages stay in English).
     """
+    from atazan.messages.cli import cli_language
+
+    lang = Lang(cli_language(lang.value if lang is not None else None))
     data = _read_json(input_file)
     try:
         result = allocate(allocation_input_from_mapping(data), method)
