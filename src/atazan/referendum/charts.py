@@ -118,10 +118,12 @@ def histogram_svg(
     bar = (width - 40) / bins
     parts = [
         format_html(
-            '<svg class="histogram" viewBox="0 0 {} {}" width="100%" role="img"><title>{}</title>',
+            '<svg class="histogram" viewBox="0 0 {} {}" width="100%" role="img"><title>{}</title><desc>{}</desc>',
             width,
             height + 30,
             title,
+            # the figures drawn, as text for a screen reader: every bin and its count
+            "; ".join(f"{i * 100 // bins}–{(i + 1) * 100 // bins}%: {c}" for i, c in enumerate(counts)),
         )
     ]
     for i, c in enumerate(counts):
