@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -218,37 +220,41 @@ def stations(request: HttpRequest, slug: str) -> HttpResponse:
     })  # fmt: skip
 
 
+def _forensics_charts(question: Question, kept: forensics_cache.Kept, language: str) -> dict[str, Any]:
+    f = kept.forensics
+    return {
+        "turnout_svg": charts.histogram_svg(f.turnout.counts, title="Precincts by turnout", x_label="turnout"),
+        "yes_svg": charts.histogram_svg(f.yes.counts, title="Precincts by yes share", x_label="yes share"),
+        "heatmap_svg": charts.heatmap_svg(f.grid, title="Voters by turnout and yes share"),
+        "units": [
+            {
+                "name": _unit_name(u, language),
+                "turnout_svg": charts.histogram_svg(
+                    f.per_unit_turnout[u.code].counts, title=u.name_en, x_label="turnout", width=300, height=80
+                ),
+                "yes_svg": charts.histogram_svg(
+                    f.per_unit_yes[u.code].counts, title=u.name_en, x_label="yes share", width=300, height=80
+                ),
+            }
+            for u in selectors.units_all()
+            if u.code in f.per_unit_turnout
+        ],
+    }
+
+
 @require_GET
 def forensics(request: HttpRequest, slug: str) -> HttpResponse:
     q = _question(slug)
     # computed once per version of the protocols and shared by every process (forensics_cache), never per request
     kept = forensics_cache.forensics_kept(q, simulations=50)
-    f = kept.forensics
+    language = get_language() or "en"
+    # the 40 charts drawn once per version and language, not for every reader
+    key = f"referendum:forensics-charts:{q.pk}:{language}:{hashlib.sha256(kept.version.encode()).hexdigest()[:16]}"
+    drawn = cache.get_or_set(key, lambda: _forensics_charts(q, kept, language), 3600)
     return render(
         request,
         "referendum/forensics.html",
-        {
-            "question": q,
-            "f": f,
-            "kept": kept,
-            "turnout_svg": charts.histogram_svg(f.turnout.counts, title="Precincts by turnout", x_label="turnout"),
-            "yes_svg": charts.histogram_svg(f.yes.counts, title="Precincts by yes share", x_label="yes share"),
-            "heatmap_svg": charts.heatmap_svg(f.grid, title="Voters by turnout and yes share"),
-            "reference": KSP_REFERENCE,
-            "units": [
-                {
-                    "name": _unit_name(u, get_language() or "en"),
-                    "turnout_svg": charts.histogram_svg(
-                        f.per_unit_turnout[u.code].counts, title=u.name_en, x_label="turnout", width=300, height=80
-                    ),
-                    "yes_svg": charts.histogram_svg(
-                        f.per_unit_yes[u.code].counts, title=u.name_en, x_label="yes share", width=300, height=80
-                    ),
-                }
-                for u in selectors.units_all()
-                if u.code in f.per_unit_turnout
-            ],
-        },
+        {"question": q, "f": kept.forensics, "kept": kept, "reference": KSP_REFERENCE, **drawn},
     )
 
 
