@@ -58,6 +58,11 @@ def main() -> int:
     parser.add_argument("--build", action="store_true", help="build the whole demo first (atazan demo)")
     parser.add_argument("--language", default="kk", help="interface language of the crawl (kk, ru, en)")
     parser.add_argument("--requests", type=int, default=REQUESTS)
+    parser.add_argument(
+        "--pages",
+        nargs="*",
+        help="these paths, and a sample of about 20 crawled pages for the median (instead of every page)",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atazan.settings")
@@ -100,6 +105,8 @@ def main() -> int:
 
     pages = [path for path, status, _html in crawl(client) if status == 200]
     pages += [p for p in NAMED if p not in pages and cold[p][0] == 200]
+    if args.pages:
+        pages = [*args.pages, *(p for p in pages[:: max(1, len(pages) // 20)] if p not in args.pages)]
     print(
         f"{len(pages)} HTML pages from {settings.DATABASES['default']['NAME']}; "
         f"{args.requests} requests each after one warm-up; load average {os.getloadavg()[0]:.1f}"
