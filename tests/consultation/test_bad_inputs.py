@@ -221,7 +221,7 @@ def test_c9_a_surname_of_100000_characters_is_refused_by_the_import_and_kept_sho
     ("field", "value", "says"),
     [("surname", "А" * 101, "surname is at most 100 characters (101 given)"),
      ("patronymic", "Б" * 101, "patronymic is at most 100 characters"),
-     ("text", "Курултай " * 3000, "text is at most 20000 characters")],
+     ("text", "Курултай " * 3000, "text is at most 20,000 characters")],
 )  # fmt: skip
 def test_c9_the_form_refuses_an_overlong_field_naming_it(client, english, field, value, says):
     client.force_login(citizen())
