@@ -47,8 +47,9 @@ stack: install nginx
 stack-stop:
 	$(BIN)/python deploy/stack.py stop
 
-## make test: install what the tests need and run the whole suite, browser tests included
-test: install chromium
+## make test: install what the tests need (Chromium for the browser tests, nginx for the stack's proxy tests) and run
+## the whole suite
+test: install chromium nginx
 	$(BIN)/python -m pytest -q --durations=15
 
 ## make crawl: the demo-wide checks (English share of every kk/ru page, every page at 375 px); each builds the whole

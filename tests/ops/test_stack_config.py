@@ -65,8 +65,8 @@ def test_the_template_is_filled_in_completely_and_keeps_everything_under_the_sta
 
 def _nginx() -> str:
     nginx = stack_py.nginx_binary()
-    if nginx is None:  # CI installs Debian's nginx (as `make stack` does); a machine without it cannot run nginx -t
-        pytest.skip("nginx is not installed (make stack installs it)")
+    if nginx is None:  # `make test` installs Debian's nginx, as `make stack` does, so a missing one is a failure
+        pytest.fail("nginx is not installed: `make test` (or `make nginx`) installs Debian's nginx package")
     return str(nginx)
 
 
