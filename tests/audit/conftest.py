@@ -14,3 +14,12 @@ def audit_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     audit_key_create()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """The audit page keeps its verdict per log head for a minute; two tests' logs can share a head (same actions in
+    the same second), so each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()

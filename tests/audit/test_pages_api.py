@@ -80,3 +80,25 @@ def test_every_finding_template_is_translated_with_the_same_fields(lang: str) ->
         assert {name for _, name, _, _ in string.Formatter().parse(text) if name} == fields
         params = tuple((name, "1") for name in sorted(fields))
         assert Finding(FindingCode(code), params).render(translation.gettext)
+
+
+@pytest.mark.django_db
+def test_audit_page_verifies_the_log_once_per_head_and_again_after_a_new_entry(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from atazan.audit import selectors
+
+    passes: list[int] = []
+    scan = selectors.audit_log_scan
+
+    def counted() -> object:
+        passes.append(1)
+        return scan()
+
+    monkeypatch.setattr(selectors, "audit_log_scan", counted)
+    _log(3)
+    for _ in range(3):
+        assert "Chain intact" in client.get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert len(passes) == 1  # one pass over the log for the verdict and the checkpoint, shared by later readers
+    AuditEntry.objects.filter(seq=2).update(actor="x")
+    _log(1)  # a new head: the next reader gets a new pass, which finds the edited entry
+    body = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert len(passes) == 2 and "entry 2: its content does not match its hash" in body and "Verified in full at" in body

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -135,6 +136,49 @@ def audit_verify(
         verdict.findings.extend(checkpoint_check(scan.leaves, checkpoint, public_key=public_key, blocks=blocks))
     verdict.findings.extend(audit_records_check())
     return verdict
+
+
+@dataclass(frozen=True)
+class RecentVerdict:
+    """What the public page shows: the verdict of a full pass over the log made at most `VERIFY_MAX_AGE` seconds ago
+    over the same head (same size, same last hash)."""
+
+    entries: int
+    findings: tuple[Finding, ...]
+    chain_break: ChainBreak | None
+    verified_at: datetime
+
+
+VERIFY_MAX_AGE = 60  # seconds: the public page re-verifies the whole log at most once a minute per head
+
+
+def audit_verify_recent(*, max_age: int = VERIFY_MAX_AGE) -> RecentVerdict:
+    """The whole-log verdict, shared by every reader of the page for up to `max_age` seconds while the log's head is
+    unchanged (a pass over 110,000 entries is about 1.5 s of CPU; once per reader it made the page the slowest of the
+    site). A new entry changes the head and so forces a new pass at once; an edit to an older row is seen at the next
+    pass, at most `max_age` seconds later — the page says when it verified, and `atazan audit verify` always checks
+    now."""
+    head = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+    database = connection.settings_dict.get("NAME")
+    key = f"audit-verdict:{database}:{head[0] if head else 0}:{head[1] if head else ''}"
+    cached = cache.get(key)
+    if isinstance(cached, RecentVerdict):
+        return cached
+    verdict = audit_verify()
+    if verdict.chain_break is None:
+        from atazan.audit.keys import AuditKeyError
+
+        # sign this head's checkpoint from the same pass (it is remembered per head), not from a second one
+        with suppress(AuditKeyError, AuditLogBroken):
+            audit_checkpoint(scan=verdict.scan)
+    recent = RecentVerdict(
+        entries=verdict.entries,
+        findings=tuple(verdict.findings),
+        chain_break=verdict.chain_break,
+        verified_at=datetime.now(UTC).replace(microsecond=0),
+    )
+    cache.set(key, recent, timeout=max_age)
+    return recent
 
 
 class AuditLogBroken(RuntimeError):

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from atazan.audit.domain.log import Finding
-from atazan.audit.selectors import audit_entries, audit_verify
+from atazan.audit.selectors import audit_entries, audit_verify_recent
 
 
 def finding_render(finding: Finding) -> str:
@@ -24,10 +24,10 @@ def index(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action", "")[:100]
     entries = audit_entries(action_prefix=action).order_by("-seq")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    verdict = audit_verify()
+    verdict = audit_verify_recent()
     checkpoint, no_key = None, False
     try:
-        checkpoint = audit_checkpoint(scan=verdict.scan)
+        checkpoint = audit_checkpoint() if verdict.chain_break is None else None
     except AuditKeyError:
         no_key = True
     except AuditLogBroken:
@@ -40,6 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "count": verdict.entries,
             "chain_break": verdict.chain_break,
             "findings": [finding_render(f) for f in verdict.findings],
+            "verified_at": verdict.verified_at,
             "checkpoint": checkpoint.as_dict() if checkpoint else None,
             "no_key": no_key,
             "action": action,
