@@ -452,7 +452,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    counts = selectors.dashboard_counts()
+    counts = selectors.dashboard_counts_shared()
     status_names = dict(Status.choices)
     themes = _themes_named()
     phrase_of = {t.label: t.phrase for t in themes}  # type: ignore[attr-defined]
