@@ -22,9 +22,8 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import typer
-
 if TYPE_CHECKING:
+    import typer
     from rich.console import Console
 
 # The context groups in the order of atazan.contexts.CONTEXT_NAMES (those with a cli module), each with the help its
@@ -81,8 +80,16 @@ def _with_django(callback: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _import_typer() -> None:
+    """Import Typer as this module's ``typer`` (the commands' annotations below name it). Not at module level: a
+    well-formed `atazan referendum tally` runs without it (see `main`)."""
+    global typer  # noqa: PLW0603
+    import typer
+
+
 def _group(app: typer.Typer, database_free: Collection[str]) -> typer.Typer:
     """A copy of a context's app whose commands set Django up before they run, except those in ``database_free``."""
+    _import_typer()
     group = copy.copy(app)
     group.registered_commands = []
     for info in app.registered_commands:
@@ -117,6 +124,7 @@ def _migrate(*, verbosity: int = 0) -> None:
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
     """The `atazan` app. With ``argv`` (the command line, without the program), only the context group it invokes is
     imported and the others are listed by their help alone; without it, every group is imported."""
+    _import_typer()
     app = typer.Typer(
         help="atazan — the Constitution of Kazakhstan as a platform: texts, consultation, referendum, elections.",
         no_args_is_help=True,
@@ -240,8 +248,24 @@ def _serve(*, host: str, port: int, workers: int) -> None:
     )
 
 
+def _fast(argv: Sequence[str]) -> int | None:
+    """The exit status of a command line run without Typer, or None (Typer runs it). `atazan referendum tally` of a
+    national file should start about as fast as a plain CSV sum of it (issue 18), and importing Typer and pydantic
+    takes longer than the tally; its module reads a well-formed command line itself and leaves the rest (help,
+    usage errors) to Typer, from the same definition of its options."""
+    if len(argv) < 2 or argv[0] != "referendum" or argv[1] != "tally" or _wanted(argv) is None:
+        return None
+    from atazan.referendum.cli_tally import fast_main
+
+    return fast_main(argv[2:])
+
+
 def main() -> None:
-    build_app(sys.argv[1:])()
+    argv = sys.argv[1:]
+    status = _fast(argv)
+    if status is not None:
+        sys.exit(status)
+    build_app(argv)()
 
 
 if __name__ == "__main__":

@@ -5,25 +5,32 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from atazan.referendum.cli_tally import (
+    TALLY_HELP,
+    TALLY_OPTIONS,
+    TALLY_PROTOCOLS_HELP,
+    err,
+    print_result,
+    stdout,
+    tally_run,
+    unreadable,
+)
 from atazan.referendum.domain.adoption import QuestionKind
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
-    PrecinctRegister,
     RegisterFileError,
-    electorate_bound_problem,
     read_register_csv,
     register_from_protocols,
 )
-from atazan.referendum.domain.tally import TallyResult, Totals, refused_protocols, tally
-from atazan.referendum.domain.units import UnitRegistry, UnknownUnitError
+from atazan.referendum.domain.tally import refused_protocols
+from atazan.referendum.domain.units import UnitRegistry
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,11 +45,9 @@ app = typer.Typer(help="The nationwide referendum: tally, verify, import, export
 DATABASE_FREE = frozenset({"tally", "verify", "model-csv"})
 
 
-@functools.cache
-def _err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True)
+_err = err
+_print_result = print_result
+_unreadable_file = unreadable
 
 
 def _console() -> Console:
@@ -51,125 +56,30 @@ def _console() -> Console:
     return Console()
 
 
-def _stdout() -> Console:
-    from rich.console import Console
-
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
-
-
-def _print_result(result: TallyResult, out: Console) -> None:
-    from rich.table import Table
-
-    table = Table(title="Result by unit")
-    for col in ("Unit", "Entitled", "Took part", "Yes", "No", "Invalid", "Not counted", "Turnout", "Yes %", "Majority"):
-        table.add_column(col, justify="left" if col == "Unit" else "right")
-    for code, t in result.units.items():
-        table.add_row(result.registry.by_code[code].name_en, *_figures_row(t))
-    table.add_row("[bold]Nation", *_figures_row(result.totals))
-    out.print(table)
-    complete = result.complete
-    for message in result.completeness_msgs():
-        out.print(message.render() if complete else f"[yellow]{message.render()}[/yellow]", markup=not complete)
-    for line in result.outcome.explanation(provisional=not complete):
-        out.print(line, markup=False)
-    refused = result.refused
-    if refused:
-        out.print(f"[red]{len(refused)} protocol(s) rejected and left out of the totals:[/red]")
-        for r in refused:
-            where = f" (line {r.line})" if r.line is not None else ""
-            rules = "; ".join(f"{x.rule.value} — {x.message} ({x.rule.source})" for x in r.rejections)
-            out.print(f"  precinct {r.precinct or '?'}{where}: {rules}", markup=False, highlight=False)
-
-
-def _figures_row(t: Totals) -> list[str]:
-    return [
-        f"{t.registered:,}",
-        f"{t.took_part:,}",
-        f"{t.yes:,}",
-        f"{t.no:,}",
-        f"{t.invalid:,}",
-        f"{t.not_counted:,}",
-        f"{float(t.turnout):.2%}",
-        f"{float(t.yes_share):.2%}",
-        "yes" if t.yes_majority else "no",
-    ]
+_stdout = stdout
 
 
 def _unreadable(path: Path, exc: BaseException) -> typer.Exit:
     """Exit status 2: the file as a whole cannot be read (missing, a directory, not UTF-8, not CSV, no header)."""
-    reason = f"not UTF-8 text ({exc}); save it as UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
-    _err().print(f"[red]{path}: {reason}[/red]", markup=True, highlight=False)
-    return typer.Exit(2)
+    return typer.Exit(_unreadable_file(path, exc).code)
 
 
-def _register_read(path: Path, registry: UnitRegistry) -> PrecinctRegister:
-    """The register given to `tally --register`; anything short of a whole, plausible register exits 2."""
-    try:
-        with path.open(encoding="utf-8", newline="") as stream:
-            parsed = read_register_csv(stream, registry=registry)
-    except (OSError, UnicodeDecodeError, RegisterFileError) as exc:
-        raise _unreadable(path, exc) from None
-    for problem in parsed.problems:
-        _err().print(f"[red]{path}: {problem.rule.value}: {problem.message}[/red]", highlight=False)
-    if parsed.problems:
-        _err().print(
-            f"[red]{path}: {len(parsed.problems)} bad row(s): the register must be whole to bind a tally[/red]"
-        )
-        raise typer.Exit(2)
-    if not parsed.precincts:
-        raise _unreadable(path, RegisterFileError("the register lists no precincts"))
-    register = PrecinctRegister(parsed.precincts)
-    too_many = electorate_bound_problem(register.registered)
-    if too_many is not None:
-        raise _unreadable(path, RegisterFileError(too_many.message))
-    return register
+def _tally_option(name: str) -> Any:  # typer.Option(...) for an Annotated parameter
+    option = TALLY_OPTIONS[name]
+    return typer.Option(option.flag, help=option.help)
 
 
-@app.command("tally")
+# The command's options and help are cli_tally's (one definition): `atazan` runs a well-formed tally command line
+# there without importing Typer, and this declaration is what --help and usage errors come from.
+@app.command("tally", help=TALLY_HELP)
 def tally_command(
-    protocols: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered,took_part,yes,no,…")],
-    kind: Annotated[QuestionKind, typer.Option(help="constitution (Art. 92(3) two-thirds rule) or ordinary")],
-    register: Annotated[
-        Path | None,
-        typer.Option(help="The precinct register, CSV precinct,unit,district,registered: count only its precincts."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
-    abroad_unit: Annotated[
-        str, typer.Option(help="Unit code that precincts abroad count in (Elections Law, Art. 23(3): the MFA's seat).")
-    ] = "astana",
+    protocols: Annotated[Path, typer.Argument(help=TALLY_PROTOCOLS_HELP)],
+    kind: Annotated[QuestionKind, _tally_option("kind")],
+    register: Annotated[Path | None, _tally_option("register")] = TALLY_OPTIONS["register"].default,
+    as_json: Annotated[bool, _tally_option("as_json")] = TALLY_OPTIONS["as_json"].default,
+    abroad_unit: Annotated[str, _tally_option("abroad_unit")] = TALLY_OPTIONS["abroad_unit"].default,
 ) -> None:
-    """Check every protocol, sum precinct → unit → nation and apply the adoption rule (no database needed).
-
-    Exit status: 0 every protocol accepted; 1 a protocol refused or the totals implausible (the result is printed,
-    incomplete, without them); 2 a file cannot be read at all, or holds no protocols (a header alone is not a
-    count). `"complete": false` also when a register is given and not every precinct on it reported."""
-    try:
-        registry = UnitRegistry(abroad_unit=abroad_unit)
-    except UnknownUnitError as exc:
-        _err().print(f"[red]--abroad-unit: {exc}[/red]")
-        raise typer.Exit(2) from None
-    try:
-        with protocols.open(encoding="utf-8", newline="") as stream:
-            parsed = read_csv_rows(stream, registry=registry)
-    except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
-        raise _unreadable(protocols, exc) from None
-    if not parsed.protocols and not parsed.rejected:
-        raise _unreadable(protocols, ProtocolFileError("the file holds no protocols, only a header: nothing to count"))
-    bound = _register_read(register, registry) if register is not None else None
-    result = tally(
-        parsed.protocols,
-        kind=kind,
-        prior_rejections=parsed.rejected,
-        registry=registry,
-        register=bound,
-        lines=parsed.lines,
-    )
-    if as_json:
-        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
-    else:
-        _print_result(result, _stdout())
-    raise typer.Exit(1 if result.rejected or result.problems else 0)
+    raise typer.Exit(tally_run(protocols, kind, register=register, as_json=as_json, abroad_unit=abroad_unit))
 
 
 @app.command("verify")
