@@ -40,6 +40,25 @@ QUESTION_EN = (
     "on 12 February 2026? (unofficial translation)"
 )
 
+# The title and source note in Kazakh and Russian (issue 15); the English ones are the records' own fields.
+QUESTION_TRANSLATIONS = {
+    "kk": {
+        "title": "2026 жылғы 15 наурыздағы Конституция бойынша республикалық референдум",
+        "source_note": (
+            "Ел бойынша жалпы қорытындылар: Орталық сайлау комиссиясының 2026 жылғы 15 наурыздағы референдумның "
+            "2026 жылғы 17 наурызда жарияланған қорытынды хаттамасы. Учаскелік хаттамалар: детерминистік модель "
+            "(синтетикалық деректер)."
+        ),
+    },
+    "ru": {
+        "title": "Республиканский референдум по Конституции 15 марта 2026 года",
+        "source_note": (
+            "Итоги по стране: итоговый протокол Центральной избирательной комиссии о референдуме 15 марта 2026 года, "
+            "объявленный 17 марта 2026 года. Протоколы участков: детерминированная модель (синтетические данные)."
+        ),
+    },
+}
+
 
 def authority_key() -> SigningKey:
     """The demo Central Referendum Commission's key (derived from the demo secret)."""
@@ -127,6 +146,7 @@ def build(*, console: Console) -> None:
         text_en=QUESTION_EN,
         synthetic=True,
         source_note=f"National totals: {OFFICIAL_SOURCE}. Precinct protocols: a deterministic model (synthetic).",
+        translations=QUESTION_TRANSLATIONS,
         actor="demo",
     )
     model = model_precincts()

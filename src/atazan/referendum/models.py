@@ -29,6 +29,9 @@ class Question(models.Model):
         default=False, help_text="Precinct protocols are a model, not official data (only the totals are official)."
     )
     source_note = models.TextField(blank=True)
+    # The title and source note in the other languages (issue 15): {"kk": {"title": …, "source_note": …}, "ru": {…}}
+    # (templatetags names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
     abroad_unit = models.CharField(max_length=40, default="astana")
     day_additions_limit_bp = models.PositiveIntegerField(
         null=True,

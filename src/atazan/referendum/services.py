@@ -109,12 +109,17 @@ def question_ensure(
     synthetic: bool = False,
     source_note: str = "",
     day_additions_limit_bp: int | None = None,
+    translations: dict[str, dict[str, str]] | None = None,
     actor: Actor = "system",
 ) -> Question:
-    """Create the question once; a second call with the same slug returns it unchanged."""
+    """Create the question once; a second call with the same slug returns it unchanged, except that ``translations``
+    ({"kk": {"title": …, "source_note": …}, "ru": {…}}) a question made before they were kept are added to it."""
     label = actor_authorize(actor, QUESTION_CREATE)
     question = Question.objects.filter(slug=slug).first()
     if question is not None:
+        if translations and not question.translations:
+            question.translations = translations
+            question.save(update_fields=["translations"])
         return question
     with transaction.atomic():
         question = Question.objects.create(
@@ -128,6 +133,7 @@ def question_ensure(
             synthetic=synthetic,
             source_note=source_note,
             day_additions_limit_bp=day_additions_limit_bp,
+            translations=translations or {},
         )
         ResultCounter.objects.create(question=question, level=ResultCounter.Level.NATION)
         audit_append(

@@ -68,7 +68,7 @@ def _data() -> dict[str, tuple[Name, ...]]:
 def _index(section: str) -> dict[str, Name]:
     index: dict[str, Name] = {}
     for item in _data()[section]:
-        for key in (item.key, *item.aliases):
+        for key in (item.key, *item.aliases, item.en):  # a record may hold the English name ("Abai Region")
             index[key] = item
             index[key.casefold()] = item
     return index

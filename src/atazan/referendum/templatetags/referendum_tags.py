@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language, pgettext
+
+from atazan.standards import names
 
 register = template.Library()
 
@@ -31,3 +35,122 @@ def rule_label(code: Any) -> str:
 
     found = label(str(code))
     return found if isinstance(found, str) else msg_render(found)
+
+
+# Names the demo's model writes in English into the data (domain.synthetic: the protocols are signed as they are),
+# shown in the reader's language (issue 15): "Model district 03 of East Kazakhstan Region", "Precinct 0042 (model)".
+_MODEL_DISTRICT = re.compile(r"^Model district (?P<number>\d+) of (?P<unit>.+)$")
+_MODEL_PRECINCT = re.compile(r"^Precinct (?P<number>\d+) \(model\)$")
+_MODEL_ADDRESS = " (model address)"
+
+
+@register.filter
+def district_name(value: Any) -> str:
+    """A district's name in the reader's language: a model district is numbered within its region, whose name comes
+    from the one multilingual source (standards.names); "Abroad" is the place; any other name as recorded."""
+    name = str(value or "")
+    language = get_language()
+    if name == "Abroad":
+        return names.region_name("abroad", language)
+    found = _MODEL_DISTRICT.match(name)
+    if found is None:
+        return name
+    region = names.region_name(found["unit"], language)
+    return pgettext("referendum", "{region}, model district {number}").format(
+        region=region, number=int(found["number"])
+    )
+
+
+@register.filter
+def precinct_label(value: Any) -> str:
+    """A precinct's label in the reader's language ("Precinct 0042 (model)" is the demo model's); others as recorded."""
+    label = str(value or "")
+    found = _MODEL_PRECINCT.match(label)
+    if found is None:
+        return label
+    return pgettext("referendum", "Precinct {number} (model)").format(number=found["number"])
+
+
+@register.filter
+def address_shown(value: Any) -> str:
+    """A polling station's address without the model's English marker (the page shows a "model address" badge)."""
+    address = str(value or "")
+    return address.removesuffix(_MODEL_ADDRESS) if address != _MODEL_ADDRESS.strip() else ""
+
+
+@register.filter
+def signature_label(code: Any) -> str:
+    """A protocol version's signature status (valid, invalid, unsigned) as a label in the reader's language."""
+    from atazan.referendum.models import ProtocolVersion
+
+    return str(dict(ProtocolVersion.Signature.choices).get(str(code), code))
+
+
+_REASON_VS_MEDIAN = re.compile(r"^(?P<what>turnout|yes) (?P<value>[\d.]+%) vs unit median (?P<median>[\d.]+%)$")
+
+
+@register.filter
+def anomaly_reason(value: Any) -> str:
+    """One reason forensics flags a precinct (domain.forensics.anomalous_precincts) in the reader's language."""
+    reason = str(value or "")
+    found = _REASON_VS_MEDIAN.match(reason)
+    if found is not None:
+        template_ = (
+            pgettext("referendum forensics", "turnout {value} against the unit's median {median}")
+            if found["what"] == "turnout"
+            else pgettext("referendum forensics", "yes {value} against the unit's median {median}")
+        )
+        return template_.format(value=found["value"], median=found["median"])
+    fixed = {
+        "turnout 100%": pgettext("referendum forensics", "turnout 100%"),
+        "yes 100%": pgettext("referendum forensics", "yes 100%"),
+        "turnout and yes both integer percentages": pgettext(
+            "referendum forensics", "turnout and yes both integer percentages"
+        ),
+    }
+    return fixed.get(reason, reason)
+
+
+@register.filter
+def list_source(value: Any) -> str:
+    """The source of a published voter list; the demo model's own (domain.synthetic) in the reader's language."""
+    from atazan.referendum.domain.synthetic import MODEL_LIST_SOURCE
+
+    source = str(value or "")
+    if source == MODEL_LIST_SOURCE:
+        return pgettext("referendum", "model (synthetic): list sizes derived from the model protocols")
+    return source
+
+
+_LAW_CITATION = re.compile(
+    r"^(?P<law>Referendum Law|Constitutional Law on Elections), Art\. (?P<article>\d+)(?:\((?P<para>\d+)\))?"
+    r"(?:, para\. (?P<part>\d+))?$"
+)
+
+
+def _law_name(law: str) -> str:
+    if law == "Referendum Law":
+        return pgettext("law name", "Constitutional Law on the Republican Referendum")
+    return pgettext("law name", "Constitutional Law on Elections")
+
+
+@register.filter
+def legal_sources(value: Any) -> str:
+    """Legal sources as the referendum's rules write them ("Constitution 2026, Art. 92(2); Referendum Law, Art.
+    31(3), para. 2") in the reader's language: each citation through the shared citation templates (issue 15); a
+    part it does not read stays as written."""
+    from atazan.web.templatetags.citations import citation, citation_render
+
+    out = []
+    for part in str(value or "").split("; "):
+        found = _LAW_CITATION.match(part)
+        if found is None:
+            out.append(citation(part))
+            continue
+        text = pgettext("law citation", "{law}, {article}").format(
+            law=_law_name(found["law"]), article=citation_render(found["article"], found["para"])
+        )
+        if found["part"]:
+            text = pgettext("law citation", "{citation}, part {part}").format(citation=text, part=found["part"])
+        out.append(text)
+    return "; ".join(out)
