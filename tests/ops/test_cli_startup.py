@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -89,11 +90,51 @@ def test_tally_needs_no_django_and_no_other_context(tmp_path: Path, as_json: boo
     )
     assert_no_server_stack(modules)
     assert other_contexts(modules, "referendum") == set()
+    # A well-formed tally runs without Typer and the pydantic it converts values with (atazan.cli._fast): importing
+    # them took longer than reading and counting the national file.
+    assert not {m for m in modules if m.split(".")[0] in ("typer", "pydantic", "pydantic_core", "click")}
     if as_json:
         assert json.loads(out)["adopted"] is True
         assert "rich" not in modules  # nothing is drawn: the table renderer is not even imported
     else:
         assert "Nation" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--kind", "Constitution"], "Invalid value for '--kind'"),
+        ([], "Missing option '--kind'"),
+        (["--kind", "constitution", "--jso"], "No such option: --jso"),
+        (["--kind"], "Option '--kind' requires an argument"),
+    ],
+)
+def test_a_tally_usage_error_is_typers_and_exits_2(tmp_path: Path, args: list[str], says: str) -> None:
+    path = national_like(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "atazan", "referendum", "tally", str(path), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert says in " ".join(done.stderr.replace("│", " ").split())
+
+
+def test_tally_help_shows_the_options_the_fast_path_reads() -> None:
+    from atazan.cli import build_app
+    from atazan.referendum.cli_tally import TALLY_OPTIONS
+
+    result = CliRunner().invoke(build_app(["referendum"]), ["referendum", "tally", "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.replace("│", " ").split())
+    for option in TALLY_OPTIONS.values():
+        assert option.flag in text
+        assert " ".join(option.help.split()) in text
 
 
 def test_verify_and_model_csv_need_no_django(tmp_path: Path) -> None:
