@@ -59,6 +59,7 @@ from atazan.referendum.models import (
     ResultCounter,
     Unit,
 )
+from atazan.referendum.translation import params_stored
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -185,7 +186,7 @@ def _review_row(
         rule=rejection.rule.value,
         message=rejection.message,
         message_code=rejection.msg.code if rejection.msg is not None else "",
-        message_params=dict(rejection.msg.params) if rejection.msg is not None else {},
+        message_params=params_stored(rejection.msg) if rejection.msg is not None else {},
         record=dict(record),
         source=where,
         created_at=now,

@@ -21,12 +21,34 @@ def msg_render(message: Msg) -> str:
     return render(message, domain=DOMAIN)
 
 
+def params_stored(message: Msg) -> dict[str, object]:
+    """A message's values as JSON keeps them: a label (a message without fields, e.g. a protocol figure's name) as
+    ``{"label": template, "context": context}``, so that it is shown in the reader's language when read back."""
+    out: dict[str, object] = {}
+    for name, value in message.params:
+        if isinstance(value, Msg):
+            out[name] = {"label": value.template, "context": value.context}
+        elif isinstance(value, int) and not isinstance(value, bool):
+            out[name] = value
+        else:
+            out[name] = str(value)
+    return out
+
+
+def _stored_value(value: object) -> str | int | Msg:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("label"), str):
+        return Msg(value["label"], domain=DOMAIN, context=str(value.get("context") or ""))
+    return str(value)
+
+
 def code_render(code: str, params: Mapping[str, object], fallback: str) -> str:
     """A stored message (code and values) in the active language; `fallback` for a code without a template or
     values that do not fit it."""
     if code not in TEMPLATES:
         return fallback
-    values = {str(k): v if isinstance(v, int) and not isinstance(v, bool) else str(v) for k, v in params.items()}
+    values = {str(k): _stored_value(v) for k, v in params.items()}
     try:
         message = build(TEMPLATES[code], values, code=code, domain=DOMAIN)
     except ValueError:
