@@ -18,11 +18,6 @@ def warm_caches() -> None:
     try:
         for language in ("rus", "kaz"):
             comparison_get(1995, 2026, language)
-        # the referendum's running tally (about 0.3 s for 10,000 protocols): built once, inherited by every worker
-        from atazan.referendum.selectors import question_list, result_for
-
-        for question in question_list():
-            result_for(question)
     except DatabaseError:
         pass  # a database not migrated yet: the pages say so themselves
     finally:
