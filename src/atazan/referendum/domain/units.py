@@ -98,6 +98,7 @@ class UnitRegistry:
             raise UnknownUnitError(abroad_unit)
         self.abroad_unit = self.by_code[abroad_unit]
         self._lookup: dict[str, Unit] = {}
+        self._resolved: dict[str, tuple[Unit, bool]] = {}
         for unit in units:
             for key in (unit.code, unit.name_en, unit.name_kk, unit.name_ru):
                 self._lookup[_fold(key)] = unit
@@ -118,13 +119,20 @@ class UnitRegistry:
 
     def resolve(self, name: str) -> tuple[Unit, bool]:
         """Return (unit, abroad). Raises `UnknownUnitError` for a name that is none of the units."""
+        known = self._resolved.get(name)
+        if known is not None:  # a file names its units the same way row after row (issue 18)
+            return known
         folded = _fold(name)
         if folded in ABROAD_ALIASES:
-            return self.abroad_unit, True
-        try:
-            return self._lookup[folded], False
-        except KeyError:
-            raise UnknownUnitError(name) from None
+            found = self.abroad_unit, True
+        else:
+            try:
+                found = self._lookup[folded], False
+            except KeyError:
+                raise UnknownUnitError(name) from None
+        if len(self._resolved) < 1000:  # the names of real files; not every name a hostile file invents
+            self._resolved[name] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.units)
