@@ -7,9 +7,9 @@ import html
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from atazan.rules.domain.procedures.catalogue import procedure_describe, procedure_keys
+from atazan.rules.translation import msg_render
 
 AS_OF = "2026-12-01"
 
@@ -26,9 +26,10 @@ def _page(language: str, path: str) -> str:
 def test_procedure_page_shows_every_step_translated_with_its_article(key: str, language: str) -> None:
     page = _page(language, f"/rules/procedures/{key}/?as_of={AS_OF}")
     procedure = procedure_describe(key, as_of=dt.date.fromisoformat(AS_OF))
-    with translation.override(language):
-        title = procedure.title.render(translation.gettext)
-        steps = [s.text.render(translation.gettext) for s in procedure.steps]
+    # rendered as the pages render them: the rules context's own catalogue first ("Signature" is «Подписание» here,
+    # «Подпись» in the audit and referendum catalogues)
+    title = msg_render(procedure.title, language)
+    steps = [msg_render(s.text, language) for s in procedure.steps]
     assert title != procedure.title.render() and title in page
     for step, english in zip(steps, procedure.steps, strict=True):
         assert step in page and english.text.render() not in page
