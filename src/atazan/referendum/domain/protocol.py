@@ -104,7 +104,9 @@ def precinct_number_valid(number: str) -> bool:
         0 < len(number) <= PRECINCT_NUMBER_MAX
         and number == precinct_key(number)
         and number[0].isalnum()
-        and all(c.isalnum() or c in PRECINCT_NUMBER_PUNCTUATION for c in number)
+        # every character a letter, a digit or one of the punctuation marks (one test of the string, not one per
+        # character: the number starts with a letter or digit, so what is left is never empty)
+        and number.replace("-", "").replace("_", "").replace(".", "").isalnum()
     )
 
 
@@ -216,6 +218,20 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
         out.append(Rejection.of(pid, ProtocolRule.EMPTY_PRECINCT, msg("precinct_missing"), fields=("precinct",)))
     elif not precinct_number_valid(precinct_key(pid)):
         out.append(Rejection.of(pid[:PRECINCT_NUMBER_MAX], ProtocolRule.PRECINCT_NUMBER, precinct_number_msg(pid)))
+    vote = p.figures()
+    ballots = [v for v in (p.ballots_received, p.ballots_issued, p.ballots_unused) if v is not None]
+    # The usual protocol has every figure in range, and then nothing to check figure by figure.
+    if not (min(vote) >= 0 and max(vote) <= MAX_FIGURE and all(0 <= v <= MAX_FIGURE for v in ballots)):
+        out.extend(_figure_violations(p))
+    if out:
+        return out
+    return _relation_violations(p)
+
+
+def _figure_violations(p: Protocol) -> list[Rejection]:
+    """The figures out of range: too large, then negative."""
+    out: list[Rejection] = []
+    pid = p.precinct
     for name in (*VOTE_FIELDS, *BALLOT_FIELDS):
         value = getattr(p, name)
         if value is not None and value > MAX_FIGURE:
@@ -233,8 +249,13 @@ def protocol_violations(p: Protocol) -> list[Rejection]:
                     pid, ProtocolRule.NEGATIVE, msg("negative", field=figure(name), value=value), fields=(name,)
                 )
             )
-    if out:
-        return out
+    return out
+
+
+def _relation_violations(p: Protocol) -> list[Rejection]:
+    """The control relations between the figures it breaks (all of them in range)."""
+    out: list[Rejection] = []
+    pid = p.precinct
     counted = p.yes + p.no + p.invalid + p.not_counted
     if counted != p.took_part:
         out.append(
