@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from atazan.rules.domain.cases import WorkedExample, procedure_examples, worked_examples
 from atazan.rules.domain.explain import Msg
-from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters, format_value
+from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters
 from atazan.rules.quotes import TEXT_LANGUAGE, provision_quote, provision_sentences, provision_text
 from atazan.rules.translation import msg_render
+from atazan.rules.values import reference_render, value_render
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
                     parameter.description,
                     dated.start,
                     end,
-                    format_value(dated.value, parameter.unit),
-                    dated.reference.text,
+                    value_render(dated.value, parameter.unit),
+                    reference_render(dated.reference.text),
                     dated.reference.article,
                     dated.reference.constitution,
                     dated is current,

@@ -28,6 +28,7 @@ from atazan.rules.domain.procedures.catalogue import (
 )
 from atazan.rules.domain.procedures.messages import Citation, Msg, ProcedureError
 from atazan.rules.quotes import provision_quote
+from atazan.rules.values import reference_render, value_render
 
 
 def msg_render(message: Msg | str) -> str:
@@ -109,7 +110,9 @@ def step_views(procedure: Procedure) -> list[StepView]:
     return views
 
 
-def parameter_views(procedure: Procedure) -> list[ParameterView]:
+def parameter_views(procedure: Procedure, *, localized: bool = True) -> list[ParameterView]:
+    """The figures a procedure uses; ``localized``: value and citation in the reader's language (the pages), else
+    the stable English forms (the API)."""
     rows = []
     for name in procedure.parameters:
         try:
@@ -119,8 +122,8 @@ def parameter_views(procedure: Procedure) -> list[ParameterView]:
         rows.append(
             ParameterView(
                 name,
-                format_value(dated.value, default_parameters().get(name).unit),
-                dated.reference.text,
+                (value_render if localized else format_value)(dated.value, default_parameters().get(name).unit),
+                reference_render(dated.reference.text) if localized else dated.reference.text,
                 dated.reference.text.startswith("Assumption:"),
             )
         )
@@ -223,6 +226,6 @@ def procedure_api(request: HttpRequest, key: str, as_of: IsoDate | None = None) 
                 )
                 for s in procedure.steps
             ],
-            parameters=[ParameterUsedOut(**vars(p)) for p in parameter_views(procedure)],
+            parameters=[ParameterUsedOut(**vars(p)) for p in parameter_views(procedure, localized=False)],
         ),
     )
