@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 import yaml
 
@@ -46,7 +46,9 @@ def _data() -> dict[str, tuple[Name, ...]]:
     # libyaml's loader where PyYAML has it (the same safe subset, ~30x faster: every `atazan` command that counts
     # units loads this file at start-up, issue 18), else the pure-Python one.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = files("atazan.standards").joinpath("data/names.yaml").read_text(encoding="utf-8")
+    # Next to this module (a package installed as files, like every install of atazan): importlib.resources would
+    # cost every command that counts units ~20 ms of imports at start-up (issue 18).
+    text = (Path(__file__).parent / "data" / "names.yaml").read_text(encoding="utf-8")
     raw = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, chosen above
     out: dict[str, tuple[Name, ...]] = {}
     for section, id_field in (("regions", "code"), ("places", "code"), ("parties", "key"), ("bodies", "code")):
