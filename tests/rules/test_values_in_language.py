@@ -65,3 +65,17 @@ def test_the_api_keeps_the_english_forms() -> None:
     data = Client().get("/api/rules/procedures/dissolution", {"as_of": AS_OF}).json()
     values = [p["value"] for p in data["parameters"]]
     assert any("vice_president" in v for v in values)
+
+
+def test_every_parameter_is_described_in_kazakh_and_russian() -> None:
+    from atazan.rules.domain.parameters import default_parameters
+    from atazan.rules.values import description_render
+
+    for parameter in default_parameters():
+        for language in ("kk", "ru"):
+            with translation.override(language):
+                shown = description_render(parameter.name, parameter.description)
+            assert shown != parameter.description, (parameter.name, language)
+            assert page_share(parameter.name, f"<p>{shown}</p>").english == (), (parameter.name, language, shown)
+    with translation.override("en"):
+        assert description_render("kurultai.seats", "Deputies of the Kurultai") == "Deputies of the Kurultai"

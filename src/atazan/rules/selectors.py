@@ -11,7 +11,7 @@ from atazan.rules.domain.explain import Msg
 from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters
 from atazan.rules.quotes import TEXT_LANGUAGE, provision_quote, provision_sentences, provision_text
 from atazan.rules.translation import msg_render
-from atazan.rules.values import reference_render, value_render
+from atazan.rules.values import description_render, reference_render, value_render
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
             rows.append(
                 ParameterRow(
                     parameter.name,
-                    parameter.description,
+                    description_render(parameter.name, parameter.description),
                     dated.start,
                     end,
                     value_render(dated.value, parameter.unit),

@@ -10,14 +10,17 @@ reference starts with ("Constitution 2026, Art. 62(2)") with the shared citation
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
+from importlib.resources import files
 
-from django.utils.translation import pgettext
+import yaml
+from django.utils.translation import get_language, pgettext
 
 from atazan.rules.domain.majority import Majority, MajorityBase
 from atazan.rules.domain.parameters import ParameterValueType, format_value
 from atazan.web.templatetags.citations import citation
 
-__all__ = ["code_label", "majority_render", "reference_render", "value_render"]
+__all__ = ["code_label", "description_render", "majority_render", "reference_render", "value_render"]
 
 
 def _shares_at_least() -> dict[Fraction, str]:
@@ -118,3 +121,16 @@ def reference_render(text: str) -> str:
     head, colon, rest = text.partition(":")
     shown = citation(head)
     return f"{shown}{colon}{rest}" if shown != head else text
+
+
+@cache
+def _descriptions() -> dict[str, dict[str, str]]:
+    raw = yaml.safe_load(files("atazan.rules").joinpath("data/parameter_descriptions.yaml").read_text("utf-8"))
+    return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items()}
+
+
+def description_render(name: str, english: str) -> str:
+    """What parameter ``name`` is, in the active language (``data/parameter_descriptions.yaml``); ``english`` (the
+    parameter's own description) for English or a parameter without a translation."""
+    language = (get_language() or "").split("-")[0]
+    return _descriptions().get(name, {}).get(language, english)
