@@ -9,6 +9,7 @@ reference starts with ("Constitution 2026, Art. 62(2)") with the shared citation
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from functools import cache
 from importlib.resources import files
@@ -118,9 +119,16 @@ def value_render(value: ParameterValueType, unit: str = "") -> str:
 def reference_render(text: str) -> str:
     """A reference whose opening citation ("Constitution 2026, Art. 62(2)", up to a colon) is rendered in the active
     language; the rest as written."""
-    head, colon, rest = text.partition(":")
+    found = _REFERENCE_HEAD.match(text)
+    if found is None:
+        return text
+    head = found["head"]
     shown = citation(head)
-    return f"{shown}{colon}{rest}" if shown != head else text
+    return f"{shown}{text[len(head) :]}" if shown != head else text
+
+
+# The citation a reference opens with, up to a colon, a parenthesis, a semicolon or " with"/" and".
+_REFERENCE_HEAD = re.compile(r"^(?P<head>[^:;(]*?\bArt\.\s*\d+(?:\(\d+\))?)(?=$|[:;]| \(| with | and |, )")
 
 
 @cache
