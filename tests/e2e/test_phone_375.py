@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.crawl import MAX_PAGES, MAX_PAGES_SIGNED_IN, client_for, crawl, demo_build, identities
+from tests.web.crawl import (
+    MAX_PAGES,
+    MAX_PAGES_SIGNED_IN,
+    client_for,
+    crawl,
+    demo_build,
+    desk_paths,
+    identities,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.demo_crawl]
 
@@ -48,7 +56,8 @@ MEASURE = """() => {
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[str]]:
-    """The demo built once; yields the pages to open (signed out first, then the ones each role adds)."""
+    """The demo built once; yields the pages to open (signed out first, then the ones each role adds, its desk
+    pages first: tests/web/crawl.desk_paths)."""
     from django.conf import settings
     from django.core.management import call_command
 
@@ -59,7 +68,8 @@ def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[str]]:
         pages: dict[str, str | None] = {}
         for username in identities():
             limit = MAX_PAGES if username is None else MAX_PAGES_SIGNED_IN
-            for path, status, _html in crawl(client_for("kk", username), max_pages=limit):
+            client = client_for("kk", username)
+            for path, status, _html in crawl(client, max_pages=limit, desks=desk_paths(client, username)):
                 if status == 200 and path not in pages:
                     pages[path] = username
         settings.ALLOWED_HOSTS = allowed

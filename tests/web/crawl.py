@@ -20,8 +20,9 @@ SKIPPED_SUFFIXES = (".csv", ".json", ".xml", ".docx", ".xlsx", ".pdf", ".zip", "
 # At most this many pages of one shape (digits and ids replaced): one proposal page stands for all proposals.
 PER_SHAPE = 2
 MAX_PAGES = 400
-# A signed-in crawl stops after this many pages: breadth first from the home page, it has by then reached every
-# section's index and the staff pages linked from there; deeper pages are the same templates the signed-out crawl read.
+# A signed-in crawl stops after this many pages: breadth first from its role's desk pages (desk_paths) and the home
+# page, it has by then read every desk and the staff pages linked from there, and every section's index; deeper
+# pages are the same templates the signed-out crawl read.
 MAX_PAGES_SIGNED_IN = 60
 DEMO_PASSWORD = "atazan-demo"  # noqa: S105 - the local demo's password, as the README prints it
 
@@ -62,12 +63,16 @@ def page_links(base: str, html: str) -> list[str]:
     return out
 
 
-def crawl(client: Any, *, start: str = "/", max_pages: int = MAX_PAGES) -> Iterator[tuple[str, int, str]]:
-    """Every HTML page reachable from ``start`` by links (query strings dropped, ``PER_SHAPE`` per shape): yields
-    (path, status, html)."""
-    queue = [start]
-    seen = {start}
+def crawl(
+    client: Any, *, start: str = "/", max_pages: int = MAX_PAGES, desks: tuple[str, ...] = ()
+) -> Iterator[tuple[str, int, str]]:
+    """Every HTML page reachable from ``desks`` and ``start`` by links (query strings dropped, ``PER_SHAPE`` per
+    shape), breadth first, a role's desks first: yields (path, status, html)."""
+    queue = list(dict.fromkeys([*desks, start]))
+    seen = set(queue)
     shapes: dict[str, int] = {}
+    for path in queue:
+        shapes[_shape(path)] = shapes.get(_shape(path), 0) + 1
     served = 0
     while queue and served < max_pages:
         path = queue.pop(0)
@@ -120,6 +125,54 @@ def identities() -> list[str | None]:
     return [None, *(username for username, _, _ in DEMO_USERS)]
 
 
+def desk_paths(client: Any, username: str | None) -> tuple[str, ...]:
+    """The pages where ``username``'s role works (accounts.demo.DEMO_DESKS), as paths. A desk whose address needs
+    an argument takes it from its section's index (where it redirects, or the links there): at most ``PER_SHAPE``
+    of them (two elections' operator pages, say)."""
+    from django.urls import NoReverseMatch, reverse
+
+    from atazan.accounts.demo import DEMO_DESKS
+
+    paths: list[str] = []
+    for name in DEMO_DESKS.get(username or "", ()):
+        try:
+            paths.append(reverse(name))
+        except NoReverseMatch:
+            paths += _desk_with_arguments(client, name)
+    return tuple(dict.fromkeys(paths))
+
+
+def _desk_with_arguments(client: Any, name: str) -> list[str]:
+    from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+
+    namespace = name.split(":", 1)[0]
+    index = reverse(f"{namespace}:index")
+    response = client.get(index)
+    if response.status_code in (301, 302, 303, 307, 308):  # /referendum/ → the current question: its address will do
+        candidates = page_links(index, f'<a href="{response["Location"]}"></a>')
+    else:
+        candidates = page_links(index, response.content.decode("utf-8", "replace"))
+    found: list[str] = []
+    for path in candidates:
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if match.namespace != namespace or not match.kwargs:
+            continue
+        for kwargs in (match.kwargs, *({k: v} for k, v in match.kwargs.items())):
+            try:
+                desk = reverse(name, kwargs=kwargs)
+            except NoReverseMatch:
+                continue
+            if desk not in found:
+                found.append(desk)
+            break
+        if len(found) >= PER_SHAPE:
+            break
+    return found
+
+
 def client_for(language: str, username: str | None) -> Any:
     from django.contrib.auth.models import User
     from django.test import Client
@@ -142,7 +195,7 @@ def english_report(languages: tuple[str, ...] = ("kk", "ru")) -> list[tuple[str,
         for username in identities():
             client = client_for(language, username)
             limit = MAX_PAGES if username is None else MAX_PAGES_SIGNED_IN
-            for path, _status, html in crawl(client, max_pages=limit):
+            for path, _status, html in crawl(client, max_pages=limit, desks=desk_paths(client, username)):
                 if measured.get(path) == html:
                     continue
                 measured[path] = html

@@ -33,6 +33,22 @@ DEMO_USERS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
 )
 
 
+# Where each demo account's work starts: its role's desk pages, by URL name. The language and phone checks
+# (tests/web/crawl.py) start each account's crawl there as well as at the home page, so that every page a role can
+# reach is measured, staff desks included. A name that needs an argument (a question's slug, a bill's or session's
+# number) takes it from the links of its section's index page.
+DEMO_DESKS: dict[str, tuple[str, ...]] = {
+    "citizen": ("accounts:index", "consultation:activity", "consultation:submit"),
+    "moderator": ("consultation:review", "commission:moderation", "topics:review", "accounts:index"),
+    "secretary": ("consultation:review", "consultation:overdue", "consultation:activity", "accounts:index"),
+    "commissioner": ("commission:session", "commission:drafts", "accounts:index"),
+    "commission-secretary": ("commission:secretariat", "commission:moderation", "accounts:index"),
+    "operator": ("referendum:operator", "referendum:review", "elections:operator", "accounts:index"),
+    "clerk": ("legislature:bill_new", "legislature:bill_step", "accounts:index"),
+    "admin": ("topics:review", "audit:index", "accounts:index"),
+}
+
+
 def synthetic_iin(birth: dt.date, *, female: bool = False, serial: int = 9900) -> str:
     """A made-up IIN with a correct check digit for a person born on ``birth`` (first serial from ``serial`` on
     that has a check digit). For demo data and tests only."""
