@@ -37,6 +37,7 @@ from atazan.consultation.domain.intake import registration_number_parse
 from atazan.consultation.domain.messages import msg, shown
 from atazan.consultation.domain.workflow import Status as WorkflowStatus
 from atazan.consultation.domain.workflow import next_step_hint, transitions_from
+from atazan.consultation.forms import DECISION_FIELDS, DecisionForm, GroupAnswerForm, outcome_refusal, refusal_add
 from atazan.consultation.models import (
     REGION_CHOICES,
     AppealKind,
@@ -108,6 +109,14 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
                                  registration_number=_number_or_404(number))  # fmt: skip
     if proposal.visibility == Visibility.HIDDEN and not _working_group(request):
         raise Http404  # the same answer as for a number that does not exist: a hidden proposal's existence is not told
+    return _detail_page(request, proposal)
+
+
+def _detail_page(
+    request: HttpRequest, proposal: Proposal, *, decision_form: DecisionForm | None = None,
+    group_form: GroupAnswerForm | None = None, status: int = 200,
+) -> HttpResponse:  # fmt: skip
+    """The proposal's page; with a refused decision's form (its errors next to their fields) when given."""
     group = selectors.group_members(proposal)
     working_group = _working_group(request)
     if proposal.theme is not None:
@@ -127,7 +136,8 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         **activity.detail_extra(request, proposal, group),
         same_applicant=same_applicant, attachments=selectors.attachments_of(proposal, request.user),
         attachment_count=proposal.attachments.count(),
-    ))  # fmt: skip
+        decision_form=decision_form or DecisionForm(), group_form=group_form or GroupAnswerForm(),
+    ), status=status)  # fmt: skip
 
 
 def _decision_form(request: HttpRequest, proposal: Proposal) -> dict[str, object]:
@@ -335,6 +345,8 @@ def support(request: HttpRequest, number: str) -> HttpResponse:
 @login_required
 @require_POST
 def decide(request: HttpRequest, number: str) -> HttpResponse:
+    """Record a decision (or one answer for the proposal's whole group). A refusal shows the page again with what
+    was typed and the refusal next to the field it concerns (forms.refusal_add), status 422."""
     if not _working_group(request):
         raise PermissionDenied
     proposal = get_object_or_404(Proposal, registration_number=_number_or_404(number))
@@ -344,6 +356,8 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
         merged_number = ""  # none named, or not a number: the workflow then says what a merge needs
     merged = Proposal.objects.filter(registration_number=merged_number).first() if merged_number else None
     if request.POST.get("scope") == "group" and proposal.duplicate_group:
+        group_form = GroupAnswerForm(request.POST)
+        group_form.is_valid()
         try:
             result = services.group_answer(
                 group=proposal.duplicate_group, status=request.POST.get("status", ""),
@@ -351,26 +365,31 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
                 with_linked=request.POST.get("with_linked") == "1", merged_into=merged,
             )  # fmt: skip
         except ConsultationError as error:
-            messages.error(request, error_text(error))
+            refusal_add(group_form, error, fields=DECISION_FIELDS, default="status")
         except ValueError:
-            messages.error(request, _("Choose one of the outcomes offered."))
+            outcome_refusal(group_form)
         else:
             messages.success(request, _("One answer recorded for %(n)s proposals of the group (%(reviewed)s taken "
                                         "into review first; %(skipped)s already answered, left as they were).")
                              % {"n": result.answered, "reviewed": result.reviewed,
                                 "skipped": len(result.skipped)})  # fmt: skip
-        return redirect(proposal)
+            return redirect(proposal)
+        return _detail_page(request, proposal, group_form=group_form, status=422)
+    decision_form = DecisionForm(request.POST)
+    decision_form.is_valid()
     try:
         services.proposal_decide(proposal=proposal, status=request.POST.get("status", ""),
                                  answer=request.POST.get("answer", ""), decided_by=request.user,  # type: ignore[arg-type]
                                  merged_into=merged)  # fmt: skip
     except ConsultationError as error:
-        messages.error(request, error_text(error))
+        refusal_add(decision_form, error, fields=DECISION_FIELDS, default="status")
     except ValueError:
-        messages.error(request, _("Choose one of the outcomes offered."))
+        outcome_refusal(decision_form)
     else:
         messages.success(request, _("Decision recorded."))
-    return redirect(proposal)
+        return redirect(proposal)
+    proposal.refresh_from_db()
+    return _detail_page(request, proposal, decision_form=decision_form, status=422)
 
 
 @login_required
