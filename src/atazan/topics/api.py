@@ -179,7 +179,10 @@ def safeguards(request: HttpRequest) -> list[CaseOut]:
             topics=list(w.case.topics),
             findings=[
                 FindingOut(
-                    guarantee=f.guarantee.key, provision=f.guarantee.ref, outcome=f.outcome.value, reason=f.reason
+                    guarantee=f.guarantee.key,
+                    provision=f.guarantee.ref,
+                    outcome=f.outcome.value,
+                    reason=f.reason.render(),
                 )
                 for f in w.findings
             ],

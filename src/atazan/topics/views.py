@@ -25,7 +25,7 @@ from . import charts, corpus, neighbours, rights, selectors, services
 from .domain.entrenchment import ENTRENCHED
 from .domain.taxonomy import YEARS
 from .models import Tag, Topic
-from .worked import worked_examples_for
+from .worked import example_views
 
 
 def _text_lang(request: HttpRequest) -> str:
@@ -153,7 +153,7 @@ def topic(request: HttpRequest, key: str) -> HttpResponse:
         "changes": _Later(lambda: selectors.topic_comparison(topic=t, lang=lang)),
         "proposals": _neighbours("proposals", articles),
         "comments": _neighbours("comments", articles),
-        "examples": worked_examples_for(t.key),
+        "examples": example_views(t.key),
     }
     return render(request, "topics/topic.html", context)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .messages import Msg, msg
+
 
 class Role(StrEnum):
     DECLARES = "declares"
@@ -22,7 +24,7 @@ class Entrenched:
     eid: str
     role: Role
     source: str  # the provision that makes it so, as cited in the UI
-    what: str  # what is entrenched, in English
+    what: Msg  # what is entrenched (a tooltip), in no language yet
 
 
 ENTRENCHED: tuple[Entrenched, ...] = (
@@ -32,32 +34,36 @@ ENTRENCHED: tuple[Entrenched, ...] = (
         "art_2__para_7",
         Role.DECLARES,
         "Constitution 2026, Art. 2(7)",
-        "sovereignty, independence, the unitary state, territorial integrity and the form of government",
+        msg("sovereignty, independence, the unitary state, territorial integrity and the form of government"),
     ),
     Entrenched(
         2026,
         "art_2__para_1",
         Role.PROTECTED,
         "Constitution 2026, Art. 2(7)",
-        "the unitary state and the presidential republic",
+        msg("the unitary state and the presidential republic"),
     ),
     Entrenched(
         2026,
         "art_2__para_2",
         Role.PROTECTED,
         "Constitution 2026, Art. 2(7)",
-        "sovereignty over the whole territory and its integrity",
+        msg("sovereignty over the whole territory and its integrity"),
     ),
     # Constitution 2026, Art. 43(5): the provisions of Art. 43(1) (a single seven-year term) may not be changed.
     Entrenched(
-        2026, "art_43__para_5", Role.DECLARES, "Constitution 2026, Art. 43(5)", "the President's single seven-year term"
+        2026,
+        "art_43__para_5",
+        Role.DECLARES,
+        "Constitution 2026, Art. 43(5)",
+        msg("the President's single seven-year term"),
     ),
     Entrenched(
         2026,
         "art_43__para_1",
         Role.PROTECTED,
         "Constitution 2026, Art. 43(5)",
-        "the President's single seven-year term",
+        msg("the President's single seven-year term"),
     ),
     # Constitution 2026, Art. 93: an amendment goes to referendum only with the Court's opinion on Arts. 2(7), 43(5).
     Entrenched(
@@ -65,7 +71,7 @@ ENTRENCHED: tuple[Entrenched, ...] = (
         "art_93__para_1",
         Role.GUARDS,
         "Constitution 2026, Art. 93",
-        "the Constitutional Court's opinion on Arts. 2(7) and 43(5) before any amendment",
+        msg("the Constitutional Court's opinion on Arts. 2(7) and 43(5) before any amendment"),
     ),
     # Constitution 1995 (as amended to 2023), Art. 91(2).
     Entrenched(
@@ -73,46 +79,48 @@ ENTRENCHED: tuple[Entrenched, ...] = (
         "art_91__para_2",
         Role.DECLARES,
         "Constitution 1995, Art. 91(2)",
-        "independence, the unitary state, territorial integrity, the form of government, the fundamental "
-        "principles and the President's single seven-year term",
+        msg(
+            "independence, the unitary state, territorial integrity, the form of government, the fundamental "
+            "principles and the President's single seven-year term"
+        ),
     ),
     Entrenched(
         1995,
         "art_1__para_2",
         Role.PROTECTED,
         "Constitution 1995, Art. 91(2)",
-        "the fundamental principles of the Republic's activity",
+        msg("the fundamental principles of the Republic's activity"),
     ),
     Entrenched(
         1995,
         "art_2__para_1",
         Role.PROTECTED,
         "Constitution 1995, Art. 91(2)",
-        "the unitary state and the presidential form of government",
+        msg("the unitary state and the presidential form of government"),
     ),
     Entrenched(
         1995,
         "art_2__para_2",
         Role.PROTECTED,
         "Constitution 1995, Art. 91(2)",
-        "sovereignty over the whole territory and its integrity",
+        msg("sovereignty over the whole territory and its integrity"),
     ),
     Entrenched(
-        1995, "art_41__para_1", Role.PROTECTED, "Constitution 1995, Art. 91(2)", "the President's seven-year term"
+        1995, "art_41__para_1", Role.PROTECTED, "Constitution 1995, Art. 91(2)", msg("the President's seven-year term")
     ),
     Entrenched(
         1995,
         "art_42__para_5",
         Role.PROTECTED,
         "Constitution 1995, Art. 91(2)",
-        "one person may be elected President only once",
+        msg("one person may be elected President only once"),
     ),
     Entrenched(
         1995,
         "art_91__para_3",
         Role.GUARDS,
         "Constitution 1995, Art. 91(3)",
-        "the Constitutional Court's opinion on Art. 91(2) before any amendment",
+        msg("the Constitutional Court's opinion on Art. 91(2) before any amendment"),
     ),
 )
 

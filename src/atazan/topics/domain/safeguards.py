@@ -14,10 +14,14 @@ The 1995 Constitution fixed the term itself: 72 hours (1995 Art. 16(2)).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from atazan.messages.domain import declare
+
+from .messages import Msg, label, msg
 
 
 class CaseError(ValueError):
@@ -35,36 +39,77 @@ class Outcome(StrEnum):
     NOT_ENGAGED = "not engaged"
     NOT_IN_TEXT = "not in this Constitution"
 
+    @property
+    def label(self) -> Msg:
+        """The outcome as a reader sees it (a badge), in no language yet."""
+        return label(OUTCOME_LABELS[self.value], context=OUTCOME_CONTEXT)
+
+
+OUTCOME_CONTEXT = "safeguard outcome"
+OUTCOME_LABELS = declare(
+    "topics",
+    {
+        "respected": "respected",
+        "violated": "violated",
+        "not engaged": "not engaged",
+        "not in this Constitution": "not in this Constitution",
+    },
+    context=OUTCOME_CONTEXT,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Guarantee:
+    """A guarantee in one Constitution: its provision as the parts of a law citation (article, paragraph,
+    sub-paragraph), which the adapters render in the reader's language (``atazan.web.templatetags.citations``)."""
+
     key: str
     eid: str  # "" when this Constitution has no such guarantee
-    ref: str  # "Constitution 2026, Art. 18(2)"
+    year: int
+    article: str  # "" when this Constitution has no such guarantee
+    para: str
+    sub: str
     topic: str
+
+    @property
+    def ref(self) -> str:
+        """The citation in English, as the API and the CLI give it: "Constitution 2026, Art. 18(2)"."""
+        if not self.article:
+            return f"Constitution {self.year} (no such provision)"
+        text = f"Constitution {self.year}, Art. {self.article}"
+        if self.para:
+            text += f"({self.para})"
+        if self.sub:
+            text += f", sub-para. {self.sub})"
+        return text
+
+    @property
+    def missing(self) -> Msg:
+        """What is cited when this Constitution has no such guarantee."""
+        return msg("Constitution {year}: no such provision", year=str(self.year))
 
 
 # The same guarantee in each Constitution. 1995 Art. 77(3) lists the principles of justice as subparagraphs.
 GUARANTEES: Mapping[int, tuple[Guarantee, ...]] = {
     2026: (
-        Guarantee("detention-term", "art_18__para_2", "Constitution 2026, Art. 18(2)", "detention-rights"),
-        Guarantee("rights-explained", "art_18__para_3", "Constitution 2026, Art. 18(3)", "detention-rights"),
-        Guarantee("counsel", "art_18__para_4", "Constitution 2026, Art. 18(4)", "legal-profession"),
-        Guarantee("presumption", "art_19__para_1", "Constitution 2026, Art. 19(1)", "presumption-of-innocence"),
-        Guarantee("burden-of-proof", "art_78__para_3", "Constitution 2026, Art. 78(3)(3)", "presumption-of-innocence"),
-        Guarantee("silence", "art_19__para_2", "Constitution 2026, Art. 19(2)", "self-incrimination"),
-        Guarantee("double-jeopardy", "art_19__para_3", "Constitution 2026, Art. 19(3)", "double-jeopardy"),
-        Guarantee("non-retroactivity", "art_5__para_5", "Constitution 2026, Art. 5(5)", "non-retroactivity"),
+        Guarantee("detention-term", "art_18__para_2", 2026, "18", "2", "", "detention-rights"),
+        Guarantee("rights-explained", "art_18__para_3", 2026, "18", "3", "", "detention-rights"),
+        Guarantee("counsel", "art_18__para_4", 2026, "18", "4", "", "legal-profession"),
+        Guarantee("presumption", "art_19__para_1", 2026, "19", "1", "", "presumption-of-innocence"),
+        Guarantee("burden-of-proof", "art_78__para_3", 2026, "78", "3", "3", "presumption-of-innocence"),
+        Guarantee("silence", "art_19__para_2", 2026, "19", "2", "", "self-incrimination"),
+        Guarantee("double-jeopardy", "art_19__para_3", 2026, "19", "3", "", "double-jeopardy"),
+        Guarantee("non-retroactivity", "art_5__para_5", 2026, "5", "5", "", "non-retroactivity"),
     ),
     1995: (
-        Guarantee("detention-term", "art_16__para_2", "Constitution 1995, Art. 16(2)", "detention-rights"),
-        Guarantee("rights-explained", "", "Constitution 1995 (no such provision)", "detention-rights"),
-        Guarantee("counsel", "art_16__para_3", "Constitution 1995, Art. 16(3)", "legal-profession"),
-        Guarantee("presumption", "art_77__para_3", "Constitution 1995, Art. 77(3)(1)", "presumption-of-innocence"),
-        Guarantee("burden-of-proof", "art_77__para_3", "Constitution 1995, Art. 77(3)(6)", "presumption-of-innocence"),
-        Guarantee("silence", "art_77__para_3", "Constitution 1995, Art. 77(3)(7)", "self-incrimination"),
-        Guarantee("double-jeopardy", "art_77__para_3", "Constitution 1995, Art. 77(3)(2)", "double-jeopardy"),
-        Guarantee("non-retroactivity", "art_77__para_3", "Constitution 1995, Art. 77(3)(5)", "non-retroactivity"),
+        Guarantee("detention-term", "art_16__para_2", 1995, "16", "2", "", "detention-rights"),
+        Guarantee("rights-explained", "", 1995, "", "", "", "detention-rights"),
+        Guarantee("counsel", "art_16__para_3", 1995, "16", "3", "", "legal-profession"),
+        Guarantee("presumption", "art_77__para_3", 1995, "77", "3", "1", "presumption-of-innocence"),
+        Guarantee("burden-of-proof", "art_77__para_3", 1995, "77", "3", "6", "presumption-of-innocence"),
+        Guarantee("silence", "art_77__para_3", 1995, "77", "3", "7", "self-incrimination"),
+        Guarantee("double-jeopardy", "art_77__para_3", 1995, "77", "3", "2", "double-jeopardy"),
+        Guarantee("non-retroactivity", "art_77__para_3", 1995, "77", "3", "5", "non-retroactivity"),
     ),
 }
 
@@ -73,11 +118,36 @@ PROCEEDINGS = ("criminal", "administrative")
 CLOSE_PERSONS = ("self", "spouse", "close relative")
 
 
+# Whom a person was compelled to testify against, in the form "compelled to testify against {persons}" needs.
+PERSON_CONTEXT = "testify against"
+PERSON_LABELS = declare(
+    "topics",
+    {"self": "oneself", "spouse": "their spouse", "close relative": "a close relative"},
+    context=PERSON_CONTEXT,
+)
+PROCEEDINGS_LABELS = declare(
+    "topics", {"criminal": "criminal proceedings", "administrative": "administrative proceedings"}
+)
+JUDGMENT_LABELS = declare(
+    "topics",
+    {
+        "criminal": "a final criminal judgment",
+        "administrative": "a final administrative decision",
+        "": "a final judgment",
+    },
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     guarantee: Guarantee
     outcome: Outcome
-    reason: str
+    reason: Msg
+
+
+# A case's title and note: the English text, and its Kazakh and Russian variants when the case file gives them
+# (``title: {en: …, kk: …, ru: …}``).
+Variants = Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +160,21 @@ class Case:
     law_limit_hours: int | None
     expect: Mapping[str, Outcome]
     note: str = ""
+    title_variants: Variants = field(default_factory=dict)
+    note_variants: Variants = field(default_factory=dict)
+
+
+def _variants(case: str, name: str, value: Any) -> tuple[str, dict[str, str]]:
+    """A text of the case file: plain (English only) or ``{en: …, kk: …, ru: …}``; returns (English, variants)."""
+    if value is None:
+        return "", {}
+    if isinstance(value, Mapping):
+        texts = {str(k): " ".join(str(v).split()) for k, v in value.items() if v}
+        if "en" not in texts:
+            raise CaseError(case, name, "an English text ('en') is expected with the other languages")
+        return texts["en"], texts
+    text = " ".join(str(value).split())
+    return text, {"en": text}
 
 
 def _dt(case: str, field: str, value: Any) -> datetime | None:
@@ -133,28 +218,40 @@ def case_from_mapping(key: str, raw: Mapping[str, Any]) -> Case:
             expect[str(k)] = Outcome(str(v))
         except ValueError as exc:
             raise CaseError(key, "expect", f"{k}: {v!r} is not one of {[o.value for o in Outcome]}") from exc
+    title, titles = _variants(key, "title", raw.get("title", key))
+    note, notes = _variants(key, "note", raw.get("note"))
     return Case(
         key,
-        str(raw.get("title", key)),
+        title,
         year,
         tuple(str(t) for t in raw.get("topics") or ()),
         situation,
         limit,
         expect,
-        str(raw.get("note", "")).strip(),
+        note,
+        titles,
+        notes,
     )
 
 
-def _hours(seconds: int) -> str:
+def _hours(seconds: int) -> Msg:
     h, rem = divmod(seconds, 3600)
-    return f"{h} h {rem // 60:02d} min"
+    return msg("{hours} h {minutes} min", hours=h, minutes=f"{rem // 60:02d}")
+
+
+def _persons(persons: list[str]) -> Msg:
+    """Several persons as one phrase: "their spouse, a close relative"."""
+    first = label(PERSON_LABELS[persons[0]], context=PERSON_CONTEXT)
+    if len(persons) == 1:
+        return first
+    return msg("{first}, {rest}", first=first, rest=_persons(persons[1:]))
 
 
 def _detention(case: Case, g: Guarantee) -> Finding:
     s = case.situation
     detained = _dt(case.key, "detained_at", s.get("detained_at"))
     if detained is None:
-        return Finding(g, Outcome.NOT_ENGAGED, "nobody was detained")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("nobody was detained"))
     end = (
         _dt(case.key, "court_decision_at", s.get("court_decision_at"))
         or _dt(case.key, "released_at", s.get("released_at"))
@@ -162,34 +259,43 @@ def _detention(case: Case, g: Guarantee) -> Finding:
     )
     if end is None:
         raise CaseError(case.key, "court_decision_at", "a detention needs court_decision_at, released_at or as_of")
+    source: Msg
     if case.constitution == 1995:
-        limit, source = DETENTION_LIMIT_HOURS_1995, "72 hours fixed by the Constitution itself"
+        limit = DETENTION_LIMIT_HOURS_1995
+        source = msg("{hours} hours fixed by the Constitution itself", hours=limit)
     else:
         if case.law_limit_hours is None:
             raise CaseError(case.key, "law_limit_hours", "Art. 18(2) leaves the term to law: state the term assumed")
-        limit, source = case.law_limit_hours, f"{case.law_limit_hours} hours, the term set by law as the case states it"
+        limit = case.law_limit_hours
+        source = msg("{hours} hours, the term set by law as the case states it", hours=limit)
     held = int((end - detained).total_seconds())
     if held < 0:
         raise CaseError(case.key, "detained_at", "the detention ends before it begins")
     if held <= limit * 3600:
-        return Finding(g, Outcome.RESPECTED, f"held {_hours(held)} before a court decision or release; limit {source}")
-    return Finding(g, Outcome.VIOLATED, f"held {_hours(held)} without a court decision; limit {source}")
+        return Finding(
+            g,
+            Outcome.RESPECTED,
+            msg("held {held} before a court decision or release; limit {limit}", held=_hours(held), limit=source),
+        )
+    return Finding(
+        g, Outcome.VIOLATED, msg("held {held} without a court decision; limit {limit}", held=_hours(held), limit=source)
+    )
 
 
 def _rights_explained(case: Case, g: Guarantee) -> Finding:
     if not g.eid:
-        return Finding(g, Outcome.NOT_IN_TEXT, "the 1995 Constitution did not require rights to be explained")
+        return Finding(g, Outcome.NOT_IN_TEXT, msg("the 1995 Constitution did not require rights to be explained"))
     s = case.situation
     detained = _dt(case.key, "detained_at", s.get("detained_at"))
     if detained is None:
-        return Finding(g, Outcome.NOT_ENGAGED, "nobody was detained")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("nobody was detained"))
     explained = _dt(case.key, "rights_explained_at", s.get("rights_explained_at"))
     if explained is None:
-        return Finding(g, Outcome.VIOLATED, "the grounds and rights were never explained")
+        return Finding(g, Outcome.VIOLATED, msg("the grounds and rights were never explained"))
     late = int((explained - detained).total_seconds())
     if late <= 0:
-        return Finding(g, Outcome.RESPECTED, "grounds and rights explained at the moment of detention")
-    return Finding(g, Outcome.VIOLATED, f"explained {_hours(late)} after the moment of detention")
+        return Finding(g, Outcome.RESPECTED, msg("grounds and rights explained at the moment of detention"))
+    return Finding(g, Outcome.VIOLATED, msg("explained {late} after the moment of detention", late=_hours(late)))
 
 
 def _counsel(case: Case, g: Guarantee) -> Finding:
@@ -197,69 +303,74 @@ def _counsel(case: Case, g: Guarantee) -> Finding:
     detained = _dt(case.key, "detained_at", s.get("detained_at"))
     charged = _dt(case.key, "charged_at", s.get("charged_at"))
     if detained is None and charged is None:
-        return Finding(g, Outcome.NOT_ENGAGED, "neither detained nor charged")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("neither detained nor charged"))
     requested = _dt(case.key, "counsel_requested_at", s.get("counsel_requested_at"))
     if requested is None:
-        return Finding(g, Outcome.RESPECTED, "counsel was not asked for; the right stays open")
+        return Finding(g, Outcome.RESPECTED, msg("counsel was not asked for; the right stays open"))
     admitted = _dt(case.key, "counsel_admitted_at", s.get("counsel_admitted_at"))
     questioned = _dt(case.key, "first_questioned_at", s.get("first_questioned_at"))
     if questioned is not None and questioned >= requested and (admitted is None or admitted > questioned):
-        return Finding(g, Outcome.VIOLATED, "questioned after asking for counsel and before counsel was admitted")
+        return Finding(g, Outcome.VIOLATED, msg("questioned after asking for counsel and before counsel was admitted"))
     if admitted is None and questioned is not None:
-        return Finding(g, Outcome.VIOLATED, "counsel asked for and never admitted")
-    return Finding(g, Outcome.RESPECTED, "counsel admitted before any questioning")
+        return Finding(g, Outcome.VIOLATED, msg("counsel asked for and never admitted"))
+    return Finding(g, Outcome.RESPECTED, msg("counsel admitted before any questioning"))
 
 
 def _presumption(case: Case, g: Guarantee) -> Finding:
     flag = case.situation.get("treated_as_guilty_before_final_judgment")
     if flag is None:
-        return Finding(g, Outcome.NOT_ENGAGED, "the situation says nothing of guilt before judgment")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("the situation says nothing of guilt before judgment"))
     if flag:
-        return Finding(g, Outcome.VIOLATED, "treated as guilty before a sentence in force")
-    return Finding(g, Outcome.RESPECTED, "treated as innocent until a sentence in force")
+        return Finding(g, Outcome.VIOLATED, msg("treated as guilty before a sentence in force"))
+    return Finding(g, Outcome.RESPECTED, msg("treated as innocent until a sentence in force"))
 
 
 def _burden(case: Case, g: Guarantee) -> Finding:
     on = case.situation.get("burden_of_proof_on")
     if on is None:
-        return Finding(g, Outcome.NOT_ENGAGED, "no question of who proves what")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("no question of who proves what"))
     if on not in ("accused", "prosecution"):
         raise CaseError(case.key, "burden_of_proof_on", f"{on!r}: 'accused' or 'prosecution'")
     if on == "accused":
-        return Finding(g, Outcome.VIOLATED, "the accused was made to prove innocence")
-    return Finding(g, Outcome.RESPECTED, "the prosecution bore the burden of proof")
+        return Finding(g, Outcome.VIOLATED, msg("the accused was made to prove innocence"))
+    return Finding(g, Outcome.RESPECTED, msg("the prosecution bore the burden of proof"))
 
 
 def _silence(case: Case, g: Guarantee) -> Finding:
     against = case.situation.get("compelled_to_testify_against")
     if against is None:
-        return Finding(g, Outcome.NOT_ENGAGED, "no testimony was demanded")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("no testimony was demanded"))
     persons = [str(p) for p in (against if isinstance(against, list) else [against])]
     bad = [p for p in persons if p not in CLOSE_PERSONS and p != "other"]
     if bad:
         raise CaseError(case.key, "compelled_to_testify_against", f"{bad}: one of {CLOSE_PERSONS} or 'other'")
     protected = [p for p in persons if p in CLOSE_PERSONS]
     if protected:
-        return Finding(g, Outcome.VIOLATED, f"compelled to testify against {', '.join(protected)}")
-    return Finding(g, Outcome.RESPECTED, "testimony was demanded only about other persons")
+        return Finding(g, Outcome.VIOLATED, msg("compelled to testify against {persons}", persons=_persons(protected)))
+    return Finding(g, Outcome.RESPECTED, msg("testimony was demanded only about other persons"))
 
 
 def _double(case: Case, g: Guarantee) -> Finding:
     prev = case.situation.get("previous_final_judgment")
     if not prev:
-        return Finding(g, Outcome.NOT_ENGAGED, "no earlier final judgment")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("no earlier final judgment"))
     new = case.situation.get("new_proceedings")
     if new is None:
-        return Finding(g, Outcome.RESPECTED, "no new proceedings")
+        return Finding(g, Outcome.RESPECTED, msg("no new proceedings"))
     if new not in PROCEEDINGS:
         raise CaseError(case.key, "new_proceedings", f"{new!r}: one of {PROCEEDINGS}")
     if prev.get("same_act"):
+        kind = str(prev.get("kind", ""))
         return Finding(
             g,
             Outcome.VIOLATED,
-            f"{new} proceedings again for the act already finally judged ({prev.get('kind', 'earlier')} judgment)",
+            msg(
+                "{proceedings} again for an act already the subject of {judgment}",
+                proceedings=label(PROCEEDINGS_LABELS[new]),
+                judgment=label(JUDGMENT_LABELS[kind if kind in JUDGMENT_LABELS else ""]),
+            ),
         )
-    return Finding(g, Outcome.RESPECTED, "the new proceedings concern a different act")
+    return Finding(g, Outcome.RESPECTED, msg("the new proceedings concern a different act"))
 
 
 def _retro(case: Case, g: Guarantee) -> Finding:
@@ -267,17 +378,23 @@ def _retro(case: Case, g: Guarantee) -> Finding:
     act = _date(case.key, "act_date", s.get("act_date"))
     law = s.get("law_applied")
     if act is None or not law:
-        return Finding(g, Outcome.NOT_ENGAGED, "no law applied to an earlier act")
+        return Finding(g, Outcome.NOT_ENGAGED, msg("no law applied to an earlier act"))
     start = _date(case.key, "law_applied.in_force_from", law.get("in_force_from"))
     if start is None:
         raise CaseError(case.key, "law_applied.in_force_from", "the date the applied law took effect is needed")
     if start > act and law.get("worsens"):
         return Finding(
-            g, Outcome.VIOLATED, f"a law in force from {start} that worsens the position was applied to an act of {act}"
+            g,
+            Outcome.VIOLATED,
+            msg(
+                "a law in force from {start} that worsens the position was applied to an act of {act}",
+                start=start,
+                act=act,
+            ),
         )
     if s.get("milder_later_law_ignored"):
-        return Finding(g, Outcome.VIOLATED, "a later law abolishing or mitigating liability was not applied")
-    return Finding(g, Outcome.RESPECTED, "no worsening law was applied retroactively")
+        return Finding(g, Outcome.VIOLATED, msg("a later law abolishing or mitigating liability was not applied"))
+    return Finding(g, Outcome.RESPECTED, msg("no worsening law was applied retroactively"))
 
 
 _CHECKS = {
