@@ -8,6 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from atazan.messages.render import render as msg_render
+
 from .comparison import (
     REPEALED,
     ComparisonNotOffered,
@@ -18,7 +20,7 @@ from .comparison import (
     table_sections,
 )
 from .domain.align import Relation
-from .domain.stats import Comparison
+from .domain.stats import OFFICIAL_DESCRIBED, Comparison
 
 RELATIONS = [r.value for r in Relation]
 
@@ -67,6 +69,8 @@ def compare_table(request: HttpRequest, from_year: int, to_year: int, lang: str)
         "chosen": sorted(chosen),
         "stats": stats,
         "official": stats["official_january_draft"],
+        "why_figures_differ": msg_render(c.stats.why_figures_differ_msg()),
+        "official_described": msg_render(OFFICIAL_DESCRIBED),
     }
     return render(request, "texts/compare.html", context)
 

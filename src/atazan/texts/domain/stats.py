@@ -21,29 +21,22 @@ from fractions import Fraction
 
 from atazan.texts.domain.align import Alignment, MappingEntry, Relation, align, normative_text
 from atazan.texts.domain.diff import Op, Segment, tokens, word_diff
+from atazan.texts.domain.messages import Msg, msg
 from atazan.texts.domain.model import Expression
 
 OFFICIAL_ARTICLES_CHANGED = 77
+OFFICIAL_DESCRIBED = msg("the consolidated draft of 28 January 2026 (preamble, 11 sections, 104 articles)")
+"""What the official figure described; the pages render it in the reader's language, the JSON gives the English."""
 OFFICIAL_FIGURE: dict[str, object] = {
     "date": "2026-01-28",
     "articles_changed": OFFICIAL_ARTICLES_CHANGED,
     "share_changed_percent": 84,
     "draft_articles": 104,
     "quote": 'proposed changes to 77 articles of the old text, "about 84%"',
-    "described": "the consolidated draft of 28 January 2026 (preamble, 11 sections, 104 articles)",
+    "described": OFFICIAL_DESCRIBED.render(),
     "source": "shared/domain/FACTS.md, 'The reform, in order', row 2026-01-28",
 }
 """The officially quoted figure for the January draft (FACTS.md). It is shown next to ours, never replaced by it."""
-
-WHY_FIGURES_DIFFER = (
-    'The official "77 articles, about 84%" described the consolidated draft of 28 January 2026, which had 104 '
-    "articles; the text adopted on 15 March 2026 is the final draft of 12 February, with {new_articles_total} "
-    "articles, so the drafts were still changing after the figure was given. The statement does not say what the "
-    "84% is a share of: 77 of the {old_in_force} articles in force would be {official_article_share}%, so it is not "
-    "a share of articles counted as here. The figures on this page are computed from the adopted text: an article "
-    "counts as changed if any word of it changed or it moved into or out of another article, and the share of text "
-    "is counted in words, keeping words that moved to another article."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +77,25 @@ class Stats:
     def share_articles_changed(self) -> Fraction:
         return Fraction(self.articles_changed, self.old_in_force) if self.old_in_force else Fraction(0)
 
-    def why_figures_differ(self) -> str:
+    def why_figures_differ_msg(self) -> Msg:
+        """Why our figures are not the official ones, in no language yet (the pages render it)."""
         official_share = Fraction(OFFICIAL_ARTICLES_CHANGED, self.old_in_force)
-        return WHY_FIGURES_DIFFER.format(
+        return msg(
+            'The official "77 articles, about 84%" described the consolidated draft of 28 January 2026, which had 104 '
+            "articles; the text adopted on 15 March 2026 is the final draft of 12 February, with {new_articles_total} "
+            "articles, so the drafts were still changing after the figure was given. The statement does not say what "
+            "the 84% is a share of: 77 of the {old_in_force} articles in force would be {official_article_share}%, so "
+            "it is not a share of articles counted as here. The figures on this page are computed from the adopted "
+            "text: an article counts as changed if any word of it changed or it moved into or out of another article, "
+            "and the share of text is counted in words, keeping words that moved to another article.",
             new_articles_total=self.new_articles_total,
             old_in_force=self.old_in_force,
-            official_article_share=_percent(official_share),
+            official_article_share=str(_percent(official_share)),
         )
+
+    def why_figures_differ(self) -> str:
+        """The same in English, for the JSON and the CLI."""
+        return self.why_figures_differ_msg().render()
 
     def as_json(self) -> dict[str, object]:
         return {

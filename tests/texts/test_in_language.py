@@ -1,0 +1,60 @@
+"""The texts pages in the reader's language (issue 15): the comparison's note on the official figure and its source
+through the texts catalogue (the JSON and the CLI keep English); an English proposal quoted on an article page is
+marked as English, and a Commission decision's summary is shown in the reader's language."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from atazan.messages.render import render
+from atazan.texts.comparison import comparison_get
+from atazan.texts.domain.stats import OFFICIAL_DESCRIBED, OFFICIAL_FIGURE
+from atazan.web.english_share import page_share
+
+
+def _client(language: str) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.cookies["atazan_language"] = language
+    return client
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_compare_page_shows_no_english(language: str) -> None:
+    html = _client(language).get("/texts/compare/1995/2026/rus/").content.decode()
+    share = page_share("compare", html)
+    assert share.share <= 0.01, share.sample(20)
+    assert "consolidated draft" not in html
+
+
+def test_why_the_figures_differ_per_language_and_english_in_the_json() -> None:
+    stats = comparison_get(1995, 2026, "rus").stats
+    why = stats.why_figures_differ_msg()
+    with translation.override("ru"):
+        text = render(why)
+        assert text.startswith("Официальная цифра «77 статей, около 84%»")
+        assert f"77 из {stats.old_in_force} действующих статей" in text
+        assert render(OFFICIAL_DESCRIBED).startswith("сводный проект от 28 января 2026 года")
+    with translation.override("kk"):
+        assert f"қолданыстағы {stats.old_in_force} баптың 77-сі" in render(why)
+    assert stats.as_json()["why_figures_differ"].startswith('The official "77 articles, about 84%"')
+    assert str(OFFICIAL_FIGURE["described"]).startswith("the consolidated draft of 28 January 2026")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_an_english_proposal_on_an_article_page_is_marked_english(language: str) -> None:
+    from atazan.consultation.models import Proposal
+    from atazan.texts.services import official_text_import
+    from tests.consultation.helpers import submit
+
+    official_text_import(year=2026, language="rus")
+    p = submit("Статья 53 должна гарантировать свободу собраний.", serial=1)
+    Proposal.objects.filter(pk=p.pk).update(
+        text="Article 53 should guarantee the freedom of assembly for everyone, without any permission.",
+        language="en",
+    )
+    html = _client(language).get("/texts/2026/rus/art/53/").content.decode()
+    assert '<span lang="en">Article 53 should guarantee' in html
+    assert page_share("article", html).share <= 0.01
