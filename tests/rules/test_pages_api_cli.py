@@ -103,6 +103,6 @@ def test_rules_page_lists_the_procedures_worked_cases_too(client: Client, englis
 @pytest.mark.django_db
 def test_a_procedure_case_quotes_the_kazakh_sentence_for_a_kazakh_reader(client: Client) -> None:
     page = client.get("/rules/?as_of=2026-07-01", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
-    row = page.split("Treason charge initiated by 48 of 145 deputies", 1)[0].rsplit("<tr>", 1)[1]
+    row = page.split("145 депутаттың 48-і бастама жасаған", 1)[0].rsplit("<tr>", 1)[1]  # the case's name in Kazakh
     assert 'href="/texts/2026/kaz/art/50/#art_50__para_3"' in row and 'lang="kk"' in row
     assert "Инициатива о предъявлении обвинения" not in row

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from atazan.rules.domain.article_ref import ArticleRefError, split_article_refs
 from atazan.rules.domain.explain import LABELS, Msg
@@ -79,7 +80,10 @@ class BillCheckForm(forms.Form):
         choices=[("", "—"), ("positive", _("positive")), ("negative", _("negative"))],
     )
     amends_articles = forms.CharField(
-        label=_("Articles of the Constitution amended, one per line (e.g. 43(1), Art. 43, para. 1, ст. 43 п. 1)"),
+        label=pgettext_lazy(
+            "bill check form",
+            "Articles of the Constitution amended, one per line (e.g. 43(1), Art. 43, para. 1, ст. 43 п. 1)",
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -6,12 +6,15 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from atazan.rules.domain.cases import WorkedExample, procedure_examples, worked_examples
 from atazan.rules.domain.explain import Msg
 from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters
 from atazan.rules.quotes import TEXT_LANGUAGE, provision_quote, provision_sentences, provision_text
 from atazan.rules.translation import msg_render
 from atazan.rules.values import description_render, reference_render, value_render
+from atazan.web.templatetags.citations import citation
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,23 @@ class ParameterRow:
     constitution: str
     in_force: bool
     act_name: str = ""  # the constitutional law cited, in the reader's language, when not the Constitution
+
+    @property
+    def cited(self) -> str:
+        """The article the value comes from, as the reader's language cites it (GLOSSARY.md)."""
+        if self.act_name:
+            shown = citation(f"Art. {self.article}")
+            return (
+                f"{self.act_name}, {shown}" if shown != f"Art. {self.article}" else f"{self.act_name}, {self.article}"
+            )
+        shown = citation(f"Constitution {self.constitution}, Art. {self.article}")
+        if shown.startswith("Constitution "):  # a form the citation templates do not read ("53(1-2)")
+            return str(
+                msg_render(
+                    Msg("Constitution {year}, Art. {article}", (("article", self.article), ("year", self.constitution)))
+                )
+            )
+        return shown
 
 
 def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
@@ -45,7 +65,7 @@ def parameter_rows(*, as_of: dt.date) -> list[ParameterRow]:
                     dated.start,
                     end,
                     value_render(dated.value, parameter.unit),
-                    reference_render(dated.reference.text),
+                    reference_render(dated.reference.text, name=parameter.name, start=dated.start),
                     dated.reference.article,
                     dated.reference.constitution,
                     dated is current,
@@ -63,6 +83,7 @@ class ExampleRow:
     quote_language: str  # "rus" or "kaz"
     url: str  # the article's page ("" for a law the texts context does not hold)
     outcome: str  # the expected outcome, as the case states it
+    name: str = ""  # the case's name in the reader's language
 
 
 def _outcome(expect: dict[str, object]) -> str:
@@ -117,7 +138,10 @@ def _example_rows(language: str) -> tuple[ExampleRow, ...]:
     examples = [*worked_examples(), *procedure_examples()]
     for example in sorted((e for e in examples if e.quote), key=WorkedExample.sort_key):
         if example.act:
-            source = f"{msg_render(Msg(ACTS[example.act]), language)}, {example.article}"
+            with translation.override(language):
+                cited = citation(f"Art. {example.article}")
+            article = cited if cited != f"Art. {example.article}" else example.article
+            source = f"{msg_render(Msg(ACTS[example.act]), language)}, {article}"
             quote, quote_language, url = example.quote, "rus", ""
         else:
             source = msg_render(
@@ -128,5 +152,7 @@ def _example_rows(language: str) -> tuple[ExampleRow, ...]:
                 language,
             )
             quote, quote_language, url = _localised_quote(example, language)
-        rows.append(ExampleRow(example, source, quote, quote_language, url, _outcome(example.expect)))
+        rows.append(
+            ExampleRow(example, source, quote, quote_language, url, _outcome(example.expect), example.name_in(language))
+        )
     return tuple(rows)

@@ -17,8 +17,10 @@ from importlib.resources import files
 import yaml
 from django.utils.translation import get_language, pgettext
 
+from atazan.messages.render import render
 from atazan.rules.domain.majority import Majority, MajorityBase
-from atazan.rules.domain.parameters import ParameterValueType, format_value
+from atazan.rules.domain.parameters import ParameterValueType, Protections, format_value
+from atazan.rules.domain.procedures.steps_legislation import MATTER_LABELS
 from atazan.web.templatetags.citations import citation
 
 __all__ = ["code_label", "description_render", "majority_render", "reference_render", "value_render"]
@@ -97,6 +99,16 @@ def _code_labels() -> dict[str, str]:
         "prime_minister": pgettext("office", "Prime Minister"),
         "senate_chair": pgettext("office", "Chair of the Senate"),
         "vice_president": pgettext("office", "Vice President"),
+        "majilis": pgettext("body", "the Majilis"),
+        "constitutional_court": pgettext("body", "the Constitutional Court"),
+        "constitutional_council": pgettext("body", "the Constitutional Council"),
+        # the values of text parameters: what each reading or form is called
+        "bicameral": pgettext("parameter value", "two Chambers (the Senate and the Majilis)"),
+        "unicameral": pgettext("parameter value", "one chamber (the Kurultai)"),
+        "calendar": pgettext("parameter value", "the calendar year"),
+        "rolling": pgettext("parameter value", "the twelve months before the question"),
+        "designation": pgettext("parameter value", "from the day the priority is determined"),
+        "election_day": pgettext("parameter value", "on election day"),
     }
 
 
@@ -111,14 +123,35 @@ def value_render(value: ParameterValueType, unit: str = "") -> str:
         return majority_render(value, unit)
     if isinstance(value, bool):
         return pgettext("parameter value", "yes") if value else pgettext("parameter value", "no")
+    if isinstance(value, Protections):
+        return "; ".join(
+            f"{citation('Art. ' + item.provision)} ({citation('Art. ' + item.clause)}: {_subject(item.subject)})"
+            for item in value
+        )
     if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
-        return ", ".join(code_label(str(item)) for item in value)
+        return ", ".join(_item_render(str(item)) for item in value)
+    if isinstance(value, str):
+        return code_label(value)
     return format_value(value, unit)
 
 
-def reference_render(text: str) -> str:
-    """A reference whose opening citation ("Constitution 2026, Art. 62(2)", up to a colon) is rendered in the active
-    language; the rest as written."""
+def _item_render(item: str) -> str:
+    """A list item: a code by its label; a constitutional law's matter ``code|article`` as its label and article."""
+    code, _, article = item.partition("|")
+    if article and code in MATTER_LABELS:
+        return f"{render(MATTER_LABELS[code], domain='rules')} ({citation('Art. ' + article)})"
+    return code_label(item)
+
+
+def reference_render(text: str, *, name: str = "", start: object = None) -> str:
+    """A parameter's reference in the active language: parameter ``name``'s value from ``start`` as
+    ``data/parameter_references.yaml`` translates it, where ``{head}`` stands for the opening citation rendered with
+    the shared citation templates; otherwise (English, or no translation) the reference whose opening citation
+    ("Constitution 2026, Art. 62(2)", up to a colon) is rendered in the active language and the rest as written."""
+    translated = _localized(_references().get(f"{name}@{start}", {}))
+    if translated is not None:
+        found = _REFERENCE_HEAD.match(text)
+        return translated.replace("{head}", citation(found["head"])) if found else translated
     found = _REFERENCE_HEAD.match(text)
     if found is None:
         return text
@@ -135,6 +168,37 @@ _REFERENCE_HEAD = re.compile(r"^(?P<head>[^:;(]*?\bArt\.\s*\d+(?:\(\d+\))?)(?=$|
 def _descriptions() -> dict[str, dict[str, str]]:
     raw = yaml.safe_load(files("atazan.rules").joinpath("data/parameter_descriptions.yaml").read_text("utf-8"))
     return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items()}
+
+
+def _active() -> str:
+    return (get_language() or "").split("-")[0]
+
+
+def _localized(variants: dict[str, str]) -> str | None:
+    """The active language's variant of a data entry ({en, kk, ru}); None for English or none given."""
+    language = _active()
+    return None if language in ("", "en") else variants.get(language)
+
+
+@cache
+def _reference_data() -> dict[str, dict[str, dict[str, str]]]:
+    raw = yaml.safe_load(files("atazan.rules").joinpath("data/parameter_references.yaml").read_text("utf-8"))
+    return {
+        section: {
+            str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in (raw.get(section) or {}).items()
+        }
+        for section in ("references", "subjects")
+    }
+
+
+def _references() -> dict[str, dict[str, str]]:
+    """``name@start`` → {kk, ru}: each dated value's reference."""
+    return _reference_data()["references"]
+
+
+def _subject(english: str) -> str:
+    """What a never-amendable clause protects, in the active language (``subjects`` of the references file)."""
+    return _localized(_reference_data()["subjects"].get(english, {})) or english
 
 
 def description_render(name: str, english: str) -> str:

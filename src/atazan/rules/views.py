@@ -13,7 +13,7 @@ from atazan.rules.domain.bill import BillFormatError, bill_from_dict
 from atazan.rules.domain.checks import bill_violations
 from atazan.rules.forms import BillCheckForm, ProvisionFormSet, provisions_draft
 from atazan.rules.selectors import example_rows, parameter_rows
-from atazan.rules.translation import violation_render
+from atazan.rules.translation import msg_render, violation_render
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -44,7 +44,8 @@ def bill_check(request: HttpRequest) -> HttpResponse:
             try:
                 bill = bill_from_dict(draft, articles=articles_in_force)
             except BillFormatError as exc:
-                context["refusal"] = str(exc)
+                reader = exc.message is not None and not language.startswith("en")
+                context["refusal"] = msg_render(exc.message, language) if reader and exc.message else str(exc)
                 status = 422
             else:
                 context.update(

@@ -123,7 +123,9 @@ def parameter_views(procedure: Procedure, *, localized: bool = True) -> list[Par
             ParameterView(
                 name,
                 (value_render if localized else format_value)(dated.value, default_parameters().get(name).unit),
-                reference_render(dated.reference.text) if localized else dated.reference.text,
+                reference_render(dated.reference.text, name=name, start=dated.start)
+                if localized
+                else dated.reference.text,
                 dated.reference.text.startswith("Assumption:"),
             )
         )

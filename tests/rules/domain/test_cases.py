@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from atazan.rules.domain.bill import bill_from_dict
-from atazan.rules.domain.cases import CASES_DIR
+from atazan.rules.domain.cases import CASES_DIR, case_name
 from atazan.rules.domain.checks import bill_violations, referendum_initiative
 from atazan.rules.domain.institutions import (
     DissolutionGround,
@@ -36,7 +36,7 @@ def _load() -> list[Any]:
     cases = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
+            cases.append(pytest.param(case, id=f"{path.stem}: {case_name(case)}"))
     return cases
 
 
@@ -124,7 +124,7 @@ def test_case(case: dict[str, Any]) -> None:
         return
     actual = _run(case["check"], case["situation"])
     for key, wanted in expect.items():
-        assert actual[key] == wanted, f"{case['name']}: {key} is {actual[key]!r}, expected {wanted!r}"
+        assert actual[key] == wanted, f"{case_name(case)}: {key} is {actual[key]!r}, expected {wanted!r}"
 
 
 def test_there_are_cases_for_every_check() -> None:
@@ -158,8 +158,8 @@ def test_the_quote_is_the_official_text_of_the_article(case: dict[str, Any]) -> 
     from atazan.rules.quotes import provision_text
 
     text = provision_text(case["constitution"], case["article"], "rus")
-    assert text is not None, f"{case['name']}: no Art. {case['article']} in the {case['constitution']} text"
-    assert _normal(case["quote"]) in _normal(text), f"{case['name']}: the quote is not in Art. {case['article']}"
+    assert text is not None, f"{case_name(case)}: no Art. {case['article']} in the {case['constitution']} text"
+    assert _normal(case["quote"]) in _normal(text), f"{case_name(case)}: the quote is not in Art. {case['article']}"
 
 
 def _encoded_articles() -> set[tuple[str, str]]:

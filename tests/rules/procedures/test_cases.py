@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from atazan.rules.domain.cases import PROCEDURE_CASES_DIR
+from atazan.rules.domain.cases import PROCEDURE_CASES_DIR, case_name
 from atazan.rules.domain.procedures import amendment_1995, court, kurultai, legislation, president, transition
 from atazan.rules.domain.procedures.model import Outcome
 from atazan.texts.domain.parser import load_official
@@ -57,7 +57,7 @@ def _load() -> list[Any]:
     cases = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
+            cases.append(pytest.param(case, id=f"{path.stem}: {case_name(case)}"))
     return cases
 
 
@@ -76,18 +76,18 @@ def test_case(case: dict[str, Any]) -> None:
     assert number, case["article"]
     quote = " ".join(case["quote"].split())
     assert quote in _article_text(int(case["constitution"]), number.group()), (
-        f"{case['name']}: the quote is not in Art. {case['article']} of the {case['constitution']} Constitution"
+        f"{case_name(case)}: the quote is not in Art. {case['article']} of the {case['constitution']} Constitution"
     )
     outcome = CHECKS[case["check"]](**_situation(case["situation"]))
     expect = case["expect"]
-    assert outcome.result == expect["result"], f"{case['name']}: {outcome.as_dict()}"
+    assert outcome.result == expect["result"], f"{case_name(case)}: {outcome.as_dict()}"
     if "findings" in expect:
-        assert [f.code for f in outcome.findings] == expect["findings"], case["name"]
+        assert [f.code for f in outcome.findings] == expect["findings"], case_name(case)
     for name, value in expect.get("figures", {}).items():
-        assert dict(outcome.figures)[name] == value, f"{case['name']}: {name}"
+        assert dict(outcome.figures)[name] == value, f"{case_name(case)}: {name}"
     for code, due in expect.get("milestone_due", {}).items():
         stone = next(m for m in outcome.milestones if m.code == code)
-        assert stone.due is not None and stone.due.isoformat() == due, f"{case['name']}: {code}"
+        assert stone.due is not None and stone.due.isoformat() == due, f"{case_name(case)}: {code}"
 
 
 def test_every_check_has_a_worked_case() -> None:

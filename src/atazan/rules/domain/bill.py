@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from atazan.rules.domain.article_ref import ArticleRef, ArticleRefError, parse_article_ref
+from atazan.rules.domain.explain import Msg, msg
 
 # The Constitution in force on a date and the numbers of its articles, as the official text prints them (the adapter
 # reads them from the texts context: ``atazan.rules.articles.articles_in_force``); None when it cannot say.
@@ -19,7 +20,12 @@ ArticleIndex = Callable[[dt.date], tuple[str, Collection[str]] | None]
 
 
 class BillFormatError(ValueError):
-    """The bill description is malformed; the message names the field."""
+    """The bill description is malformed; the message names the field. ``message``, where given, says it for a
+    reader (a template the adapter renders in the reader's language); ``str()`` stays the English of the API."""
+
+    def __init__(self, text: str, message: Msg | None = None) -> None:
+        super().__init__(text)
+        self.message = message
 
 
 class BillKind(StrEnum):
@@ -143,7 +149,14 @@ def _article(raw: Any, where: str, existing: tuple[str, Collection[str]] | None 
     if existing is not None and ref.article not in existing[1]:
         raise BillFormatError(
             f"{where}: the Constitution of {existing[0]} has no Article {ref.article} (got {raw!r}); "
-            f"its articles are {_span(existing[1])}"
+            f"its articles are {_span(existing[1])}",
+            msg(
+                "the Constitution of {year} has no Article {article} (got {raw}); its articles are {span}",
+                year=existing[0],
+                article=ref.article,
+                raw=str(raw),
+                span=_span(existing[1]),
+            ),
         )
     return str(ref)
 

@@ -2,7 +2,8 @@
 
 The same files are run by pytest (``tests/rules/domain/test_cases.py``) and listed on the rules page, so every
 example the page shows is one the engine is tested to decide that way. A case that illustrates a provision names it
-(``constitution`` and ``article``, or ``act`` for a constitutional law) and quotes its sentence (``quote``).
+(``constitution`` and ``article``, or ``act`` for a constitutional law) and quotes its sentence (``quote``). A case's
+``name`` is given in each language the pages speak (``{en: …, kk: …, ru: …}``); the English one names it in tests.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ class WorkedExample:
     act: str = ""
     article: str = ""
     quote: str = ""
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) for each language given, English included
+
+    def name_in(self, language: str) -> str:
+        """The case's name in ``language`` ("kk", "ru", "en"; a region such as "ru-kz" counts as its language);
+        English when the file gives no such variant."""
+        return dict(self.names).get(language.split("-")[0], self.name)
 
     @property
     def date(self) -> dt.date | None:
@@ -59,7 +66,8 @@ def worked_examples(directory: Path = CASES_DIR, *, topic_prefix: str = "") -> l
             found.append(
                 WorkedExample(
                     topic=topic_prefix + path.stem,
-                    name=str(raw["name"]),
+                    name=_english(raw["name"]),
+                    names=_variants(raw["name"]),
                     check=str(raw["check"]),
                     situation=dict(raw["situation"]),
                     expect=dict(raw["expect"]),
@@ -70,6 +78,21 @@ def worked_examples(directory: Path = CASES_DIR, *, topic_prefix: str = "") -> l
                 )
             )
     return found
+
+
+def _english(name: object) -> str:
+    return str(name["en"]) if isinstance(name, dict) else str(name)
+
+
+def _variants(name: object) -> tuple[tuple[str, str], ...]:
+    if isinstance(name, dict):
+        return tuple((str(language), str(text)) for language, text in name.items())
+    return (("en", str(name)),)
+
+
+def case_name(raw: dict[str, Any]) -> str:
+    """The English name of a case as the YAML gives it (``name: {en: …}`` or a plain string)."""
+    return _english(raw["name"])
 
 
 def procedure_examples() -> list[WorkedExample]:
