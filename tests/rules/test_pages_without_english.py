@@ -1,6 +1,6 @@
 """No English on the rules pages in Kazakh and Russian (issue 15): each parameter's reference, the never-amendable
 subjects, the matters of constitutional laws and the values of text parameters by their labels, every worked case's
-name, and the check form's refusal, each in the reader's language; the English stays the data's own."""
+name and outcome, and the check form's refusal, each in the reader's language; the English stays the data's own."""
 
 from __future__ import annotations
 
@@ -59,6 +59,13 @@ def test_a_worked_case_is_named_in_the_readers_language(language: str) -> None:
     assert case.name not in page
     assert case.name_in(language) in page
     assert "presidential_election|43(1)" not in page  # a matter of constitutional law by its label and article
+    # the outcome in words, its codes kept for machines in data-outcome only
+    assert "<code>result: refused" not in page and 'data-outcome="result: refused' in page
+    words = {
+        "kk": "ескертулер: бастамаға депутаттар жеткіліксіз",
+        "ru": "замечания: для инициативы недостаточно депутатов",
+    }
+    assert words[language] in page
 
 
 @pytest.mark.django_db

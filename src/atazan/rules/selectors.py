@@ -11,6 +11,7 @@ from django.utils import translation
 from atazan.rules.domain.cases import WorkedExample, procedure_examples, worked_examples
 from atazan.rules.domain.explain import Msg
 from atazan.rules.domain.parameters import ACTS, ParameterError, default_parameters
+from atazan.rules.outcomes import outcome_render
 from atazan.rules.quotes import TEXT_LANGUAGE, provision_quote, provision_sentences, provision_text
 from atazan.rules.translation import msg_render
 from atazan.rules.values import description_render, reference_render, value_render
@@ -84,6 +85,7 @@ class ExampleRow:
     url: str  # the article's page ("" for a law the texts context does not hold)
     outcome: str  # the expected outcome, as the case states it
     name: str = ""  # the case's name in the reader's language
+    outcome_shown: str = ""  # the outcome in words of the reader's language; empty for English (the codes as written)
 
 
 def _outcome(expect: dict[str, object]) -> str:
@@ -123,6 +125,13 @@ def _localised_quote(example: WorkedExample, language: str) -> tuple[str, str, s
     return quote.text, quote.language, quote.url
 
 
+def _outcome_shown(example: WorkedExample, language: str) -> str:
+    if language.split("-")[0] in ("", "en"):
+        return ""
+    with translation.override(language):
+        return outcome_render(example)
+
+
 def example_rows(*, language: str) -> tuple[ExampleRow, ...]:
     """The worked examples that quote a provision — the bill checks' and institutions' (``data/cases``) and the
     procedures' (``data/procedure_cases``) — ordered by Constitution (or law) and article.
@@ -153,6 +162,15 @@ def _example_rows(language: str) -> tuple[ExampleRow, ...]:
             )
             quote, quote_language, url = _localised_quote(example, language)
         rows.append(
-            ExampleRow(example, source, quote, quote_language, url, _outcome(example.expect), example.name_in(language))
+            ExampleRow(
+                example,
+                source,
+                quote,
+                quote_language,
+                url,
+                _outcome(example.expect),
+                example.name_in(language),
+                _outcome_shown(example, language),
+            )
         )
     return tuple(rows)
