@@ -15,12 +15,13 @@ def kurultai(
     parties: tuple[tuple[str, int], ...] = (("Alpha (test)", 80), ("Beta (test)", 65)),
     vacant: int = 0,
     slug: str = "kurultai-test",
+    title: str = "Test Kurultai election (synthetic)",
 ) -> Election:
     """An election whose parties hold ``seats`` mandates each; the last ``vacant`` mandates end on 2026-10-15 with no
     successor (the seats stay vacant)."""
     election = Election.objects.create(
         slug=slug,
-        title="Test Kurultai election (synthetic)",
+        title=title,
         kind=Election.Kind.KURULTAI,
         election_day=ELECTION_DAY,
         seats=145,

@@ -25,6 +25,7 @@ from atazan.legislature.selectors import deputies_on, kurultai_election_on
 from atazan.legislature.services import (
     BallotRow,
     bill_advance,
+    bill_messages_fill,
     bill_submit,
     peoples_council_decide,
     peoples_council_member_add,
@@ -78,6 +79,7 @@ def build(*, console: Console) -> None:
     if Bill.objects.filter(synthetic=True).exists():
         console.print("legislature: demo data already present")
         _translations()
+        _messages()
         return
     _ensure_kurultai(console)
     with transaction.atomic():
@@ -407,9 +409,13 @@ GROUP_KK, GROUP_RU = "Депутаттар тобы (синтетикалық)",
 BILL_TEXTS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "KB-2026-001": (
         {"title": "Қоғамдық диалог алаңдары туралы",
-         "summary": f"Қазақстан Халық Кеңесінің бастамасы (71-баптың 2-тармағы). {SYN_KK}"},
+         "summary": f"Қазақстан Халық Кеңесінің бастамасы (71-баптың 2-тармағы). {SYN_KK}",
+         "initiator_detail": "Қазақстан Халық Кеңесі, 1-сессия: Қоғамдық диалог алаңдары туралы заң жобасын "
+                             "Құрылтайға жіберу"},
         {"title": "О площадках общественного диалога",
-         "summary": f"Инициирован Народным Советом Казахстана (п. 2 ст. 71). {SYN_RU}"},
+         "summary": f"Инициирован Народным Советом Казахстана (п. 2 ст. 71). {SYN_RU}",
+         "initiator_detail": "Народный Совет Казахстана, сессия 1: Направить в Курултай законопроект о площадках "
+                             "общественного диалога"},
     ),
     "KB-2026-002": (
         {"title": "«Бұқаралық ақпарат құралдары туралы» Заңға өзгерістер енгізу туралы",
@@ -518,6 +524,12 @@ def _variants(record: object, fields: tuple[str, ...]) -> dict[str, dict[str, st
         if found:
             out["kk"][field], out["ru"][field] = found
     return {lang: texts for lang, texts in out.items() if texts}
+
+
+def _messages() -> None:
+    """Steps the demo recorded before notes were kept as messages get theirs (shown in kk/ru; idempotent)."""
+    for bill in Bill.objects.filter(synthetic=True, events__message={}).distinct():
+        bill_messages_fill(bill=bill)
 
 
 def _translations() -> None:

@@ -16,6 +16,7 @@ from atazan.legislature.labels import (
     VOTE_SUBJECT_LABELS,
     label,
 )
+from atazan.legislature.translation import note_render
 from atazan.rules.domain.bill import BillKind
 
 # Codes shown through their labels in the reader's language (labels.py); the English labels are the ones the
@@ -96,7 +97,10 @@ class BillEvent(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
     article = models.CharField(max_length=40)
     rule = models.CharField(max_length=60, blank=True)
-    note = models.TextField()
+    note = models.TextField()  # in English, as recorded
+    # The note as the domain said it (issue 15): code, English template and values (translation.msg_stored), shown in
+    # the reader's language; empty for rows recorded before, which show ``note``.
+    message = models.JSONField(default=dict, blank=True)
     refused = models.BooleanField(default=False)
 
     class Meta:
@@ -105,6 +109,11 @@ class BillEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bill.number} #{self.seq} {self.action}"
+
+    @property
+    def note_text(self) -> str:
+        """The note in the active language (the recorded English for rows without a stored message)."""
+        return note_render(self.message, self.note)
 
 
 class Vote(models.Model):

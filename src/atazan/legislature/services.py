@@ -19,6 +19,7 @@ from atazan.audit.services import audit_append
 from atazan.elections.models import Election
 from atazan.legislature.audit_records import bill_event_record
 from atazan.legislature.domain.process import (
+    COURT_REFERRERS,
     Action,
     BillState,
     Move,
@@ -40,6 +41,7 @@ from atazan.legislature.models import (
     Vote,
 )
 from atazan.legislature.selectors import Seat, deputies_on
+from atazan.legislature.translation import msg_stored
 from atazan.rules.articles import articles_in_force
 from atazan.rules.domain.bill import bill_from_dict, bill_to_dict
 from atazan.rules.domain.checks import bill_violations
@@ -335,6 +337,7 @@ def bill_advance(
                 article=refused.article,
                 rule=refused.rule,
                 note=refused.message,
+                message=msg_stored(refused.text),
                 refused=True,
             )
             audit_append(
@@ -359,6 +362,7 @@ def bill_advance(
                 actor=actor,
                 article=step.article,
                 note=step.note,
+                message=msg_stored(step.text),
             )
             for name in (
                 "stage",
@@ -405,6 +409,76 @@ def bill_advance(
     # The refused attempt is committed above (kept for review); the caller learns why.
     assert refusal_error is not None
     raise refusal_error
+
+
+REPLAY_CHECKED = (Action.INTRODUCE, Action.STOP, Action.COURT_OPINION_REQUEST)
+
+
+def _replay_move(bill: Bill, event: BillEvent, opinion_given: bool) -> Move | None:
+    """The move ``event`` recorded, rebuilt from what the bill's rows keep (None when they do not keep enough)."""
+    action = Action(event.action)
+    vote = Vote.objects.filter(event=event).first()
+    tally = (
+        Tally(yes=vote.yes, no=vote.no, abstain=vote.abstain, present=vote.present, total=vote.total)
+        if vote is not None
+        else None
+    )
+    draft = dict(bill.draft)
+    if not opinion_given:
+        draft.pop("constitutional_court_opinion", None)
+    compliant: bool | None = None
+    if action is Action.COURT_DECIDE and not event.refused:
+        compliant = event.stage_to == Stage.SENT_TO_PRESIDENT.value
+    if action is Action.COURT_OPINION and not event.refused:
+        compliant = event.stage_to == Stage.REFERENDUM_PROPOSED.value
+    referred_by = None
+    if action is Action.COURT_REFER:
+        referred_by = next((code for code in COURT_REFERRERS if f" by {code} before" in event.note), None)
+        if referred_by is None:
+            return None
+    if action is Action.REFERENDUM_RESULT:
+        return None  # the regions' figures are not kept on the event
+    return Move(
+        action,
+        event.on,
+        tally=tally,
+        violations=bill_violations(bill_from_dict(draft)) if action in REPLAY_CHECKED else [],
+        compliant=compliant,
+        referred_by=referred_by,
+        referring_deputies=tally.total if tally is not None else 145,
+        president_wording=action is Action.OBJECT and "his own wording" in event.note,
+    )
+
+
+def bill_messages_fill(*, bill: Bill) -> int:
+    """Give the steps recorded before notes were kept as messages (``BillEvent.message`` empty) their message, so that
+    they are shown in the reader's language: the bill's steps are replayed through the domain from the facts the rows
+    keep, and a step gets the message only when the replay reaches the same stage (or refusal, rule and article) as
+    recorded; the replay stops at the first step it cannot rebuild. The recorded note (audited) is not changed.
+    Returns how many steps were given their message; idempotent."""
+    state = BillState(kind=bill_from_dict(bill.draft).kind, urgent=bill.urgent)
+    filled = 0
+    opinion_given = False
+    for event in bill.events.order_by("seq"):
+        move = _replay_move(bill, event, opinion_given)
+        if move is None:
+            break
+        try:
+            new, step = advance(state, move)
+        except TransitionRefused as refused:
+            if not (event.refused and refused.rule == event.rule and refused.article == event.article):
+                break
+            text = refused.text
+        else:
+            if event.refused or step.stage_to.value != event.stage_to or step.article != event.article:
+                break
+            state, text = new, step.text
+            opinion_given = opinion_given or move.action is Action.COURT_OPINION
+        if not event.message:
+            event.message = msg_stored(text)
+            event.save(update_fields=["message"])
+            filled += 1
+    return filled
 
 
 @transaction.atomic

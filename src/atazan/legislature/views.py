@@ -13,8 +13,11 @@ from django.utils import translation
 from atazan.accounts.services import permission_allowed
 from atazan.legislature import selectors, services
 from atazan.legislature.domain.process import Action, TransitionRefused
-from atazan.legislature.forms import VOTE_ACTIONS, BillForm, StepForm
+from atazan.legislature.forms import ACTION_LABELS, VOTE_ACTIONS, BillForm, StepForm
+from atazan.legislature.labels import label
 from atazan.legislature.models import Bill, Vote
+from atazan.legislature.translation import msg_render
+from atazan.messages.domain import Msg
 from atazan.rules.domain.bill import BillFormatError
 from atazan.rules.domain.institutions import RuleError
 from atazan.rules.translation import finding_render
@@ -45,7 +48,8 @@ def bill(request: HttpRequest, number: str) -> HttpResponse:
             "events": item.events.all(),
             "votes": votes,
             "checks": selectors.bill_checks_rendered(bill=item, language=translation.get_language() or "en"),
-            "next_actions": selectors.bill_next_actions(bill=item),
+            "next_actions": next_actions,
+            "next_steps": [label(ACTION_LABELS, action) for action in next_actions],
             "can_record": can_record,
             "form": _step_form(item) if can_record and selectors.bill_next_actions(bill=item) else None,
             "temporary_acts_open": selectors.bill_temporary_acts_open(bill=item),
@@ -124,8 +128,13 @@ def _staff(request: HttpRequest, action: str) -> HttpResponse | None:
 
 
 def _refusal(exc: Exception) -> dict[str, str]:
+    """What the clerk is told: the rule's code (kept in data-code), the article and the reason in the page's
+    language."""
     if isinstance(exc, TransitionRefused):
-        return {"rule": exc.rule, "article": exc.article, "message": exc.message}
+        return {"rule": exc.rule, "article": exc.article, "message": msg_render(exc.text)}
+    text = getattr(exc, "text", None)
+    if isinstance(text, Msg):
+        return {"rule": text.code or type(exc).__name__, "article": "", "message": msg_render(text)}
     return {"rule": type(exc).__name__, "article": "", "message": str(exc)}
 
 

@@ -4,6 +4,7 @@ referendum.
 
 ``advance`` is the only way a bill moves. It computes vote outcomes itself from the tally and the dated
 parameters, checks deadlines, and refuses any other move with ``TransitionRefused`` naming the rule and article.
+Notes and refusals are ``Msg`` of the legislature's voice (``domain.messages``), never sentences (issue 15).
 """
 
 from __future__ import annotations
@@ -14,10 +15,20 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from atazan.legislature.domain.calendar import add_months
+from atazan.legislature.domain.messages import (
+    action_label,
+    cite,
+    coded,
+    joined,
+    msg,
+    referrer_label,
+    stage_label,
+)
+from atazan.messages.domain import Msg, shown
 from atazan.rules.domain.bill import BillKind
 from atazan.rules.domain.checks import Violation
 from atazan.rules.domain.institutions import RuleError, VoteOutcome, vote_decide
-from atazan.rules.domain.parameters import ParameterSet, default_parameters
+from atazan.rules.domain.parameters import ACTS, ParameterSet, default_parameters
 
 
 class Stage(StrEnum):
@@ -148,13 +159,56 @@ COURT_REFERRERS = ("president", "kurultai_chair", "prime_minister", "deputies")
 
 
 class TransitionRefused(Exception):
-    """An illegal move of a bill; ``rule`` and ``article`` name what it breaks."""
+    """An illegal move of a bill; ``rule`` and ``article`` name what it breaks, ``text`` says why (a ``Msg`` whose
+    code is the rule); ``message`` is the same in English."""
 
-    def __init__(self, rule: str, article: str, message: str) -> None:
-        super().__init__(f"Art. {article} ({rule}): {message}")
+    def __init__(self, rule: str, article: str, text: Msg) -> None:
         self.rule = rule
         self.article = article
-        self.message = message
+        self.text = text
+        self.message = text.render()
+        super().__init__(f"Art. {article} ({rule}): {self.message}")
+
+
+def _violation_text(violation: Violation) -> Msg:
+    """A rules check's finding as a message (its own template when it has one)."""
+    if violation.text is not None:
+        return violation.text
+    return coded(violation.rule, "{finding}", finding=violation.message)
+
+
+def _refused_by(violation: Violation) -> TransitionRefused:
+    text = _violation_text(violation)
+    if text.code != violation.rule:
+        text = coded(violation.rule, "{finding}", finding=text)
+    return TransitionRefused(violation.rule, violation.article, text)
+
+
+def vote_text(vote: VoteOutcome) -> Msg:
+    """What a vote decided, with its figures and the article of the majority or the quorum it was held to."""
+    act = Msg(ACTS[vote.act], domain="rules") if vote.act in ACTS else None
+    if vote.result.value == "no_quorum":
+        return msg(
+            "no quorum: {present} of {total} present, at least {needed} needed ({source})",
+            present=vote.present,
+            total=vote.total,
+            needed=vote.quorum_minimum,
+            source=cite(vote.quorum_article, vote.constitution, act),
+        )
+    source = cite(vote.majority_article, vote.constitution, act)
+    if vote.passed:
+        return msg(
+            "passed: {yes} in favour, at least {needed} needed ({source})",
+            yes=vote.yes,
+            needed=vote.majority_minimum,
+            source=source,
+        )
+    return msg(
+        "failed: {yes} in favour, at least {needed} needed ({source})",
+        yes=vote.yes,
+        needed=vote.majority_minimum,
+        source=source,
+    )
 
 
 @dataclass(frozen=True)
@@ -203,9 +257,14 @@ class Step:
     stage_to: Stage
     on: dt.date
     article: str
-    note: str
+    text: Msg
     vote: VoteOutcome | None = None
     violations: tuple[Violation, ...] = field(default_factory=tuple)
+
+    @property
+    def note(self) -> str:
+        """The note in English (the adapters render ``text`` in the reader's language)."""
+        return self.text.render()
 
 
 @dataclass(frozen=True)
@@ -252,7 +311,11 @@ class ReferendumOutcome:
     regions_yes: int
     regions_needed: int
     turnout_needed: int
-    explanation: str
+    text: Msg
+
+    @property
+    def explanation(self) -> str:
+        return self.text.render()
 
 
 def referendum_decide(count: ReferendumCount, on: dt.date, params: ParameterSet | None = None) -> ReferendumOutcome:
@@ -265,8 +328,13 @@ def referendum_decide(count: ReferendumCount, on: dt.date, params: ParameterSet 
         raise TransitionRefused(
             "referendum_result",
             "92(3)",
-            f"the result must give all {regions} oblasts, cities of republican significance and "
-            f"the capital; {len(count.regions)} given",
+            coded(
+                "referendum_result",
+                "the result must give all {regions} oblasts, cities of republican significance and the capital; "
+                "{given} given",
+                regions=regions,
+                given=len(count.regions),
+            ),
         )
     turnout = params.majority("referendum.validity_turnout", on)
     share = params.majority("referendum.amendment_regions_share", on)
@@ -274,15 +342,29 @@ def referendum_decide(count: ReferendumCount, on: dt.date, params: ParameterSet 
     valid = turnout.met(count.took_part, count.eligible)
     regions_yes = sum(1 for yes, voted in count.regions if voted and region_yes.met(yes, voted))
     adopted = valid and share.met(regions_yes, regions)
+    text: Msg
     if not valid:
-        text = (
-            f"not valid: {count.took_part} of {count.eligible} took part, more than "
-            f"{turnout.minimum(count.eligible) - 1} needed (Constitution 2026, Art. 92(2))"
+        text = msg(
+            "not valid: {took_part} of {eligible} took part, more than {needed} needed (Constitution 2026, Art. 92(2))",
+            took_part=count.took_part,
+            eligible=count.eligible,
+            needed=turnout.minimum(count.eligible) - 1,
+        )
+    elif adopted:
+        text = msg(
+            "adopted: more than half voted yes in {regions_yes} of {regions} regions, at least {needed} needed "
+            "(Constitution 2026, Art. 92(3))",
+            regions_yes=regions_yes,
+            regions=regions,
+            needed=share.minimum(regions),
         )
     else:
-        text = (
-            f"{'adopted' if adopted else 'not adopted'}: more than half voted yes in {regions_yes} of {regions} "
-            f"regions, at least {share.minimum(regions)} needed (Constitution 2026, Art. 92(3))"
+        text = msg(
+            "not adopted: more than half voted yes in {regions_yes} of {regions} regions, at least {needed} needed "
+            "(Constitution 2026, Art. 92(3))",
+            regions_yes=regions_yes,
+            regions=regions,
+            needed=share.minimum(regions),
         )
     return ReferendumOutcome(valid, adopted, regions_yes, share.minimum(regions), turnout.minimum(count.eligible), text)
 
@@ -328,29 +410,54 @@ def allowed_actions(state: BillState) -> list[Action]:
 def _refuse_unlisted(state: BillState, action: Action) -> None:
     entry = TRANSITIONS.get((state.stage, action))
     if entry is None:
-        allowed = ", ".join(a.value for a in allowed_actions(state)) or "nothing (final stage)"
+        possible = allowed_actions(state)
+        allowed = (
+            joined([action_label(a.value) for a in possible], sep="or") if possible else msg("nothing (final stage)")
+        )
         raise TransitionRefused(
             "procedure",
             ACTION_ARTICLE[action],
-            f"cannot {action.value.replace('_', ' ')} a bill at stage '{state.stage.value}'; allowed now: {allowed}",
+            coded(
+                "procedure",
+                "cannot take the step “{action}” at the stage “{stage}”; allowed now: {allowed}",
+                action=action_label(action.value),
+                stage=stage_label(state.stage.value),
+                allowed=allowed,
+            ),
         )
     if state.kind not in entry[0]:
         if state.kind is BillKind.AMENDMENT:
             raise TransitionRefused(
                 "amendment_by_referendum",
                 "92(1)",
-                f"a constitutional amendment is not passed as a law ({action.value}); it goes "
-                f"to a referendum with the Constitutional Court's opinion (Arts. 92-93)",
+                coded(
+                    "amendment_by_referendum",
+                    "a constitutional amendment is not passed as a law (“{action}”); it goes to a "
+                    "referendum with the Constitutional Court's opinion (Arts. 92-93)",
+                    action=action_label(action.value),
+                ),
             )
         raise TransitionRefused(
-            "procedure", ACTION_ARTICLE[action], f"{action.value} applies only to constitutional amendments (Art. 93)"
+            "procedure",
+            ACTION_ARTICLE[action],
+            coded(
+                "procedure",
+                "“{action}” applies only to constitutional amendments (Art. 93)",
+                action=action_label(action.value),
+            ),
         )
 
 
 def _vote(state: BillState, move: Move, majority: str, params: ParameterSet) -> VoteOutcome:
     if move.tally is None:
         raise TransitionRefused(
-            "vote_required", ACTION_ARTICLE[move.action], f"{move.action.value} needs the recorded vote"
+            "vote_required",
+            ACTION_ARTICLE[move.action],
+            coded(
+                "vote_required",
+                "“{action}” needs the recorded vote",
+                action=action_label(move.action.value),
+            ),
         )
     tally = move.tally
     return vote_decide(
@@ -372,73 +479,101 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
         raise TransitionRefused(
             "chronology",
             ACTION_ARTICLE[move.action],
-            f"{move.action.value} on {move.on.isoformat()} is before the bill's previous step "
-            f"({state.last_on.isoformat()})",
+            coded(
+                "chronology",
+                "“{action}” on {on} is before the bill's previous step ({last})",
+                action=action_label(move.action.value),
+                on=move.on,
+                last=state.last_on,
+            ),
         )
     article = ACTION_ARTICLE[move.action]
     action = move.action
     new = replace(state, last_on=move.on)
     vote: VoteOutcome | None = None
     violations = tuple(move.violations)
+    note: Msg
 
     if action is Action.INTRODUCE:
         if violations:
-            first = violations[0]
-            raise TransitionRefused(first.rule, first.article, first.message)
-        new, note = replace(new, stage=Stage.INTRODUCED), "introduced in the Kurultai; constitutional checks passed"
+            raise _refused_by(violations[0])
+        new = replace(new, stage=Stage.INTRODUCED)
         if state.urgent:
-            note += (
-                "; a Government bill for immediate consideration: until the law enters into force or the "
-                "Kurultai rejects the bill, the Government may adopt temporary acts with the force of law "
-                "(Art. 60(4))"
+            note = coded(
+                "introduced_urgent",
+                "introduced in the Kurultai; constitutional checks passed; a Government bill for immediate "
+                "consideration: until the law enters into force or the Kurultai rejects the bill, the Government may "
+                "adopt temporary acts with the force of law (Art. 60(4))",
             )
+        else:
+            note = coded("introduced", "introduced in the Kurultai; constitutional checks passed")
     elif action is Action.STOP:
         if not violations:
             raise TransitionRefused(
                 "stop_without_violation",
                 article,
-                "a bill can be stopped only for a constitutional violation; none was found",
+                coded(
+                    "stop_without_violation",
+                    "a bill can be stopped only for a constitutional violation; none was found",
+                ),
             )
         article = violations[0].article
-        new, note = replace(new, stage=Stage.STOPPED), "; ".join(v.message for v in violations)
+        new = replace(new, stage=Stage.STOPPED)
+        note = coded("stopped", "{violations}", violations=joined([_violation_text(v) for v in violations], sep=";"))
     elif action is Action.COURT_OPINION_REQUEST:
         blocking = [v for v in violations if v.rule != "amendment_court_opinion"]
         if blocking:
-            raise TransitionRefused(blocking[0].rule, blocking[0].article, blocking[0].message)
-        new, note = (
-            replace(new, stage=Stage.AWAITING_COURT_OPINION),
-            "sent to the Constitutional Court for its opinion on Arts. 2(7) and 43(5)",
+            raise _refused_by(blocking[0])
+        new = replace(new, stage=Stage.AWAITING_COURT_OPINION)
+        note = coded(
+            "court_opinion_requested", "sent to the Constitutional Court for its opinion on Arts. 2(7) and 43(5)"
         )
     elif action is Action.COURT_OPINION:
         if move.compliant is None:
-            raise TransitionRefused("opinion_required", article, "the Court's opinion (compliant or not) is needed")
+            raise TransitionRefused(
+                "opinion_required",
+                article,
+                coded("opinion_required", "the Court's opinion (compliant or not) is needed"),
+            )
         if move.compliant:
-            new, note = (
-                replace(new, stage=Stage.REFERENDUM_PROPOSED),
+            new = replace(new, stage=Stage.REFERENDUM_PROPOSED)
+            note = coded(
+                "court_opinion_compliant",
                 "the Constitutional Court found the amendment compatible; it may be put to a referendum (Art. 92(1))",
             )
         else:
-            new, note = (
-                replace(new, stage=Stage.STOPPED),
+            new = replace(new, stage=Stage.STOPPED)
+            note = coded(
+                "court_opinion_incompatible",
                 "the Constitutional Court found the amendment incompatible with Arts. 2(7) / 43(5)",
             )
     elif action in (Action.FIRST_READING, Action.ADOPTION_VOTE):
         vote = _vote(state, move, adoption_majority(state.kind), params)
         article = vote.majority_article if vote.result.value != "no_quorum" else vote.quorum_article
         if vote.result.value == "no_quorum":
-            raise TransitionRefused("quorum", vote.quorum_article, vote.explain())
+            raise TransitionRefused("quorum", vote.quorum_article, coded("quorum", "{vote}", vote=vote_text(vote)))
         if action is Action.FIRST_READING:
             target = Stage.FIRST_READING if vote.passed else Stage.NOT_ADOPTED
-            new, note = replace(new, stage=target), f"first reading {vote.explain()}"
+            new = replace(new, stage=target)
+            note = coded("first_reading", "first reading {vote}", vote=vote_text(vote))
         else:
             target = Stage.ADOPTED if vote.passed else Stage.NOT_ADOPTED
             new = replace(new, stage=target, adopted_on=move.on if vote.passed else None)
-            note = f"adoption vote {vote.explain()}"
-            if not vote.passed:
-                note += "; the bill is returned to its initiator (Art. 60(5))"
+            if vote.passed:
+                note = coded("adoption_vote", "adoption vote {vote}", vote=vote_text(vote))
+            else:
+                note = coded(
+                    "adoption_vote_failed",
+                    "adoption vote {vote}; the bill is returned to its initiator (Art. 60(5))",
+                    vote=vote_text(vote),
+                )
     elif action is Action.REJECT:
         if move.tally is None:
-            raise TransitionRefused("vote_required", article, "rejecting a bill as a whole needs the recorded vote")
+            raise TransitionRefused(
+                "vote_required",
+                article,
+                coded("vote_required", "rejecting a bill as a whole needs the recorded vote"),
+            )
         vote = vote_decide(
             majority="legislature.majority.rejection",
             quorum="legislature.quorum",
@@ -449,35 +584,52 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             params=params,
         )
         if vote.result.value == "no_quorum":
-            raise TransitionRefused("quorum", vote.quorum_article, vote.explain())
+            raise TransitionRefused("quorum", vote.quorum_article, coded("quorum", "{vote}", vote=vote_text(vote)))
         article = vote.majority_article
         if vote.passed:
-            new, note = (
-                replace(new, stage=Stage.REJECTED),
-                f"rejected as a whole: {vote.explain()}; the bill is considered not adopted and returns to its "
-                f"initiator",
-            )
+            new = replace(new, stage=Stage.REJECTED)
             if state.urgent:
-                note += "; the Government's temporary acts under Art. 60(4) cease"
+                note = coded(
+                    "rejected_urgent",
+                    "rejected as a whole: {vote}; the bill is considered not adopted and returns to its initiator; "
+                    "the Government's temporary acts under Art. 60(4) cease",
+                    vote=vote_text(vote),
+                )
+            else:
+                note = coded(
+                    "rejected",
+                    "rejected as a whole: {vote}; the bill is considered not adopted and returns to its initiator",
+                    vote=vote_text(vote),
+                )
         else:
-            note = f"motion to reject the bill as a whole {vote.explain()}; the bill stays at '{state.stage.value}'"
+            note = coded(
+                "rejection_failed",
+                "motion to reject the bill as a whole {vote}; the bill stays at the stage “{stage}”",
+                vote=vote_text(vote),
+                stage=stage_label(state.stage.value),
+            )
     elif action is Action.REFERENDUM_CALL:
-        new, note = (
-            replace(new, stage=Stage.REFERENDUM_CALLED),
+        new = replace(new, stage=Stage.REFERENDUM_CALLED)
+        note = coded(
+            "referendum_called",
             "the President decided to put the amendment to a nationwide referendum (Arts. 46(10), 92(1))",
         )
     elif action is Action.REFERENDUM_DECLINE:
-        new, note = (
-            replace(new, stage=Stage.REFERENDUM_DECLINED),
+        new = replace(new, stage=Stage.REFERENDUM_DECLINED)
+        note = coded(
+            "referendum_declined",
             "the President decided not to call a referendum on the amendment; the decision is his (Art. 92(1))",
         )
     elif action is Action.REFERENDUM_RESULT:
         if move.referendum is None:
-            raise TransitionRefused("referendum_result", article, "the referendum's result is needed")
+            raise TransitionRefused(
+                "referendum_result", article, coded("referendum_result", "the referendum's result is needed")
+            )
         outcome = referendum_decide(move.referendum, move.on, params)
         article = "92(3)" if outcome.valid else "92(2)"
         target = Stage.AMENDMENT_ADOPTED if outcome.adopted else Stage.AMENDMENT_NOT_ADOPTED
-        new, note = replace(new, stage=target), f"referendum {outcome.explanation}"
+        new = replace(new, stage=target)
+        note = coded("referendum_result", "referendum {outcome}", outcome=outcome.text)
     elif action is Action.PRESENT:
         assert state.adopted_on is not None
         days = params.integer("legislature.presentation_days", move.on)
@@ -485,33 +637,43 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             raise TransitionRefused(
                 "presentation_deadline",
                 article,
-                f"an adopted law is presented to the President within {days} days; adopted "
-                f"{state.adopted_on.isoformat()}, presented {move.on.isoformat()}",
+                coded(
+                    "presentation_deadline",
+                    "an adopted law is presented to the President within {days} days; adopted {adopted}, "
+                    "presented {presented}",
+                    days=days,
+                    adopted=state.adopted_on,
+                    presented=move.on,
+                ),
             )
-        new, note = (
-            replace(new, stage=Stage.SENT_TO_PRESIDENT, presented_on=move.on),
-            "presented to the President for signature",
-        )
+        new = replace(new, stage=Stage.SENT_TO_PRESIDENT, presented_on=move.on)
+        note = coded("presented", "presented to the President for signature")
     elif action is Action.COURT_REFER:
         _check_referral(move, params)
-        new, note = (
-            replace(new, stage=Stage.UNDER_COURT_REVIEW, referred_on=move.on),
-            f"referred to the Constitutional Court by {move.referred_by} before signature; the signing period is "
-            f"suspended (Art. 74(2))",
+        assert move.referred_by is not None
+        new = replace(new, stage=Stage.UNDER_COURT_REVIEW, referred_on=move.on)
+        note = coded(
+            "court_referred",
+            "referred to the Constitutional Court by {referrer} before signature; the signing period is suspended "
+            "(Art. 74(2))",
+            referrer=referrer_label(move.referred_by),
         )
     elif action is Action.COURT_DECIDE:
         assert state.referred_on is not None
         if move.compliant is None:
-            raise TransitionRefused("decision_required", article, "the Court's decision (compliant or not) is needed")
+            raise TransitionRefused(
+                "decision_required",
+                article,
+                coded("decision_required", "the Court's decision (compliant or not) is needed"),
+            )
         days = state.review_days + (move.on - state.referred_on).days
         if move.compliant:
-            new, note = (
-                replace(new, stage=Stage.SENT_TO_PRESIDENT, review_days=days, referred_on=None),
-                "the Constitutional Court found the law compliant; back with the President",
-            )
+            new = replace(new, stage=Stage.SENT_TO_PRESIDENT, review_days=days, referred_on=None)
+            note = coded("court_compliant", "the Constitutional Court found the law compliant; back with the President")
         else:
-            new, note = (
-                replace(new, stage=Stage.STRUCK_DOWN, review_days=days, referred_on=None),
+            new = replace(new, stage=Stage.STRUCK_DOWN, review_days=days, referred_on=None)
+            note = coded(
+                "court_struck_down",
                 "the Constitutional Court found the law unconstitutional: it cannot be signed (Art. 75(1))",
             )
     elif action in (Action.SIGN, Action.OBJECT) and state.stage is Stage.SENT_TO_PRESIDENT:
@@ -520,16 +682,27 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             raise TransitionRefused(
                 "signature_deadline",
                 article,
-                f"the President signs or returns a law within one month of presentation "
-                f"(until {deadline.isoformat()}); {move.on.isoformat()} is too late",
+                coded(
+                    "signature_deadline",
+                    "the President signs or returns a law within one month of presentation (until {deadline}); "
+                    "{on} is too late",
+                    deadline=deadline,
+                    on=move.on,
+                ),
             )
         if action is Action.SIGN:
-            new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), "signed by the President"
+            new = replace(new, stage=Stage.SIGNED, signed_on=move.on)
+            note = coded("signed", "signed by the President")
         else:
             new = replace(new, stage=Stage.OBJECTED, objected_on=move.on, president_wording=move.president_wording)
-            note = "returned by the President with objections for a repeated vote"
             if move.president_wording:
-                note += "; the President proposed his own wording (Art. 56(2))"
+                note = coded(
+                    "objected_with_wording",
+                    "returned by the President with objections for a repeated vote; the President proposed his own "
+                    "wording (Art. 56(2))",
+                )
+            else:
+                note = coded("objected", "returned by the President with objections for a repeated vote")
     elif action is Action.SIGN and state.stage is Stage.ADOPTED_AS_PROPOSED:
         assert state.adopted_on is not None
         deadline = add_months(state.adopted_on, params.integer("legislature.signature_months", move.on))
@@ -537,11 +710,17 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             raise TransitionRefused(
                 "signature_deadline",
                 article,
-                f"the law adopted in the President's wording is signed within one month (until "
-                f"{deadline.isoformat()}); {move.on.isoformat()} is too late",
+                coded(
+                    "signature_deadline",
+                    "the law adopted in the President's wording is signed within one month (until {deadline}); "
+                    "{on} is too late",
+                    deadline=deadline,
+                    on=move.on,
+                ),
             )
-        new, note = (
-            replace(new, stage=Stage.SIGNED, signed_on=move.on),
+        new = replace(new, stage=Stage.SIGNED, signed_on=move.on)
+        note = coded(
+            "signed_as_proposed",
             "signed by the President in the wording he proposed (Arts. 46(3), 56(2), 61(2))",
         )
     elif action is Action.SIGN:  # after an override
@@ -552,56 +731,75 @@ def advance(state: BillState, move: Move, params: ParameterSet | None = None) ->
             raise TransitionRefused(
                 "signature_deadline",
                 article,
-                f"after an override the President signs within one month (until {deadline.isoformat()})",
+                coded(
+                    "signature_deadline",
+                    "after an override the President signs within one month (until {deadline})",
+                    deadline=deadline,
+                ),
             )
-        new, note = replace(new, stage=Stage.SIGNED, signed_on=move.on), "signed by the President after the override"
+        new = replace(new, stage=Stage.SIGNED, signed_on=move.on)
+        note = coded("signed_after_override", "signed by the President after the override")
     elif action is Action.OVERRIDE_VOTE:
         deadline = override_deadline(state, params)
         if move.on > deadline:
             raise TransitionRefused(
                 "override_deadline",
                 article,
-                f"the repeated vote must take place within one month of the objections (until "
-                f"{deadline.isoformat()}); missing it means the objections are accepted",
+                coded(
+                    "override_deadline",
+                    "the repeated vote must take place within one month of the objections (until {deadline}); "
+                    "missing it means the objections are accepted",
+                    deadline=deadline,
+                ),
             )
         vote = _vote(state, move, override_majority(state.kind), params)
         if vote.result.value == "no_quorum":
-            raise TransitionRefused("quorum", vote.quorum_article, vote.explain())
+            raise TransitionRefused("quorum", vote.quorum_article, coded("quorum", "{vote}", vote=vote_text(vote)))
         article = vote.majority_article
         if vote.passed:
-            new, note = (
-                replace(new, stage=Stage.OVERRIDDEN, overridden_on=move.on),
-                f"objections overcome: {vote.explain()}; the President signs within one month",
+            new = replace(new, stage=Stage.OVERRIDDEN, overridden_on=move.on)
+            note = coded(
+                "overridden",
+                "objections overcome: {vote}; the President signs within one month",
+                vote=vote_text(vote),
             )
         else:
-            new, note = _objections_accepted(new, move.on, f"objections not overcome: {vote.explain()}")
+            new, note = _objections_accepted(new, move.on, msg("objections not overcome: {vote}", vote=vote_text(vote)))
     elif action is Action.OBJECTION_LAPSE:
         deadline = override_deadline(state, params)
         if move.on <= deadline:
             raise TransitionRefused(
                 "override_deadline",
                 article,
-                f"the Kurultai may still vote on the objections until {deadline.isoformat()}",
+                coded(
+                    "override_deadline",
+                    "the Kurultai may still vote on the objections until {deadline}",
+                    deadline=deadline,
+                ),
             )
         new, note = _objections_accepted(
-            new, move.on, f"no repeated vote by {deadline.isoformat()}: the President's objections are accepted"
+            new,
+            move.on,
+            msg("no repeated vote by {deadline}: the President's objections are accepted", deadline=deadline),
         )
     else:  # Action.PUBLISH
-        new, note = (
-            replace(new, stage=Stage.PUBLISHED),
-            "officially published; publication is a condition of application (Art. 5(4))",
-        )
+        new = replace(new, stage=Stage.PUBLISHED)
+        note = coded("published", "officially published; publication is a condition of application (Art. 5(4))")
     return new, Step(action, state.stage, new.stage, move.on, article, note, vote, violations)
 
 
-def _objections_accepted(new: BillState, on: dt.date, why: str) -> tuple[BillState, str]:
+def _objections_accepted(new: BillState, on: dt.date, why: Msg) -> tuple[BillState, Msg]:
     """Constitution 2026, Art. 56(2): if the objections are not overcome the law is considered not adopted, or adopted
     in the wording the President proposed (when he proposed one)."""
     if new.president_wording:
-        return replace(
-            new, stage=Stage.ADOPTED_AS_PROPOSED, adopted_on=on
-        ), f"{why}; the law is considered adopted in the wording the President proposed (Art. 56(2))"
-    return replace(new, stage=Stage.OBJECTION_ACCEPTED), f"{why}; the law is considered not adopted (Art. 56(2))"
+        return replace(new, stage=Stage.ADOPTED_AS_PROPOSED, adopted_on=on), coded(
+            "adopted_as_proposed",
+            "{why}; the law is considered adopted in the wording the President proposed (Art. 56(2))",
+            why=why,
+        )
+    return replace(new, stage=Stage.OBJECTION_ACCEPTED), coded(
+        "objection_accepted", "{why}; the law is considered not adopted (Art. 56(2))", why=why
+    )
 
 
 def temporary_acts_open(state: BillState) -> bool:
@@ -628,7 +826,12 @@ def _check_referral(move: Move, params: ParameterSet) -> None:
         raise TransitionRefused(
             "court_referral",
             "73(1)",
-            f"{move.referred_by!r} may not refer a law before signature; those who may: {', '.join(COURT_REFERRERS)}",
+            coded(
+                "court_referral",
+                "«{given}» may not refer a law before signature; those who may: {who}",
+                given=shown(str(move.referred_by)),
+                who=joined([referrer_label(code) for code in COURT_REFERRERS]),
+            ),
         )
     if move.referred_by == "deputies":
         total = params.integer("kurultai.seats", move.on)
@@ -637,6 +840,12 @@ def _check_referral(move: Move, params: ParameterSet) -> None:
             raise TransitionRefused(
                 "court_referral",
                 "73(1)",
-                f"{move.referring_deputies or 0} deputies referred the law; at least one fifth "
-                f"of all deputies ({needed} of {total}) is needed",
+                coded(
+                    "court_referral",
+                    "{given} deputies referred the law; at least one fifth of all deputies ({needed} of {total}) is "
+                    "needed",
+                    given=move.referring_deputies or 0,
+                    needed=needed,
+                    total=total,
+                ),
             )

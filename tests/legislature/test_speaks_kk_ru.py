@@ -1,0 +1,105 @@
+"""Issue 15: the legislature speaks through the shared ``atazan.messages`` kernel. A step's note and a refused step's
+reason are coded messages (``Msg``), kept in the bill's history as code, template and values and shown in the
+reader's language; a bill page in Kazakh or Russian has no English left (at most 1% of its words)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from rich.console import Console
+
+from atazan.legislature import demo
+from atazan.legislature.domain.process import Action, BillState, Move, Stage, TransitionRefused, advance
+from atazan.legislature.models import Bill, BillEvent
+from atazan.legislature.translation import msg_loaded, msg_render, msg_stored, note_render
+from atazan.rules.domain.bill import BillKind
+from atazan.web.english_share import english_words, page_share
+from tests.legislature.factories import kurultai
+
+
+@pytest.fixture
+def demo_data(db: None) -> None:
+    # party and election named as a Kazakh or Russian page would show them (names are not translated)
+    kurultai(parties=(("Альфа (тест)", 80), ("Бета (тест)", 65)), title="Құрылтай сайлауы (тест)")
+    demo.build(console=Console(quiet=True))
+
+
+def _page(client: Client, path: str, language: str) -> str:
+    client.cookies["atazan_language"] = language
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.usefixtures("demo_data")
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("number", ["KB-2026-002", "KB-2026-006", "KB-2026-007", "KB-2026-008", "KB-2027-010"])
+def test_a_bill_page_in_kazakh_and_russian_has_no_english(client: Client, language: str, number: str) -> None:
+    path = f"/legislature/bills/{number}/"
+    share = page_share(path, _page(client, path, language))
+    assert share.share <= 0.01, share.english
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_the_steps_are_kept_as_coded_messages_and_shown_in_the_readers_language(client: Client) -> None:
+    events = list(BillEvent.objects.filter(bill__number="KB-2026-008").order_by("seq"))
+    assert [e.message.get("code") for e in events] == [
+        "introduced",
+        "adoption_vote",
+        "presented",
+        "objected_with_wording",
+        "adopted_as_proposed",
+        "signed_as_proposed",
+        "published",
+    ]
+    override = events[4]
+    assert msg_loaded(override.message).render() == override.note  # the English is the recorded (audited) note
+    ru = note_render(override.message, override.note, "ru")
+    kk = note_render(override.message, override.note, "kk")
+    assert "редакции, предложенной Президентом" in ru and "п. 2 ст. 56" in ru
+    assert "Президент ұсынған редакцияда" in kk
+    for text in (ru, kk):
+        assert not english_words(text.split()), text
+    page = _page(client, "/legislature/bills/KB-2026-008/", "ru")
+    assert ru in page and override.note not in page
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_a_step_recorded_before_keeps_its_note_and_the_demo_gives_it_its_message() -> None:
+    bill = Bill.objects.get(number="KB-2026-002")
+    BillEvent.objects.filter(bill=bill).update(message={})
+    first = bill.events.order_by("seq").first()
+    assert first is not None
+    with translation.override("ru"):
+        assert first.note_text == first.note  # an old row shows its note as recorded
+    demo.build(console=Console(quiet=True))  # the loader fills what the rows lack
+    first.refresh_from_db()
+    assert first.message["code"] == "introduced"
+    with translation.override("ru"):
+        assert first.note_text == "внесён в Курултай; проверки на соответствие Конституции пройдены"
+    stored = list(BillEvent.objects.values_list("pk", "message"))
+    demo.build(console=Console(quiet=True))  # idempotent
+    assert list(BillEvent.objects.values_list("pk", "message")) == stored
+
+
+def test_a_refused_step_is_a_coded_message_rendered_in_kazakh_and_russian() -> None:
+    state = BillState(kind=BillKind.ORDINARY, stage=Stage.INTRODUCED, last_on=dt.date(2026, 10, 1))
+    with pytest.raises(TransitionRefused) as refused:
+        advance(state, Move(Action.SIGN, dt.date(2026, 10, 2)))
+    text = refused.value.text
+    assert refused.value.rule == text.code == "procedure" and text.domain == "legislature"
+    assert refused.value.message == text.render() and "cannot take the step" in refused.value.message
+    assert msg_loaded(msg_stored(text)) == text  # kept as JSON, read back the same
+    ru, kk = msg_render(text, "ru"), msg_render(text, "kk")
+    assert "на стадии «внесён» шаг «" in ru and "Голосование о принятии" in ru
+    assert "«енгізілді» сатысында" in kk
+    for shown in (ru, kk):
+        assert not english_words(shown.split()), shown
+    with pytest.raises(TransitionRefused) as late:
+        advance(state, Move(Action.ADOPTION_VOTE, dt.date(2026, 9, 1)))
+    assert late.value.text.code == "chronology"
+    assert "1 сентября 2026" in msg_render(late.value.text, "ru")
+    assert "2026 жылғы 1 қыркүйек" in msg_render(late.value.text, "kk")
