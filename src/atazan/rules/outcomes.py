@@ -129,7 +129,7 @@ def _article(value: object) -> str:
 
 
 def _none() -> str:
-    return pgettext("case outcome", "none")
+    return str(pgettext("case outcome", "none"))
 
 
 def _described(example: WorkedExample, value: object) -> str:
@@ -148,7 +148,7 @@ def _part(example: WorkedExample, key: str, value: Any, keys: dict[str, str]) ->
     if key == "article":
         return _article(value)
     if key == "allowed":
-        return pgettext("case result", "allowed") if value else pgettext("case result", "refused")
+        return str(pgettext("case result", "allowed") if value else pgettext("case result", "refused"))
     if key == "violations":
         shown = ", ".join(f"{_code(v['rule'])} ({_article(v['article'])})" for v in value if isinstance(v, dict))
         return f"{label}: {shown or _none()}"
