@@ -84,6 +84,7 @@ def test_tally_reports_rejected_rows_and_counts_duplicates_once(tmp_path: Path) 
             "rules": [
                 {
                     "rule": "took_part_exceeds_registered",
+                    "code": "took_part_exceeds_registered",
                     "message": "citizens who took part (60) are more than the citizens entitled to take part (10). "
                     "Check both figures against the signed protocol.",
                     "source": "Referendum Law, Art. 30(1)(1),(3): took part <= entitled",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 from django.utils.html import escape, format_html
@@ -202,6 +203,34 @@ def heatmap_svg(grid: Sequence[Sequence[int]], *, title: str, size: int = 400) -
         )
     )
     return mark_safe("".join(parts))  # noqa: S308 - escaped by format_html
+
+
+@dataclass(frozen=True, slots=True)
+class HeatmapRow:
+    """One cell of the heatmap that holds voters, as its data table lists it: the turnout band and the yes-share
+    band (whole percentages, ``low``–``high``) and the voters who took part in precincts of that cell."""
+
+    turnout_low: str
+    turnout_high: str
+    yes_low: str
+    yes_high: str
+    voters: int
+
+
+def heatmap_rows(grid: Sequence[Sequence[int]]) -> list[HeatmapRow]:
+    """Every cell of ``grid`` (rows: turnout bins, columns: yes-share bins) that holds voters, by turnout then yes
+    share: the same figures the heatmap draws, as a table (its text alternative)."""
+
+    def edge(i: int, bins: int) -> str:
+        return f"{i * 100 / bins:.1f}" if (i * 100) % bins else str(i * 100 // bins)
+
+    bins = len(grid)
+    return [
+        HeatmapRow(edge(ti, bins), edge(ti + 1, bins), edge(yi, bins), edge(yi + 1, bins), v)
+        for ti, row in enumerate(grid)
+        for yi, v in enumerate(row)
+        if v
+    ]
 
 
 def percent(value: Fraction) -> str:

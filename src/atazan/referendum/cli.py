@@ -23,6 +23,7 @@ from atazan.referendum.cli_tally import (
     unreadable,
 )
 from atazan.referendum.domain.adoption import QuestionKind
+from atazan.referendum.domain.messages import msg
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
     RegisterFileError,
@@ -164,7 +165,7 @@ def import_command(
     except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
         raise _unreadable(path, exc) from None
     if not parsed.protocols and not parsed.rejected:
-        raise _unreadable(path, ProtocolFileError("the file holds no protocols, only a header: nothing to import"))
+        raise _unreadable(path, ProtocolFileError(msg("file_no_protocols")))
     console = _console()
     with _progress(console) as progress:
         task = progress.add_task(f"Importing {path.name}", total=len(parsed.protocols))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from atazan.referendum.domain.adoption import QuestionKind
+from atazan.referendum.domain.messages import msg
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows
 from atazan.referendum.domain.register import (
     PrecinctRegister,
@@ -172,9 +173,7 @@ def tally_run(
         except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
             raise unreadable(protocols, exc) from None
         if not parsed.protocols and not parsed.rejected:
-            raise unreadable(
-                protocols, ProtocolFileError("the file holds no protocols, only a header: nothing to count")
-            )
+            raise unreadable(protocols, ProtocolFileError(msg("file_no_protocols")))
         bound = register_read(register, registry) if register is not None else None
     except CommandExit as exc:
         return exc.code

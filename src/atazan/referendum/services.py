@@ -351,12 +351,7 @@ def _import(
                 chunk.conflicts += 1
                 review(
                     chunk,
-                    Rejection(
-                        p.precinct,
-                        ProtocolRule.CONFLICTING_DUPLICATE,
-                        "the same file holds a different protocol for this precinct",
-                        line,
-                    ),
+                    Rejection.of(p.precinct, ProtocolRule.CONFLICTING_DUPLICATE, msg("duplicate_in_file"), line),
                     p.as_dict(),
                 )
             continue
@@ -371,12 +366,7 @@ def _import(
                 chunk.conflicts += 1
                 review(
                     chunk,
-                    Rejection(
-                        p.precinct,
-                        ProtocolRule.CONFLICTING_DUPLICATE,
-                        "differs from the accepted protocol; file a correction with a reason instead",
-                        line,
-                    ),
+                    Rejection.of(p.precinct, ProtocolRule.CONFLICTING_DUPLICATE, msg("differs_from_accepted"), line),
                     p.as_dict(),
                 )
             continue
@@ -398,10 +388,10 @@ def _import(
                 report.bad_signatures += 1
                 review(
                     chunk,
-                    Rejection(
+                    Rejection.of(
                         p.precinct,
                         ProtocolRule.BAD_SIGNATURE,
-                        f"the signature is not {commission_id(p)}'s over this protocol",
+                        msg("signature_not_commission", commission=commission_id(p)),
                         line,
                     ),
                     p.as_dict(),
@@ -915,10 +905,10 @@ def _correct(
         raise ValueError(f"precinct {protocol.precinct} has no accepted protocol to correct")
     if previous.precinct.unit.code != protocol.unit:
         raise ProtocolError(
-            Rejection(
+            Rejection.of(
                 protocol.precinct,
                 ProtocolRule.UNKNOWN_UNIT,
-                f"precinct {protocol.precinct} belongs to {previous.precinct.unit.name_en}, not {protocol.unit!r}",
+                msg("unit_moved", precinct=protocol.precinct, unit=repr(protocol.unit)),
             )
         )
     if _figures(protocol) == tuple(getattr(previous, name) for name in FIGURES):

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,6 +22,7 @@ from atazan.referendum import charts, forensics_cache, selectors, services
 from atazan.referendum.domain.adoption import MAJORITY_SOURCE, UNITS_SOURCE, VALIDITY_SOURCE
 from atazan.referendum.domain.electorate import ADDITIONS_NOTE
 from atazan.referendum.domain.forensics import KSP_REFERENCE
+from atazan.referendum.domain.messages import msg
 from atazan.referendum.domain.protocol import ProtocolError, Rejection
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json
 from atazan.referendum.domain.synthetic import OFFICIAL_SOURCE
@@ -226,18 +227,30 @@ def stations(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _forensics_charts(question: Question, kept: forensics_cache.Kept, language: str) -> dict[str, Any]:
     f = kept.forensics
+    # the charts' titles and axes in the reader's language (a screen reader reads an SVG's <title>)
+    turnout = pgettext("referendum forensics axis", "turnout")
+    yes_share = pgettext("referendum forensics axis", "yes share")
     return {
-        "turnout_svg": charts.histogram_svg(f.turnout.counts, title="Precincts by turnout", x_label="turnout"),
-        "yes_svg": charts.histogram_svg(f.yes.counts, title="Precincts by yes share", x_label="yes share"),
-        "heatmap_svg": charts.heatmap_svg(f.grid, title="Voters by turnout and yes share"),
+        "turnout_svg": charts.histogram_svg(f.turnout.counts, title=_("Precincts by turnout"), x_label=turnout),
+        "yes_svg": charts.histogram_svg(f.yes.counts, title=_("Precincts by yes share"), x_label=yes_share),
+        "heatmap_svg": charts.heatmap_svg(f.grid, title=_("Voters by turnout and yes share")),
+        "heatmap_rows": charts.heatmap_rows(f.grid),
         "units": [
             {
                 "name": _unit_name(u, language),
                 "turnout_svg": charts.histogram_svg(
-                    f.per_unit_turnout[u.code].counts, title=u.name_en, x_label="turnout", width=300, height=80
+                    f.per_unit_turnout[u.code].counts,
+                    title=_unit_name(u, language),
+                    x_label=turnout,
+                    width=300,
+                    height=80,
                 ),
                 "yes_svg": charts.histogram_svg(
-                    f.per_unit_yes[u.code].counts, title=u.name_en, x_label="yes share", width=300, height=80
+                    f.per_unit_yes[u.code].counts,
+                    title=_unit_name(u, language),
+                    x_label=yes_share,
+                    width=300,
+                    height=80,
                 ),
             }
             for u in selectors.units_all()
@@ -395,15 +408,18 @@ def protocol_upload(request: HttpRequest, slug: str) -> HttpResponse:
     registry = selectors.registry_for(q)
     try:
         if upload.size > MAX_UPLOAD:
-            raise ProtocolFileError(f"the file is larger than {MAX_UPLOAD // (1024 * 1024)} MiB")
+            raise ProtocolFileError(msg("file_too_large", limit=MAX_UPLOAD // (1024 * 1024)))
         text = upload.read().decode("utf-8")
         parsed = (
             read_json(text, registry=registry)
             if name.lower().endswith(".json")
             else read_csv_rows(text.splitlines(True), registry=registry)
         )
-    except (UnicodeDecodeError, ProtocolFileError) as exc:
-        form.add_error("file", f"{name}: {exc}")
+    except UnicodeDecodeError:
+        form.add_error("file", f"{name}: {_('not UTF-8 text; save the file as UTF-8')}")
+        return _desk(request, q, upload=form, status=422)
+    except ProtocolFileError as exc:
+        form.add_error("file", f"{name}: {msg_render(exc.msg) if exc.msg is not None else exc}")
         return _desk(request, q, upload=form, status=422)
     report = services.protocols_import(question=q, parsed=parsed, source=f"upload:{name}", actor=request.user)
     return _desk(request, q, outcome=_outcome("upload", report, name))

@@ -194,8 +194,13 @@ class Rejection:
     msg: Msg | None = None  # the message as a template with its code, where one exists (else `message` is English)
     fields: tuple[str, ...] = ()  # the protocol's fields the rule concerns, the first the one to show it next to
 
+    @property
+    def code(self) -> str:
+        """The message's stable code (domain.messages.TEMPLATES); the rule's where the message has none."""
+        return self.msg.code if self.msg is not None and self.msg.code else self.rule.value
+
     def as_dict(self) -> dict[str, str]:
-        return {"precinct": self.precinct, "rule": self.rule.value, "message": self.message}
+        return {"precinct": self.precinct, "rule": self.rule.value, "code": self.code, "message": self.message}
 
     @classmethod
     def of(

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import figure, msg
+from .messages import Msg, figure, msg
 from .protocol import BALLOT_FIELDS, MAX_FIGURE, Protocol, ProtocolRule, Rejection
 from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
 
@@ -25,7 +25,16 @@ CSV_HEADER = ("precinct", "unit", "district", "registered", "took_part", "yes", 
 
 
 class ProtocolFileError(ValueError):
-    """The file as a whole cannot be read (wrong header, not CSV, not JSON)."""
+    """The file as a whole cannot be read (wrong header, not CSV, not JSON): ``msg`` says why, with a stable code
+    (domain.messages.TEMPLATES), in the reader's language where it is shown; ``str()`` is the English."""
+
+    def __init__(self, message: Msg | str) -> None:
+        super().__init__(str(message))
+        self.msg: Msg | None = message if isinstance(message, Msg) else None
+
+    @property
+    def code(self) -> str:
+        return self.msg.code if self.msg is not None else ""
 
 
 @dataclass(slots=True)
@@ -53,14 +62,19 @@ def _int_cell(raw: str | None, name: str, precinct: str, line: int) -> int | Rej
         not_integer = msg("field_not_integer", line=line, field=figure(name), value=repr(shown))
         return Rejection.of(precinct, ProtocolRule.NOT_INTEGER, not_integer, line)
     if len(sign.lstrip("0")) > len(str(MAX_FIGURE)):  # also keeps int() away from its 4,300-digit limit
-        return Rejection(
-            precinct, ProtocolRule.FIGURE_OUT_OF_RANGE, f"line {line}: {name} has {len(sign)} digits", line
-        )
+        digits = msg("figure_digits", line=line, field=figure(name), digits=len(sign))
+        return Rejection.of(precinct, ProtocolRule.FIGURE_OUT_OF_RANGE, digits, line)
     value = int(text)
     if value < 0:
         negative = msg("field_negative", line=line, field=figure(name), value=value)
         return Rejection.of(precinct, ProtocolRule.NEGATIVE, negative, line)
     return value
+
+
+def unknown_unit(name: str, line: int | None = None) -> Msg:
+    """Why a unit's name is refused: not one of the 20 regions and cities (with its line where there is one)."""
+    shown = repr(name if len(name) <= 40 else name[:40] + "…")
+    return msg("unknown_unit", unit=shown) if line is None else msg("unknown_unit_line", line=line, unit=shown)
 
 
 def protocol_from_fields(row: dict[str, str | None], line: int, registry: UnitRegistry) -> Protocol | list[Rejection]:
@@ -75,7 +89,7 @@ def protocol_from_fields(row: dict[str, str | None], line: int, registry: UnitRe
         unit, abroad = registry.resolve(unit_name)
         unit_code = unit.code
     except UnknownUnitError as exc:
-        problems.append(Rejection(precinct, ProtocolRule.UNKNOWN_UNIT, f"line {line}: {exc}", line))
+        problems.append(Rejection.of(precinct, ProtocolRule.UNKNOWN_UNIT, unknown_unit(exc.name, line), line))
     get = row.get
     figures = [get(name) for name in _FIGURE_COLUMNS]
     ballots = [get(name) for name in BALLOT_FIELDS]
@@ -159,7 +173,7 @@ def text_lines(stream: Iterable[str], error: type[ValueError]) -> Iterator[str]:
     text), which the csv module would otherwise read as part of a cell."""
     for number, line in enumerate(stream, start=1):
         if "\x00" in line:
-            raise error(f"line {number}: a NUL byte, so not a text file")
+            raise error(msg("file_nul", line=number))
         yield line
 
 
@@ -177,18 +191,18 @@ def read_csv_rows(stream: Iterable[str], *, registry: UnitRegistry = DEFAULT_REG
     reader = csv.reader(text_lines(stream, ProtocolFileError))
     try:
         return _read_rows(reader, registry)
-    except csv.Error as exc:
-        raise ProtocolFileError(f"line {reader.line_num}: not a CSV file ({exc})") from None
+    except csv.Error:
+        raise ProtocolFileError(msg("file_not_csv", line=reader.line_num)) from None
 
 
 def _read_rows(reader: Any, registry: UnitRegistry) -> ParsedProtocols:
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except StopIteration:
-        raise ProtocolFileError("the file is empty: expected a header " + ",".join(CSV_HEADER)) from None
+        raise ProtocolFileError(msg("file_empty", header=",".join(CSV_HEADER))) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise ProtocolFileError(f"header lacks column(s) {', '.join(missing)}; expected {','.join(CSV_HEADER)}")
+        raise ProtocolFileError(msg("file_header", columns=", ".join(missing), header=",".join(CSV_HEADER)))
     out = ParsedProtocols()
     width = len(header)
     for cells in reader:
@@ -220,17 +234,20 @@ def read_json(text: str, *, registry: UnitRegistry = DEFAULT_REGISTRY) -> Parsed
     try:
         data = json.loads(text)
     except RecursionError:
-        raise ProtocolFileError("not a protocols file: JSON nested too deeply") from None
-    except ValueError as exc:  # JSONDecodeError, or a number past int()'s digit limit
-        raise ProtocolFileError(f"not JSON: {exc}") from None
+        raise ProtocolFileError(msg("file_json_deep")) from None
+    except json.JSONDecodeError as exc:
+        raise ProtocolFileError(msg("file_not_json", line=exc.lineno, column=exc.colno)) from None
+    except ValueError:  # a number past int()'s digit limit
+        raise ProtocolFileError(msg("file_json_number")) from None
     if isinstance(data, dict):
         data = data.get("protocols")
     if not isinstance(data, list):
-        raise ProtocolFileError("expected a JSON array of protocols or an object with a 'protocols' array")
+        raise ProtocolFileError(msg("file_json_shape"))
     out = ParsedProtocols()
     for index, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            out.rejected.append(Rejection("", ProtocolRule.MALFORMED_ROW, f"item {index} is not an object", index))
+            not_object = msg("item_not_object", item=index)
+            out.rejected.append(Rejection.of("", ProtocolRule.MALFORMED_ROW, not_object, index))
             continue
         row = {k: (None if v is None else str(v)) for k, v in item.items()}
         result = protocol_from_fields(row, index, registry)

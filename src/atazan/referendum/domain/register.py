@@ -40,7 +40,7 @@ from .protocol import (
     precinct_number_msg,
     precinct_number_valid,
 )
-from .protocol_io import control_characters, text_lines
+from .protocol_io import control_characters, text_lines, unknown_unit
 from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
 
 ELECTORATE_2026 = 12_482_613  # CEC final protocol of 15 March 2026 (shared/domain/FACTS.md)
@@ -190,7 +190,7 @@ def _register_row(
     try:
         unit, abroad = registry.resolve(row["unit"])
     except UnknownUnitError as exc:
-        found.append(Rejection(number, ProtocolRule.UNKNOWN_UNIT, f"line {line}: {exc}", line))
+        found.append(Rejection.of(number, ProtocolRule.UNKNOWN_UNIT, unknown_unit(exc.name, line), line))
     text = row["registered"]
     shown = repr(text if len(text) <= 40 else text[:40] + "…")
     if not (text.isascii() and text.isdigit()):

@@ -19,6 +19,7 @@ from fractions import Fraction
 from .adoption import AdoptionOutcome, Counts, QuestionKind, adoption_outcome, more_than_half
 from .messages import Msg, msg
 from .protocol import Protocol, ProtocolRule, Rejection, protocol_violations
+from .protocol_io import unknown_unit
 from .register import ELECTORATE_BOUND, PrecinctRegister, electorate_bound_problem, register_check
 from .units import DEFAULT_REGISTRY, UnitRegistry
 
@@ -98,7 +99,10 @@ class RefusedProtocol:
         return {
             "precinct": self.precinct,
             "line": self.line,
-            "rules": [{"rule": r.rule.value, "message": r.message, "source": r.rule.source} for r in self.rejections],
+            "rules": [
+                {"rule": r.rule.value, "code": r.code, "message": r.message, "source": r.rule.source}
+                for r in self.rejections
+            ],
         }
 
 
@@ -192,7 +196,7 @@ class TallyResult:
 def _problems(p: Protocol, by_code: Mapping[str, object]) -> list[Rejection]:
     """Why `p` cannot be counted: a unit outside the registry, or the control relations it breaks."""
     if p.unit not in by_code:
-        return [Rejection(p.precinct, ProtocolRule.UNKNOWN_UNIT, f"unknown unit {p.unit!r}")]
+        return [Rejection.of(p.precinct, ProtocolRule.UNKNOWN_UNIT, unknown_unit(p.unit))]
     return protocol_violations(p)
 
 
@@ -251,13 +255,7 @@ def tally(
                 duplicates += 1
             else:
                 rejected.append(
-                    Rejection(
-                        p.precinct,
-                        ProtocolRule.CONFLICTING_DUPLICATE,
-                        "a different protocol for this precinct was already accepted; "
-                        "a correction must be filed as a new version with a reason",
-                        line,
-                    )
+                    Rejection.of(p.precinct, ProtocolRule.CONFLICTING_DUPLICATE, msg("duplicate_accepted"), line)
                 )
             continue
         if refused.get(p.precinct) == p:

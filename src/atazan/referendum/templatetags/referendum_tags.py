@@ -4,8 +4,10 @@ import re
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 
+from atazan.referendum.countries import country_name
 from atazan.standards import names
 
 register = template.Library()
@@ -41,6 +43,7 @@ def rule_label(code: Any) -> str:
 # shown in the reader's language (issue 15): "Model district 03 of East Kazakhstan Region", "Precinct 0042 (model)".
 _MODEL_DISTRICT = re.compile(r"^Model district (?P<number>\d+) of (?P<unit>.+)$")
 _MODEL_PRECINCT = re.compile(r"^Precinct (?P<number>\d+) \(model\)$")
+_MODEL_MISSION = re.compile(r"^Mission in (?P<country>.+)$")
 _MODEL_ADDRESS = " (model address)"
 
 
@@ -63,12 +66,36 @@ def district_name(value: Any) -> str:
 
 @register.filter
 def precinct_label(value: Any) -> str:
-    """A precinct's label in the reader's language ("Precinct 0042 (model)" is the demo model's); others as recorded."""
+    """A precinct's label in the reader's language ("Precinct 0042 (model)" and "Mission in Germany" are the demo
+    model's); others as recorded."""
     label = str(value or "")
+    mission = _MODEL_MISSION.match(label)
+    if mission is not None:
+        # "Mission in Germany" (a precinct abroad): the country's name from the ISO 3166-1 catalogues (countries.py)
+        from atazan.referendum.domain.messages import VOICE
+        from atazan.referendum.translation import msg_render
+
+        return msg_render(VOICE.msg("Mission in {country}", country=country_name(mission["country"], get_language())))
     found = _MODEL_PRECINCT.match(label)
     if found is None:
         return label
     return pgettext("referendum", "Precinct {number} (model)").format(number=found["number"])
+
+
+@register.filter
+def country(value: Any) -> str:
+    """A country (recorded in English, or as an ISO code) in the reader's language (countries.py)."""
+    return country_name(str(value or ""), get_language())
+
+
+@register.filter
+def protocol_author(value: Any) -> str:
+    """Who entered a protocol version: the demo's loader ("demo") in the reader's language; a user name as it is
+    (marked ``translate="no"``: a name, not a word)."""
+    author = str(value or "")
+    if author == "demo":
+        return pgettext("referendum protocol author", "demo data")
+    return format_html('<span translate="no">{}</span>', author)
 
 
 @register.filter
@@ -109,6 +136,17 @@ def anomaly_reason(value: Any) -> str:
         ),
     }
     return fixed.get(reason, reason)
+
+
+@register.filter
+def forensics_measure(value: Any) -> str:
+    """A forensics measure ("turnout", "yes": domain.forensics) as the reader's language names it."""
+    measure = str(value or "")
+    names_ = {
+        "turnout": pgettext("referendum forensics measure", "turnout"),
+        "yes": pgettext("referendum forensics measure", "yes share"),
+    }
+    return names_.get(measure, measure)
 
 
 @register.filter
