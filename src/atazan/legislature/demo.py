@@ -145,7 +145,7 @@ def _peoples_council(console: Console) -> None:
             "peoples_council",
             D(2026, 10, 5),
             enters_into_force="2027-01-01",
-            provisions=[{"label": "Art. 4", "applies_from": "2027-01-01", "adds_duties": True}],
+            provisions=[{"label": "4", "applies_from": "2027-01-01", "adds_duties": True}],
         ),
     )
     peoples_council_decide(
@@ -249,8 +249,8 @@ def _bills(console: Console) -> None:
             government_opinion="positive",
             enters_into_force="2027-01-01",
             provisions=[
-                {"label": "Art. 2", "applies_from": "2026-07-01", "increases_liability": True},
-                {"label": "Art. 3", "applies_from": "2027-01-01", "adds_duties": True},
+                {"label": "2", "applies_from": "2026-07-01", "increases_liability": True},
+                {"label": "3", "applies_from": "2027-01-01", "adds_duties": True},
             ],
         ),
     )
