@@ -67,3 +67,22 @@ def test_kurultai_forms_find_the_same_paragraphs_and_highlight_them(load_texts: 
     assert kazakh[0] == kazakh[1] and len(kazakh[0]) >= 75
     marked = {s.text for h in provisions_search("Курултаю", "rus", 2026) for s in h.segments if s.hit}
     assert {"Курултай", "Курултая", "Курултаю"} <= marked
+
+
+def test_kazakh_forms_with_a_voiced_final_consonant_find_each_other(load_texts: Any) -> None:
+    """«құқығы» (қ voiced to ғ before the possessive) is found by «құқық», and finds what «құқық» finds; the same
+    for «бап»/«бабы». Before, the prefix «құқық» missed every paragraph that only says «құқығы»."""
+    import re
+
+    from atazan.texts.models import Provision
+
+    load_texts((2026, "kaz"))
+    for plain, voiced, only in (("құқық", "құқығы", r"\bқұқығ"), ("бап", "бабы", r"\bбаб")):
+        found = {h.eid: h for h in provisions_search(plain, "kaz", 2026, limit=10_000)}
+        assert found.keys() == {h.eid for h in provisions_search(voiced, "kaz", 2026, limit=10_000)}
+        texts = dict(Provision.objects.filter(eid__in=found, expression__language="kaz").values_list("eid", "text"))
+        plain_only = re.compile(rf"\b{plain}", re.IGNORECASE)
+        voiced_only = [e for e, t in texts.items() if re.search(only, t, re.IGNORECASE) and not plain_only.search(t)]
+        assert voiced_only, f"no paragraph with only the voiced form of {plain}"
+        marked = {s.text.lower() for s in found[voiced_only[0]].segments if s.hit}
+        assert any(m.startswith(voiced[:-1]) for m in marked), marked

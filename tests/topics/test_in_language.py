@@ -99,3 +99,16 @@ def test_topic_pages_show_no_english(tagged: None, language: str, key: str) -> N
     if key == "detention-rights":
         assert 'data-case="detention-violated-2026"' in html
     assert not re.search(r"Constitution \d{4}, Art\.", html)
+
+
+@pytest.mark.django_db
+def test_kazakh_search_finds_the_voiced_forms() -> None:
+    """«құқық» finds the paragraphs that say only «құқығы» (қ voiced before the possessive), and «құқығы» those
+    that say only «құқық» (texts.domain.stemming.term_forms)."""
+    from atazan.topics.selectors import paragraphs_search
+
+    plain = {v.eid: v.text for v in paragraphs_search(query="құқық", topic=None, year=2026, lang="kaz")}
+    voiced = {v.eid: v.text for v in paragraphs_search(query="құқығы", topic=None, year=2026, lang="kaz")}
+    assert plain.keys() == voiced.keys()
+    assert any(re.search(r"\bқұқығ", t, re.I) and not re.search(r"\bқұқық", t, re.I) for t in plain.values())
+    assert any(re.search(r"\bқұқық", t, re.I) and not re.search(r"\bқұқығ", t, re.I) for t in voiced.values())

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from .domain.snippets import Part, mark, snippet
-from .domain.stemming import term_stem
+from .domain.stemming import term_forms
 from .models import Expression, Provision, Work
 
 MAX_TERMS = 8
@@ -224,11 +224,14 @@ def highlight(text: str, terms: list[str]) -> list[HitSegment]:
     return mark(text, terms) if terms else [HitSegment(text, False)]
 
 
-def _matching(qs: QuerySet[Provision], terms: list[str]) -> QuerySet[Provision]:
+def _matching(qs: QuerySet[Provision], terms: list[tuple[str, ...]]) -> QuerySet[Provision]:
+    """Paragraphs holding, for every term, a word that starts with one of the term's forms (``term_forms``: the stem,
+    and for a Kazakh stem ending in қ, к or п also its voiced form: «құқық» or «құқығ»)."""
     vendor = connection.vendor
     if vendor == "sqlite":
         # FTS5 prefix queries: every term must start a word ("президент*" finds «Президента», «Президентом»).
-        match = " ".join(f'"{t}"*' for t in terms)
+        # (FTS5 joins parenthesised groups with an explicit AND only)
+        match = " AND ".join("(" + " OR ".join(f'"{f}"*' for f in forms) + ")" for forms in terms)
         return qs.extra(  # noqa: S610 - the match string is a bound parameter
             where=["texts_provision.id IN (SELECT rowid FROM texts_provision_fts WHERE texts_provision_fts MATCH %s)"],
             params=[match],
@@ -236,13 +239,16 @@ def _matching(qs: QuerySet[Provision], terms: list[str]) -> QuerySet[Provision]:
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        raw = " & ".join(f"{t}:*" for t in terms)
+        raw = " & ".join("(" + " | ".join(f"{f}:*" for f in forms) + ")" for forms in terms)
         return qs.annotate(search=SearchVector("text", config="simple")).filter(
             search=SearchQuery(raw, config="simple", search_type="raw")
         )
     cond = Q()
-    for t in terms:
-        cond &= Q(text__icontains=t)
+    for forms in terms:
+        either = Q()
+        for f in forms:
+            either |= Q(text__icontains=f)
+        cond &= either
     return qs.filter(cond)
 
 
@@ -263,20 +269,21 @@ def provisions_search(
     """
     # Each term is matched by its stem (texts.domain.stemming), so every word form finds the same paragraphs:
     # «Курултая» what «Курултай» finds, «Құрылтайда» what «Құрылтай» finds.
-    terms = list(dict.fromkeys(term_stem(t, language) for t in search_terms(query)))
+    terms = list(dict.fromkeys(term_forms(t, language) for t in search_terms(query)))
     if not terms:
         return []
     key = ("search", tuple(terms), language, year, limit)
     return _memo(key, lambda: _search_build(terms, language, year, limit), state)
 
 
-def _search_build(terms: list[str], language: str | None, year: int | None, limit: int) -> list[SearchHit]:
+def _search_build(terms: list[tuple[str, ...]], language: str | None, year: int | None, limit: int) -> list[SearchHit]:
     qs = Provision.objects.filter(kind=Provision.Kind.PARAGRAPH).select_related("expression__work")
     if language:
         qs = qs.filter(expression__language=language)
     if year:
         qs = qs.filter(expression__work__year=year)
     rows = _matching(qs, terms).order_by("-expression__work__year", "expression__language", "order")[:limit]
+    prefixes = [f for forms in terms for f in forms]
     hits = []
     for p in rows:
         expr = p.expression
@@ -287,9 +294,9 @@ def _search_build(terms: list[str], language: str | None, year: int | None, limi
                 article_num=p.article_num,
                 eid=p.eid,
                 num=p.num,
-                segments=highlight(p.text, terms),
+                segments=highlight(p.text, prefixes),
                 url=p.get_absolute_url(),
-                snippet=snippet(p.text, terms),
+                snippet=snippet(p.text, prefixes),
             )
         )
     return hits

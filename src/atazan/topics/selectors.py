@@ -10,7 +10,7 @@ from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
 
 from atazan.texts.domain.snippets import Part, snippet
-from atazan.texts.domain.stemming import term_stem
+from atazan.texts.domain.stemming import term_forms
 
 from . import corpus
 from .domain.changes import ParagraphChange, topic_changes
@@ -173,7 +173,9 @@ def paragraphs_search(
     """Paragraphs whose normalised text contains every word of the query in any of its forms (each word reduced to
     its stem, texts.domain.stemming: «Курултая» finds what «Курултай» finds), optionally only those under a topic (its
     sub-topics included) and in one Constitution. Each result carries a snippet around its first match."""
-    terms = list(dict.fromkeys(term_stem(w, lang) for w in normalised(query).split()))
+    # each word by its forms: the stem, and a Kazakh stem's voiced form too («құқық» finds «құқығы», term_forms)
+    terms = list(dict.fromkeys(term_forms(w, lang) for w in normalised(query).split()))
+    prefixes = [f for forms in terms for f in forms]
     allowed: set[tuple[int, str]] | None = None
     if topic is not None:
         keys = [topic.pk, *topic.children.values_list("pk", flat=True)]
@@ -185,14 +187,14 @@ def paragraphs_search(
         if allowed is not None and (unit.year, unit.eid) not in allowed:
             continue
         text = normalised(unit.text(lang))
-        if terms and not all(t in text for t in terms):
+        if terms and not all(any(f in text for f in forms) for forms in terms):
             continue
         if not terms and allowed is None:
             continue
         view = paragraph_view(unit.year, unit.eid, lang)
         if view is not None:
             if terms:
-                view.snippet = snippet(view.text, terms)
+                view.snippet = snippet(view.text, prefixes)
             out.append(view)
         if len(out) >= limit:
             break

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from atazan.texts.domain.stemming import kazakh_stem, term_stem
+from atazan.texts.domain.stemming import kazakh_stem, term_forms, term_stem
 
 KAZAKH_FORMS = {
     "құрылтай": ["Құрылтай", "Құрылтайда", "Құрылтайдың", "Құрылтайға", "Құрылтайдан", "Құрылтаймен"],
@@ -45,3 +45,31 @@ def test_russian_forms_share_a_snowball_stem(forms: list[str]) -> None:
 def test_latin_and_numbers_are_left_as_they_are() -> None:
     assert term_stem("NIST", None) == "nist"
     assert term_stem("2026", "rus") == "2026"
+
+
+# A final қ, к or п voices before a vowel-initial suffix (қ/ғ, к/г, п/б): every form has the dictionary stem, and the
+# search matches both the stem and its voiced form, so that «құқық» finds «құқығы» and «құқығы» finds «құқық».
+ALTERNATING = {
+    "құқық": ["құқық", "құқығы", "құқығын", "құқығына", "құқықтары", "құқықтарының"],
+    "бап": ["бап", "бабы", "бабының", "баптың", "бапта", "баптары"],
+    "тілек": ["тілек", "тілегі", "тілектер"],
+    "кітап": ["кітап", "кітабы", "кітабын"],
+    "топ": ["топ", "тобы", "топтар"],
+    "жақ": ["жақ", "жағы", "жағынан"],
+}
+VOICED = {"құқық": "құқығ", "бап": "баб", "тілек": "тілег", "кітап": "кітаб", "топ": "тоб", "жақ": "жағ"}
+
+
+@pytest.mark.parametrize(("stem", "forms"), list(ALTERNATING.items()))
+def test_alternating_consonant_forms_share_the_stem_and_both_prefixes(stem: str, forms: list[str]) -> None:
+    assert {kazakh_stem(f) for f in forms} == {stem}
+    assert {term_forms(f, "kaz") for f in forms} == {(stem, VOICED[stem])}
+    for form in forms:  # one of the prefixes starts every form as written
+        assert any(form.startswith(p) for p in term_forms(stem, "kaz")), form
+
+
+def test_no_voiced_form_for_other_stems_or_russian() -> None:
+    assert term_forms("сотқа", "kaz") == ("сот",)
+    assert term_forms("Конституцияның", "kaz") == ("конституция",)
+    assert term_forms("закон", "rus") == ("закон",)
+    assert kazakh_stem("дауы") == "дауы"  # a one-letter suffix after a vowel still needs a longer stem
