@@ -41,7 +41,7 @@ CONTEXT = "law citation"
 
 _ENGLISH = re.compile(
     r"^\s*(?:Constitution\s+(?P<year>\d{4}),?\s*)?Art(?:icle)?\.?\s*(?P<article>\d+(?:-\d+)?)"
-    r"(?:\((?P<para>\d+)\))?(?:,?\s*sub-para(?:graph)?\.?\s*(?P<sub>\d+)\)?)?\s*$"
+    r"(?:\((?P<para>\d+(?:-\d+)?)\))?(?:,?\s*sub-para(?:graph)?\.?\s*(?P<sub>\d+)\)?)?\s*$"
 )
 
 
