@@ -155,6 +155,6 @@ def test_composition_report_against_the_configured_rules(settings) -> None:
     assert composition_report().complies
     settings.ATAZAN_COMMISSION_RULES = {"composition": {"members": 130}}
     report = composition_report()
-    messages = [v.message for v in report.violations]
+    messages = [str(v.message) for v in report.violations]
     assert "members: 6, the rule requires 130" in messages
     assert "region abai has no member" in messages  # every region represented is the default rule

@@ -156,8 +156,8 @@ def _session_out(number: int) -> dict[str, Any]:
         "members_total": view.members_total,
         "quorum_required": view.quorum_required,
         "quorum_met": view.quorum_met,
-        "quorum_source": view.quorum_source,
-        "majority_rule": view.majority_text,
+        "quorum_source": str(view.quorum_source),
+        "majority_rule": str(view.majority_text),
         "synthetic": s.synthetic,
         "agenda": [
             {
@@ -170,7 +170,7 @@ def _session_out(number: int) -> dict[str, Any]:
                 "votes_for": iv.outcome.tally.votes_for if iv.outcome else None,
                 "votes_against": iv.outcome.tally.votes_against if iv.outcome else None,
                 "abstained": iv.outcome.tally.abstained if iv.outcome else None,
-                "outcome": iv.outcome.explanation if iv.outcome else None,
+                "outcome": str(iv.outcome.explanation) if iv.outcome else None,
                 "decision": iv.decision.number if iv.decision else None,
             }
             for iv in view.items

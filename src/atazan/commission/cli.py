@@ -84,7 +84,8 @@ def tally(number: int) -> None:
     )
     for iv in view.items:
         out.print(
-            f"{iv.item.order}. {iv.item.title}: " + (iv.outcome.explanation if iv.outcome else "not put to the vote")
+            f"{iv.item.order}. {iv.item.title}: "
+            + (str(iv.outcome.explanation) if iv.outcome else "not put to the vote")
         )
 
 

@@ -33,6 +33,11 @@ from .selectors import minutes_compose
 from .texts_link import official_articles, official_expression
 
 APPOINTED = date(2026, 1, 21)  # the decree forming the Commission (FACTS.md)
+CHAIR_POSITION = "Chair of the Constitutional Court (synthetic stand-in)"
+CHAIR_POSITION_VARIANTS = {
+    "kk": {"position": "Конституциялық Сот Төрағасы (синтетикалық, шартты тұлға)"},
+    "ru": {"position": "Председатель Конституционного Суда (синтетический, условное лицо)"},
+}
 LANGUAGE = "rus"
 SEED = 2026_01_21
 PROPOSALS_PER_ITEM = 6  # the largest campaigns on the item's articles, then proposals sent once
@@ -149,7 +154,7 @@ def _members(secretary: User, commissioner: User) -> list[Member]:
             region = "astana"  # central government sits in the capital
         else:
             region = next(regions_cycle)
-        position = {MemberRole.CHAIR: "Chair of the Constitutional Court (synthetic stand-in)"}.get(role, "")
+        position = {MemberRole.CHAIR: CHAIR_POSITION}.get(role, "")
         user = commissioner if seat == 10 else users[f"cc-member-{seat:03d}"]
         members.append(
             cs.member_appoint(
@@ -408,6 +413,30 @@ def _texts_fill(secretary: User) -> None:
     for version in DraftVersion.objects.all():
         if variants := _variants(version, ("title", "note")):
             cs.texts_translate(actor=secretary, record=version, translations=variants)
+    for member in Member.objects.filter(synthetic=True, position=CHAIR_POSITION):
+        cs.texts_translate(actor=secretary, record=member, translations=CHAIR_POSITION_VARIANTS)
+    for decision in Decision.objects.select_related("item__session").filter(item__session__synthetic=True):
+        # The vote's explanation and its rules' source in Kazakh and Russian, when the record still says what the
+        # rules say of its votes today (a decision recorded before the record kept its translations).
+        texts = cs.outcome_texts(cs.item_outcome(decision.item))
+        if (texts["en"]["explanation"], texts["en"]["rule_source"]) == (decision.explanation, decision.rule_source):
+            cs.texts_translate(actor=secretary, record=decision, translations={
+                lang: texts[lang] for lang in ("kk", "ru")})  # fmt: skip
+
+
+def _minutes_fill(secretary: User) -> int:
+    """Publish the minutes of each decided demo session in English, Kazakh and Russian, composed from its record;
+    minutes already published with the same texts are left alone (running the demo again changes nothing)."""
+    published = 0
+    for session in Session.objects.filter(synthetic=True, number__lte=len(SESSIONS)).order_by("number"):
+        text = minutes_compose(session=session)
+        variants = {lang: minutes_compose(session=session, language=lang) for lang in ("kk", "ru")}
+        stored = {lang: session.translations.get(lang, {}).get("minutes", "") for lang in variants}
+        if session.minutes == text.strip() and stored == {k: v.strip() for k, v in variants.items()}:
+            continue
+        cs.minutes_publish(actor=secretary, session=session, text=text, translations=variants)
+        published += 1
+    return published
 
 
 def _titles(title: str) -> dict[str, str]:
@@ -483,6 +512,7 @@ def build(*, console: Console) -> None:
         _answer_proposals(console)
         _open_session(console)
         _texts_fill(secretary)
+        _minutes_fill(secretary)
         return
     final = official_articles(expression)
     final_by = {a.num: a.wording for a in final}
@@ -532,7 +562,6 @@ def build(*, console: Console) -> None:
                 wording = [_wording_change(c, final_by) for c in changes]
                 summary = f"{item_title}: {VERDICT[kind]}"
                 cs.decision_record(actor=secretary, item=item, kind=kind, summary=summary, changes=wording)
-            cs.minutes_publish(actor=secretary, session=session, text=minutes_compose(session=session))
             if day == date(2026, 1, 29):
                 draft2 = ds.draft_version_create(
                     actor=secretary,
@@ -556,7 +585,9 @@ def build(*, console: Console) -> None:
     _link_proposals(console)
     _answer_proposals(console)
     _open_session(console)
-    _texts_fill(User.objects.get(username="commission-secretary"))
+    secretary = User.objects.get(username="commission-secretary")
+    _texts_fill(secretary)
+    _minutes_fill(secretary)
 
 
 COMMENTS = (

@@ -68,6 +68,8 @@ class Member(models.Model):
     )
     synthetic = models.BooleanField(default=False)  # demo people, labelled as such wherever shown
     appointed = models.DateField()
+    # The position in the other languages (issue 15): {"kk": {"position": …}, "ru": {…}} (names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["seat"]
@@ -84,6 +86,8 @@ class Session(models.Model):
     broadcast_url = models.URLField(blank=True)  # the live broadcast (YouTube): embedded via youtube-nocookie
     minutes = models.TextField(blank=True)
     synthetic = models.BooleanField(default=False)
+    # The minutes in the other languages (issue 15): {"kk": {"minutes": …}, "ru": {…}} (names.in_language).
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["number"]

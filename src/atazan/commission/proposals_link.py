@@ -172,6 +172,14 @@ def themes_list(*, limit: int = 200) -> list[ThemeRef]:
     ]
 
 
+def theme_names(language: str) -> dict[int, str]:
+    """Each theme's name for a reader of ``language``, as the consultation names it (the first sentence of a
+    representative proposal in that language; the keyword label only for a theme with no text)."""
+    from atazan.consultation.selectors import theme_phrases
+
+    return theme_phrases(language)
+
+
 def theme_get(number: int) -> ThemeRef | None:
     t = Theme.objects.filter(number=number).first()
     return ThemeRef(t.number, t.label, t.size, tuple(str(r) for r in t.representatives)) if t else None

@@ -11,12 +11,14 @@ from atazan.texts.domain.diff import Segment
 
 from .domain import drafting as dd
 from .domain.composition import Category, CompositionReport, MemberFacts, MemberRole, composition_check
+from .domain.messages import Msg, label, phrase
 from .domain.voting import Outcome
 from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
 from .proposals_link import ArticleProposals, ProposalRef, article_proposals, proposals_lookup
 from .rules import composition_rules, majority_rule, quorum_rule
 from .services import item_outcome
 from .texts_link import Origin, official_article, origins_1995
+from .translation import said
 
 
 def members_list(*, category: str = "", region: str = "", role: str = "") -> QuerySet[Member]:
@@ -65,8 +67,8 @@ class SessionView:
     quorum_met: bool
     items: list[ItemView]
     absent: list[Member]
-    quorum_source: str
-    majority_text: str
+    quorum_source: Msg | str
+    majority_text: Msg
 
 
 def item_view(item: AgendaItem) -> ItemView:
@@ -253,37 +255,95 @@ def proposal_trace(*, number: str) -> ProposalTrace | None:
     return ProposalTrace(ref, articles, items, article_items)
 
 
-def minutes_compose(*, session: Session) -> str:
-    """Minutes of a session, composed from its record (attendance, speakers, votes, decisions), as Markdown."""
+def _variant(record: object, name: str, language: str) -> str:
+    """``record.<name>`` in ``language`` from its stored translations (as recorded when there is none)."""
+    default = str(getattr(record, name, "") or "")
+    found = (getattr(record, "translations", None) or {}).get(language, {})
+    text = found.get(name) if isinstance(found, dict) else None
+    return text if isinstance(text, str) and text else default
+
+
+def _articles_cited(articles: list[str]) -> Msg | str:
+    cited = [phrase("Art. {article}", article=a) for a in articles]
+    out: Msg | str = cited[0] if cited else ""
+    for c in cited[1:]:
+        out = phrase("{first}, {next}", first=out, next=c)
+    return out
+
+
+def minutes_compose(*, session: Session, language: str = "en") -> str:
+    """Minutes of a session, composed from its record (attendance, speakers, votes, decisions), as Markdown in
+    ``language`` (English, Kazakh or Russian): the record's own texts in their stored translations, the rest through
+    the Commission's catalogue."""
+
+    def say(message: Msg | str) -> str:
+        return said(message, language)
+
     view = session_detail(number=session.number)
-    synthetic = " (synthetic demo record)" if session.synthetic else ""
+    title = (session.titles or {}).get(language) or session.title
+    heading = (
+        phrase(
+            "Minutes of session {number} of the Constitutional Commission (synthetic demo record)",
+            number=session.number,
+        )
+        if session.synthetic
+        else phrase("Minutes of session {number} of the Constitutional Commission", number=session.number)
+    )
+    quorum = (
+        phrase(
+            "Present: {present} of {total} members; quorum {required} (met). Rule: {rule}.",
+            present=view.present, total=view.members_total, required=view.quorum_required,
+            rule=quorum_rule(language).source,
+        )
+        if view.quorum_met
+        else phrase(
+            "Present: {present} of {total} members; quorum {required} (not met). Rule: {rule}.",
+            present=view.present, total=view.members_total, required=view.quorum_required,
+            rule=quorum_rule(language).source,
+        )
+    )  # fmt: skip
     lines = [
-        f"# Minutes of session {session.number} of the Constitutional Commission{synthetic}",
+        f"# {say(heading)}",
         "",
-        f"Date: {session.date.isoformat()}. {session.title}.",
-        f"Present: {view.present} of {view.members_total} members; quorum {view.quorum_required} "
-        f"({'met' if view.quorum_met else 'not met'}). Rule: {view.quorum_source}.",
+        say(phrase("Date: {date}. {title}.", date=session.date, title=title)),
+        say(quorum),
         "",
-        "## Speakers",
+        f"## {say(label('Speakers', context='commission minutes'))}",
     ]
-    lines += [f"{s.order}. {s}: {s.topic}" for s in session.speakers.select_related("member").order_by("order")]
-    lines += ["", "## Agenda and decisions"]
+    lines += [
+        f"{s.order}. {s}: {_variant(s, 'topic', language)}"
+        for s in session.speakers.select_related("member").order_by("order")
+    ]
+    lines += ["", f"## {say(label('Agenda and decisions', context='commission minutes'))}"]
     for iv in view.items:
-        arts = ", ".join(f"Art. {a}" for a in iv.item.articles)
-        lines.append(f"### {iv.item.order}. {iv.item.title}" + (f" ({arts})" if arts else ""))
+        item_title = (iv.item.titles or {}).get(language) or iv.item.title
+        arts = say(_articles_cited(list(iv.item.articles)))
+        lines.append(f"### {iv.item.order}. {item_title}" + (f" ({arts})" if arts else ""))
         if iv.item.proposals:
-            lines.append("Proposals: " + ", ".join(iv.item.proposals))
+            lines.append(say(phrase("Proposals: {numbers}", numbers=", ".join(iv.item.proposals))))
         if iv.decision is not None:
             d = iv.decision
             lines.append(
-                f"Vote: {d.votes_for} for, {d.votes_against} against, {d.abstained} abstained "
-                f"({d.present} present). {d.explanation}."
+                say(
+                    phrase(
+                        "Vote: {votes_for} for, {votes_against} against, {abstained} abstained ({present} present). "
+                        "{explanation}.",
+                        votes_for=d.votes_for, votes_against=d.votes_against, abstained=d.abstained,
+                        present=d.present, explanation=_variant(d, "explanation", language),
+                    )
+                )
+            )  # fmt: skip
+            summary = _variant(d, "summary", language)
+            decided = (
+                phrase("Decision {number}: {summary}", number=d.number, summary=summary)
+                if d.adopted
+                else phrase("Decision {number}: {summary} — NOT ADOPTED", number=d.number, summary=summary)
             )
-            lines.append(f"Decision {d.number}: {d.summary}" + ("" if d.adopted else " — NOT ADOPTED"))
-            lines += [f"- {c.kind} Art. {c.article}" for c in iv.changes]
+            lines.append(say(decided))
+            lines += [f"- {say(dd.change_label(c.kind, c.article))}" for c in iv.changes]
         elif iv.outcome is not None:
-            lines.append(f"Vote in progress: {iv.outcome.explanation}.")
+            lines.append(say(phrase("Vote in progress: {explanation}.", explanation=iv.outcome.explanation)))
         else:
-            lines.append("Not put to the vote.")
+            lines.append(say(label("Not put to the vote.", context="commission minutes")))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

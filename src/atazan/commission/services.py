@@ -21,11 +21,13 @@ from atazan.commission.audit_records import decision_audit_record
 
 from .domain import drafting as dd
 from .domain.errors import CommissionError, CommissionPermissionError, QuorumError
+from .domain.messages import Msg, msg, phrase
 from .domain.regions import REGION_CODES
-from .domain.voting import Choice, Outcome, tally_from_choices, vote_outcome
+from .domain.voting import Choice, Outcome, rules_source, tally_from_choices, vote_outcome
 from .models import AgendaItem, ArticleChange, Attendance, Decision, DraftVersion, Member, Session, Speaker, Vote
 from .permissions import Actor, authorize
 from .rules import majority_rule, quorum_rule
+from .translation import said
 
 ARTICLE_NUM = re.compile(r"\d{1,3}(?:-\d{1,2})?")
 
@@ -48,11 +50,15 @@ def member_appoint(
 ) -> Member:
     """Add a member under the decree (or return the same member if already stored identically)."""
     label = authorize(actor, "member.appoint")
-    record = f"member seat {seat} ({full_name})"
+    record = phrase("member seat {seat} ({name})", seat=seat, name=full_name)
     if region not in REGION_CODES:
-        raise CommissionError(record=record, rule="region must be one of the 20 oblasts and cities")
+        raise CommissionError(
+            record=record, rule=msg("member_region", "region must be one of the 20 oblasts and cities")
+        )
     if role not in Member.Role.values or category not in Member.Category.values:
-        raise CommissionError(record=record, rule="role and category must come from the decree's lists")
+        raise CommissionError(
+            record=record, rule=msg("member_category", "role and category must come from the decree's lists")
+        )
     fields = {
         "full_name": full_name,
         "role": role,
@@ -67,7 +73,8 @@ def member_appoint(
     if existing is not None:
         if any(getattr(existing, k) != v for k, v in fields.items()):
             raise CommissionError(
-                record=record, rule=f"a seat is appointed once; the seat is held by {existing.full_name}"
+                record=record,
+                rule=msg("seat_taken", "a seat is appointed once; the seat is held by {name}", name=existing.full_name),
             )
         return existing
     member = Member.objects.create(seat=seat, **fields)  # type: ignore[arg-type]
@@ -93,11 +100,11 @@ def session_schedule(
 ) -> Session:
     """Schedule session ``number`` (scheduling the same session again with the same date and title returns it)."""
     label = authorize(actor, "session.schedule")
-    record = f"session {number}"
+    record = phrase("session {number}", number=number)
     if broadcast_url and not broadcast_url.startswith("https://"):
-        raise CommissionError(record=record, rule="the broadcast link must be an https URL")
+        raise CommissionError(record=record, rule=msg("broadcast_https", "the broadcast link must be an https URL"))
     if not title.strip():
-        raise CommissionError(record=record, rule="a session has a title")
+        raise CommissionError(record=record, rule=msg("session_title", "a session has a title"))
     variants = _titles_check(record, titles)
     session, created = Session.objects.get_or_create(
         number=number,
@@ -105,8 +112,9 @@ def session_schedule(
                   "titles": variants},
     )  # fmt: skip
     if not created and (session.date, session.title) != (date, title.strip()):
-        raise CommissionError(record=record, rule=f"the number is taken by the session of {session.date.isoformat()}"
-                              f" ({session.title}); a session is scheduled once")  # fmt: skip
+        raise CommissionError(record=record, rule=msg(
+            "session_taken", "the number is taken by the session of {date} ({title}); a session is scheduled once",
+            date=session.date, title=session.title))  # fmt: skip
     if created:
         audit_append(
             actor=label,
@@ -120,12 +128,13 @@ def session_schedule(
 TITLE_LANGUAGES = ("kk", "ru")  # the title itself is in English; these are its variants
 
 
-def _titles_check(record: str, titles: Mapping[str, str] | None) -> dict[str, str]:
+def _titles_check(record: Msg, titles: Mapping[str, str] | None) -> dict[str, str]:
     variants = {k: v.strip() for k, v in (titles or {}).items() if v and v.strip()}
     unknown = sorted(set(variants) - set(TITLE_LANGUAGES))
     if unknown:
-        raise CommissionError(record=record, rule=f"a title has variants in {', '.join(TITLE_LANGUAGES)} only, "
-                              f"not {', '.join(unknown)}")  # fmt: skip
+        raise CommissionError(record=record, rule=msg(
+            "title_language", "a title has variants in {languages} only, not {unknown}",
+            languages=", ".join(TITLE_LANGUAGES), unknown=", ".join(unknown)))  # fmt: skip
     return variants
 
 
@@ -137,7 +146,11 @@ def titles_translate(
     kept. The record's substance does not change, and the addition is audited."""
     target = item if item is not None else session
     label = authorize(actor, "agenda.add" if item is not None else "session.schedule")
-    record = f"session {session.number}" + (f", item {item.order}" if item is not None else "")
+    record = (
+        phrase("session {session}, item {item}", session=session.number, item=item.order)
+        if item is not None
+        else phrase("session {number}", number=session.number)
+    )
     variants = _titles_check(record, titles)
     added = {k: v for k, v in variants.items() if k not in target.titles}
     if added:
@@ -149,16 +162,20 @@ def titles_translate(
     return target
 
 
-def _articles_check(record: str, articles: Sequence[str]) -> None:
+def _articles_check(record: Msg, articles: Sequence[str]) -> None:
     bad = [a for a in articles if not ARTICLE_NUM.fullmatch(a)]
     if bad:
         raise CommissionError(
             record=record,
-            rule=f"an article is named by its number in the 2026 Constitution (such as 53 or 10-1), not {bad[0]!r}",
+            rule=msg(
+                "article_number",
+                "an article is named by its number in the 2026 Constitution (such as 53 or 10-1), not {given}",
+                given=repr(bad[0]),
+            ),
         )
 
 
-def _proposals_check(record: str, proposals: Sequence[str]) -> None:
+def _proposals_check(record: Msg, proposals: Sequence[str]) -> None:
     """Every proposal linked must be registered in the consultation (by its registration number)."""
     from .proposals_link import proposals_existing
 
@@ -166,8 +183,11 @@ def _proposals_check(record: str, proposals: Sequence[str]) -> None:
     if unknown:
         raise CommissionError(
             record=record,
-            rule="proposals are linked by the registration number of a registered "
-            "proposal; unknown: " + ", ".join(unknown[:10]),
+            rule=msg(
+                "proposal_unknown",
+                "proposals are linked by the registration number of a registered proposal; unknown: {numbers}",
+                numbers=", ".join(unknown[:10]),
+            ),
         )
 
 
@@ -183,12 +203,17 @@ def agenda_item_add(
     titles: Mapping[str, str] | None = None,
 ) -> AgendaItem:
     label = authorize(actor, "agenda.add")
-    record = f"session {session.number}, item {title!r}"
+    record = phrase("session {session}, item {item}", session=session.number, item=repr(title))
     variants = _titles_check(record, titles)
     if not title.strip():
-        raise CommissionError(record=f"session {session.number} agenda", rule="an agenda item has a title")
+        raise CommissionError(
+            record=phrase("session {number} agenda", number=session.number),
+            rule=msg("item_title", "an agenda item has a title"),
+        )
     if not articles and not theme:
-        raise CommissionError(record=record, rule="an agenda item names articles or a proposal theme")
+        raise CommissionError(
+            record=record, rule=msg("item_subject", "an agenda item names articles or a proposal theme")
+        )
     _articles_check(record, articles)
     _proposals_check(record, proposals)
     order = (session.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
@@ -216,7 +241,7 @@ def agenda_item_link_proposals(*, actor: Actor, item: AgendaItem, proposals: Seq
     """Add proposals (registration numbers) to an agenda item; numbers already linked are kept, none removed."""
     label = authorize(actor, "agenda.link")
     added = [p for p in dict.fromkeys(proposals) if p and p not in item.proposals]
-    _proposals_check(f"session {item.session.number}, item {item.order}", added)
+    _proposals_check(phrase("session {session}, item {item}", session=item.session.number, item=item.order), added)
     if added:
         item.proposals = [*item.proposals, *added]
         item.save(update_fields=["proposals"])
@@ -235,7 +260,10 @@ def speaker_add(
 ) -> Speaker:
     label = authorize(actor, "speaker.add")
     if member is None and not name.strip():
-        raise CommissionError(record=f"session {session.number} speaker", rule="a speaker is a member or is named")
+        raise CommissionError(
+            record=phrase("session {number} speaker", number=session.number),
+            rule=msg("speaker_unnamed", "a speaker is a member or is named"),
+        )
     order = (session.speakers.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     speaker = Speaker.objects.create(
         session=session, order=order, member=member, name=name.strip(), topic=topic.strip()
@@ -260,7 +288,8 @@ def attendance_record(*, actor: Actor, session: Session, present: Iterable[Membe
     label = authorize(actor, "attendance.record")
     if Vote.objects.filter(item__session=session).exists():
         raise CommissionError(
-            record=f"session {session.number} attendance", rule="attendance is fixed once voting has begun"
+            record=phrase("session {number} attendance", number=session.number),
+            rule=msg("attendance_fixed", "attendance is fixed once voting has begun"),
         )
     present_ids = {m.pk for m in present}
     Attendance.objects.filter(session=session).delete()
@@ -278,17 +307,34 @@ def attendance_record(*, actor: Actor, session: Session, present: Iterable[Membe
 
 
 @transaction.atomic
-def minutes_publish(*, actor: Actor, session: Session, text: str) -> Session:
+def minutes_publish(
+    *, actor: Actor, session: Session, text: str, translations: Mapping[str, str] | None = None
+) -> Session:
+    """Publish (or publish again) a session's minutes, with their Kazakh and Russian texts when given
+    (``{"kk": …, "ru": …}``); minutes published again replace the earlier ones, and each publication is audited."""
     label = authorize(actor, "minutes.publish")
+    record = phrase("session {number} minutes", number=session.number)
     if not text.strip():
-        raise CommissionError(record=f"session {session.number} minutes", rule="minutes cannot be empty")
+        raise CommissionError(record=record, rule=msg("minutes_empty", "minutes cannot be empty"))
+    variants = {k: v.strip() for k, v in (translations or {}).items() if v and v.strip()}
+    unknown = sorted(set(variants) - set(TITLE_LANGUAGES))
+    if unknown:
+        raise CommissionError(
+            record=record,
+            rule=msg("translation_language", "a translation is in kk or ru, not {given}", given=", ".join(unknown)),
+        )
     session.minutes = text.strip()
-    session.save(update_fields=["minutes"])
+    # Variants published before are replaced: they would no longer say what the new minutes say.
+    texts = {lang: {f: t for f, t in v.items() if f != "minutes"} for lang, v in session.translations.items()}
+    for lang, variant in variants.items():
+        texts.setdefault(lang, {})["minutes"] = variant
+    session.translations = {lang: v for lang, v in texts.items() if v}
+    session.save(update_fields=["minutes", "translations"])
     audit_append(
         actor=label,
         action="commission.minutes.publish",
         target=f"commission/session/{session.number}",
-        payload={"chars": len(session.minutes)},
+        payload={"chars": len(session.minutes), "languages": ["en", *sorted(variants)]},
     )
     return session
 
@@ -301,21 +347,25 @@ def _present_count(session: Session) -> int:
 def vote_cast(*, actor: Actor, item: AgendaItem, choice: str) -> Vote:
     """The acting member's own vote on an agenda item: once, while present, before the decision is recorded."""
     label = authorize(actor, "vote.cast")
-    record = f"vote on session {item.session.number}, item {item.order} by {label}"
+    record = phrase(
+        "vote on session {session}, item {item} by {voter}", session=item.session.number, item=item.order, voter=label
+    )
     member = Member.objects.filter(user=actor).first() if isinstance(actor, User) else None
     if member is None:
-        raise CommissionPermissionError(record=record, rule="only a member of the Commission votes, for themself")
+        raise CommissionPermissionError(
+            record=record, rule=msg("vote_not_member", "only a member of the Commission votes, for themself")
+        )
     if choice not in {c.value for c in Choice}:
-        raise CommissionError(record=record, rule="a vote is for, against or abstain")
+        raise CommissionError(record=record, rule=msg("vote_choice", "a vote is for, against or abstain"))
     if Decision.objects.filter(item=item).exists():
-        raise CommissionError(record=record, rule="voting closed: the decision is recorded")
+        raise CommissionError(record=record, rule=msg("vote_closed", "voting closed: the decision is recorded"))
     if not Attendance.objects.filter(session=item.session, member=member, present=True).exists():
-        raise CommissionError(record=record, rule="only members registered present vote")
+        raise CommissionError(record=record, rule=msg("vote_absent", "only members registered present vote"))
     try:
         with transaction.atomic():
             vote = Vote.objects.create(item=item, member=member, choice=choice)
     except IntegrityError:
-        raise CommissionError(record=record, rule="each member votes once on an item") from None
+        raise CommissionError(record=record, rule=msg("vote_twice", "each member votes once on an item")) from None
     audit_append(
         actor=label,
         action="commission.vote.cast",
@@ -323,6 +373,18 @@ def vote_cast(*, actor: Actor, item: AgendaItem, choice: str) -> Vote:
         payload={"member": member.seat, "choice": choice},
     )
     return vote
+
+
+def outcome_texts(outcome: Outcome) -> dict[str, dict[str, str]]:
+    """A vote's explanation and the source of its rules, in English (the record) and in Kazakh and Russian (the
+    record's translations): {"en": {"explanation": …, "rule_source": …}, "kk": {…}, "ru": {…}}."""
+    return {
+        lang: {
+            "explanation": said(outcome.explanation, lang),
+            "rule_source": said(rules_source(quorum_rule(lang), majority_rule(lang)), lang),
+        }
+        for lang in ("en", *TITLE_LANGUAGES)
+    }
 
 
 def item_outcome(item: AgendaItem) -> Outcome:
@@ -335,7 +397,7 @@ def item_outcome(item: AgendaItem) -> Outcome:
         quorum=quorum_rule(),
         majority=majority_rule(),
         chair_choice=Choice(chair_vote) if chair_vote else None,
-        record=f"session {item.session.number}, item {item.order}",
+        record=phrase("session {session}, item {item}", session=item.session.number, item=item.order),
     )
 
 
@@ -347,22 +409,26 @@ def decision_record(
     a vote that fails is recorded as not adopted and its article changes never reach a draft."""
     label = authorize(actor, "decision.record")
     number = f"{item.session.number}/{item.order}"
+    record = phrase("decision {number}", number=number)
     if Decision.objects.filter(item=item).exists():
-        raise CommissionError(record=f"decision {number}", rule="a decision is recorded once")
+        raise CommissionError(record=record, rule=msg("decision_twice", "a decision is recorded once"))
     if kind not in Decision.Kind.values:
-        raise CommissionError(record=f"decision {number}", rule="accept, modify or reject")
+        raise CommissionError(record=record, rule=msg("decision_kind", "accept, modify or reject"))
     if kind == Decision.Kind.REJECT and changes:
-        raise CommissionError(record=f"decision {number}", rule="a rejection changes no article")
+        raise CommissionError(record=record, rule=msg("rejection_changes", "a rejection changes no article"))
     outcome = item_outcome(item)
     if not outcome.quorum_met:
-        raise QuorumError(record=f"decision {number}", rule="no decision without a quorum", detail=outcome.explanation)
+        raise QuorumError(
+            record=record, rule=msg("decision_no_quorum", "no decision without a quorum"), detail=outcome.explanation
+        )
     if changes and outcome.adopted:
         from .services_drafts import pending_draft
 
         current = pending_draft()
         if current is not None:  # refuse now what could not be applied to the draft later
-            dd.draft_apply(current, changes, record=f"decision {number}")
+            dd.draft_apply(current, changes, record=record)
     t = outcome.tally
+    texts = outcome_texts(outcome)
     decision = Decision.objects.create(
         item=item,
         number=number,
@@ -374,9 +440,10 @@ def decision_record(
         abstained=t.abstained,
         present=t.present,
         members_total=t.members_total,
-        explanation=outcome.explanation,
-        rule_source=outcome.source,
+        explanation=texts["en"]["explanation"],
+        rule_source=texts["en"]["rule_source"],
         recorded_by=label,
+        translations={lang: texts[lang] for lang in TITLE_LANGUAGES},
     )
     ArticleChange.objects.bulk_create(
         ArticleChange(
@@ -396,7 +463,7 @@ def decision_record(
             "against": t.votes_against,
             "abstained": t.abstained,
             "present": t.present,
-            "rule": outcome.source,
+            "rule": texts["en"]["rule_source"],
             "changes": [{"kind": c.kind.value, "article": c.article} for c in changes],
             "roll_call": {str(k): v for k, v in sorted(roll_call.items())},
         },
@@ -449,9 +516,11 @@ def decision_answer_proposals(*, actor: User, decision: Decision) -> AnswerRepor
     from atazan.consultation.models import Proposal
 
     permission_require(actor, "consultation.proposal.answer")
-    record = f"decision {decision.number}"
+    record = phrase("decision {number}", number=decision.number)
     if not decision.adopted:
-        raise CommissionError(record=record, rule="a decision that was not adopted answers no proposal")
+        raise CommissionError(
+            record=record, rule=msg("answer_not_adopted", "a decision that was not adopted answers no proposal")
+        )
     status = PROPOSAL_STATUS[decision.kind]
     report = AnswerReport(decision=decision.number, status=status)
     numbers = list(decision.item.proposals)
@@ -475,7 +544,8 @@ def decision_answer_proposals(*, actor: User, decision: Decision) -> AnswerRepor
 # The texts of a record a reader sees, with the permission that records them; their Kazakh and Russian variants are
 # added under the same permission (issue 15).
 TRANSLATABLE: dict[type, tuple[str, tuple[str, ...]]] = {
-    Decision: ("decision.record", ("summary",)),
+    Decision: ("decision.record", ("summary", "explanation", "rule_source")),
+    Member: ("member.appoint", ("position",)),
     Speaker: ("speaker.add", ("topic",)),
     AgendaItem: ("agenda.add", ("theme",)),
 }
@@ -484,7 +554,7 @@ TRANSLATABLE: dict[type, tuple[str, tuple[str, ...]]] = {
 def texts_translate(
     *,
     actor: Actor,
-    record: Decision | Speaker | AgendaItem | DraftVersion,
+    record: Decision | Speaker | AgendaItem | DraftVersion | Member,
     translations: Mapping[str, Mapping[str, str]],
 ) -> None:
     """Add a record's texts in Kazakh and Russian ({"kk": {field: …}, "ru": {…}}); variants already recorded are kept,
@@ -493,14 +563,22 @@ def texts_translate(
         ("draft.create", ("title", "note")) if isinstance(record, DraftVersion) else TRANSLATABLE[type(record)]
     )
     label = authorize(actor, permission)
-    name = f"{type(record).__name__} {record.pk}"
+    name = phrase("{kind} {pk}", kind=type(record).__name__, pk=record.pk)
     added: dict[str, dict[str, str]] = {}
     for language, texts in translations.items():
         if language not in ("kk", "ru"):
-            raise CommissionError(record=name, rule=f"a translation is in kk or ru, not {language!r}")
+            raise CommissionError(
+                record=name,
+                rule=msg("translation_language", "a translation is in kk or ru, not {given}", given=repr(language)),
+            )
         for field_name, text in texts.items():
             if field_name not in fields or not str(text).strip():
-                raise CommissionError(record=name, rule=f"{field_name!r} is not a text of this record to translate")
+                raise CommissionError(
+                    record=name,
+                    rule=msg(
+                        "translation_field", "{field} is not a text of this record to translate", field=repr(field_name)
+                    ),
+                )
             if field_name not in record.translations.get(language, {}):
                 added.setdefault(language, {})[field_name] = str(text).strip()
     if not added:

@@ -19,6 +19,7 @@ from atazan.texts.models import Expression
 
 from .domain import drafting as dd
 from .domain.errors import CommissionError, DraftError
+from .domain.messages import msg, phrase
 from .models import Comment, Decision, DraftArticle, DraftVersion
 from .permissions import Actor, authorize
 from .texts_link import official_articles
@@ -54,7 +55,7 @@ def pending_draft() -> tuple[dd.DraftArticle, ...] | None:
         return None
     articles = version_articles(latest)
     for d in pending_decisions():
-        articles = dd.draft_apply(articles, decision_changes(d), record=f"decision {d.number}")
+        articles = dd.draft_apply(articles, decision_changes(d), record=phrase("decision {number}", number=d.number))
     return articles
 
 
@@ -78,11 +79,15 @@ def draft_version_start(
     label = authorize(actor, "draft.start")
     if DraftVersion.objects.exists():
         raise DraftError(
-            record="draft version 1", rule="the consolidated draft is entered once; later versions come from decisions"
+            record=phrase("draft version {number}", number=1),
+            rule=msg("draft_start_once", "the consolidated draft is entered once; later versions come from decisions"),
         )
     nums = [a.num for a in articles]
     if not articles or len(set(nums)) != len(nums):
-        raise DraftError(record="draft version 1", rule="a draft has articles, each number once")
+        raise DraftError(
+            record=phrase("draft version {number}", number=1),
+            rule=msg("draft_articles", "a draft has articles, each number once"),
+        )
     version = DraftVersion.objects.create(
         number=1,
         date=date,
@@ -110,15 +115,24 @@ def draft_version_create(
     label = authorize(actor, "draft.create")
     base = DraftVersion.objects.order_by("-number").first()
     if base is None:
-        raise DraftError(record="draft", rule="start with the consolidated draft (draft_version_start)")
+        raise DraftError(
+            record=phrase("draft of {date}", date=date),
+            rule=msg("draft_no_base", "start with the consolidated draft (draft_version_start)"),
+        )
     if date < base.date:
-        raise DraftError(record=f"draft of {date}", rule=f"must not predate draft {base.number} of {base.date}")
+        raise DraftError(
+            record=phrase("draft of {date}", date=date),
+            rule=msg("draft_predates", "must not predate draft {number} of {date}", number=base.number, date=base.date),
+        )
     decisions = pending_decisions(until=date)
     if not decisions:
-        raise DraftError(record=f"draft of {date}", rule="a new version needs at least one adopted decision")
+        raise DraftError(
+            record=phrase("draft of {date}", date=date),
+            rule=msg("draft_no_decision", "a new version needs at least one adopted decision"),
+        )
     articles = version_articles(base)
     for d in decisions:
-        articles = dd.draft_apply(articles, decision_changes(d), record=f"decision {d.number}")
+        articles = dd.draft_apply(articles, decision_changes(d), record=phrase("decision {number}", number=d.number))
     status = DraftVersion.Status.PUBLISHED if publish else DraftVersion.Status.WORKING
     version = DraftVersion.objects.create(
         number=base.number + 1,
@@ -167,19 +181,24 @@ def draft_adopt_official(*, actor: Actor, date: date, title: str, expression: Ex
     label = authorize(actor, "draft.final")
     base = DraftVersion.objects.order_by("-number").first()
     if base is None:
-        raise DraftError(record="final draft", rule="start with the consolidated draft")
+        raise DraftError(
+            record=phrase("final draft of {date}", date=date),
+            rule=msg("final_no_base", "start with the consolidated draft"),
+        )
     decisions = pending_decisions(until=date)
     reached = version_articles(base)
     for d in decisions:
-        reached = dd.draft_apply(reached, decision_changes(d), record=f"decision {d.number}")
+        reached = dd.draft_apply(reached, decision_changes(d), record=phrase("decision {number}", number=d.number))
     official = official_articles(expression)
     differing = [d.num for d in dd.draft_compare(reached, official) if d.changed]
     if differing:
         raise DraftError(
-            record=f"final draft from {expression.uri}",
-            rule="every change to the draft is made by a decision; no decision explains Arts. "
-            + ", ".join(differing[:20])
-            + (" …" if len(differing) > 20 else ""),
+            record=phrase("final draft from {uri}", uri=expression.uri),
+            rule=msg(
+                "final_unexplained",
+                "every change to the draft is made by a decision; no decision explains Arts. {articles}",
+                articles=", ".join(differing[:20]) + (" …" if len(differing) > 20 else ""),
+            ),
         )
     version = DraftVersion.objects.create(
         number=base.number + 1,
@@ -213,20 +232,30 @@ def comment_submit(
 ) -> Comment:
     """A verified citizen's (or a member's) comment on an article (or one paragraph) of a published draft; it awaits
     moderation. The matrix action is commission.comment.post."""
-    record = f"comment on draft {version.number}, Art. {article}"
+    record = phrase("comment on draft {number}, Art. {article}", number=version.number, article=article)
     if not isinstance(actor, User) or not actor.is_authenticated:
-        raise CommissionError(record=record, rule="sign in to comment")
+        raise CommissionError(record=record, rule=msg("comment_sign_in", "sign in to comment"))
     authorize(actor, "comment.post")
     if version.status == DraftVersion.Status.WORKING:
-        raise CommissionError(record=record, rule="comments are taken on a published draft only")
+        raise CommissionError(
+            record=record, rule=msg("comment_unpublished", "comments are taken on a published draft only")
+        )
     art = version.articles.filter(num=article).first()
     if art is None:
-        raise CommissionError(record=record, rule="the article is not in this draft")
+        raise CommissionError(record=record, rule=msg("comment_article", "the article is not in this draft"))
     if paragraph and paragraph not in {num for num, _ in dd.paragraphs(art.wording)}:
-        raise CommissionError(record=record, rule=f"Art. {article} has no paragraph {paragraph}")
+        raise CommissionError(
+            record=record,
+            rule=msg(
+                "comment_paragraph", "Art. {article} has no paragraph {paragraph}", article=article, paragraph=paragraph
+            ),
+        )
     text = text.strip()
     if not text or len(text) > COMMENT_MAX_CHARS:
-        raise CommissionError(record=record, rule=f"a comment has 1 to {COMMENT_MAX_CHARS} characters")
+        raise CommissionError(
+            record=record,
+            rule=msg("comment_length", "a comment has 1 to {most} characters", most=COMMENT_MAX_CHARS),
+        )
     name = actor.get_full_name() or actor.username
     return Comment.objects.create(
         version=version,
@@ -243,9 +272,13 @@ def comment_submit(
 def comment_moderate(*, actor: Actor, comment: Comment, approve: bool, reason: str = "") -> Comment:
     label = authorize(actor, "comment.moderate")
     if comment.status != Comment.Status.PENDING:
-        raise CommissionError(record=f"comment {comment.pk}", rule="a comment is moderated once")
+        raise CommissionError(
+            record=phrase("comment {pk}", pk=comment.pk), rule=msg("comment_moderated", "a comment is moderated once")
+        )
     if not approve and not reason.strip():
-        raise CommissionError(record=f"comment {comment.pk}", rule="a rejection states its reason")
+        raise CommissionError(
+            record=phrase("comment {pk}", pk=comment.pk), rule=msg("rejection_reason", "a rejection states its reason")
+        )
     comment.status = Comment.Status.APPROVED if approve else Comment.Status.REJECTED
     comment.moderated_by = label
     comment.moderated_at = datetime.now(UTC)

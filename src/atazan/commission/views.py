@@ -17,9 +17,10 @@ from .domain.errors import CommissionError
 from .domain.regions import REGIONS, region_get
 from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
 from .permissions import can, can_edit, can_moderate
-from .proposals_link import theme_get, themes_list
+from .proposals_link import theme_get, theme_names, themes_list
 from .rules import quorum_rule
 from .texts_link import official_expression
+from .translation import refusal_text
 
 
 def _language(request: HttpRequest) -> str:
@@ -151,7 +152,7 @@ def vote(request: HttpRequest, number: int, order: int) -> HttpResponse:
         cs.vote_cast(actor=request.user, item=item, choice=request.POST.get("choice", ""))
         notice = _("Your vote is recorded.")
     except (CommissionError, PermissionDenied) as e:
-        error = str(e)
+        error = refusal_text(e)
     if request.headers.get("HX-Request"):
         return render(request, "commission/_item.html", _item_context(request, item, error=error, notice=notice))
     if error:
@@ -218,7 +219,7 @@ def draft_article(request: HttpRequest, number: int, num: str) -> HttpResponse:
             messages.success(request, _("Thank you: your comment will appear once a moderator approves it."))
             return redirect(request.path)
         except (CommissionError, PermissionDenied) as e:
-            messages.error(request, str(e))
+            messages.error(request, refusal_text(e))
     from .domain.drafting import paragraphs
 
     comments = Comment.objects.filter(version=version, article=num, status=Comment.Status.APPROVED)
@@ -254,7 +255,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Moderation recorded."))
     except (CommissionError, PermissionDenied) as e:
-        messages.error(request, str(e))
+        messages.error(request, refusal_text(e))
     return redirect("commission:moderation")
 
 
@@ -316,7 +317,7 @@ def secretariat(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Session scheduled."))
             return redirect("commission:manage", number=session.number)
         except (CommissionError, PermissionDenied) as e:
-            form.add_error(None, str(e))
+            form.add_error(None, refusal_text(e))
     return render(
         request,
         "commission/secretariat.html",
@@ -329,7 +330,11 @@ def secretariat(request: HttpRequest) -> HttpResponse:
 
 
 def _themes() -> list[tuple[int, str]]:
-    return [(t.number, f"{t.label} ({t.size})") for t in themes_list()]
+    """The themes for the agenda form, named in the page's language (as the consultation names them)."""
+    from django.utils.translation import get_language
+
+    names = theme_names((get_language() or "en").split("-")[0])
+    return [(t.number, f"{names.get(t.number) or t.label} ({t.size})") for t in themes_list()]
 
 
 def _manage_context(request: HttpRequest, session: Session, **extra: object) -> dict[str, object]:
@@ -393,7 +398,7 @@ def agenda_add(request: HttpRequest, number: int) -> HttpResponse:
             )
             return _manage_response(request, session, "agenda", notice=_("Agenda item added."))
         except (CommissionError, PermissionDenied) as e:
-            form.add_error(None, str(e))
+            form.add_error(None, refusal_text(e))
     return _manage_response(request, session, "agenda", agenda_form=form)
 
 
@@ -409,7 +414,7 @@ def attendance(request: HttpRequest, number: int) -> HttpResponse:
             request, session, "attendance", attendance_notice=_("Attendance recorded: %(n)d present.") % {"n": n}
         )
     except (CommissionError, PermissionDenied) as e:
-        return _manage_response(request, session, "attendance", attendance_error=str(e))
+        return _manage_response(request, session, "attendance", attendance_error=refusal_text(e))
 
 
 @require_POST
@@ -434,7 +439,7 @@ def speaker(request: HttpRequest, number: int) -> HttpResponse:
                 )
                 return _manage_response(request, session, "speakers")
             except (CommissionError, PermissionDenied) as e:
-                form.add_error(None, str(e))
+                form.add_error(None, refusal_text(e))
     return _manage_response(request, session, "speakers", speaker_form=form)
 
 
@@ -462,7 +467,7 @@ def decision(request: HttpRequest, number: int, order: int) -> HttpResponse:
                 actor=request.user, item=item, kind=data["kind"], summary=data["summary"].strip(), changes=changes
             )
         except (CommissionError, PermissionDenied) as e:
-            error = str(e)
+            error = refusal_text(e)
     else:
         error = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
     notice = "" if error else _("Decision %(n)s recorded.") % {"n": f"{number}/{order}"}

@@ -43,14 +43,16 @@ def test_a_full_commission_complies_and_is_counted_by_category_and_region() -> N
 def test_129_members_breaks_the_decree_size_and_cites_the_decree() -> None:
     report = composition_check(commission()[:-1])
     [violation] = [v for v in report.violations if v.rule == "members"]
-    assert "129" in violation.message and "130" in violation.message
-    assert "21 January 2026" in violation.source
+    assert str(violation.message) == "members: 129, the rule requires 130"
+    assert violation.message.code == "composition_members"
+    assert "21 January 2026" in str(violation.source)
 
 
 def test_a_region_without_a_member_is_named() -> None:
     members = [m if m.region != "ulytau" else MemberFacts(m.key, m.role, m.category, "astana") for m in commission()]
     report = composition_check(members)
-    assert [v.message for v in report.violations] == ["region ulytau has no member"]
+    assert [str(v.message) for v in report.violations] == ["region ulytau has no member"]
+    assert [v.message.code for v in report.violations] == ["composition_region_empty"]
 
 
 def test_the_region_rule_can_be_switched_off() -> None:

@@ -14,6 +14,7 @@ from atazan.commission.domain.drafting import (
     paragraphs,
 )
 from atazan.commission.domain.errors import DraftError
+from atazan.commission.domain.messages import phrase
 from atazan.texts.domain.diff import new_text, old_text
 
 DRAFT = (
@@ -37,8 +38,13 @@ def test_changes_amend_insert_and_repeal_in_order() -> None:
 
 
 def test_a_change_that_does_not_fit_the_draft_is_refused_naming_it() -> None:
-    with pytest.raises(DraftError, match=r"decision 7, change 1 \(amend Art. 9\): only an article of the draft"):
-        draft_apply(DRAFT, [ArticleChange(ChangeKind.AMEND, "9", "1. x")], record="decision 7")
+    with pytest.raises(
+        DraftError, match=r"decision 7, change 1 \(amend Art. 9\): only an article of the draft"
+    ) as refused:
+        draft_apply(
+            DRAFT, [ArticleChange(ChangeKind.AMEND, "9", "1. x")], record=phrase("decision {number}", number="7")
+        )
+    assert refused.value.code == "amend_unknown"
     with pytest.raises(DraftError, match="number the draft does not use"):
         draft_apply(DRAFT, [ArticleChange(ChangeKind.INSERT, "2", "1. x")])
     with pytest.raises(DraftError, match="needs a wording"):

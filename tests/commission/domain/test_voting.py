@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from atazan.commission.domain.errors import CommissionError
+from atazan.commission.domain.messages import phrase
 from atazan.commission.domain.voting import (
     Choice,
     MajorityBase,
@@ -36,7 +37,7 @@ def test_more_than_half_of_those_present_at_the_edge() -> None:
     assert not vote_outcome(Tally(130, 100, 50, 10, 40)).adopted
     outcome = vote_outcome(Tally(130, 100, 51, 49, 0))
     assert outcome.adopted and outcome.votes_required == 51
-    assert "51 needed" in outcome.explanation and "People's Council" in outcome.source
+    assert "51 needed" in str(outcome.explanation) and "People's Council" in str(outcome.source)
 
 
 def test_abstentions_count_against_with_the_present_base_but_not_with_votes_cast() -> None:
@@ -48,7 +49,7 @@ def test_abstentions_count_against_with_the_present_base_but_not_with_votes_cast
 def test_no_quorum_adopts_nothing_even_unanimously() -> None:
     outcome = vote_outcome(Tally(130, 86, 86, 0, 0))
     assert not outcome.adopted and not outcome.quorum_met
-    assert outcome.explanation.startswith("no quorum: 86 present, 87 needed")
+    assert str(outcome.explanation).startswith("no quorum: 86 present, 87 needed")
 
 
 def test_two_thirds_of_all_members() -> None:
@@ -67,12 +68,26 @@ def test_the_chairs_casting_vote_decides_a_tie_only_when_configured() -> None:
 
 
 def test_impossible_tallies_are_refused_naming_the_record() -> None:
-    with pytest.raises(CommissionError, match="session 3, item 2: only members present vote"):
-        vote_outcome(Tally(130, 90, 60, 30, 1), record="session 3, item 2")
-    with pytest.raises(CommissionError, match="cannot exceed"):
+    with pytest.raises(CommissionError, match="session 3, item 2: only members present vote") as refused:
+        vote_outcome(Tally(130, 90, 60, 30, 1), record=phrase("session {session}, item {item}", session=3, item=2))
+    assert refused.value.code == "votes_exceed_present"
+    with pytest.raises(CommissionError, match="cannot exceed") as refused:
         vote_outcome(Tally(130, 131, 0, 0, 0))
-    with pytest.raises(CommissionError, match="negative"):
+    assert refused.value.code == "present_exceeds_members"
+    with pytest.raises(CommissionError, match="votes for must not be negative") as refused:
         vote_outcome(Tally(130, 100, -1, 0, 0))
+    assert refused.value.code == "count_negative"
+
+
+def test_an_outcome_explains_itself_as_a_coded_message() -> None:
+    adopted = vote_outcome(Tally(130, 100, 60, 30, 10)).explanation
+    assert adopted.code == "adopted"
+    assert (
+        str(adopted)
+        == "adopted: 60 for, 30 against, 10 abstained; 51 needed (more than 1/2 of the members present vote for)"
+    )
+    assert vote_outcome(Tally(130, 80, 60, 10, 10)).explanation.code == "no_quorum"
+    assert vote_outcome(Tally(130, 100, 40, 50, 10)).explanation.code == "not_adopted"
 
 
 def test_tally_from_choices_counts_each_choice() -> None:

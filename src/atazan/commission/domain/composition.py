@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .errors import CommissionError
+from .messages import Msg, label, msg, phrase
 from .regions import REGION_CODES
 
-DECREE_SOURCE = (
+DECREE_SOURCE = label(
     "Decree of the President of the Republic of Kazakhstan of 21 January 2026 forming the Constitutional Commission"
 )
 
@@ -57,24 +58,32 @@ class CompositionRules:
     """Configurable composition rules, each with the source it comes from."""
 
     members: int = 130
-    members_source: str = DECREE_SOURCE
+    members_source: Msg | str = DECREE_SOURCE
     chairs: int = 1
     deputy_chairs: int = 2
-    leadership_source: str = DECREE_SOURCE + " (chair: the Chair of the Constitutional Court; two deputy chairs)"
+    leadership_source: Msg | str = phrase(
+        "{decree} (chair: the Chair of the Constitutional Court; two deputy chairs)", decree=DECREE_SOURCE
+    )
     secretaries_max: int = 1
-    secretaries_source: str = "atazan default: one executive secretary leads the secretariat (configurable)"
+    secretaries_source: Msg | str = label(
+        "atazan default: one executive secretary leads the secretariat (configurable)"
+    )
     every_region: bool = True
     regions: tuple[str, ...] = REGION_CODES
-    regions_source: str = "atazan rule (configurable): each of the 20 oblasts and cities is represented (FACTS.md)"
+    regions_source: Msg | str = label(
+        "atazan rule (configurable): each of the 20 oblasts and cities is represented (FACTS.md)"
+    )
     category_minimum: Mapping[str, int] = field(default_factory=lambda: {c.value: 1 for c in Category})
-    category_source: str = DECREE_SOURCE + " (members drawn from each of the seven categories)"
+    category_source: Msg | str = phrase(
+        "{decree} (members drawn from each of the seven categories)", decree=DECREE_SOURCE
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Violation:
     rule: str  # short name: "members", "chairs", "region", "category"
-    message: str
-    source: str
+    message: Msg  # its code: composition_<rule>
+    source: Msg | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +106,10 @@ class CompositionReport:
             "by_category": self.by_category,
             "by_region": self.by_region,
             "by_role": self.by_role,
-            "violations": [{"rule": v.rule, "message": v.message, "source": v.source} for v in self.violations],
+            "violations": [
+                {"rule": v.rule, "code": v.message.code, "message": str(v.message), "source": str(v.source)}
+                for v in self.violations
+            ],
             "rules": {
                 "members": self.rules.members,
                 "chairs": self.rules.chairs,
@@ -115,28 +127,39 @@ def rules_from_mapping(data: Mapping[str, object]) -> CompositionRules:
     known = set(CompositionRules.__dataclass_fields__)
     values: dict[str, object] = {}
     for key, value in data.items():
+        record = phrase("composition rule {key}", key=repr(key))
         if key not in known:
-            raise CommissionError(record=f"composition rule {key!r}", rule=f"not a known rule ({sorted(known)})")
+            raise CommissionError(
+                record=record, rule=msg("rule_unknown", "not a known rule ({known})", known=", ".join(sorted(known)))
+            )
         expected = type(getattr(defaults, key))
+        if key.endswith("_source"):
+            expected = str
         if key == "regions":
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                raise CommissionError(record="composition rule 'regions'", rule="must be a list of region codes")
+                raise CommissionError(record=record, rule=msg("rule_regions", "must be a list of region codes"))
             value = tuple(value)
         elif key == "category_minimum":
             if not isinstance(value, Mapping) or not all(isinstance(v, int) and v >= 0 for v in value.values()):
                 raise CommissionError(
-                    record="composition rule 'category_minimum'", rule="must map categories to non-negative integers"
+                    record=record,
+                    rule=msg("rule_category_minimum", "must map categories to non-negative integers"),
                 )
             unknown = set(value) - {c.value for c in Category}
             if unknown:
                 raise CommissionError(
-                    record="composition rule 'category_minimum'", rule=f"unknown categories {sorted(unknown)}"
+                    record=record,
+                    rule=msg(
+                        "rule_category_unknown", "unknown categories {unknown}", unknown=", ".join(sorted(unknown))
+                    ),
                 )
             value = dict(value)
         elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise CommissionError(record=f"composition rule {key!r}", rule=f"must be of type {expected.__name__}")
+            raise CommissionError(
+                record=record, rule=msg("rule_type", "must be of type {type}", type=expected.__name__)
+            )
         elif expected is int and isinstance(value, int) and value < 0:
-            raise CommissionError(record=f"composition rule {key!r}", rule="must not be negative")
+            raise CommissionError(record=record, rule=msg("rule_negative", "must not be negative"))
         values[key] = value
     return CompositionRules(**values)  # type: ignore[arg-type]
 
@@ -150,44 +173,51 @@ def composition_check(members: Iterable[MemberFacts], rules: CompositionRules | 
     by_role = Counter(m.role.value for m in facts)
     violations: list[Violation] = []
 
-    def expect(rule: str, actual: int, wanted: int, label: str, source: str) -> None:
+    def expect(rule: str, actual: int, wanted: int, what: Msg, source: Msg | str) -> None:
         if actual != wanted:
-            violations.append(Violation(rule, f"{label}: {actual}, the rule requires {wanted}", source))
+            found = msg(
+                f"composition_{rule}", "{what}: {actual}, the rule requires {wanted}", what=what, actual=actual,
+                wanted=wanted,
+            )  # fmt: skip
+            violations.append(Violation(rule, found, source))
 
-    expect("members", len(facts), rules.members, "members", rules.members_source)
-    expect("chairs", by_role[MemberRole.CHAIR.value], rules.chairs, "chairs", rules.leadership_source)
+    expect("members", len(facts), rules.members, label("members", context="commission count"), rules.members_source)
+    expect("chairs", by_role[MemberRole.CHAIR.value], rules.chairs, label("chairs"), rules.leadership_source)
     expect(
         "deputy_chairs",
         by_role[MemberRole.DEPUTY_CHAIR.value],
         rules.deputy_chairs,
-        "deputy chairs",
+        label("deputy chairs"),
         rules.leadership_source,
     )
     if by_role[MemberRole.SECRETARY.value] > rules.secretaries_max:
-        violations.append(
-            Violation(
-                "secretaries",
-                f"secretaries: {by_role[MemberRole.SECRETARY.value]}, the rule allows at most {rules.secretaries_max}",
-                rules.secretaries_source,
-            )
+        found = msg(
+            "composition_secretaries",
+            "secretaries: {actual}, the rule allows at most {most}",
+            actual=by_role[MemberRole.SECRETARY.value],
+            most=rules.secretaries_max,
         )
+        violations.append(Violation("secretaries", found, rules.secretaries_source))
     unknown_regions = sorted({m.region for m in facts} - set(rules.regions))
     for code in unknown_regions:
         who = ", ".join(m.key for m in facts if m.region == code)
-        violations.append(Violation("region", f"unknown region {code!r} ({who})", rules.regions_source))
+        found = msg("composition_region_unknown", "unknown region {region} ({members})", region=repr(code), members=who)
+        violations.append(Violation("region", found, rules.regions_source))
     if rules.every_region:
         for code in rules.regions:
             if by_region[code] == 0:
-                violations.append(Violation("region", f"region {code} has no member", rules.regions_source))
+                found = msg("composition_region_empty", "region {region} has no member", region=code)
+                violations.append(Violation("region", found, rules.regions_source))
     for category, minimum in rules.category_minimum.items():
         if by_category[category] < minimum:
-            violations.append(
-                Violation(
-                    "category",
-                    f"category {category}: {by_category[category]}, the rule requires at least {minimum}",
-                    rules.category_source,
-                )
+            found = msg(
+                "composition_category",
+                "category {category}: {actual}, the rule requires at least {minimum}",
+                category=category,
+                actual=by_category[category],
+                minimum=minimum,
             )
+            violations.append(Violation("category", found, rules.category_source))
     return CompositionReport(
         total=len(facts),
         by_category={c.value: by_category[c.value] for c in Category},

@@ -15,6 +15,7 @@ from enum import StrEnum
 from atazan.texts.domain.diff import Op, Segment, word_diff
 
 from .errors import DraftError
+from .messages import Msg, label, msg, phrase
 
 _PARA = re.compile(r"^(\d+(?:-\d+)?)\.\s+(.*)$", re.DOTALL)
 
@@ -60,29 +61,53 @@ class ArticleDiff:
         return {"article": self.num, "status": self.status.value, "segments": [s.as_json() for s in self.segments]}
 
 
+def change_label(kind: ChangeKind | str, article: str) -> Msg:
+    """A change to an article, as a record names it: "amend Art. 17"."""
+    if kind == ChangeKind.AMEND:
+        return phrase("amend Art. {article}", article=article)
+    if kind == ChangeKind.INSERT:
+        return phrase("insert Art. {article}", article=article)
+    return phrase("repeal Art. {article}", article=article)
+
+
 def draft_apply(
-    articles: Sequence[DraftArticle], changes: Sequence[ArticleChange], *, record: str = "draft"
+    articles: Sequence[DraftArticle], changes: Sequence[ArticleChange], *, record: Msg | None = None
 ) -> tuple[DraftArticle, ...]:
     """The draft after the changes, applied in order. Refuses a change that does not fit the draft it meets."""
     out = list(articles)
+    of = record or label("draft", context="commission record")
     for k, change in enumerate(changes, start=1):
-        where = f"{record}, change {k} ({change.kind.value} Art. {change.article})"
+        where = phrase(
+            "{record}, change {k} ({change})", record=of, k=k, change=change_label(change.kind, change.article)
+        )
         nums = [a.num for a in out]
         if change.kind != ChangeKind.REPEAL and not change.wording.strip():
-            raise DraftError(record=where, rule="an amended or inserted article needs a wording")
+            raise DraftError(
+                record=where, rule=msg("wording_missing", "an amended or inserted article needs a wording")
+            )
         if change.kind == ChangeKind.AMEND:
             if change.article not in nums:
-                raise DraftError(record=where, rule="only an article of the draft can be amended")
+                raise DraftError(record=where, rule=msg("amend_unknown", "only an article of the draft can be amended"))
             out[nums.index(change.article)] = DraftArticle(change.article, change.wording.strip())
         elif change.kind == ChangeKind.REPEAL:
             if change.article not in nums:
-                raise DraftError(record=where, rule="only an article of the draft can be repealed")
+                raise DraftError(
+                    record=where, rule=msg("repeal_unknown", "only an article of the draft can be repealed")
+                )
             del out[nums.index(change.article)]
         else:
             if change.article in nums:
-                raise DraftError(record=where, rule="an inserted article needs a number the draft does not use")
+                raise DraftError(
+                    record=where,
+                    rule=msg("insert_taken", "an inserted article needs a number the draft does not use"),
+                )
             if change.after and change.after not in nums:
-                raise DraftError(record=where, rule=f"Art. {change.after}, to insert after, is not in the draft")
+                raise DraftError(
+                    record=where,
+                    rule=msg(
+                        "insert_after_unknown", "Art. {after}, to insert after, is not in the draft", after=change.after
+                    ),
+                )
             at = nums.index(change.after) + 1 if change.after else 0
             out.insert(at, DraftArticle(change.article, change.wording.strip()))
     return tuple(out)

@@ -16,11 +16,21 @@ from enum import StrEnum
 from fractions import Fraction
 
 from .errors import CommissionError
+from .messages import Msg, label, msg, phrase
 
-DEFAULT_RULES_SOURCE = (
+DEFAULT_RULES_SOURCE = label(
     "atazan default (configurable), modelled on the People's Council: quorum two thirds of members, decisions by "
     "more than half of those present (Constitutional Law on the People's Council, 2026; FACTS.md)"
 )
+
+# The counts of a tally, as a refusal names them.
+COUNT_LABELS: dict[str, Msg] = {
+    "members_total": label("members", context="commission count"),
+    "present": label("members present", context="commission count"),
+    "votes_for": label("votes for", context="commission count"),
+    "votes_against": label("votes against", context="commission count"),
+    "abstained": label("abstentions", context="commission count"),
+}
 
 
 class Choice(StrEnum):
@@ -39,14 +49,16 @@ class MajorityBase(StrEnum):
 class QuorumRule:
     share: Fraction = Fraction(2, 3)
     strict: bool = False  # False: "at least" the share; True: "more than" the share
-    source: str = DEFAULT_RULES_SOURCE
+    source: Msg | str = DEFAULT_RULES_SOURCE
 
     def required(self, members_total: int) -> int:
         """The fewest members present that make a quorum."""
         return _threshold(self.share, members_total, strict=self.strict)
 
-    def describe(self) -> str:
-        return f"{'more than' if self.strict else 'at least'} {self.share} of all members present"
+    def describe(self) -> Msg:
+        if self.strict:
+            return phrase("more than {share} of all members present", share=str(self.share))
+        return phrase("at least {share} of all members present", share=str(self.share))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +67,30 @@ class MajorityRule:
     base: MajorityBase = MajorityBase.PRESENT
     strict: bool = True
     chair_casting_vote: bool = False  # on an exact tie (for == against), the chair's vote decides
-    source: str = DEFAULT_RULES_SOURCE
+    source: Msg | str = DEFAULT_RULES_SOURCE
 
-    def describe(self) -> str:
-        base = {
-            MajorityBase.ALL_MEMBERS: "of all members",
-            MajorityBase.PRESENT: "of the members present",
-            MajorityBase.VOTES_CAST: "of the votes cast for or against",
-        }[self.base]
-        text = f"{'more than' if self.strict else 'at least'} {self.share} {base} vote for"
+    def describe(self) -> Msg:
+        share = str(self.share)
+        if self.base == MajorityBase.ALL_MEMBERS:
+            text = (
+                phrase("more than {share} of all members vote for", share=share)
+                if self.strict
+                else phrase("at least {share} of all members vote for", share=share)
+            )
+        elif self.base == MajorityBase.PRESENT:
+            text = (
+                phrase("more than {share} of the members present vote for", share=share)
+                if self.strict
+                else phrase("at least {share} of the members present vote for", share=share)
+            )
+        else:
+            text = (
+                phrase("more than {share} of the votes cast for or against vote for", share=share)
+                if self.strict
+                else phrase("at least {share} of the votes cast for or against vote for", share=share)
+            )
         if self.chair_casting_vote:
-            text += "; on a tie the chair's vote decides"
+            return phrase("{rule}; on a tie the chair's vote decides", rule=text)
         return text
 
 
@@ -81,22 +106,24 @@ class Tally:
     def voted(self) -> int:
         return self.votes_for + self.votes_against + self.abstained
 
-    def check(self, record: str) -> None:
+    def check(self, record: Msg) -> None:
         """Refuse counts that cannot happen (negative, more votes than members present, more present than members)."""
-        for name in ("members_total", "present", "votes_for", "votes_against", "abstained"):
+        for name, count in COUNT_LABELS.items():
             if getattr(self, name) < 0:
-                raise CommissionError(record=record, rule=f"{name} must not be negative")
+                raise CommissionError(
+                    record=record, rule=msg("count_negative", "{count} must not be negative", count=count)
+                )
         if self.present > self.members_total:
             raise CommissionError(
                 record=record,
-                rule="members present cannot exceed the membership",
-                detail=f"{self.present} > {self.members_total}",
+                rule=msg("present_exceeds_members", "members present cannot exceed the membership"),
+                detail=phrase("{present} present, {members} members", present=self.present, members=self.members_total),
             )
         if self.voted > self.present:
             raise CommissionError(
                 record=record,
-                rule="only members present vote, each once",
-                detail=f"{self.voted} votes, {self.present} present",
+                rule=msg("votes_exceed_present", "only members present vote, each once"),
+                detail=phrase("{voted} votes, {present} present", voted=self.voted, present=self.present),
             )
 
 
@@ -108,8 +135,8 @@ class Outcome:
     votes_required: int  # the fewest "for" votes that adopt, for this tally's base
     adopted: bool
     by_casting_vote: bool
-    explanation: str
-    source: str
+    explanation: Msg  # coded: no_quorum, adopted, not_adopted, adopted_casting
+    source: Msg | str
 
 
 def _threshold(share: Fraction, base: int, *, strict: bool) -> int:
@@ -119,6 +146,13 @@ def _threshold(share: Fraction, base: int, *, strict: bool) -> int:
     if strict:
         return whole + 1
     return whole if exact.denominator == 1 else whole + 1
+
+
+def rules_source(quorum: QuorumRule, majority: MajorityRule) -> Msg | str:
+    """Where the quorum and majority rules come from: one source, or both joined."""
+    if quorum.source == majority.source:
+        return quorum.source
+    return phrase("{quorum}; {majority}", quorum=quorum.source, majority=majority.source)
 
 
 def tally_from_choices(choices: Iterable[Choice], *, members_total: int, present: int) -> Tally:
@@ -139,12 +173,12 @@ def vote_outcome(
     quorum: QuorumRule | None = None,
     majority: MajorityRule | None = None,
     chair_choice: Choice | None = None,
-    record: str = "vote",
+    record: Msg | None = None,
 ) -> Outcome:
     """Whether the item is adopted. Without a quorum nothing is adopted, whatever the votes."""
     quorum = quorum or QuorumRule()
     majority = majority or MajorityRule()
-    tally.check(record)
+    tally.check(record or label("vote", context="commission record"))
     q_required = quorum.required(tally.members_total)
     q_met = tally.present >= q_required
     base = {
@@ -162,15 +196,37 @@ def vote_outcome(
         and chair_choice == Choice.FOR
     )
     adopted = q_met and (by_majority or by_casting)
+    why: Msg
     if not q_met:
-        why = f"no quorum: {tally.present} present, {q_required} needed ({quorum.describe()})"
-    else:
-        verdict = "adopted" if adopted else "not adopted"
-        why = (
-            f"{verdict}: {tally.votes_for} for, {tally.votes_against} against, {tally.abstained} abstained; "
-            f"{v_required} needed ({majority.describe()})"
+        why = msg(
+            "no_quorum",
+            "no quorum: {present} present, {required} needed ({rule})",
+            present=tally.present,
+            required=q_required,
+            rule=quorum.describe(),
         )
+    else:
+        counts: dict[str, int | Msg] = {
+            "votes_for": tally.votes_for,
+            "votes_against": tally.votes_against,
+            "abstained": tally.abstained,
+            "required": v_required,
+            "rule": majority.describe(),
+        }
+        if adopted:
+            why = msg(
+                "adopted",
+                "adopted: {votes_for} for, {votes_against} against, {abstained} abstained; {required} needed ({rule})",
+                **counts,
+            )
+        else:
+            why = msg(
+                "not_adopted",
+                "not adopted: {votes_for} for, {votes_against} against, {abstained} abstained; {required} needed "
+                "({rule})",
+                **counts,
+            )
         if by_casting:
-            why += "; adopted by the chair's casting vote"
-    source = quorum.source if quorum.source == majority.source else f"{quorum.source}; {majority.source}"
+            why = msg("adopted_casting", "{outcome}; adopted by the chair's casting vote", outcome=why)
+    source = rules_source(quorum, majority)
     return Outcome(tally, q_required, q_met, v_required, adopted, bool(by_casting and q_met), why, source)
