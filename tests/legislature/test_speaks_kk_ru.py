@@ -105,3 +105,29 @@ def test_a_refused_step_is_a_coded_message_rendered_in_kazakh_and_russian() -> N
     assert late.value.text.code == "chronology"
     assert "1 сентября 2026" in msg_render(late.value.text, "ru")
     assert "2026 жылғы 1 қыркүйек" in msg_render(late.value.text, "kk")
+
+
+@pytest.mark.django_db
+def test_the_clerk_is_told_a_refusal_in_russian_with_its_code(client: Client) -> None:
+    from atazan.accounts.domain.roles import Role
+    from atazan.accounts.services import user_create
+    from atazan.legislature.services import bill_advance, bill_submit
+
+    kurultai()
+    bill = bill_submit(
+        actor="console", number="S-RU", draft={"title": "Т", "initiator": "deputy", "date": "2026-10-20"}
+    )
+    bill_advance(actor="console", bill=bill, action=Action.INTRODUCE, on=dt.date(2026, 10, 20))
+    clerk = user_create(username="clerk-ru", password="pw-clerk-123", roles=[Role.KURULTAI_CLERK])
+    client.force_login(clerk, backend="atazan.accounts.backends.ThrottledModelBackend")
+    client.cookies["atazan_language"] = "ru"
+    url = f"/legislature/bills/{bill.number}/step/"
+    step = {"action": "reject", "on": "2026-10-22", "yes": "80", "no": "10", "abstain": "0", "present": "95"}
+    no_quorum = client.post(url, step, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'data-code="quorum"' in no_quorum
+    assert "нет кворума: присутствовали 95 из 145, нужно не менее 97 (п. 5 ст. 58 Конституции 2026 года)" in no_quorum
+    assert "no quorum" not in no_quorum
+    too_many = client.post(url, {**step, "abstain": "10"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'data-code="tally_over_present"' in too_many and "подано голосов: 100, а присутствуют только 95" in too_many
+    page = _page(client, f"/legislature/bills/{bill.number}/", "ru")
+    assert "нет кворума: присутствовали 95 из 145" in page  # the refused step, kept, in the reader's language

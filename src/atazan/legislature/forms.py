@@ -12,11 +12,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from atazan.legislature.domain.process import Action, ReferendumCount
+from atazan.legislature.domain.messages import coded
+from atazan.legislature.domain.process import Action, ReferendumCount, Refused
 from atazan.legislature.models import Bill
 from atazan.legislature.services import BallotRow, Totals, ballots_from_csv
 from atazan.rules.domain.article_ref import ArticleRefError, split_article_refs
-from atazan.rules.domain.institutions import RuleError
 
 ACTION_LABELS: dict[str, Any] = {
     Action.INTRODUCE.value: _("Introduce in the Kurultai"),
@@ -213,7 +213,7 @@ class StepForm(forms.Form):
         try:
             text = upload.read().decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise RuleError("ballots CSV: not UTF-8 text") from exc
+            raise Refused(coded("ballots_csv_encoding", "ballots CSV: not UTF-8 text")) from exc
         return ballots_from_csv(text)
 
     def totals(self) -> Totals | None:
@@ -231,6 +231,12 @@ class StepForm(forms.Form):
             if not row or not "".join(row).strip():
                 continue
             if len(row) != 3 or not row[1].strip().isdigit() or not row[2].strip().isdigit():
-                raise RuleError(f"referendum regions line {line}: expected region,yes,took_part with whole numbers")
+                raise Refused(
+                    coded(
+                        "referendum_regions_row",
+                        "referendum regions line {line}: expected region,yes,took_part with whole numbers",
+                        line=line,
+                    )
+                )
             regions.append((int(row[1]), int(row[2])))
         return ReferendumCount(eligible=d["eligible"], took_part=d["took_part"], regions=tuple(regions))

@@ -18,12 +18,14 @@ from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
 from atazan.elections.models import Election
 from atazan.legislature.audit_records import bill_event_record
+from atazan.legislature.domain.messages import coded, msg
 from atazan.legislature.domain.process import (
     COURT_REFERRERS,
     Action,
     BillState,
     Move,
     ReferendumCount,
+    Refused,
     Stage,
     Tally,
     TransitionRefused,
@@ -42,6 +44,7 @@ from atazan.legislature.models import (
 )
 from atazan.legislature.selectors import Seat, deputies_on
 from atazan.legislature.translation import msg_stored
+from atazan.messages.domain import shown
 from atazan.rules.articles import articles_in_force
 from atazan.rules.domain.bill import bill_from_dict, bill_to_dict
 from atazan.rules.domain.checks import bill_violations
@@ -94,31 +97,67 @@ def _count_ballots(rows: list[BallotRow], on: dt.date) -> Counted:
     total = kurultai_seats(on)
     election, seats = deputies_on(on=on)
     if election is None:
-        raise RuleError(
-            f"no Kurultai election on record for {on.isoformat()}: a vote by deputy needs the deputies' "
-            f"mandates (elections context); record the totals instead"
+        raise Refused(
+            coded(
+                "no_kurultai_election",
+                "no Kurultai election on record for {on}: a vote by deputy needs the deputies' mandates (elections "
+                "context); record the totals instead",
+                on=on,
+            )
         )
     by_mandate = {seat.mandate: seat for seat in seats}
     by_key = {(seat.party, seat.key): seat for seat in seats}
     chosen: dict[int, str] = {}
     for index, row in enumerate(rows, start=1):
         if row.choice not in Ballot.Choice.values:
-            raise RuleError(f"ballot {index}: unknown choice {row.choice!r} (yes, no, abstain, absent)")
+            raise Refused(
+                coded(
+                    "ballot_choice",
+                    "ballot {index}: unknown choice «{choice}» (yes, no, abstain, absent)",
+                    index=index,
+                    choice=shown(row.choice),
+                )
+            )
         seat = by_mandate.get(row.mandate) if row.mandate is not None else by_key.get((row.party, row.key))
         if seat is None:
-            who = f"mandate {row.mandate}" if row.mandate is not None else f"{row.party} {row.key}"
-            raise RuleError(
-                f"ballot {index}: {who} does not hold a mandate in {election.title} on {on.isoformat()} "
-                f"(Constitution 2026, Art. 55(4); Constitutional Law on Elections, Art. 97-1)"
+            who = (
+                msg("mandate {mandate}", mandate=str(row.mandate))
+                if row.mandate is not None
+                else msg("{party} {key}", party=shown(row.party), key=shown(row.key))
+            )
+            raise Refused(
+                coded(
+                    "ballot_not_seated",
+                    "ballot {index}: {who} does not hold a mandate in {election} on {on} (Constitution 2026, "
+                    "Art. 55(4); Constitutional Law on Elections, Art. 97-1)",
+                    index=index,
+                    who=who,
+                    election=election.title,
+                    on=on,
+                )
             )
         if seat.mandate in chosen:
-            raise RuleError(
-                f"ballot {index}: {seat.name} ({seat.party}) appears twice in the vote; voting is "
-                f"personal (Constitution 2026, Art. 55(1))"
+            raise Refused(
+                coded(
+                    "ballot_twice",
+                    "ballot {index}: {name} ({party}) appears twice in the vote; voting is personal (Constitution "
+                    "2026, Art. 55(1))",
+                    index=index,
+                    name=seat.name,
+                    party=seat.party,
+                )
             )
         chosen[seat.mandate] = row.choice
     if len(seats) > total:
-        raise RuleError(f"{len(seats)} mandates in office on {on.isoformat()} but the Kurultai has {total} seats")
+        raise Refused(
+            coded(
+                "mandates_over_seats",
+                "{mandates} mandates in office on {on} but the Kurultai has {total} seats",
+                mandates=len(seats),
+                on=on,
+                total=total,
+            )
+        )
     ballots = [(seat, chosen.get(seat.mandate, "absent")) for seat in seats]
     count = {choice: sum(1 for _, c in ballots if c == choice) for choice in Ballot.Choice.values}
     present = count["yes"] + count["no"] + count["abstain"]
@@ -131,9 +170,15 @@ def _count_totals(totals: Totals, on: dt.date) -> Counted:
     election, seats = deputies_on(on=on)
     seated = len(seats) if election is not None else None
     if seated is not None and totals.present > seated:
-        raise RuleError(
-            f"{totals.present} deputies present but only {seated} hold a mandate on {on.isoformat()} "
-            f"({total - seated} seats vacant)"
+        raise Refused(
+            coded(
+                "present_over_seated",
+                "{present} deputies present but only {seated} hold a mandate on {on} ({vacant} seats vacant)",
+                present=totals.present,
+                seated=seated,
+                on=on,
+                vacant=total - seated,
+            )
         )
     tally = Tally(yes=totals.yes, no=totals.no, abstain=totals.abstain, present=totals.present, total=total)
     return Counted(tally, election, seated, [])
@@ -141,7 +186,7 @@ def _count_totals(totals: Totals, on: dt.date) -> Counted:
 
 def _count(on: dt.date, ballots: list[BallotRow] | None, totals: Totals | None) -> Counted | None:
     if ballots is not None and totals is not None:
-        raise RuleError("give either the ballots by deputy or the totals, not both")
+        raise Refused(coded("ballots_and_totals", "give either the ballots by deputy or the totals, not both"))
     if ballots is not None:
         return _count_ballots(ballots, on)
     if totals is not None:
@@ -155,19 +200,37 @@ def ballots_from_csv(text: str) -> list[BallotRow]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     fields = set(reader.fieldnames or [])
     if "choice" not in fields or not ({"mandate"} <= fields or {"party", "key"} <= fields):
-        raise RuleError("ballots CSV: the header must have 'choice' and either 'mandate' or 'party' and 'key'")
+        raise Refused(
+            coded(
+                "ballots_csv_header",
+                "ballots CSV: the header must have 'choice' and either 'mandate' or 'party' and 'key'",
+            )
+        )
     rows: list[BallotRow] = []
     for line, raw in enumerate(reader, start=2):
         choice = (raw.get("choice") or "").strip().lower()
         mandate_raw = (raw.get("mandate") or "").strip()
         if mandate_raw:
             if not mandate_raw.isdigit():
-                raise RuleError(f"ballots CSV line {line}: mandate must be a number, got {mandate_raw!r}")
+                raise Refused(
+                    coded(
+                        "ballots_csv_mandate",
+                        "ballots CSV line {line}: mandate must be a number, got «{given}»",
+                        line=line,
+                        given=shown(mandate_raw),
+                    )
+                )
             rows.append(BallotRow(choice=choice, mandate=int(mandate_raw)))
         else:
             party, key = (raw.get("party") or "").strip(), (raw.get("key") or "").strip()
             if not (party and key):
-                raise RuleError(f"ballots CSV line {line}: give the mandate, or the party and the candidate key")
+                raise Refused(
+                    coded(
+                        "ballots_csv_row",
+                        "ballots CSV line {line}: give the mandate, or the party and the candidate key",
+                        line=line,
+                    )
+                )
             rows.append(BallotRow(choice=choice, party=party, key=key))
     return rows
 
@@ -253,7 +316,13 @@ def bill_submit(
     actor = actor_authorize(actor, "legislature.bill.submit")  # docs/security.md
     parsed = bill_from_dict(draft, articles=articles_in_force)
     if Bill.objects.filter(number=number).exists():
-        raise RuleError(f"bill {number}: a bill with this number is already registered")
+        raise Refused(
+            coded(
+                "bill_number_taken",
+                "bill {number}: a bill with this number is already registered",
+                number=shown(number),
+            )
+        )
     violations = [v.as_dict() for v in bill_violations(parsed)]
     bill = Bill.objects.create(
         number=number,

@@ -158,6 +158,16 @@ FINAL_STAGES = frozenset(
 COURT_REFERRERS = ("president", "kurultai_chair", "prime_minister", "deputies")
 
 
+class Refused(RuleError):
+    """Facts the legislature cannot take (impossible counts, a ballot of someone without a mandate): ``text`` says
+    why (a coded ``Msg``); the exception's own text is the same in English."""
+
+    def __init__(self, text: Msg) -> None:
+        super().__init__(text.render())
+        self.text = text
+        self.code = text.code
+
+
 class TransitionRefused(Exception):
     """An illegal move of a bill; ``rule`` and ``article`` name what it breaks, ``text`` says why (a ``Msg`` whose
     code is the rule); ``message`` is the same in English."""
@@ -223,11 +233,33 @@ class Tally:
 
     def __post_init__(self) -> None:
         if min(self.yes, self.no, self.abstain) < 0:
-            raise RuleError(f"negative vote count in {self}")
+            raise Refused(
+                coded(
+                    "tally_negative",
+                    "a vote count cannot be negative: {yes} in favour, {no} against, {abstain} abstained",
+                    yes=self.yes,
+                    no=self.no,
+                    abstain=self.abstain,
+                )
+            )
         if self.yes + self.no + self.abstain > self.present:
-            raise RuleError(f"{self.yes + self.no + self.abstain} votes cast but only {self.present} present")
+            raise Refused(
+                coded(
+                    "tally_over_present",
+                    "{cast} votes cast but only {present} present",
+                    cast=self.yes + self.no + self.abstain,
+                    present=self.present,
+                )
+            )
         if self.present > self.total:
-            raise RuleError(f"{self.present} present but the body has {self.total} members")
+            raise Refused(
+                coded(
+                    "tally_over_total",
+                    "{present} present but the body has {total} members",
+                    present=self.present,
+                    total=self.total,
+                )
+            )
 
 
 @dataclass(frozen=True)
@@ -293,14 +325,33 @@ class ReferendumCount:
 
     def __post_init__(self) -> None:
         if not (0 <= self.took_part <= self.eligible):
-            raise RuleError(f"referendum: {self.took_part} took part of {self.eligible} entitled to vote")
+            raise Refused(
+                coded(
+                    "referendum_turnout",
+                    "referendum: {took_part} took part of {eligible} entitled to vote",
+                    took_part=self.took_part,
+                    eligible=self.eligible,
+                )
+            )
         for index, (yes, voted) in enumerate(self.regions):
             if not (0 <= yes <= voted):
-                raise RuleError(f"referendum region {index + 1}: {yes} yes of {voted} who took part")
+                raise Refused(
+                    coded(
+                        "referendum_region",
+                        "referendum region {index}: {yes} yes of {voted} who took part",
+                        index=index + 1,
+                        yes=yes,
+                        voted=voted,
+                    )
+                )
         if sum(voted for _, voted in self.regions) != self.took_part:
-            raise RuleError(
-                f"referendum: regions add up to {sum(v for _, v in self.regions)} who took part, the "
-                f"national figure is {self.took_part}"
+            raise Refused(
+                coded(
+                    "referendum_regions_sum",
+                    "referendum: regions add up to {regions} who took part, the national figure is {took_part}",
+                    regions=sum(v for _, v in self.regions),
+                    took_part=self.took_part,
+                )
             )
 
 
