@@ -395,6 +395,8 @@ class TimelineMark:
     day: Any
     party: str
     title: str
+    event: str = ""  # the kind of event, in the reader's language
+    who: str = ""  # the deputy concerned ("" for a seat left vacant)
 
 
 @dataclass(frozen=True)
@@ -464,9 +466,10 @@ def mandate_timeline(*, election: models.Election, width: int = 760) -> Timeline
         level = stacked.get(ev.day, 0)
         stacked[ev.day] = level + 1
         who = ev.mandate.candidate.full_name if ev.mandate is not None else ""
-        title = f"{ev.day.isoformat()} · {ev.party_list.party} · {ev.get_kind_display()}" + (f" · {who}" if who else "")
+        party = party_name(ev.party_list.party, get_language())
+        title = f"{ev.day.isoformat()} · {party} · {ev.get_kind_display()}" + (f" · {who}" if who else "")
         marks.append(TimelineMark(x_of(ev.day), axis_y - 12 - 12 * level, ev.kind, ev.party_list.color, ev.day,
-                                  ev.party_list.party, title))  # fmt: skip
+                                  ev.party_list.party, title, str(ev.get_kind_display()), who))  # fmt: skip
     ticks = [TimelineTick(x_of(start.replace(year=y, month=1, day=1)), str(y))
              for y in range(start.year + 1, end.year + 1)]  # fmt: skip
     return Timeline(width, height, axis_y, marks, ticks, path, str(high), str(low), start, end)

@@ -22,6 +22,7 @@ from atazan.elections import models
 from atazan.elections.audit_records import seats_record
 from atazan.elections.domain import allocate, allocation_steps
 from atazan.elections.domain import candidates as dcand
+from atazan.elections.domain import notes as dnotes
 from atazan.elections.domain.allocation import AllocationInput, Method, PartyList
 from atazan.elections.domain.bounds import (
     json_nesting_check,
@@ -43,7 +44,7 @@ from atazan.elections.domain.errors import (
     UnregisteredPartyError,
 )
 from atazan.elections.domain.mandates import EndGround, VacancyStatus, vacancy_fill
-from atazan.elections.domain.message import msg
+from atazan.elections.domain.message import VOICE, msg
 from atazan.referendum.domain.units import DEFAULT_REGISTRY, UnknownUnitError
 from atazan.web.text_guard import TextFieldRefused
 from atazan.web.text_rules import BIDI_CONTROLS
@@ -586,12 +587,12 @@ def mandates_assign(
         selection = dcand.elected_candidates(
             [_domain_candidate(c) for c in candidates], seats=seats, on_day=election.election_day, party_order=order
         )
-        note = (
-            "Order set by the party's governing body (Art. 97-1(5), first paragraph)."
-            if selection.source is dcand.OrderSource.PARTY
-            else "CEC order: Kazakh alphabetical order of the registered list (Art. 97-1(5), second paragraph)."
-        )
-        note += f" 30% rule: {selection.quota.represented} of {seats} (needs {selection.quota.required})."
+        # the English a record keeps, written from the templates of domain.notes (a page reads it back per language)
+        order = dnotes.note("order_party" if selection.source is dcand.OrderSource.PARTY else "order_cec")
+        quota = selection.quota
+        note = dnotes.note(
+            "elected", order=order, represented=str(quota.represented), seats=str(seats), required=str(quota.required)
+        ).render()
         for extra in selection.notes:
             note += " " + extra
         for elected in selection.elected:
@@ -606,7 +607,7 @@ def mandates_assign(
         for _ in range(selection.unfilled):
             models.MandateEvent.objects.create(
                 election=election, party_list=plist, kind=models.MandateEvent.Kind.VACANT, day=on_day,
-                ref=f"{ART_97_1}(6)", note="The list has fewer candidates than seats won.",
+                ref=f"{ART_97_1}(6)", note=dnotes.note("list_short").render(),
             )  # fmt: skip
         audit_append(
             actor=label,
@@ -673,7 +674,8 @@ def mandate_terminate(
     mandate.save(update_fields=["ended", "end_ground"])
     models.MandateEvent.objects.create(
         election=election, party_list=plist, mandate=mandate, kind=models.MandateEvent.Kind.ENDED, day=on_day,
-        ground=ground.value, ref=ground.ref, note=f"{mandate.candidate.full_name}: {ground.label}.",
+        ground=ground.value, ref=ground.ref,
+        note=dnotes.note("mandate_ended", name=mandate.candidate.full_name, ground=VOICE.label(ground.label)).render(),
     )  # fmt: skip
     successor: models.Mandate | None = None
     if outcome.status is VacancyStatus.FILLED and outcome.successor is not None:
@@ -681,9 +683,12 @@ def mandate_terminate(
         successor = models.Mandate.objects.create(
             election=election, party_list=plist, candidate=row, started=on_day, predecessor=mandate
         )
-        note = f"{row.full_name}. {outcome.reason} 30% rule: {outcome.quota.represented} of {outcome.quota.mandates}."
+        note = dnotes.note(
+            "transferred", name=row.full_name, reason=outcome.reason, represented=str(outcome.quota.represented),
+            mandates=str(outcome.quota.mandates),
+        ).render()  # fmt: skip
         if outcome.passed_over:
-            note += " Passed over: " + " | ".join(outcome.passed_over)
+            note += " " + dnotes.note("passed_over", who=" | ".join(outcome.passed_over)).render()
         models.MandateEvent.objects.create(
             election=election, party_list=plist, mandate=successor, kind=models.MandateEvent.Kind.TRANSFERRED,
             day=on_day, ref=outcome.ref, note=note,

@@ -74,3 +74,15 @@ def error_render(error: ElectionsError) -> RenderedError:
     """``error`` in the active language where it has a template (bounds, register); English otherwise."""
     message = error.message if error.msg is None else msg_render(error.msg)
     return RenderedError(error.code, error.record, message, _translate(error.rule))
+
+
+def said_render(text: str) -> str:
+    """A recorded English text (a mandate event's note, a refused row's error, record or rule) in the active
+    language, where it was written from a template of ``domain.notes`` or is a citation the catalogue knows; as it is
+    otherwise."""
+    from atazan.elections.domain.notes import understood
+
+    found = understood(text)
+    if found is not None:
+        return msg_render(found)
+    return _translate(text)

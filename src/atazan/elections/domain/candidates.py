@@ -9,6 +9,7 @@ from datetime import date
 
 from .alphabet import kazakh_sort_key
 from .errors import ART_97_1, CandidateRuleError
+from .message import Msg
 
 __all__ = [
     "Candidate",
@@ -64,7 +65,8 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class Eligibility:
     eligible: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # in English, as a record keeps them
+    messages: tuple[Msg, ...] = ()  # the same as messages (domain.notes), for the reader's language
 
 
 def add_years(day: date, years: int) -> date:
@@ -92,23 +94,21 @@ def candidate_eligibility(candidate: Candidate, election_day: date) -> Eligibili
 
     Age and residence are measured on election day; every failed condition is reported.
     """
-    reasons: list[str] = []
+    from .notes import note
+
+    said: list[Msg] = []
     if not candidate.citizen:
-        reasons.append("not a citizen of the Republic of Kazakhstan (Constitution 2026, Art. 54(3))")
+        said.append(note("not_citizen"))
     age = age_on(candidate.birth_date, election_day)
     if age < MIN_AGE:
-        reasons.append(
-            f"{age} years old on election day {election_day.isoformat()}; a deputy must be at least {MIN_AGE} "
-            f"(Constitution 2026, Art. 54(3))"
-        )
+        said.append(note("too_young", age=str(age), day=election_day.isoformat(), minimum=str(MIN_AGE)))
     since_needed = add_years(election_day, -RESIDENCE_YEARS)
-    if candidate.resident_since is None or candidate.resident_since > since_needed:
-        since = candidate.resident_since.isoformat() if candidate.resident_since else "unknown"
-        reasons.append(
-            f"permanently resident in Kazakhstan since {since}; needs the last {RESIDENCE_YEARS} years, i.e. since "
-            f"{since_needed.isoformat()} or earlier (Constitution 2026, Art. 54(3))"
-        )
-    return Eligibility(eligible=not reasons, reasons=tuple(reasons))
+    if candidate.resident_since is None:
+        said.append(note("not_resident_unknown", years=str(RESIDENCE_YEARS), needed=since_needed.isoformat()))
+    elif candidate.resident_since > since_needed:
+        since = candidate.resident_since.isoformat()
+        said.append(note("not_resident", since=since, years=str(RESIDENCE_YEARS), needed=since_needed.isoformat()))
+    return Eligibility(eligible=not said, reasons=tuple(m.render() for m in said), messages=tuple(said))
 
 
 def candidate_categories(candidate: Candidate, on_day: date) -> frozenset[Category]:

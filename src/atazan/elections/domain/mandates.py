@@ -10,6 +10,8 @@ from datetime import date
 from .candidates import Candidate, QuotaCheck, candidate_eligibility, quota_check
 from .errors import ART_97_1, MandateRuleError
 from .i18n import _
+from .message import VOICE
+from .notes import note
 
 __all__ = ["EndGround", "VacancyOutcome", "VacancyStatus", "vacancy_fill"]
 
@@ -142,7 +144,7 @@ def vacancy_fill(
             status=VacancyStatus.VACANT,
             successor=None,
             quota=quota_check(sitting, mandates=party_mandates, on_day=on_day),
-            reason=f"The seat does not pass on: {ground.label}.",
+            reason=note("seat_not_passing", ground=VOICE.label(ground.label)).render(),
             ref=ground.ref,
         )
     passed_over: list[str] = []
@@ -158,7 +160,7 @@ def vacancy_fill(
             status=VacancyStatus.VACANT,
             successor=None,
             quota=quota_check(sitting, mandates=party_mandates, on_day=on_day),
-            reason="No candidate is left on the party's list; the seat stays vacant until the next election.",
+            reason=note("no_candidate_left").render(),
             ref=f"{rule_ref}, second paragraph",
             passed_over=tuple(passed_over),
         )
@@ -182,13 +184,13 @@ def vacancy_fill(
                 rule=f"{rule_ref}; {ART_97_1}(5), third paragraph",
             )
         successor = chosen
-        reason = "The party's governing body named the successor."
+        reason = note("reason_nominee").render()
     elif keeping:
         successor = keeping[0]
-        reason = "The next candidate on the party's list who keeps the 30% rule."
+        reason = note("reason_next").render()
     else:
         successor = eligible[0]
-        reason = "The next candidate on the party's list; no remaining candidate can keep the 30% rule."
+        reason = note("reason_next_short").render()
     check = quota_check([*sitting, successor], mandates=party_mandates, on_day=on_day)
     return VacancyOutcome(
         status=VacancyStatus.FILLED,
