@@ -37,7 +37,7 @@ def _page(client: Client, path: str, language: str) -> str:
 @pytest.mark.usefixtures("demo_data")
 @pytest.mark.parametrize("language", ["kk", "ru"])
 @pytest.mark.parametrize(
-    "number", ["KB-2026-002", "KB-2026-003", "KB-2026-006", "KB-2026-007", "KB-2026-008", "KB-2027-010"]
+    "number", ["KB-2026-001", "KB-2026-002", "KB-2026-003", "KB-2026-006", "KB-2026-007", "KB-2026-008", "KB-2027-010"]
 )
 def test_a_bill_page_in_kazakh_and_russian_has_no_english(client: Client, language: str, number: str) -> None:
     path = f"/legislature/bills/{number}/"
@@ -131,3 +131,15 @@ def test_the_clerk_is_told_a_refusal_in_russian_with_its_code(client: Client) ->
     assert 'data-code="tally_over_present"' in too_many and "подано голосов: 100, а присутствуют только 95" in too_many
     page = _page(client, f"/legislature/bills/{bill.number}/", "ru")
     assert "нет кворума: присутствовали 95 из 145" in page  # the refused step, kept, in the reader's language
+
+
+@pytest.mark.usefixtures("demo_data")
+def test_a_peoples_council_bill_names_its_decision_in_the_readers_language(client: Client) -> None:
+    bill = Bill.objects.get(number="KB-2026-001")
+    bill.translations = {
+        lang: {k: v for k, v in t.items() if k != "initiator_detail"} for lang, t in bill.translations.items()
+    }
+    bill.save(update_fields=["translations"])  # the decision's title is what the page reads, not the bill's copy
+    page = _page(client, "/legislature/bills/KB-2026-001/", "ru")
+    assert "Народный Совет Казахстана, сессия 1: Направить в Курултай законопроект о площадках" in page
+    assert bill.initiator_detail not in page
