@@ -82,15 +82,40 @@ def test_the_iin_never_reaches_logs_or_the_database_dump(user_with, caplog, tmp_
     assert IIN not in dump.read_text()
 
 
+def _field_errors(page: str, field: str) -> str:
+    """The errors the verify page shows in the paragraph of ``field`` (next to its input)."""
+    start = page.index(">", page.index(f'name="{field}"')) + 1
+    return page[start : page.index("</p>", start)]
+
+
 @pytest.mark.django_db
-def test_verify_page(client, user_with) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("language", "check_digit", "birth_date"),
+    [
+        ("kk", "Бақылау цифры (12-ші) алғашқы он бір цифрға сәйкес келмейді", "ЖСН-де жазылған туған күнді енгізіңіз"),
+        ("ru", "Контрольная цифра (12-я) не соответствует", "введите дату рождения, закодированную в ИИН"),
+    ],
+)
+def test_verify_page(client, user_with, language, check_digit, birth_date) -> None:  # type: ignore[no-untyped-def]
+    from atazan.accounts.throttle import throttle_reset
+    from atazan.web.english_share import page_share
+
     user = user_with(username="webuser")
+    throttle_reset(key=f"verify:{user.pk}")  # the attempts of the other language's run (the cache outlives it)
     client.force_login(user)
+    client.cookies["atazan_language"] = language
     bad = client.post(
         "/accounts/verify/",
         {"iin": IIN[:11] + "0" if IIN[11] != "0" else IIN[:11] + "1", "birth_date": BIRTH.isoformat()},
     )
-    assert bad.status_code == 400 and "check digit" in bad.content.decode()
+    page = bad.content.decode()
+    # the refusal stands next to the field it concerns, in the reader's language, saying what to do
+    assert bad.status_code == 400 and check_digit in _field_errors(page, "iin")
+    assert "check digit" not in page
+    assert page_share("/", f'<html lang="{language}"><p>{_field_errors(page, "iin")}</p></html>').english == ()
+    other_day = client.post("/accounts/verify/", {"iin": IIN, "birth_date": "1970-01-01"})
+    assert birth_date in _field_errors(other_day.content.decode(), "birth_date")
+    assert birth_date not in _field_errors(other_day.content.decode(), "iin")
     good = client.post("/accounts/verify/", {"iin": IIN, "birth_date": BIRTH.isoformat()})
     assert good.status_code == 302
     assert user_by_iin(IIN) == user

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from atazan.accounts.domain import permissions
 from atazan.accounts.domain.iin import Iin, IinError, iin_mask, iin_matches_birth_date, iin_parse
+from atazan.accounts.domain.messages import Msg, msg
 from atazan.accounts.domain.roles import Role
 from atazan.accounts.models import Profile
 from atazan.accounts.throttle import Throttled, throttle_check, throttle_peek, throttle_reset  # noqa: F401 - API
@@ -35,12 +36,16 @@ class PermissionRefused(PermissionDenied):
 
 
 class VerificationRefused(ValueError):
-    """A citizen's verification was refused; ``rule`` says why. The IIN appears masked only."""
+    """A citizen's verification was refused: ``rule_msg`` says why and what to do next (``rule`` in English),
+    ``field`` names what it concerns ("iin" or "birth_date"). The IIN appears masked only."""
 
-    def __init__(self, *, record: str, rule: str) -> None:
+    def __init__(self, *, record: str, rule: Msg, field: str = "iin") -> None:
         self.record = record
-        self.rule = rule
-        super().__init__(f"{record}: {rule}")
+        self.rule_msg = rule
+        self.code = rule.code
+        self.rule = rule.render()
+        self.field = field
+        super().__init__(f"{record}: {self.rule}")
 
 
 def roles_ensure() -> None:
@@ -125,17 +130,29 @@ def iin_hash(iin: str) -> str:
     return hmac.new(settings.IIN_HASH_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
+ONE_ACCOUNT_PER_IIN = msg(
+    "iin_taken",
+    "already verified for another account: one account per IIN; if this IIN is yours, sign in with the account "
+    "verified with it",
+)
+
+
 def iin_check(iin: str, *, birth_date: dt.date | None = None) -> Iin:
     """Validate an IIN (check digit, century, a real past birth date) and, when given, a stated birth date against
     the one it encodes. Raises VerificationRefused naming the masked IIN and the rule."""
     try:
         parsed = iin_parse(iin, today=timezone.localdate())
     except IinError as error:
-        raise VerificationRefused(record=f"IIN {error.masked}", rule=error.rule) from None
+        raise VerificationRefused(record=f"IIN {error.masked}", rule=error.rule_msg) from None
     if birth_date is not None and not iin_matches_birth_date(parsed, birth_date):
         raise VerificationRefused(
             record=f"IIN {iin_mask(parsed.value)}",
-            rule=f"the stated birth date {birth_date.isoformat()} differs from the IIN's",
+            rule=msg(
+                "birth_date_differs",
+                "the stated birth date {date} differs from the IIN's: enter the date of birth the IIN encodes",
+                date=birth_date,
+            ),
+            field="birth_date",
         )
     return parsed
 
@@ -159,12 +176,15 @@ def citizen_verify(*, user: User, iin: str, birth_date: dt.date | None = None, v
         return profile
     if profile.iin_hash is not None:
         raise VerificationRefused(
-            record=f"user {user.get_username()!r}", rule="this account is already verified with another IIN"
+            record=f"user {user.get_username()!r}",
+            rule=msg(
+                "verified_other_iin",
+                "this account is already verified with another IIN: an account holds one IIN; "
+                "to change it, write to the administrator",
+            ),
         )
     if Profile.objects.filter(iin_hash=digest).exclude(pk=profile.pk).exists():
-        raise VerificationRefused(
-            record=f"IIN {iin_mask(parsed.value)}", rule="already verified for another account: one account per IIN"
-        )
+        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}", rule=ONE_ACCOUNT_PER_IIN)
     profile.iin_hash = digest
     profile.birth_date = parsed.birth_date
     profile.verified_at = timezone.now()
@@ -173,9 +193,7 @@ def citizen_verify(*, user: User, iin: str, birth_date: dt.date | None = None, v
         with transaction.atomic():
             profile.save()
     except IntegrityError:  # a concurrent verification won the race for this IIN
-        raise VerificationRefused(
-            record=f"IIN {iin_mask(parsed.value)}", rule="already verified for another account: one account per IIN"
-        ) from None
+        raise VerificationRefused(record=f"IIN {iin_mask(parsed.value)}", rule=ONE_ACCOUNT_PER_IIN) from None
     roles_ensure()
     user.groups.add(Group.objects.get(name=Role.CITIZEN.value))
     audit_append(

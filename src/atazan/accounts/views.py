@@ -11,12 +11,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from atazan.accounts.domain.roles import role_label
 from atazan.accounts.services import LoginLockScope, VerificationRefused, citizen_verify, login_lock
 from atazan.accounts.signals import client_ip
 from atazan.accounts.throttle import Throttled, throttle_check
+from atazan.messages.render import render as message_render
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
@@ -53,9 +56,21 @@ class ThrottledLoginView(auth_views.LoginView):
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    roles = sorted(request.user.groups.values_list("name", flat=True))
+    roles = [message_render(role_label(code)) for code in sorted(request.user.groups.values_list("name", flat=True))]
     profile = getattr(request.user, "profile", None)
-    return render(request, "accounts/index.html", {"roles": roles, "profile": profile})
+    via = verified_via_label(profile.verified_via) if profile is not None and profile.verified_via else ""
+    return render(request, "accounts/index.html", {"roles": roles, "profile": profile, "verified_via": via})
+
+
+def verified_via_label(via: str) -> str:
+    """How an account was verified, as the reader's language says it (the stored value stays as it was)."""
+    if via == "form":
+        return _("with the IIN and date of birth entered on this site")
+    if via.startswith("demo"):
+        return _("demo account (synthetic IIN)")
+    if via.startswith("oidc:"):
+        return _("through the identity provider %(issuer)s") % {"issuer": via.removeprefix("oidc:")}
+    return via
 
 
 class VerifyForm(forms.Form):
@@ -82,7 +97,8 @@ def verify(request: HttpRequest) -> HttpResponse:
                 % {"minutes": max(1, (throttled.retry_after_s + 59) // 60)},
             )
         except VerificationRefused as refused:
-            form.add_error("iin", refused.rule)
+            # next to the field it concerns, in the reader's language, with what to do next
+            form.add_error(refused.field, capfirst(message_render(refused.rule_msg)))
         else:
             messages.success(request, _("You are verified as a citizen."))
             return redirect("accounts:index")

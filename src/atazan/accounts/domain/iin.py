@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .messages import Msg, msg
+
 IIN_LENGTH = 12
 WEIGHTS_FIRST: tuple[int, ...] = tuple(range(1, 12))
 WEIGHTS_SECOND: tuple[int, ...] = (*range(3, 12), 1, 2)
@@ -28,12 +30,15 @@ CENTURY_SEX: dict[int, tuple[int, str]] = {
 
 
 class IinError(ValueError):
-    """An IIN that cannot be a person's: names the offending value (masked) and the rule it breaks."""
+    """An IIN that cannot be a person's: names the offending value (masked) and the rule it breaks: ``rule_msg`` (a
+    ``Msg`` with a stable ``code`` that says what to do next), ``rule`` its English rendering."""
 
-    def __init__(self, *, iin: str, rule: str) -> None:
+    def __init__(self, *, iin: str, rule: Msg) -> None:
         self.masked = iin_mask(iin)
-        self.rule = rule
-        super().__init__(f"IIN {self.masked}: {rule}")
+        self.rule_msg = rule
+        self.code = rule.code
+        self.rule = rule.render()
+        super().__init__(f"IIN {self.masked}: {self.rule}")
 
 
 @dataclass(frozen=True)
@@ -71,22 +76,35 @@ def iin_parse(raw: str, *, today: dt.date | None = None) -> Iin:
     """
     value = "".join(ch for ch in str(raw) if not ch.isspace())
     if len(value) != IIN_LENGTH or not (value.isascii() and value.isdigit()):
-        raise IinError(iin=value, rule="an IIN is exactly 12 digits")
+        raise IinError(iin=value, rule=msg("iin_length", "an IIN is exactly 12 digits: enter all 12 digits of the IIN"))
     century_digit = ord(value[6]) - 48
     if century_digit not in CENTURY_SEX:
-        raise IinError(iin=value, rule=f"digit 7 (century and sex) is {century_digit}; only 1-6 are issued to people")
+        raise IinError(iin=value, rule=msg(
+            "iin_century", "digit 7 (century and sex) is {digit}; only 1-6 are issued to people: check the number",
+            digit=century_digit,
+        ))  # fmt: skip
     century, sex = CENTURY_SEX[century_digit]
     try:
         birth = dt.date(century + int(value[0:2]), int(value[2:4]), int(value[4:6]))
     except ValueError:
-        raise IinError(iin=value, rule="digits 1-6 are not a calendar date YYMMDD in digit 7's century") from None
+        raise IinError(iin=value, rule=msg(
+            "iin_date", "digits 1-6 are not a calendar date YYMMDD in digit 7's century: check the number"
+        )) from None  # fmt: skip
     if today is not None and birth > today:
-        raise IinError(iin=value, rule=f"the birth date it encodes ({birth.isoformat()}) is in the future")
+        raise IinError(iin=value, rule=msg(
+            "iin_future", "the birth date it encodes ({date}) is in the future: check the number", date=birth
+        ))  # fmt: skip
     expected = check_digit(value[:11])
     if expected is None:
-        raise IinError(iin=value, rule="both weightings give a remainder of 10: no valid IIN has these eleven digits")
+        raise IinError(iin=value, rule=msg(
+            "iin_no_check_digit", "both weightings give a remainder of 10: no valid IIN has these eleven digits; "
+            "check the number"
+        ))  # fmt: skip
     if expected != ord(value[11]) - 48:
-        raise IinError(iin=value, rule="the check digit (12th) does not match the first eleven digits")
+        raise IinError(iin=value, rule=msg(
+            "iin_check_digit", "the check digit (12th) does not match the first eleven digits: check the number "
+            "for a mistyped digit"
+        ))  # fmt: skip
     return Iin(value=value, birth_date=birth, sex=sex)
 
 

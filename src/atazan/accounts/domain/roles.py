@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from atazan.messages.domain import declare
+
+from .messages import VOICE, Msg
+
 
 class Role(StrEnum):
     CITIZEN = "citizen"  # a verified citizen: proposes, supports, comments
@@ -14,3 +18,21 @@ class Role(StrEnum):
     ELECTION_OPERATOR = "election_operator"  # a member of an election or referendum commission
     KURULTAI_CLERK = "kurultai_clerk"
     ADMINISTRATOR = "administrator"
+
+
+# A role as a page names it (the group keeps the code).
+ROLE_LABELS: dict[str, str] = declare("accounts", {
+    Role.CITIZEN.value: "verified citizen",
+    Role.MODERATOR.value: "moderator",
+    Role.WORKING_GROUP_SECRETARY.value: "secretary of the working group",
+    Role.COMMISSION_MEMBER.value: "member of the Constitutional Commission",
+    Role.COMMISSION_SECRETARY.value: "secretary of the Constitutional Commission",
+    Role.ELECTION_OPERATOR.value: "operator of an election commission",
+    Role.KURULTAI_CLERK.value: "clerk of the Kurultai",
+    Role.ADMINISTRATOR.value: "administrator",
+}, context="role")  # fmt: skip
+
+
+def role_label(code: str) -> Msg:
+    """The role's name for a reader; a group that is no role keeps its own name."""
+    return VOICE.label(ROLE_LABELS.get(code, code), context="role" if code in ROLE_LABELS else "")
