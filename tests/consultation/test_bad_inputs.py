@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -228,7 +229,9 @@ def test_c9_the_form_refuses_an_overlong_field_naming_it(client, english, field,
     form = {"kind": "proposal", "surname": "Серiков", "name": "Айдос", "patronymic": "", "iin": valid_iin(9),
             "region": "Astana", "language": "ru", "text": TEXT_RU, field: value}  # fmt: skip
     response = client.post(reverse("consultation:submit"), form)
-    assert response.status_code == 422 and says in response.content.decode()
+    # said next to the field it concerns (issue 15), as a sentence
+    shown = re.search(rf'data-error-for="{field}">(.*?)</span>', response.content.decode())
+    assert response.status_code == 422 and shown and says in shown.group(1).lower()
     assert not Proposal.objects.exists()
 
 

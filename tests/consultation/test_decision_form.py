@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.consultation.helpers import secretary, submit
 
 from atazan.consultation import services
 from atazan.web.english_share import page_share
+from tests.consultation.helpers import secretary, submit
 
 pytestmark = pytest.mark.django_db
 TEXT = "Предлагаю уточнить порядок публикации законов в статье 53."
@@ -81,3 +81,35 @@ def test_a_group_answer_without_text_is_refused_next_to_its_answer(client, langu
     page = response.content.decode()
     assert response.status_code == 422
     assert ANSWER_NEEDED[language] in _error(page, "group-decision", "answer")
+
+
+def _submit_error(page: str, field: str) -> str:
+    found = re.search(
+        rf'<span class="field-error" id="submit-{field}-error" data-error-for="{field}">(.*?)</span>', page
+    )
+    return found.group(1) if found else ""
+
+
+@pytest.mark.parametrize(
+    ("language", "iin_said", "text_said"),
+    [
+        ("kk", "бақылау цифры (12-ші)", "не ұсынатыныңызды жазыңыз"),
+        ("ru", "контрольная цифра (12-я)", "напишите, что вы предлагаете"),
+    ],
+)
+def test_the_submit_form_says_each_refusal_next_to_its_field(client, language, iin_said, text_said):
+    from tests.consultation.helpers import citizen, valid_iin
+
+    client.force_login(citizen())
+    client.cookies["atazan_language"] = language
+    form = {"kind": "proposal", "surname": "Серіков", "name": "Айдос", "region": "Astana", "language": "ru"}
+    wrong = valid_iin()[:11] + str((int(valid_iin()[11]) + 1) % 10)
+    response = client.post("/consultation/submit/", {**form, "iin": wrong, "text": TEXT})
+    page = response.content.decode()
+    assert response.status_code == 422 and 'class="messages"' not in page
+    assert iin_said in _submit_error(page, "iin").lower() and not _submit_error(page, "text")
+    assert TEXT in page  # the typed text comes back
+    empty = client.post("/consultation/submit/", {**form, "iin": valid_iin(), "text": "   "}).content.decode()
+    said = _submit_error(empty, "text")
+    assert text_said in said and not _submit_error(empty, "iin")
+    assert page_share("/", f'<html lang="{language}"><p>{said}</p></html>').english == ()

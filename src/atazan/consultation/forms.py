@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from atazan.consultation.domain.errors import ConsultationError
+from atazan.consultation.domain.messages import Msg
 from atazan.consultation.translation import error_text, msg_render
 
 
@@ -34,22 +35,64 @@ class GroupAnswerForm(forms.Form):
     with_linked = forms.CharField(required=False)
 
 
-# The field each refusal concerns, by its code (domain.workflow, domain.intake, services); any other refusal
-# concerns the status chosen.
+class SubmitForm(forms.Form):
+    """A citizen's appeal, as the submit page names its fields. The domain checks them (services.proposal_submit);
+    the form only carries what was typed and the refusals, so none is said twice."""
+
+    kind = forms.CharField(required=False)
+    surname = forms.CharField(required=False)
+    name = forms.CharField(required=False)
+    patronymic = forms.CharField(required=False)
+    iin = forms.CharField(required=False)
+    region = forms.CharField(required=False)
+    language = forms.CharField(required=False)
+    text = forms.CharField(required=False, strip=False)
+
+
+# The field each refusal concerns, by its code (domain.workflow, services, accounts.domain.iin) or, for a text the
+# intake refuses (domain.intake.text_clean), by the text rule's label as "text:<label>".
 TEXT_RULE_CODES = ("too_long", "nul", "control_character", "not_unicode")
 DECISION_FIELDS: Mapping[str, str] = {
     "workflow_answer_needed": "answer",
-    **dict.fromkeys(TEXT_RULE_CODES, "answer"),
+    "text:official answer": "answer",
     "workflow_merge_target": "merged_into",
     "workflow_merge_self": "merged_into",
 }
+SUBMIT_FIELDS: Mapping[str, str] = {
+    "anonymous": "surname",
+    "text:surname": "surname",
+    "text:given name": "name",
+    "text:patronymic": "patronymic",
+    "text:text": "text",
+    "no_essence": "text",
+    "iin": "iin",
+    "own_iin": "iin",
+    "region": "region",
+    "language": "language",
+    "kind": "kind",
+}
 
 
-def refusal_add(form: forms.Form, error: ConsultationError, *, fields: Mapping[str, str], default: str) -> None:
-    """``error`` on ``form``, next to the field its code concerns (``fields``; ``default`` otherwise): the rule
-    broken, in the reader's language. The record (this proposal) goes without saying on its own page."""
-    field = fields.get(error.code, default)
-    if field not in form.fields:
+def refusal_key(error: ConsultationError) -> str:
+    """What ``error`` is about: "text:<label>" for a text the intake refused, its code otherwise; an IIN's rules
+    (accounts.domain.iin, codes iin_…) as "iin"."""
+    if error.code in TEXT_RULE_CODES and error.rule_msg is not None:
+        field = dict(error.rule_msg.params).get("field")
+        if isinstance(field, Msg):
+            return f"text:{field.template}"
+    if error.code.startswith("iin_"):
+        return "iin"
+    return error.code
+
+
+def refusal_add(
+    form: forms.Form, error: ConsultationError, *, fields: Mapping[str, str], default: str | None
+) -> None:  # fmt: skip
+    """``error`` on ``form``, next to the field it concerns (``fields`` by refusal_key; ``default`` otherwise, None
+    for the top of the form): the rule broken, in the reader's language, with what to do next. The record (this
+    proposal, this appeal) goes without saying on its own form."""
+    field = fields.get(refusal_key(error), default)
+    if field is not None and field not in form.fields:
         field = default
     text = msg_render(error.rule_msg) if error.rule_msg is not None else error_text(error)
     form.add_error(field, capfirst(text))

@@ -110,24 +110,30 @@ def _appeal_clean(
     body = text_clean(intake.TEXT, text, record=record)
     # Anonymous appeals and appeals with no stated essence are not considered (Law on appeals; FACTS.md).
     if not clean.surname or not clean.name:
-        raise ProposalRefused(record=str(record),
-                              rule="anonymous appeals are not considered: surname and name required")  # fmt: skip
+        raise ProposalRefused(record=record, rule=msg(
+            "anonymous", "anonymous appeals are not considered: surname and name required; enter your surname and "
+            "name"))  # fmt: skip
     try:
         # IIN check digit, century digit and birth date (accounts.domain.iin; Law on national registers of IINs);
         # a citizen whose account was verified with an IIN need not type it again (``iin_optional``)
         if clean.iin or not iin_optional:
             iin_parse(clean.iin, today=timezone.now().date())
     except IinError as error:
-        raise InvalidIin(record=f"{record}: IIN {error.masked}", rule=error.rule) from None
+        raise InvalidIin(record=msg("record_iin", "{record}: IIN {iin}", record=record, iin=error.masked),
+                         rule=error.rule_msg) from None  # fmt: skip
     if not body:
-        raise ProposalRefused(record=str(record), rule="an appeal with no stated essence is not considered")
+        raise ProposalRefused(record=record, rule=msg(
+            "no_essence", "an appeal with no stated essence is not considered: write what you propose"))  # fmt: skip
     if region not in REGION_CODES:
-        raise ProposalRefused(record=str(record), rule="region must be one of the 20 units or abroad",
-                              detail=shown(region))  # fmt: skip
+        raise ProposalRefused(record=record, rule=msg(
+            "region", "region must be one of the 20 units or abroad: choose one from the list"),
+            detail=shown(region))  # fmt: skip
     if language not in Language.values:
-        raise ProposalRefused(record=str(record), rule="language must be kk, ru or en", detail=shown(language))
+        raise ProposalRefused(record=record, rule=msg(
+            "language", "language must be kk, ru or en: choose one from the list"), detail=shown(language))  # fmt: skip
     if kind not in AppealKind.values:
-        raise ProposalRefused(record=str(record), rule="type must be an e-Otinish appeal type", detail=shown(kind))
+        raise ProposalRefused(record=record, rule=msg(
+            "kind", "type must be an e-Otinish appeal type: choose one from the list"), detail=shown(kind))  # fmt: skip
     return clean, body
 
 
@@ -183,8 +189,9 @@ def _own_iin_check(record: str, *, author: User, iin: str) -> None:
 
     verified = Profile.objects.filter(user=author).exclude(iin_hash=None).values_list("iin_hash", flat=True).first()
     if verified and verified != iin_hash(iin):
-        raise ProposalRefused(record=record, rule="a proposal is submitted in one's own name: the IIN differs from "
-                                                  "the one this account was verified with")  # fmt: skip
+        raise ProposalRefused(record=record, rule=msg(
+            "own_iin", "a proposal is submitted in one's own name: the IIN differs from the one this account was "
+            "verified with; enter your own IIN"))  # fmt: skip
 
 
 @transaction.atomic

@@ -37,7 +37,15 @@ from atazan.consultation.domain.intake import registration_number_parse
 from atazan.consultation.domain.messages import msg, shown
 from atazan.consultation.domain.workflow import Status as WorkflowStatus
 from atazan.consultation.domain.workflow import next_step_hint, transitions_from
-from atazan.consultation.forms import DECISION_FIELDS, DecisionForm, GroupAnswerForm, outcome_refusal, refusal_add
+from atazan.consultation.forms import (
+    DECISION_FIELDS,
+    SUBMIT_FIELDS,
+    DecisionForm,
+    GroupAnswerForm,
+    SubmitForm,
+    outcome_refusal,
+    refusal_add,
+)
 from atazan.consultation.models import (
     REGION_CHOICES,
     AppealKind,
@@ -239,6 +247,8 @@ def submit(request: HttpRequest) -> HttpResponse:
     allowed = permission_allowed(request.user, "consultation.proposal.submit")
     status = 200
     attachment_errors: list[str] = []
+    form = SubmitForm(request.POST if request.method == "POST" else None)
+    form.is_valid()  # the domain checks the appeal; the form carries the refusals to their fields
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied(_("Only verified citizens submit proposals."))
@@ -256,14 +266,14 @@ def submit(request: HttpRequest) -> HttpResponse:
             attachment_errors = [attachment_refusal(v) for v in error.verdicts]
             status = 422
         except services.SubmissionThrottled as error:
-            messages.error(
-                request,
+            form.add_error(
+                None,
                 _("Too many proposals from this account: at most %(limit)s an hour. Try again in %(minutes)s minutes.")
                 % {"limit": services.SUBMIT_LIMIT, "minutes": max(1, -(-error.retry_after_s // 60))},
             )
             status = 429
         except ConsultationError as error:
-            messages.error(request, error_text(error))
+            refusal_add(form, error, fields=SUBMIT_FIELDS, default=None)
             status = 422
         else:
             messages.success(request, _("Your proposal is registered as %(number)s.") %
@@ -278,7 +288,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     values["iin"] = ""  # an IIN is never written back into a page (docs/security.md)
     return render(request, "consultation/submit.html", _base(
         request, values=values, kinds=AppealKind.choices, regions=REGION_CHOICES, language_choices=Language.choices,
-        allowed=allowed, attachment_errors=attachment_errors, max_attachments=MAX_ATTACHMENTS,
+        allowed=allowed, attachment_errors=attachment_errors, max_attachments=MAX_ATTACHMENTS, form=form,
         max_attachment_mib=MAX_ATTACHMENT_BYTES // MIB,
         iin_verified=bool(request.user.is_authenticated and services.verified_iin_hash(request.user)),  # type: ignore[arg-type]
     ), status=status)  # fmt: skip
