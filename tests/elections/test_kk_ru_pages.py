@@ -52,6 +52,9 @@ def _recorded() -> list[str]:
         note("mandate_ended", name="Кандидат e", ground=VOICE.label(EndGround.LEFT_PARTY.label)).render(),
         note("elected", order=note("order_cec"), represented="6", seats="18", required="6").render(),
         "row 182 (Жас Үміткер)",
+        note("party_twice").render(),  # a refused row of an import
+        note("votes_took_part", votes="5", took_part="3").render(),
+        note("order_taken", order="4").render(),
         outcome.ref,
         vacant.ref,
         EndGround.LEFT_PARTY.ref,

@@ -133,3 +133,10 @@ def test_abroad_precincts_count_in_astana_unless_configured_otherwise(tmp_path: 
     result = runner.invoke(app, ["tally", str(path), "--kind", "ordinary", "--json", "--abroad-unit", "almaty"])
     body = json.loads(result.stdout)
     assert body["units"]["Almaty"]["took_part"] == 80 and body["units"]["Astana"]["took_part"] == 0
+
+
+def test_tally_json_gives_each_refusal_its_stable_code(tmp_path: Path) -> None:
+    text = units_csv(14) + "98,Atlantis,D1,10,6,6,0,0,0,6\n"  # not one of the 20 regions and cities
+    rules = tally_json(tmp_path, text, status=1)["rejected"][0]["rules"]
+    assert [(r["rule"], r["code"]) for r in rules] == [("unknown_unit", "unknown_unit_line")]
+    assert "unknown unit 'Atlantis'" in rules[0]["message"]  # the JSON speaks English, as the CLI does

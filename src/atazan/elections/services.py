@@ -94,24 +94,24 @@ def rows_from_text(text: str, *, fmt: str, kind: str | None = None) -> list[dict
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            raise InputFormatError(dnotes.note("not_json", line=str(exc.lineno), column=str(exc.colno)),
                                    record="file") from exc  # fmt: skip
         if isinstance(data, Mapping):
             data = data.get("lists") or data.get("rows") or data.get("candidates") or []
         if not isinstance(data, list):
-            raise InputFormatError("expected an array of rows", record="file")
+            raise InputFormatError(dnotes.note("not_rows"), record="file")
         rows = [row if isinstance(row, dict) else {"_raw": row} for row in data]
     else:
         try:
             reader = csv.DictReader(io.StringIO(text))
             rows = [dict(row) for row in reader]
         except csv.Error as exc:
-            raise InputFormatError(f"not readable as CSV ({exc})", record="file") from exc
+            raise InputFormatError(dnotes.note("not_csv"), record="file") from exc
         missing = [c for c in REQUIRED_COLUMNS.get(kind or "", ()) if c not in (reader.fieldnames or ())]
         if missing:
-            raise InputFormatError(f"the header has no column {', '.join(missing)}", record="file")
+            raise InputFormatError(dnotes.note("no_column", columns=", ".join(missing)), record="file")
     if not rows:
-        raise InputFormatError("the file has no rows", record="file")
+        raise InputFormatError(dnotes.note("no_rows"), record="file")
     return rows
 
 
@@ -172,7 +172,8 @@ def _int_field(raw: Mapping[str, Any], key: str, *, record: str) -> int:
         if value.lstrip("-").isdigit() and len(value) <= 100:  # int() of thousands of digits is refused by Python
             value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputFormatError(f"{key} must be a whole number, got {_shown(str(raw.get(key)), 40)!r}", record=record)
+        got = repr(_shown(str(raw.get(key)), 40))
+        raise InputFormatError(dnotes.note("whole_number", key=key, value=got), record=record)
     return value
 
 
@@ -180,7 +181,7 @@ def _place_field(raw: Mapping[str, Any], key: str, *, record: str) -> int:
     """A registration number or a place on a list: a whole number from 1 to ``MAX_LIST_PLACE``."""
     value = _int_field(raw, key, record=record)
     if value < 1:
-        raise InputFormatError(f"{key} must be 1 or more, got {value}", record=record)
+        raise InputFormatError(dnotes.note("at_least_one", key=key, value=str(value)), record=record)
     list_place_bounds_check(value, record=record)
     return value
 
@@ -272,23 +273,23 @@ def _list_row(
     election: models.Election, raw: Mapping[str, Any], *, party: str, record: str, seen: set[str], report: ImportReport
 ) -> None:
     if not party:
-        raise InputFormatError("party is missing", record=record)
+        raise InputFormatError(dnotes.note("party_missing"), record=record)
     if party in seen:
-        raise DuplicatePartyError("the party appears twice in this file", record=record)
+        raise DuplicatePartyError(dnotes.note("party_twice"), record=record)
     seen.add(party)
     order = _place_field(raw, "registration_order", record=record)
     existing = models.PartyList.objects.filter(election=election, party=party).first()
     if existing is not None:
         if existing.registration_order != order:
-            raise InputFormatError(f"registered with order {existing.registration_order}, not {order}",
-                                   record=record, rule=f"{ART_97_1}(4)")  # fmt: skip
+            other = dnotes.note("order_other", existing=str(existing.registration_order), order=str(order))
+            raise InputFormatError(other, record=record, rule=f"{ART_97_1}(4)")
         report.unchanged += 1
         return
     if models.PartyList.objects.filter(election=election, registration_order=order).exists():
-        raise InputFormatError(f"registration order {order} is taken", record=record, rule=f"{ART_97_1}(4)")
+        raise InputFormatError(dnotes.note("order_taken", order=str(order)), record=record, rule=f"{ART_97_1}(4)")
     color = str(raw.get("color") or PALETTE[(order - 1) % len(PALETTE)])
     if not _COLOR.fullmatch(color):
-        raise InputFormatError(f"color must be #rrggbb, got {_shown(color, 20)!r}", record=record)
+        raise InputFormatError(dnotes.note("color_format", value=repr(_shown(color, 20))), record=record)
     models.PartyList.objects.create(election=election, party=party, registration_order=order, color=color)
     report.created += 1
 
@@ -336,28 +337,31 @@ def _result_row(
     report: ImportReport,
 ) -> None:
     if not party:
-        raise InputFormatError("party is missing", record=record)
+        raise InputFormatError(dnotes.note("party_missing"), record=record)
     votes = _int_field(raw, "votes", record=record)
     if votes < 0:
-        raise NegativeVotesError(f"{votes} votes", record=record)
+        raise NegativeVotesError(dnotes.note("votes", votes=str(votes)), record=record)
     if votes > election.took_part:
-        raise ListVotesAboveTurnoutError(f"{votes} votes, {election.took_part} took part", record=record)
+        raise ListVotesAboveTurnoutError(
+            dnotes.note("votes_took_part", votes=str(votes), took_part=str(election.took_part)), record=record
+        )
     voters_bounds_check(votes, record=record)  # took_part is bounded too; this catches a record stored before that
     region = str(raw.get("region") or "").strip()
     if not region:
         if party in seen_national:
-            raise DuplicatePartyError("the party appears twice in this file", record=record)
+            raise DuplicatePartyError(dnotes.note("party_twice"), record=record)
         seen_national.add(party)
     plist = _party_registered(election, party, record=record)
     if region:
         try:
             unit, _abroad = DEFAULT_REGISTRY.resolve(region)
         except UnknownUnitError as exc:
-            raise UnknownRegionError(f"unknown region {_shown(region, 80)!r}", record=record) from exc
+            unknown = dnotes.note("unknown_region", region=repr(_shown(region, 80)))
+            raise UnknownRegionError(unknown, record=record) from exc
         others = sum(plist.region_results.exclude(region_code=unit.code).values_list("votes", flat=True))
         if others + votes > plist.votes:
             raise RegionVotesAboveNationalError(
-                f"the regions would give {others + votes} votes, the national result is {plist.votes}",
+                dnotes.note("regions_above_national", votes=str(others + votes), national=str(plist.votes)),
                 record=record,
             )
         obj, created = models.RegionResult.objects.get_or_create(
@@ -373,8 +377,8 @@ def _result_row(
     if raw.get("registration_order") not in (None, ""):
         order = _place_field(raw, "registration_order", record=record)
         if order != plist.registration_order:
-            raise InputFormatError(f"registered with order {plist.registration_order}, not {order}",
-                                   record=record, rule=f"{ART_97_1}(4)")  # fmt: skip
+            other = dnotes.note("order_other", existing=str(plist.registration_order), order=str(order))
+            raise InputFormatError(other, record=record, rule=f"{ART_97_1}(4)")
     if plist.votes == votes:
         report.unchanged += 1
     else:
@@ -449,24 +453,27 @@ def _candidate_row(election: models.Election, raw: Mapping[str, Any], *, record:
     key = str(raw.get("key") or "").strip()
     name = str(raw.get("full_name") or "").strip()
     if not key or not name:
-        raise InputFormatError("key and full_name are required", record=record)
+        raise InputFormatError(dnotes.note("key_name_required"), record=record)
     position = _place_field(raw, "position", record=record)
     try:
         birth = date.fromisoformat(str(raw.get("birth_date")))
         since_raw = raw.get("resident_since")
         since = date.fromisoformat(str(since_raw)) if since_raw else None
     except ValueError as exc:
-        raise InputFormatError("dates must be YYYY-MM-DD", record=record) from exc
+        raise InputFormatError(dnotes.note("dates_format"), record=record) from exc
     gender = str(raw.get("gender") or "").strip().lower()
     if gender not in models.Candidate.Gender.values:
-        raise InputFormatError(f"gender must be female or male, got {_shown(gender, 20)!r}", record=record)
+        raise InputFormatError(dnotes.note("gender_value", value=repr(_shown(gender, 20))), record=record)
     flags = {k: str(raw.get(k, "")).strip().lower() in {"1", "true", "yes"} for k in ("disability",)}
     citizen = str(raw.get("citizen", "true")).strip().lower() not in {"0", "false", "no"}
     domain_candidate = dcand.Candidate(key, name, birth, dcand.Gender(gender), flags["disability"], citizen,
                                        since)  # fmt: skip
     verdict = dcand.candidate_eligibility(domain_candidate, election.election_day)
     if not verdict.eligible:
-        raise ElectionsError("; ".join(verdict.reasons), record=record, rule="Constitution 2026, Art. 54(3)")
+        said = verdict.messages[-1]
+        for earlier in reversed(verdict.messages[:-1]):
+            said = dnotes.note("joined_semicolon", first=earlier, rest=said)
+        raise ElectionsError(said, record=record, rule="Constitution 2026, Art. 54(3)")
     values = {
         "position": position,
         "full_name": name,

@@ -53,8 +53,28 @@ NOTES: dict[str, str] = {
     "{needed} or earlier (Constitution 2026, Art. 54(3))",
     "not_resident_unknown": "permanently resident in Kazakhstan since unknown; needs the last {years} years, i.e. "
     "since {needed} or earlier (Constitution 2026, Art. 54(3))",
-    # a refused row's record
+    # a refused row's record, and why it was refused (services: imports of lists, results and candidates)
     "row_record": "row {number} ({name})",
+    "record_file": "file",
+    "not_json": "not valid JSON (line {line}, column {column})",
+    "not_rows": "expected an array of rows",
+    "not_csv": "not readable as CSV",
+    "no_column": "the header has no column {columns}",
+    "no_rows": "the file has no rows",
+    "whole_number": "{key} must be a whole number, got {value}",
+    "at_least_one": "{key} must be 1 or more, got {value}",
+    "party_missing": "party is missing",
+    "party_twice": "the party appears twice in this file",
+    "order_other": "registered with order {existing}, not {order}",
+    "order_taken": "registration order {order} is taken",
+    "color_format": "color must be #rrggbb, got {value}",
+    "votes": "{votes} votes",
+    "votes_took_part": "{votes} votes, {took_part} took part",
+    "unknown_region": "unknown region {region}",
+    "regions_above_national": "the regions would give {votes} votes, the national result is {national}",
+    "key_name_required": "key and full_name are required",
+    "dates_format": "dates must be YYYY-MM-DD",
+    "gender_value": "gender must be female or male, got {value}",
     # sentences in a row
     "joined_semicolon": "{first}; {rest}",
     "joined_bar": "{first} | {rest}",
@@ -74,7 +94,9 @@ CITATIONS: dict[str, str] = {
 
 _JOINERS = (("; ", "joined_semicolon"), (" | ", "joined_bar"), (" ", "joined_space"))
 # Fields that hold a whole number; the others match any text.
-_NUMBERS = frozenset({"represented", "seats", "required", "mandates", "unfilled", "age", "minimum", "years", "number"})
+_NUMBERS = frozenset(
+    {"represented", "seats", "required", "mandates", "unfilled", "age", "minimum", "years", "number", "line", "column"}
+)
 _LONGEST = 2000  # a longer text is not read back (as it is)
 
 
