@@ -130,7 +130,7 @@ def verify(request: HttpRequest) -> VerifyOut:
         intact=verdict.intact,
         first_break_seq=brk.seq if brk else None,
         kind=str(brk.kind) if brk else None,
-        message=brk.message if brk else None,
+        message=brk.message.render() if brk else None,
         findings=[AuditFindingOut(code=f.code.value, seq=f.seq, message=f.render()) for f in verdict.findings],
     )
 

@@ -118,7 +118,7 @@ def verify(
                     "intact": verdict.intact,
                     "first_break": None
                     if brk is None
-                    else {"seq": brk.seq, "kind": str(brk.kind), "message": brk.message},
+                    else {"seq": brk.seq, "kind": str(brk.kind), "message": brk.message.render()},
                     "checkpoint": None if cp is None else {"size": cp.size, "root": cp.root.hex(), "time": cp.time},
                     "findings": [f.as_dict() for f in verdict.findings],
                 },
@@ -189,7 +189,7 @@ def check_proof(
     problems = proof_verify(proof, public_key=key)
     if problems:
         for p in problems:
-            typer.echo(f"FAILED: {p}")
+            typer.echo(f"FAILED: {p.render()}")
         raise typer.Exit(1)
     what = f"record {proof.record.key} in " if proof.record else ""
     typer.echo(

@@ -278,7 +278,7 @@ def audit_prove(target: str, *, checkpoint: Checkpoint | None = None) -> EntryPr
     problems = proof_verify(proof)
     if problems:
         # The stored leaf hashes or records disagree with the signed root: the database was changed since.
-        raise AuditLogBroken("; ".join(problems))
+        raise AuditLogBroken("; ".join(p.render() for p in problems))
     return proof
 
 

@@ -3,18 +3,16 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
 
 from atazan.audit.domain.log import Finding
 from atazan.audit.selectors import audit_entries, audit_verify_recent
+from atazan.messages.render import render as msg_render
 
 
 def finding_render(finding: Finding) -> str:
-    """A finding in the reader's language; English if a translation's fields do not fit (never an error page)."""
-    try:
-        return finding.render(gettext)
-    except (KeyError, IndexError, ValueError):
-        return finding.render()
+    """A finding in the reader's language, from the audit catalogue; English if a translation's fields do not fit
+    (never an error page)."""
+    return msg_render(finding.message, domain="audit")
 
 
 def index(request: HttpRequest) -> HttpResponse:

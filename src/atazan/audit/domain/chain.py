@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from atazan.audit.domain.messages import Msg, msg
+
 GENESIS_HASH = "0" * 64
 
 
@@ -100,7 +102,7 @@ class BreakKind(StrEnum):
 class ChainBreak:
     seq: int
     kind: BreakKind
-    message: str
+    message: Msg
 
 
 def chain_verify(entries: Iterable[ChainEntry]) -> ChainBreak | None:
@@ -112,7 +114,7 @@ def chain_verify(entries: Iterable[ChainEntry]) -> ChainBreak | None:
             return ChainBreak(
                 e.seq if e.seq < expected_seq else expected_seq,
                 BreakKind.MISSING if e.seq > expected_seq else BreakKind.REORDERED,
-                f"entry {expected_seq}: expected sequence number {expected_seq}, found {e.seq}",
+                msg("entry {seq}: expected sequence number {seq}, found {found}", seq=expected_seq, found=e.seq),
             )
         recomputed = entry_hash(
             seq=e.seq,
@@ -125,9 +127,15 @@ def chain_verify(entries: Iterable[ChainEntry]) -> ChainBreak | None:
             records_root=e.records_root,
         )
         if recomputed != e.hash:
-            return ChainBreak(e.seq, BreakKind.EDITED, f"entry {e.seq}: content does not match its hash")
+            return ChainBreak(
+                e.seq, BreakKind.EDITED, msg("entry {seq}: its content does not match its hash", seq=e.seq)
+            )
         if e.prev_hash != prev_hash:
-            return ChainBreak(e.seq, BreakKind.REORDERED, f"entry {e.seq}: does not link to entry {e.seq - 1}")
+            return ChainBreak(
+                e.seq,
+                BreakKind.REORDERED,
+                msg("entry {seq}: does not link to entry {previous}", seq=e.seq, previous=e.seq - 1),
+            )
         prev_hash = e.hash
         expected_seq += 1
     return None

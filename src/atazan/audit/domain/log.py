@@ -22,6 +22,8 @@ from typing import Any
 from atazan.audit.domain.chain import GENESIS_HASH, BreakKind, ChainBreak, ChainEntry, chain_hash, entry_content
 from atazan.audit.domain.checkpoint import Checkpoint, checkpoint_signature_valid, key_id
 from atazan.audit.domain.merkle import leaf_hash, root_hash
+from atazan.audit.domain.messages import Msg, coded, msg
+from atazan.messages.domain import declare, fields, same
 
 
 class FindingCode(StrEnum):
@@ -52,10 +54,9 @@ TEMPLATES: dict[FindingCode, str] = {
     FindingCode.RECORD_DELETED: "record {key} (entry {seq}): the record the log speaks of is no longer stored",
     FindingCode.RECORD_UNCHECKED: "record {key} (entry {seq}): no resolver knows how to re-read records of this kind",
 }
-
-
-def _same(text: str) -> str:
-    return text
+declare(
+    "audit", {c.value: t for c, t in TEMPLATES.items()}
+)  # the audit catalogue translates them (tests/web/test_message_catalogues.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,16 @@ class Finding:
     def template(self) -> str:
         return TEMPLATES[self.code]
 
-    def render(self, translate: Callable[[str], str] = _same) -> str:
-        return translate(self.template).format_map(dict(self.params))
+    @property
+    def message(self) -> Msg:
+        """The finding as a sentence in no language yet (its code, the template, the values its template names; a
+        finding may carry more, such as the ``seq`` that locates it, which the JSON gives)."""
+        wanted = fields(self.template)
+        return coded(self.code.value, self.template, **{k: v for k, v in self.params if k in wanted})
+
+    def render(self, translate: Callable[[str], str] = same) -> str:
+        """The sentence with ``translate`` looking up the template; English with no argument (the CLI, the API)."""
+        return self.message.render(translate)
 
     def as_dict(self) -> dict[str, Any]:
         return {"code": self.code.value, "seq": self.seq, "message": self.render(), **dict(self.params)}
@@ -129,13 +138,17 @@ def log_scan(entries: Iterable[ChainEntry]) -> LogScan:
             scan.chain_break = ChainBreak(
                 min(e.seq, expected_seq),
                 kind,
-                f"entry {expected_seq}: expected sequence number {expected_seq}, found {e.seq}",
+                msg("entry {seq}: expected sequence number {seq}, found {found}", seq=expected_seq, found=e.seq),
             )
         elif chain_hash(e.prev_hash, content) != e.hash:
-            scan.chain_break = ChainBreak(e.seq, BreakKind.EDITED, f"entry {e.seq}: content does not match its hash")
+            scan.chain_break = ChainBreak(
+                e.seq, BreakKind.EDITED, msg("entry {seq}: its content does not match its hash", seq=e.seq)
+            )
         elif e.prev_hash != prev_hash:
             scan.chain_break = ChainBreak(
-                e.seq, BreakKind.REORDERED, f"entry {e.seq}: does not link to entry {e.seq - 1}"
+                e.seq,
+                BreakKind.REORDERED,
+                msg("entry {seq}: does not link to entry {previous}", seq=e.seq, previous=e.seq - 1),
             )
         prev_hash = e.hash
         expected_seq += 1

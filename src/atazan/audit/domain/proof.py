@@ -19,6 +19,7 @@ from atazan.audit.domain.chain import entry_content
 from atazan.audit.domain.checkpoint import Checkpoint, CheckpointError, checkpoint_from_dict, checkpoint_signature_valid
 from atazan.audit.domain.log import record_leaf
 from atazan.audit.domain.merkle import inclusion_verify, leaf_hash
+from atazan.audit.domain.messages import Msg, msg
 
 PROOF_FORMAT = "atazan-audit-proof/1"
 
@@ -83,22 +84,28 @@ def _entry_leaf(entry: dict[str, Any]) -> bytes:
     )
 
 
-def proof_verify(proof: EntryProof, *, public_key: bytes | None = None) -> list[str]:
+def proof_verify(proof: EntryProof, *, public_key: bytes | None = None) -> list[Msg]:
     """What is wrong with the proof (empty: it proves the entry, and its record, are in the signed log)."""
-    problems: list[str] = []
+    problems: list[Msg] = []
     cp = proof.checkpoint
     if not checkpoint_signature_valid(cp, public_key=public_key):
-        problems.append("the checkpoint's signature is not valid for the trusted key")
+        problems.append(msg("the checkpoint's signature is not valid for the trusted key"))
     seq = int(proof.entry["seq"])
     if not inclusion_verify(index=seq - 1, size=cp.size, leaf=_entry_leaf(proof.entry), path=proof.path, root=cp.root):
-        problems.append(f"entry {seq} is not in the log of {cp.size} entries whose root the checkpoint signed")
+        problems.append(
+            msg(
+                "entry {seq} is not in the log of {size} entries whose root the checkpoint signed",
+                seq=seq,
+                size=cp.size,
+            )
+        )
     if proof.record is not None:
         r = proof.record
         root = bytes.fromhex(str(proof.entry.get("records_root", "")) or "00")
         if not inclusion_verify(
             index=r.position, size=r.count, leaf=record_leaf(r.key, r.digest), path=r.path, root=root
         ):
-            problems.append(f"record {r.key} is not among the records entry {seq} vouches for")
+            problems.append(msg("record {key} is not among the records entry {seq} vouches for", key=r.key, seq=seq))
     return problems
 
 
