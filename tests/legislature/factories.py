@@ -16,6 +16,7 @@ def kurultai(
     vacant: int = 0,
     slug: str = "kurultai-test",
     title: str = "Test Kurultai election (synthetic)",
+    deputy: str = "Deputy",
 ) -> Election:
     """An election whose parties hold ``seats`` mandates each; the last ``vacant`` mandates end on 2026-10-15 with no
     successor (the seats stay vacant)."""
@@ -36,7 +37,7 @@ def kurultai(
                 party_list=plist,
                 key=f"{prefix}-{i:03d}",
                 position=i,
-                full_name=f"{party[:5]} Deputy {i:03d}",
+                full_name=f"{party[:5]} {deputy} {i:03d}",
                 birth_date=dt.date(1980, 1, 1),
                 gender=Candidate.Gender.FEMALE if i % 3 == 0 else Candidate.Gender.MALE,
             )

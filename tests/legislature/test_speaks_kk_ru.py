@@ -23,7 +23,7 @@ from tests.legislature.factories import kurultai
 @pytest.fixture
 def demo_data(db: None) -> None:
     # party and election named as a Kazakh or Russian page would show them (names are not translated)
-    kurultai(parties=(("Альфа (тест)", 80), ("Бета (тест)", 65)), title="Құрылтай сайлауы (тест)")
+    kurultai(parties=(("Альфа (тест)", 80), ("Бета (тест)", 65)), title="Құрылтай сайлауы (тест)", deputy="Депутат")
     demo.build(console=Console(quiet=True))
 
 
@@ -143,3 +143,18 @@ def test_a_peoples_council_bill_names_its_decision_in_the_readers_language(clien
     page = _page(client, "/legislature/bills/KB-2026-001/", "ru")
     assert "Народный Совет Казахстана, сессия 1: Направить в Курултай законопроект о площадках" in page
     assert bill.initiator_detail not in page
+
+
+@pytest.mark.usefixtures("demo_data")
+@pytest.mark.parametrize(("language", "quorum"), [("kk", "58-баптың 5-тармағы"), ("ru", "п. 5 ст. 58")])
+def test_a_vote_page_cites_its_articles_as_the_reader_s_language_does(
+    client: Client, language: str, quorum: str
+) -> None:
+    from atazan.legislature.models import Vote
+
+    vote = Vote.objects.filter(bill__number="KB-2026-002").first()
+    assert vote is not None
+    path = f"/legislature/votes/{vote.pk}/"
+    page = _page(client, path, language)
+    assert f"({quorum})" in page and "Art." not in page.split("<main", 1)[-1]
+    assert page_share(path, page).share <= 0.01
