@@ -57,4 +57,5 @@ def test_an_english_proposal_on_an_article_page_is_marked_english(language: str)
     )
     html = _client(language).get("/texts/2026/rus/art/53/").content.decode()
     assert '<span lang="en">Article 53 should guarantee' in html
-    assert page_share("article", html).share <= 0.01
+    share = page_share("article", html)
+    assert share.share <= 0.01 and "http" not in share.english  # the permanent link is marked translate="no"
