@@ -135,8 +135,8 @@ def test_agenda_items_name_real_articles_and_registered_proposals(settings) -> N
 def _decided(settings, kind: str = "modify", votes: str = "ffffa-"):  # type: ignore[no-untyped-def]
     c = small_commission(settings)
     start_draft(c)
-    for n in ("ЗТ-1", "ЗТ-2"):
-        proposal_make(n, articles=("2",))
+    proposal_make("ЗТ-1", articles=("2",))
+    proposal_make("ЗТ-2", articles=("2",), language="kk")
     proposal_make("ЗТ-3", articles=("2",), status="out_of_scope")
     item = cs.agenda_item_add(
         actor=c.secretary, session=c.session, title="One chamber", articles=["2"], proposals=["ЗТ-1", "ЗТ-2", "ЗТ-3"]
@@ -155,7 +155,14 @@ def test_the_working_group_answers_the_proposals_with_the_decision_through_consu
     assert report.answered == ["ЗТ-1", "ЗТ-2"] and report.skipped == {"ЗТ-3": "already out_of_scope"}
     p = Proposal.objects.get(registration_number="ЗТ-1")
     assert p.status == "partly_accepted" and p.answered_by == wg
-    assert "decision 1/1" in p.answer and "/commission/sessions/1/#item-1" in p.answer
+    # each proposal is answered in its own language
+    assert p.answer.startswith("Конституционная комиссия, решение 1/1 от 24 января 2026")
+    assert "Запись: /commission/sessions/1/#item-1" in p.answer and "Голосование: за — 4, против — 1" in p.answer
+    kk = Proposal.objects.get(registration_number="ЗТ-2").answer
+    assert kk.startswith("Конституциялық комиссияның 1/1 шешімі") and "Жазба: /commission/sessions/1/#item-1" in kk
+    assert "decision 1/1" in cs.decision_answer_text(decision) and "Record: /commission/" in cs.decision_answer_text(
+        decision
+    )
     assert list(StatusChange.objects.filter(proposal=p).values_list("to_status", flat=True)) == [
         "under_review",
         "partly_accepted",

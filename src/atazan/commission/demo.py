@@ -306,13 +306,13 @@ TITLES: dict[str, tuple[str, str]] = {
         "Өлім жазасын Конституцияда жою", "Отмена смертной казни в Конституции"),
     "Privacy, personal data and the People's Council": (
         "Жеке өмірге қол сұғылмаушылық, дербес деректер және Халық Кеңесі",
-        "Неприкосновенность частной жизни, персональные данные и Народный совет"),
+        "Неприкосновенность частной жизни, персональные данные и Народный Совет"),
     "Protection of personal data, including in digital form": (
         "Дербес деректерді, оның ішінде цифрлық нысандағы деректерді қорғау",
         "Защита персональных данных, в том числе в цифровой форме"),
     "A People's Council of Kazakhstan as the highest consultative body": (
         "Қазақстан Халық Кеңесі – ең жоғары консультативтік орган",
-        "Народный совет Казахстана как высший консультативный орган"),
+        "Народный Совет Казахстана как высший консультативный орган"),
     "Education and the unicameral Kurultai": ("Білім беру және бір палаталы Құрылтай",
                                               "Образование и однопалатный Курултай"),
     "Secular education": ("Зайырлы білім беру", "Светское образование"),
@@ -401,26 +401,26 @@ def _texts_fill(secretary: User) -> None:
     for decision in Decision.objects.select_related("item").filter(item__session__synthetic=True):
         kk, ru = TITLES.get(decision.item.title, ("", ""))
         if kk and decision.summary == f"{decision.item.title}: {VERDICT[decision.kind]}":
-            cs.texts_translate(actor=secretary, record=decision, translations={
+            cs.texts_translate(actor=secretary, record=decision, replace=True, translations={
                 "kk": {"summary": f"{kk}: {VERDICT_KK[decision.kind]}"},
                 "ru": {"summary": f"{ru}: {VERDICT_RU[decision.kind]}"}})  # fmt: skip
     for item in AgendaItem.objects.filter(session__synthetic=True):
         if variants := _variants(item, ("theme",)):
-            cs.texts_translate(actor=secretary, record=item, translations=variants)
+            cs.texts_translate(actor=secretary, record=item, translations=variants, replace=True)
     for speaker in Speaker.objects.filter(session__synthetic=True):
         if variants := _variants(speaker, ("topic",)):
-            cs.texts_translate(actor=secretary, record=speaker, translations=variants)
+            cs.texts_translate(actor=secretary, record=speaker, translations=variants, replace=True)
     for version in DraftVersion.objects.all():
         if variants := _variants(version, ("title", "note")):
-            cs.texts_translate(actor=secretary, record=version, translations=variants)
+            cs.texts_translate(actor=secretary, record=version, translations=variants, replace=True)
     for member in Member.objects.filter(synthetic=True, position=CHAIR_POSITION):
-        cs.texts_translate(actor=secretary, record=member, translations=CHAIR_POSITION_VARIANTS)
+        cs.texts_translate(actor=secretary, record=member, translations=CHAIR_POSITION_VARIANTS, replace=True)
     for decision in Decision.objects.select_related("item__session").filter(item__session__synthetic=True):
         # The vote's explanation and its rules' source in Kazakh and Russian, when the record still says what the
         # rules say of its votes today (a decision recorded before the record kept its translations).
         texts = cs.outcome_texts(cs.item_outcome(decision.item))
         if (texts["en"]["explanation"], texts["en"]["rule_source"]) == (decision.explanation, decision.rule_source):
-            cs.texts_translate(actor=secretary, record=decision, translations={
+            cs.texts_translate(actor=secretary, record=decision, replace=True, translations={
                 lang: texts[lang] for lang in ("kk", "ru")})  # fmt: skip
 
 
@@ -448,12 +448,14 @@ def _titles_fill(secretary: User) -> int:
     """Add the variants to a Commission built before titles had them (through the audited service)."""
     filled = 0
     for session in Session.objects.filter(synthetic=True).order_by("number"):
-        if not session.titles and _titles(session.title):
-            cs.titles_translate(actor=secretary, session=session, titles=_titles(session.title))
+        wanted = _titles(session.title)
+        if wanted and any(session.titles.get(k) != v for k, v in wanted.items()):
+            cs.titles_translate(actor=secretary, session=session, titles=wanted, replace=True)
             filled += 1
         for item in session.agenda.order_by("order"):
-            if not item.titles and _titles(item.title):
-                cs.titles_translate(actor=secretary, session=session, item=item, titles=_titles(item.title))
+            wanted = _titles(item.title)
+            if wanted and any(item.titles.get(k) != v for k, v in wanted.items()):
+                cs.titles_translate(actor=secretary, session=session, item=item, titles=wanted, replace=True)
                 filled += 1
     return filled
 

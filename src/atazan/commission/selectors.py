@@ -11,14 +11,14 @@ from atazan.texts.domain.diff import Segment
 
 from .domain import drafting as dd
 from .domain.composition import Category, CompositionReport, MemberFacts, MemberRole, composition_check
-from .domain.messages import Msg, label, phrase
+from .domain.messages import Msg, articles_cited, label, phrase
 from .domain.voting import Outcome
 from .models import AgendaItem, Comment, Decision, DraftVersion, Member, Session
 from .proposals_link import ArticleProposals, ProposalRef, article_proposals, proposals_lookup
 from .rules import composition_rules, majority_rule, quorum_rule
 from .services import item_outcome
 from .texts_link import Origin, official_article, origins_1995
-from .translation import said
+from .translation import record_text, said, sentence
 
 
 def members_list(*, category: str = "", region: str = "", role: str = "") -> QuerySet[Member]:
@@ -255,22 +255,6 @@ def proposal_trace(*, number: str) -> ProposalTrace | None:
     return ProposalTrace(ref, articles, items, article_items)
 
 
-def _variant(record: object, name: str, language: str) -> str:
-    """``record.<name>`` in ``language`` from its stored translations (as recorded when there is none)."""
-    default = str(getattr(record, name, "") or "")
-    found = (getattr(record, "translations", None) or {}).get(language, {})
-    text = found.get(name) if isinstance(found, dict) else None
-    return text if isinstance(text, str) and text else default
-
-
-def _articles_cited(articles: list[str]) -> Msg | str:
-    cited = [phrase("Art. {article}", article=a) for a in articles]
-    out: Msg | str = cited[0] if cited else ""
-    for c in cited[1:]:
-        out = phrase("{first}, {next}", first=out, next=c)
-    return out
-
-
 def minutes_compose(*, session: Session, language: str = "en") -> str:
     """Minutes of a session, composed from its record (attendance, speakers, votes, decisions), as Markdown in
     ``language`` (English, Kazakh or Russian): the record's own texts in their stored translations, the rest through
@@ -311,13 +295,13 @@ def minutes_compose(*, session: Session, language: str = "en") -> str:
         f"## {say(label('Speakers', context='commission minutes'))}",
     ]
     lines += [
-        f"{s.order}. {s}: {_variant(s, 'topic', language)}"
+        f"{s.order}. {s}: {record_text(s, 'topic', language)}"
         for s in session.speakers.select_related("member").order_by("order")
     ]
     lines += ["", f"## {say(label('Agenda and decisions', context='commission minutes'))}"]
     for iv in view.items:
         item_title = (iv.item.titles or {}).get(language) or iv.item.title
-        arts = say(_articles_cited(list(iv.item.articles)))
+        arts = say(articles_cited(list(iv.item.articles)))
         lines.append(f"### {iv.item.order}. {item_title}" + (f" ({arts})" if arts else ""))
         if iv.item.proposals:
             lines.append(say(phrase("Proposals: {numbers}", numbers=", ".join(iv.item.proposals))))
@@ -329,11 +313,11 @@ def minutes_compose(*, session: Session, language: str = "en") -> str:
                         "Vote: {votes_for} for, {votes_against} against, {abstained} abstained ({present} present). "
                         "{explanation}.",
                         votes_for=d.votes_for, votes_against=d.votes_against, abstained=d.abstained,
-                        present=d.present, explanation=_variant(d, "explanation", language),
+                        present=d.present, explanation=sentence(record_text(d, "explanation", language)),
                     )
                 )
             )  # fmt: skip
-            summary = _variant(d, "summary", language)
+            summary = record_text(d, "summary", language)
             decided = (
                 phrase("Decision {number}: {summary}", number=d.number, summary=summary)
                 if d.adopted

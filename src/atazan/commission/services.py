@@ -21,13 +21,13 @@ from atazan.commission.audit_records import decision_audit_record
 
 from .domain import drafting as dd
 from .domain.errors import CommissionError, CommissionPermissionError, QuorumError
-from .domain.messages import Msg, msg, phrase
+from .domain.messages import Msg, articles_cited, msg, phrase
 from .domain.regions import REGION_CODES
 from .domain.voting import Choice, Outcome, rules_source, tally_from_choices, vote_outcome
 from .models import AgendaItem, ArticleChange, Attendance, Decision, DraftVersion, Member, Session, Speaker, Vote
 from .permissions import Actor, authorize
 from .rules import majority_rule, quorum_rule
-from .translation import said
+from .translation import record_text, said, sentence
 
 ARTICLE_NUM = re.compile(r"\d{1,3}(?:-\d{1,2})?")
 
@@ -140,10 +140,15 @@ def _titles_check(record: Msg, titles: Mapping[str, str] | None) -> dict[str, st
 
 @transaction.atomic
 def titles_translate(
-    *, actor: Actor, session: Session, item: AgendaItem | None = None, titles: Mapping[str, str]
+    *,
+    actor: Actor,
+    session: Session,
+    item: AgendaItem | None = None,
+    titles: Mapping[str, str],
+    replace: bool = False,
 ) -> Session | AgendaItem:
     """Add the Kazakh and Russian variants of a session's (or agenda item's) title; variants already recorded are
-    kept. The record's substance does not change, and the addition is audited."""
+    kept (corrected when ``replace``). The record's substance does not change, and the change is audited."""
     target = item if item is not None else session
     label = authorize(actor, "agenda.add" if item is not None else "session.schedule")
     record = (
@@ -152,7 +157,7 @@ def titles_translate(
         else phrase("session {number}", number=session.number)
     )
     variants = _titles_check(record, titles)
-    added = {k: v for k, v in variants.items() if k not in target.titles}
+    added = {k: v for k, v in variants.items() if k not in target.titles or (replace and target.titles[k] != v)}
     if added:
         target.titles = {**target.titles, **added}
         target.save(update_fields=["titles"])
@@ -484,23 +489,55 @@ class AnswerReport:
     skipped: dict[str, str] = field(default_factory=dict)  # number → why
 
 
-def decision_answer_text(decision: Decision) -> str:
-    """The official answer citing the Commission's decision (kept in English with the record's references)."""
+def decision_answer_text(decision: Decision, language: str = "en") -> str:
+    """The official answer citing the Commission's decision, in ``language`` (English, Kazakh or Russian: the
+    language of the proposal it answers), with the record's references."""
+    from django.utils import translation
+
     item = decision.item
-    articles = ", ".join(f"Art. {a}" for a in item.articles)
-    changed = ", ".join(sorted({f"Art. {c.article}" for c in decision.changes.all()}))
+
+    def say(message: Msg | str) -> str:
+        return said(message, language)
+
+    title = (item.titles or {}).get(language) or item.title
+    with translation.override(language):
+        kind = str(decision.get_kind_display())
+    fields: dict[str, str | int | date | Msg] = {
+        "number": decision.number, "date": item.session.date, "session": item.session.number, "item": item.order,
+        "title": title, "kind": kind,
+    }  # fmt: skip
+    heading = (
+        phrase(
+            "Constitutional Commission, decision {number} of {date} (session {session}, agenda item {item}: {title}; "
+            "{articles}): {kind}.",
+            articles=articles_cited(list(item.articles)),
+            **fields,
+        )
+        if item.articles
+        else phrase(
+            "Constitutional Commission, decision {number} of {date} (session {session}, agenda item {item}: "
+            "{title}): {kind}.",
+            **fields,
+        )
+    )
     lines = [
-        f"Constitutional Commission, decision {decision.number} of {item.session.date.isoformat()} "
-        f"(session {item.session.number}, agenda item {item.order}: {item.title}"
-        + (f"; {articles}" if articles else "")
-        + f"): {decision.get_kind_display()}.",
-        decision.summary,
-        f"Vote: {decision.votes_for} for, {decision.votes_against} against, {decision.abstained} abstained, "
-        f"{decision.present} of {decision.members_total} present. {decision.explanation}.",
-    ]
+        say(heading),
+        record_text(decision, "summary", language),
+        say(
+            phrase(
+                "Vote: {votes_for} for, {votes_against} against, {abstained} abstained, {present} of {members} "
+                "present. {explanation}.",
+                votes_for=decision.votes_for, votes_against=decision.votes_against, abstained=decision.abstained,
+                present=decision.present, members=decision.members_total,
+                explanation=sentence(record_text(decision, "explanation", language)),
+            )
+        ),
+    ]  # fmt: skip
+    changed = sorted({c.article for c in decision.changes.all()}, key=lambda a: [int(x) for x in a.split("-")])
     if changed:
-        lines.append(f"The draft changed: {changed}.")
-    lines.append(f"Record: /commission/sessions/{item.session.number}/#item-{item.order}")
+        lines.append(say(phrase("The draft changed: {articles}.", articles=articles_cited(changed))))
+    url = f"/commission/sessions/{item.session.number}/#item-{item.order}"
+    lines.append(say(phrase("Record: {url}", url=url)))
     return "\n".join(line for line in lines if line)
 
 
@@ -526,14 +563,17 @@ def decision_answer_proposals(*, actor: User, decision: Decision) -> AnswerRepor
     numbers = list(decision.item.proposals)
     if not numbers:
         return report
-    text = decision_answer_text(decision)
+    texts: dict[str, str] = {}  # each proposal is answered in its own language
     with transaction.atomic():
         consultation.proposals_review_start(numbers=numbers, reviewer=actor)
         for proposal in Proposal.objects.filter(registration_number__in=numbers).order_by("registration_number"):
             if proposal.status != "under_review":
                 report.skipped[proposal.registration_number] = f"already {proposal.status}"
                 continue
-            consultation.proposal_decide(proposal=proposal, status=status, answer=text, decided_by=actor)
+            language = proposal.language if proposal.language in TITLE_LANGUAGES else "en"
+            if language not in texts:
+                texts[language] = decision_answer_text(decision, language)
+            consultation.proposal_decide(proposal=proposal, status=status, answer=texts[language], decided_by=actor)
             report.answered.append(proposal.registration_number)
     for number in numbers:
         if number not in report.answered and number not in report.skipped:
@@ -556,9 +596,10 @@ def texts_translate(
     actor: Actor,
     record: Decision | Speaker | AgendaItem | DraftVersion | Member,
     translations: Mapping[str, Mapping[str, str]],
+    replace: bool = False,
 ) -> None:
-    """Add a record's texts in Kazakh and Russian ({"kk": {field: …}, "ru": {…}}); variants already recorded are kept,
-    the record's substance does not change, and the addition is audited."""
+    """Add a record's texts in Kazakh and Russian ({"kk": {field: …}, "ru": {…}}); variants already recorded are kept
+    (corrected when ``replace``), the record's substance does not change, and the change is audited."""
     permission, fields = (
         ("draft.create", ("title", "note")) if isinstance(record, DraftVersion) else TRANSLATABLE[type(record)]
     )
@@ -579,7 +620,8 @@ def texts_translate(
                         "translation_field", "{field} is not a text of this record to translate", field=repr(field_name)
                     ),
                 )
-            if field_name not in record.translations.get(language, {}):
+            recorded = record.translations.get(language, {}).get(field_name)
+            if recorded is None or (replace and recorded != str(text).strip()):
                 added.setdefault(language, {})[field_name] = str(text).strip()
     if not added:
         return

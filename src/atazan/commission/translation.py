@@ -7,7 +7,7 @@ from atazan.messages.render import render
 from .domain.errors import CommissionError
 from .domain.messages import Msg
 
-__all__ = ["refusal_text", "said"]
+__all__ = ["record_text", "refusal_text", "said", "sentence"]
 
 
 def said(value: Msg | str | None, language: str | None = None) -> str:
@@ -23,3 +23,16 @@ def refusal_text(error: Exception, language: str | None = None) -> str:
     if isinstance(error, CommissionError):
         return said(error.msg, language)
     return str(error)
+
+
+def record_text(record: object, name: str, language: str) -> str:
+    """``record.<name>`` in ``language`` from its stored translations (as recorded when there is none)."""
+    default = str(getattr(record, name, "") or "")
+    found = (getattr(record, "translations", None) or {}).get(language, {})
+    text = found.get(name) if isinstance(found, dict) else None
+    return text if isinstance(text, str) and text else default
+
+
+def sentence(text: str) -> str:
+    """A text that opens a sentence, its first letter in capitals ("adopted: …" after a full stop)."""
+    return text[:1].upper() + text[1:]

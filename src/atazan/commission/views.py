@@ -116,7 +116,9 @@ def _embed(url: str) -> str:
 
 def session_minutes(request: HttpRequest, number: int) -> HttpResponse:
     s = get_object_or_404(selectors.Session, number=number)
-    text = s.minutes or selectors.minutes_compose(session=s)
+    language = (request.LANGUAGE_CODE or "en").split("-")[0]
+    variant = (s.translations.get(language) or {}).get("minutes", "") if s.minutes else ""
+    text = variant or s.minutes or selectors.minutes_compose(session=s, language=language)
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="commission-session-{number}-minutes.md"'
     return response

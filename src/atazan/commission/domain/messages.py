@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from atazan.messages.domain import Msg, Voice
 
-__all__ = ["VOICE", "Msg", "label", "msg", "phrase"]
+__all__ = ["VOICE", "Msg", "articles_cited", "label", "msg", "phrase"]
 
 VOICE = Voice("commission")
 # msg(code, template, **values): a refusal or finding with its stable code.
@@ -19,3 +19,12 @@ msg = VOICE.coded
 # phrase(template, **values): a part of a larger message (a record's name, a rule's wording), no code of its own.
 phrase = VOICE.msg
 label = VOICE.label
+
+
+def articles_cited(articles: list[str]) -> Msg | str:
+    """Articles of the Constitution as a list of citations ("Art. 17, Art. 21"; "" for none)."""
+    cited = [phrase("Art. {article}", article=a) for a in articles]
+    out: Msg | str = cited[0] if cited else ""
+    for c in cited[1:]:
+        out = phrase("{first}, {next}", first=out, next=c)
+    return out

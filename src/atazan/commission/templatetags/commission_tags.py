@@ -17,3 +17,11 @@ def said(value: object) -> str:
     if isinstance(value, Msg):
         return said_text(value)
     return "" if value is None else str(value)
+
+
+@register.filter
+def change_text(change: object) -> str:
+    """A change to an article ("amend Art. 17") in the page's language."""
+    from atazan.commission.domain.drafting import change_label
+
+    return said_text(change_label(str(getattr(change, "kind", "")), str(getattr(change, "article", ""))))
