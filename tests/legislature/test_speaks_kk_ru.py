@@ -158,3 +158,21 @@ def test_a_vote_page_cites_its_articles_as_the_reader_s_language_does(
     page = _page(client, path, language)
     assert f"({quorum})" in page and "Art." not in page.split("<main", 1)[-1]
     assert page_share(path, page).share <= 0.01
+
+
+@pytest.mark.django_db
+def test_a_refusal_of_the_peoples_council_or_vice_president_workflow_is_coded_and_speaks_kazakh() -> None:
+    from atazan.legislature.domain.process import Refused
+    from atazan.legislature.services import peoples_council_member_add, vice_president_nominate
+
+    with pytest.raises(Refused) as member:
+        peoples_council_member_add(
+            actor="console", name="Белгісіз", group="ngo", age=40, term_start=dt.date(2026, 9, 1)
+        )
+    assert member.value.code == "citizenship_not_given" and "citizenship not given" in str(member.value)
+    assert "азаматтығы көрсетілмеген" in msg_render(member.value.text, "kk")
+    with pytest.raises(Refused) as party:
+        vice_president_nominate(actor="console", candidate="Сапар", on=dt.date(2026, 9, 18), party_member=True)
+    assert party.value.code == "vice_president_party_member"
+    kk = msg_render(party.value.text, "kk")
+    assert kk == "Сапар: 49-баптың 2-тармағы: Вице-Президент саяси партияның мүшесі бола алмайды"

@@ -18,7 +18,7 @@ from atazan.accounts.services import actor_authorize
 from atazan.audit.services import audit_append
 from atazan.elections.models import Election
 from atazan.legislature.audit_records import bill_event_record
-from atazan.legislature.domain.messages import coded, msg
+from atazan.legislature.domain.messages import VOICE, cite, coded, msg
 from atazan.legislature.domain.process import (
     COURT_REFERRERS,
     Action,
@@ -30,6 +30,7 @@ from atazan.legislature.domain.process import (
     Tally,
     TransitionRefused,
     advance,
+    vote_text,
 )
 from atazan.legislature.models import (
     Ballot,
@@ -44,7 +45,7 @@ from atazan.legislature.models import (
 )
 from atazan.legislature.selectors import Seat, deputies_on
 from atazan.legislature.translation import msg_stored
-from atazan.messages.domain import shown
+from atazan.messages.domain import Msg, declare, shown
 from atazan.rules.articles import articles_in_force
 from atazan.rules.domain.bill import bill_from_dict, bill_to_dict
 from atazan.rules.domain.checks import bill_violations
@@ -565,9 +566,13 @@ def peoples_council_member_add(
     Kazakhstan (Constitution 2026, Art. 70(2)). ``citizen`` must be given: citizenship is never assumed."""
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     if citizen is None:
-        raise RuleError(
-            f"member {name!r}: citizenship not given; the People's Council is formed from citizens of the Republic "
-            f"of Kazakhstan (Constitution 2026, Art. 70(2))"
+        raise Refused(
+            coded(
+                "citizenship_not_given",
+                "member '{name}': citizenship not given; the People's Council is formed from citizens of the Republic "
+                "of Kazakhstan (Constitution 2026, Art. 70(2))",
+                name=shown(name),
+            )
         )
     current: list[tuple[str, str, int] | tuple[str, str, int, bool]] = [
         (m.name, m.group, m.age) if m.citizen is None else (m.name, m.group, m.age, m.citizen)
@@ -576,7 +581,9 @@ def peoples_council_member_add(
     new = (name, group, age, citizen)
     problems = peoples_council_composition(members=[*current, new], as_of=term_start)
     if problems:
-        raise RuleError(f"Art. {problems[0].article}: {problems[0].message}")
+        first = problems[0]
+        finding = first.text if first.text is not None else msg("{finding}", finding=first.message)
+        raise Refused(coded(first.rule, "{cite}: {finding}", cite=cite(first.article), finding=finding))
     member = PeoplesCouncilMember.objects.create(
         name=name, group=group, age=age, citizen=citizen, term_start=term_start, synthetic=synthetic
     )
@@ -596,7 +603,15 @@ def peoples_council_session_open(
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     members = PeoplesCouncilMember.objects.count()
     if present > members:
-        raise RuleError(f"session {number}: {present} present but the Council has {members} members")
+        raise Refused(
+            coded(
+                "session_over_members",
+                "session {number}: {present} present but the Council has {members} members",
+                number=number,
+                present=present,
+                members=members,
+            )
+        )
     probe = peoples_council_decision(yes=0, present=present, as_of=held_on)
     session = PeoplesCouncilSession.objects.create(
         number=number,
@@ -633,10 +648,18 @@ def peoples_council_decide(
     sent to the Kurultai as a bill (Constitution 2026, Arts. 60(1), 71(2))."""
     actor = actor_authorize(actor, "legislature.peoples_council.record")  # docs/security.md
     if yes + no + abstain > session.present:
-        raise RuleError(f"session {session.number}: {yes + no + abstain} votes but {session.present} present")
+        raise Refused(
+            coded(
+                "decision_over_present",
+                "session {number}: {cast} votes but {present} present",
+                number=session.number,
+                cast=yes + no + abstain,
+                present=session.present,
+            )
+        )
     outcome = peoples_council_decision(yes=yes, present=session.present, as_of=session.held_on)
     if outcome.result.value == "no_quorum":
-        raise RuleError(f"session {session.number}: {outcome.explain()}")
+        raise Refused(coded("quorum", "session {number}: {vote}", number=session.number, vote=vote_text(outcome)))
     decision = PeoplesCouncilDecision.objects.create(
         session=session,
         title=title,
@@ -657,7 +680,9 @@ def peoples_council_decide(
     )
     if outcome.passed and kind == PeoplesCouncilDecision.Kind.LEGISLATIVE_INITIATIVE:
         if bill_number is None or bill_draft is None:
-            raise RuleError("a legislative initiative needs the bill it sends to the Kurultai")
+            raise Refused(
+                coded("initiative_without_bill", "a legislative initiative needs the bill it sends to the Kurultai")
+            )
         draft = {**bill_draft, "initiator": "peoples_council", "date": session.held_on.isoformat()}
         bill_submit(
             actor=actor,
@@ -670,6 +695,17 @@ def peoples_council_decide(
     return decision
 
 
+# A nomination's status as a refusal names it (the model's choices, as templates of the legislature's catalogue).
+NOMINATION_STATUS = declare(
+    "legislature",
+    {"nominated": "Nominated", "consented": "Consent given", "refused": "Consent refused", "appointed": "Appointed"},
+)
+
+
+def _status(code: str) -> Msg:
+    return VOICE.label(NOMINATION_STATUS[code]) if code in NOMINATION_STATUS else msg("«{code}»", code=shown(code))
+
+
 @transaction.atomic
 def vice_president_nominate(
     *, actor: str | User, candidate: str, on: dt.date, party_member: bool = False, synthetic: bool = False
@@ -678,7 +714,13 @@ def vice_president_nominate(
     office (Art. 49(2))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if party_member:
-        raise RuleError(f"{candidate}: Art. 49(2): the Vice President may not be a member of a political party")
+        raise Refused(
+            coded(
+                "vice_president_party_member",
+                "{candidate}: Art. 49(2): the Vice President may not be a member of a political party",
+                candidate=shown(candidate),
+            )
+        )
     vice_president_consent(yes=0, present=0, as_of=on)  # raises if there is no such office on that date
     nomination = VicePresidentNomination.objects.create(candidate=candidate, nominated_on=on, synthetic=synthetic)
     audit_append(
@@ -702,14 +744,34 @@ def vice_president_consent_vote(
     """The Kurultai's consent vote: a majority of all deputies (Arts. 46(2), 49(1), 56(7))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.NOMINATED:
-        raise RuleError(f"nomination of {nomination.candidate} is {nomination.status}, not awaiting consent")
+        raise Refused(
+            coded(
+                "nomination_not_awaiting_consent",
+                "nomination of {candidate} is {status}, not awaiting consent",
+                candidate=nomination.candidate,
+                status=_status(nomination.status),
+            )
+        )
     counted = _count(on, ballots, totals)
     if counted is None:
-        raise RuleError(f"consent vote on {nomination.candidate}: the vote (ballots or totals) is needed")
+        raise Refused(
+            coded(
+                "vote_required",
+                "consent vote on {candidate}: the vote (ballots or totals) is needed",
+                candidate=nomination.candidate,
+            )
+        )
     tally = counted.tally
     outcome = vice_president_consent(yes=tally.yes, present=tally.present, total=tally.total, as_of=on)
     if outcome.result.value == "no_quorum":
-        raise RuleError(f"consent vote on {nomination.candidate}: {outcome.explain()}")
+        raise Refused(
+            coded(
+                "quorum",
+                "consent vote on {candidate}: {vote}",
+                candidate=nomination.candidate,
+                vote=vote_text(outcome),
+            )
+        )
     vote = _vote_row(
         outcome=outcome, counted=counted, subject="vice_president_consent", held_on=on, nomination=nomination
     )
@@ -730,7 +792,13 @@ def vice_president_consent_vote(
 def vice_president_appoint(*, actor: str | User, nomination: VicePresidentNomination, on: dt.date) -> None:
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.CONSENTED:
-        raise RuleError(f"Art. 49(1): {nomination.candidate} cannot be appointed without the Kurultai's consent")
+        raise Refused(
+            coded(
+                "appointment_without_consent",
+                "Art. 49(1): {candidate} cannot be appointed without the Kurultai's consent",
+                candidate=nomination.candidate,
+            )
+        )
     nomination.status = VicePresidentNomination.Status.APPOINTED
     nomination.appointed_on = on
     nomination.save(update_fields=["status", "appointed_on"])
@@ -749,9 +817,14 @@ def vice_president_delegate(
     """The President asks the Vice President to represent him (Art. 49(3))."""
     actor = actor_authorize(actor, "legislature.vice_president.record")  # docs/security.md
     if nomination.status != VicePresidentNomination.Status.APPOINTED:
-        raise RuleError(
-            f"Art. 49(3): only an appointed Vice President can be asked to represent the President; "
-            f"{nomination.candidate} is {nomination.status}"
+        raise Refused(
+            coded(
+                "delegation_without_appointment",
+                "Art. 49(3): only an appointed Vice President can be asked to represent the President; {candidate} "
+                "is {status}",
+                candidate=nomination.candidate,
+                status=_status(nomination.status),
+            )
         )
     delegation = VicePresidentDelegation.objects.create(
         vice_president=nomination, assigned_on=on, domain=domain, description=description
