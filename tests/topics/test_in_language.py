@@ -112,3 +112,31 @@ def test_kazakh_search_finds_the_voiced_forms() -> None:
     assert plain.keys() == voiced.keys()
     assert any(re.search(r"\bқұқығ", t, re.I) and not re.search(r"\bқұқық", t, re.I) for t in plain.values())
     assert any(re.search(r"\bқұқық", t, re.I) and not re.search(r"\bқұқығ", t, re.I) for t in voiced.values())
+
+
+def test_a_tag_reason_reads_in_the_readers_language_and_is_stored_in_english() -> None:
+    from atazan.topics.domain.tagging import Suggestion, reason_messages
+    from atazan.topics.templatetags.topics_messages import reason_say
+
+    stored = "articles 2026: 18..19; pattern rus: обратн\\w* сил; " + Suggestion(2026, "x", "t", 412).reason
+    assert stored.endswith("similar to the paragraphs tagged by rules (0.412)")
+    assert all(not isinstance(m, str) for m in reason_messages(stored))
+    with translation.override("ru"):
+        assert reason_say(stored) == (
+            "статьи 2026 года: 18..19; шаблон в русском тексте: обратн\\w* сил; "
+            "похоже на абзацы, отмеченные правилами (0.412)"
+        )
+    with translation.override("kk"):
+        assert not _english(reason_say(stored).replace("\\w", ""))
+    assert reason_say("an editor's own note") == "an editor's own note"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_review_page_shows_reasons_without_english(tagged: None, editor: Any, language: str) -> None:
+    client = _client(language)
+    client.force_login(editor, backend="atazan.accounts.backends.ThrottledModelBackend")
+    html = client.get("/topics/review/").content.decode()
+    assert "similar to the paragraphs" not in html and "articles 20" not in html
+    share = page_share("review", html)
+    assert share.share <= 0.01, share.sample(20)

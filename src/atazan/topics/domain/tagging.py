@@ -20,14 +20,16 @@ An editor confirms or rejects both kinds; nothing here decides that.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from atazan.texts.domain.align import features, is_repealed_text, words
 from atazan.texts.domain.model import Expression
 
+from .messages import Msg, msg
 from .taxonomy import PREAMBLE, Taxonomy, Topic
 
 SUGGEST_TOP = 2
@@ -98,15 +100,52 @@ class RuleTag:
 
 def _reasons(topic: Topic, unit: Unit, texts: dict[str, str]) -> list[str]:
     reasons = [
-        f"articles {unit.year}: {ref.text}"
+        _articles_reason(unit.year, ref.text).render()
         for ref in topic.articles.get(unit.year, ())
         if ref.covers(unit.article, unit.eid)
     ]
     for lang in ("rus", "kaz"):
         for pattern in topic.patterns.get(lang, ()):
             if pattern.search(texts[lang]):
-                reasons.append(f"pattern {lang}: {pattern.pattern}")
+                reasons.append(_pattern_reason(lang, pattern.pattern).render())
     return reasons
+
+
+# A tag's reason is stored as English text (the open-data export gives it so): "articles 2026: 18..19",
+# "pattern rus: обратн\w* сил", "similar to the paragraphs tagged by rules (0.412)", several joined by "; ".
+# ``reason_messages`` reads it back into messages for the pages, which show it in the reader's language.
+def _articles_reason(year: int | str, refs: str) -> Msg:
+    return msg("articles {year}: {refs}", year=str(year), refs=refs)
+
+
+def _pattern_reason(lang: str, pattern: str) -> Msg:
+    if lang == "kaz":
+        return msg("pattern kaz: {pattern}", pattern=pattern)
+    return msg("pattern rus: {pattern}", pattern=pattern)
+
+
+def _similarity_reason(score: str) -> Msg:
+    return msg("similar to the paragraphs tagged by rules ({score})", score=score)
+
+
+_REASONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Msg]], ...] = (
+    (re.compile(r"^articles (\d{4}): (.+)$", re.S), lambda m: _articles_reason(m[1], m[2])),
+    (re.compile(r"^pattern (rus|kaz): (.+)$", re.S), lambda m: _pattern_reason(m[1], m[2])),
+    (re.compile(r"^similar to the paragraphs tagged by rules \(([\d.]+)\)$"), lambda m: _similarity_reason(m[1])),
+)
+
+
+def reason_messages(reason: str) -> list[Msg | str]:
+    """A stored reason as messages, one per rule that fired; a part of another shape is kept as text."""
+    out: list[Msg | str] = []
+    for part in reason.split("; ") if reason else ():
+        for pattern, make in _REASONS:
+            if (m := pattern.match(part)) is not None:
+                out.append(make(m))
+                break
+        else:
+            out.append(part)
+    return out
 
 
 def rule_tags(taxonomy: Taxonomy, units: Iterable[Unit]) -> list[RuleTag]:
@@ -130,7 +169,7 @@ class Suggestion:
 
     @property
     def reason(self) -> str:
-        return f"similar to the paragraphs tagged by rules ({self.score_permille / 1000:.3f})"
+        return _similarity_reason(f"{self.score_permille / 1000:.3f}").render()
 
 
 def _vectors(units: Sequence[Unit]) -> list[dict[str, float]]:

@@ -16,3 +16,11 @@ def say(value: object) -> str:
     if isinstance(value, Msg):
         return render(value, domain="topics")
     return "" if value is None else str(value)
+
+
+@register.filter
+def reason_say(value: object) -> str:
+    """A tag's stored reason ("articles 2026: 18..19; pattern rus: …") in the active language, part by part."""
+    from atazan.topics.domain.tagging import reason_messages
+
+    return "; ".join(say(part) for part in reason_messages(str(value or "")))
