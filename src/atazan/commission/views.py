@@ -471,6 +471,10 @@ def decision(request: HttpRequest, number: int, order: int) -> HttpResponse:
         except (CommissionError, PermissionDenied) as e:
             error = refusal_text(e)
     else:
-        error = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        # each field by its label in the page's language, not by its code
+        error = "; ".join(
+            f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ")
+            for k, v in form.errors.items()
+        )
     notice = "" if error else _("Decision %(n)s recorded.") % {"n": f"{number}/{order}"}
     return _manage_response(request, item.session, "agenda", decision_error=error, notice=notice)
