@@ -59,3 +59,21 @@ def test_an_english_proposal_on_an_article_page_is_marked_english(language: str)
     assert '<span lang="en">Article 53 should guarantee' in html
     share = page_share("article", html)
     assert share.share <= 0.01 and "http" not in share.english  # the permanent link is marked translate="no"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_docx_download_speaks_the_readers_language(language: str) -> None:
+    import io
+    import re
+
+    from docx import Document
+
+    from atazan.web.english_share import english_words
+
+    doc = Document(io.BytesIO(_client(language).get("/texts/compare/1995/2026/kaz/table.docx").content))
+    header = [c.text for c in doc.tables[0].rows[0].cells]
+    relations = {row.cells[0].text.split("\n", 1)[1] for row in doc.tables[0].rows[1:]}
+    summary = re.sub(r"atazan texts compare", "", doc.paragraphs[1].text)
+    words = " ".join([*header, *relations, summary]).split()
+    assert not english_words(words), english_words(words)
+    assert header[1] == ("1995 жылғы редакция" if language == "kk" else "Редакция 1995 года")
