@@ -176,3 +176,10 @@ def test_a_refusal_of_the_peoples_council_or_vice_president_workflow_is_coded_an
     assert party.value.code == "vice_president_party_member"
     kk = msg_render(party.value.text, "kk")
     assert kk == "Сапар: 49-баптың 2-тармағы: Вице-Президент саяси партияның мүшесі бола алмайды"
+
+
+def test_every_stage_and_step_has_its_label_in_the_domain() -> None:
+    from atazan.legislature.domain.messages import ACTION_TEXT, STAGE_TEXT
+
+    assert set(STAGE_TEXT) == {stage.value for stage in Stage}
+    assert set(ACTION_TEXT) == {action.value for action in Action}

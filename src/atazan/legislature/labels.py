@@ -12,33 +12,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from atazan.legislature.domain.process import Action, Stage
+from atazan.legislature.domain.messages import STAGE_TEXT
+from atazan.legislature.domain.process import Action
 from atazan.rules.domain.bill import BillKind
 
-STAGE_LABELS: dict[str, Any] = {
-    Stage.DRAFT.value: pgettext_lazy("bill stage", "draft"),
-    Stage.STOPPED.value: pgettext_lazy("bill stage", "stopped"),
-    Stage.INTRODUCED.value: pgettext_lazy("bill stage", "introduced"),
-    Stage.FIRST_READING.value: pgettext_lazy("bill stage", "first reading"),
-    Stage.ADOPTED.value: pgettext_lazy("bill stage", "adopted"),
-    Stage.NOT_ADOPTED.value: pgettext_lazy("bill stage", "not adopted"),
-    Stage.SENT_TO_PRESIDENT.value: pgettext_lazy("bill stage", "sent to president"),
-    Stage.UNDER_COURT_REVIEW.value: pgettext_lazy("bill stage", "under court review"),
-    Stage.STRUCK_DOWN.value: pgettext_lazy("bill stage", "struck down"),
-    Stage.OBJECTED.value: pgettext_lazy("bill stage", "objected"),
-    Stage.OVERRIDDEN.value: pgettext_lazy("bill stage", "overridden"),
-    Stage.OBJECTION_ACCEPTED.value: pgettext_lazy("bill stage", "objection accepted"),
-    Stage.SIGNED.value: pgettext_lazy("bill stage", "signed"),
-    Stage.PUBLISHED.value: pgettext_lazy("bill stage", "published"),
-    Stage.AWAITING_COURT_OPINION.value: pgettext_lazy("bill stage", "awaiting court opinion"),
-    Stage.REFERENDUM_PROPOSED.value: pgettext_lazy("bill stage", "referendum proposed"),
-    Stage.REJECTED.value: pgettext_lazy("bill stage", "rejected"),
-    Stage.ADOPTED_AS_PROPOSED.value: pgettext_lazy("bill stage", "adopted as proposed"),
-    Stage.REFERENDUM_CALLED.value: pgettext_lazy("bill stage", "referendum called"),
-    Stage.REFERENDUM_DECLINED.value: pgettext_lazy("bill stage", "referendum declined"),
-    Stage.AMENDMENT_ADOPTED.value: pgettext_lazy("bill stage", "amendment adopted"),
-    Stage.AMENDMENT_NOT_ADOPTED.value: pgettext_lazy("bill stage", "amendment not adopted"),
-}
+# The domain's own table (domain.messages.STAGE_TEXT, context "bill stage"): one list of stages for pages and notes.
+STAGE_LABELS: dict[str, Any] = {code: pgettext_lazy("bill stage", text) for code, text in STAGE_TEXT.items()}
 
 # A step in a bill's history, as done (the clerk's form names the same steps as things to do: forms.ACTION_LABELS).
 ACTION_DONE_LABELS: dict[str, Any] = {
