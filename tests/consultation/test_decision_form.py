@@ -113,3 +113,28 @@ def test_the_submit_form_says_each_refusal_next_to_its_field(client, language, i
     said = _submit_error(empty, "text")
     assert text_said in said and not _submit_error(empty, "iin")
     assert page_share("/", f'<html lang="{language}"><p>{said}</p></html>').english == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "note_said", "role_said"),
+    [
+        ("kk", "ескертпе", "мұны тек модератор жасай алады (сіздің рөліңіз: жұмыс тобының хатшысы)"),
+        ("ru", "примечани", "это может сделать только модератор (ваша роль: секретарь рабочей группы)"),
+    ],
+)
+def test_the_review_queue_says_a_refused_action_next_to_its_field(client, language, note_said, role_said):
+    from tests.consultation.helpers import moderator
+
+    proposal = submit(TEXT)
+    client.cookies["atazan_language"] = language
+    client.force_login(moderator())
+    hide = {"action": "hide", "note": "", "selected": [proposal.registration_number]}
+    page = client.post("/consultation/review/", hide).content.decode()
+    said = _error(page, "review-form", "note")
+    assert note_said in said.lower() and 'class="messages"' not in page
+    assert f'value="{proposal.registration_number}" checked' in page  # the selection is kept
+    assert page_share("/", f'<html lang="{language}"><p>{said}</p></html>').english == ()
+    client.force_login(secretary())
+    refused = client.post("/consultation/review/", hide)
+    assert refused.status_code == 422
+    assert role_said in _error(refused.content.decode(), "review-form", "action").lower()

@@ -20,18 +20,26 @@ from django.utils import timezone
 from atazan.accounts.domain import permissions
 from atazan.accounts.domain.iin import Iin, IinError, iin_mask, iin_matches_birth_date, iin_parse
 from atazan.accounts.domain.messages import Msg, msg
-from atazan.accounts.domain.roles import Role
+from atazan.accounts.domain.roles import Role, roles_named
 from atazan.accounts.models import Profile
 from atazan.accounts.throttle import Throttled, throttle_check, throttle_peek, throttle_reset  # noqa: F401 - API
 from atazan.audit.services import audit_append
 
 
 class PermissionRefused(PermissionDenied):
-    """A service refused an action to a user whose roles do not allow it. The message names the role and action."""
+    """A service refused an action to a user whose roles do not allow it. The message names the role and action
+    (English, for logs and the console); ``msg`` says it to a reader, with the roles by their names."""
 
     def __init__(self, *, action: str, roles: frozenset[Role], who: str) -> None:
         self.action = action
         self.roles = roles
+        needed = permissions.ACTIONS[action].roles if action in permissions.ACTIONS else frozenset()
+        self.msg = msg(
+            "permission_refused",
+            "only the {needed} may do this (your role: {held})",
+            needed=roles_named(r.value for r in needed),
+            held=roles_named(r.value for r in roles),
+        )
         super().__init__(str(permissions.ActionRefused(action=action, roles=roles, who=who)))
 
 

@@ -49,6 +49,16 @@ class SubmitForm(forms.Form):
     text = forms.CharField(required=False, strip=False)
 
 
+class ReviewForm(forms.Form):
+    """A bulk action of the review queue on the proposals selected."""
+
+    action = forms.CharField(required=False)
+    assignee = forms.CharField(required=False)
+    template = forms.CharField(required=False)
+    answer = forms.CharField(required=False, strip=False)
+    note = forms.CharField(required=False)
+
+
 # The field each refusal concerns, by its code (domain.workflow, services, accounts.domain.iin) or, for a text the
 # intake refuses (domain.intake.text_clean), by the text rule's label as "text:<label>".
 TEXT_RULE_CODES = ("too_long", "nul", "control_character", "not_unicode")
@@ -70,6 +80,15 @@ SUBMIT_FIELDS: Mapping[str, str] = {
     "region": "region",
     "language": "language",
     "kind": "kind",
+}
+
+REVIEW_FIELDS: Mapping[str, str] = {
+    "hide_reason": "note",
+    "text:moderation note": "note",
+    "assignee": "assignee",
+    "workflow_answer_needed": "answer",
+    "text:official answer": "answer",
+    "group_outcome": "template",
 }
 
 
@@ -96,6 +115,13 @@ def refusal_add(
         field = default
     text = msg_render(error.rule_msg) if error.rule_msg is not None else error_text(error)
     form.add_error(field, capfirst(text))
+
+
+def permission_text(error: Exception) -> str:
+    """A refusal of the permission matrix (accounts' PermissionRefused) in the reader's language where it carries a
+    message, else as it speaks."""
+    message = getattr(error, "msg", None)
+    return capfirst(msg_render(message)) if isinstance(message, Msg) else str(error)
 
 
 def outcome_refusal(form: forms.Form) -> None:

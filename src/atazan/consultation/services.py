@@ -369,7 +369,8 @@ def proposals_moderate(*, numbers: list[str], action: str, moderator: User, note
     Returns how many changed."""
     permission_require(moderator, "consultation.proposal.moderate")
     if action not in MODERATION:
-        raise ConsultationError(record=shown(action), rule="moderation action is flag, hide or restore")
+        raise ConsultationError(record=shown(action), rule=msg(
+            "moderation_action", "a moderation action is flag, hide or restore: choose one from the list"))  # fmt: skip
     numbers = _numbers_valid(numbers)
     record = msg("record", "moderation of {count} proposals", count=len(numbers))
     note = text_clean(intake.NOTE, note, record=record)

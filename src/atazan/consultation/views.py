@@ -39,11 +39,14 @@ from atazan.consultation.domain.workflow import Status as WorkflowStatus
 from atazan.consultation.domain.workflow import next_step_hint, transitions_from
 from atazan.consultation.forms import (
     DECISION_FIELDS,
+    REVIEW_FIELDS,
     SUBMIT_FIELDS,
     DecisionForm,
     GroupAnswerForm,
+    ReviewForm,
     SubmitForm,
     outcome_refusal,
+    permission_text,
     refusal_add,
 )
 from atazan.consultation.models import (
@@ -429,44 +432,53 @@ def _template_answer(key: str, edited: str) -> tuple[str, str]:
 
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
+    """The working group's queue and its bulk actions. A refused action shows the queue again with the refusal next
+    to the field it concerns (the note, the assignee, the answer…) and the selection kept, status 422."""
     if not _working_group(request):
         raise PermissionDenied
-    if request.method == "POST":
-        numbers = request.POST.getlist("selected")
-        action = request.POST.get("action", "")
-        if action == "analyse":
-            from atazan.consultation.tasks import analysis_run
+    if request.method != "POST":
+        return _review_page(request, ReviewForm())
+    numbers = request.POST.getlist("selected")
+    action = request.POST.get("action", "")
+    if action == "analyse":
+        from atazan.consultation.tasks import analysis_run
 
-            analysis_run.enqueue()
-            messages.success(request, _("Recomputing duplicate groups and themes in the background."))
-            return redirect("consultation:review")
-        try:
-            if action == "review":
-                n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
-            elif action == "assign":
-                n = services.proposals_assign(numbers=numbers, assignee=request.POST.get("assignee", ""),
-                                              by=request.user)  # type: ignore[arg-type]  # fmt: skip
-            elif action == "answer":
-                status, text = _template_answer(request.POST.get("template", ""), request.POST.get("answer", ""))
-                n = services.proposals_answer(numbers=numbers, status=status, answer=text,
-                                              decided_by=request.user).answered  # type: ignore[arg-type]  # fmt: skip
-            else:
-                n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
-                                                note=request.POST.get("note", ""))  # fmt: skip
-        except ValueError as error:
-            if not isinstance(error, ConsultationError):
-                messages.error(request, _("Choose one of the standard answers offered."))
-                return redirect("consultation:review")
-            messages.error(request, error_text(error))
-            return redirect("consultation:review")
-        except PermissionDenied as error:
-            # the service's check is the one that counts: a secretary may review, only a moderator may hide
-            messages.error(request, str(error))
-            return redirect("consultation:review")
+        analysis_run.enqueue()
+        messages.success(request, _("Recomputing duplicate groups and themes in the background."))
+        return redirect("consultation:review")
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    try:
+        if action == "review":
+            n = services.proposals_review_start(numbers=numbers, reviewer=request.user)  # type: ignore[arg-type]
+        elif action == "assign":
+            n = services.proposals_assign(numbers=numbers, assignee=request.POST.get("assignee", ""),
+                                          by=request.user)  # type: ignore[arg-type]  # fmt: skip
+        elif action == "answer":
+            status, text = _template_answer(request.POST.get("template", ""), request.POST.get("answer", ""))
+            n = services.proposals_answer(numbers=numbers, status=status, answer=text,
+                                          decided_by=request.user).answered  # type: ignore[arg-type]  # fmt: skip
+        else:
+            n = services.proposals_moderate(numbers=numbers, action=action, moderator=request.user,  # type: ignore[arg-type]
+                                            note=request.POST.get("note", ""))  # fmt: skip
+    except ConsultationError as error:
+        refusal_add(form, error, fields=REVIEW_FIELDS, default="action")
+    except ValueError:
+        form.add_error("template", _("Choose one of the standard answers offered."))
+    except PermissionDenied as error:
+        # the service's check is the one that counts: a secretary may review, only a moderator may hide
+        form.add_error("action", permission_text(error))
+    else:
         messages.success(request, _("%(n)s proposals changed.") % {"n": n})
         return redirect("consultation:review")
-    status = request.GET.get("status", Status.REGISTERED)
-    queue = Proposal.objects.filter(status=status).order_by("submitted_at", "id")
+    return _review_page(request, form, selected=set(numbers), status=422)
+
+
+def _review_page(
+    request: HttpRequest, form: ReviewForm, *, selected: set[str] | None = None, status: int = 200
+) -> HttpResponse:  # fmt: skip
+    queue_status = request.GET.get("status", Status.REGISTERED)
+    queue = Proposal.objects.filter(status=queue_status).order_by("submitted_at", "id")
     if request.GET.get("visibility"):
         queue = queue.filter(visibility=request.GET["visibility"])
     try:
@@ -475,9 +487,9 @@ def review(request: HttpRequest) -> HttpResponse:
         page_number = 1
     page = selectors.proposals_page(queue, page=page_number)
     return render(request, "consultation/review.html", _base(
-        request, page=page, status=status, statuses=Status.choices, answer_templates=answer_templates(),
-        assignees=services.assignees(),
-    ))  # fmt: skip
+        request, page=page, status=queue_status, statuses=Status.choices, answer_templates=answer_templates(),
+        assignees=services.assignees(), form=form, selected=selected or set(),
+    ), status=status)  # fmt: skip
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from atazan.messages.domain import declare
@@ -36,3 +37,14 @@ ROLE_LABELS: dict[str, str] = declare("accounts", {
 def role_label(code: str) -> Msg:
     """The role's name for a reader; a group that is no role keeps its own name."""
     return VOICE.label(ROLE_LABELS.get(code, code), context="role" if code in ROLE_LABELS else "")
+
+
+def roles_named(codes: Iterable[str]) -> Msg:
+    """Roles as a phrase ("moderator or secretary of the Constitutional Commission"); "no role" for none."""
+    labels = [role_label(code) for code in sorted(codes)]
+    if not labels:
+        return VOICE.label("no role", context="role")
+    named = labels[-1]
+    for label in reversed(labels[:-1]):
+        named = VOICE.msg("{first} or {rest}", first=label, rest=named)
+    return named
