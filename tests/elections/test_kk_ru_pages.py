@@ -95,6 +95,12 @@ def test_the_simulated_election_page_and_its_operator_page_have_no_english(demo_
 
 
 def _pages_in(language: str, user: object) -> None:
+    path = "/elections/majilis-2023/"
+    html = _client(language).get(path).content.decode()
+    assert "<code>atazan elections seats majilis-2023</code>" in html  # a command in its source note, not words
+    share = page_share(path, html)
+    assert share.share <= 0.01, share.sample(10)
+
     path = "/elections/kurultai-2026-simulated/"
     html = _client(language).get(path).content.decode()
     assert 'data-testid="timeline-table"' in html and "resignation" not in html

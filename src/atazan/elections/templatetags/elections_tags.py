@@ -7,9 +7,12 @@ renders it in the active language; any other text is shown as it is. ``import_so
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from atazan.elections.translation import said_render
@@ -33,3 +36,13 @@ def import_source(value: Any) -> str:
         "simulated regional results": pgettext("elections import source", "simulated regional results"),
     }
     return demo.get(source, source)
+
+
+_BACKTICKS = re.compile(r"`([^`\n]+)`")
+
+
+@register.filter
+def with_code(value: Any) -> str:
+    """Text whose `backticked` parts are commands (an election's source note): those parts as <code>."""
+    text = str(escape(str(value or "")))
+    return mark_safe(_BACKTICKS.sub(r"<code>\1</code>", text))  # noqa: S308 - escaped above; <code> added only
