@@ -15,7 +15,7 @@ from atazan.accounts.services import user_create
 from atazan.referendum import services
 from atazan.referendum.countries import country_name
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json
-from atazan.referendum.domain.register import register_from_protocols
+from atazan.referendum.domain.register import RegisterFileError, read_register_csv, register_from_protocols
 from atazan.referendum.models import ProtocolReview
 from atazan.web.english_share import page_share
 
@@ -108,6 +108,9 @@ def test_a_refused_item_keeps_its_code_in_json() -> None:
     with pytest.raises(ProtocolFileError) as refused:
         read_csv_rows(["precinct,unit,yes\n"])
     assert refused.value.code == "file_header"
+    with pytest.raises(RegisterFileError) as register_refused:
+        read_register_csv(["number\n"])
+    assert register_refused.value.code == "file_header"
 
 
 @pytest.mark.parametrize(

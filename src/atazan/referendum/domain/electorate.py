@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .messages import CodedFileError, msg
+
 ADDITIONS_NOTE = (
     "Voters may be added to the list on voting day where the law allows (FACTS.md, referendum rules); the rule is not "
     "in our legal sources, so the allowed excess is a configurable setting, not a legal limit."
@@ -24,7 +26,7 @@ ADDITIONS_NOTE = (
 ELECTORATE_COLUMNS = ("precinct", "unit", "voters", "published_on", "source")
 
 
-class ElectorateFileError(ValueError):
+class ElectorateFileError(CodedFileError):
     """The electorate file as a whole cannot be read."""
 
 
@@ -84,20 +86,18 @@ def read_electorate_csv(lines: Iterable[str]) -> ParsedElectorate:
     reader = csv.reader(text_lines(lines, ElectorateFileError))
     try:
         return _read_electorate(reader)
-    except csv.Error as exc:
-        raise ElectorateFileError(f"line {reader.line_num}: not a CSV file ({exc})") from None
+    except csv.Error:
+        raise ElectorateFileError(msg("file_not_csv", line=reader.line_num)) from None
 
 
 def _read_electorate(reader: Any) -> ParsedElectorate:
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except StopIteration:
-        raise ElectorateFileError("the file is empty: expected a header " + ",".join(ELECTORATE_COLUMNS)) from None
+        raise ElectorateFileError(msg("file_empty", header=",".join(ELECTORATE_COLUMNS))) from None
     missing = [c for c in ELECTORATE_COLUMNS if c not in header]
     if missing:
-        raise ElectorateFileError(
-            f"header lacks column(s) {', '.join(missing)}; expected {','.join(ELECTORATE_COLUMNS)}"
-        )
+        raise ElectorateFileError(msg("file_header", columns=", ".join(missing), header=",".join(ELECTORATE_COLUMNS)))
     out = ParsedElectorate()
     seen: set[str] = set()
     for cells in reader:

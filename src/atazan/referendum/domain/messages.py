@@ -13,6 +13,7 @@ from __future__ import annotations
 from atazan.messages.domain import Msg, Translate, Voice, declare, fields, takes_template
 
 __all__ = [
+    "CodedFileError",
     "FIGURES",
     "RULE_LABELS",
     "TEMPLATES",
@@ -142,6 +143,19 @@ def rule_label(code: str) -> Msg | str:
 def figure(name: str) -> Msg | str:
     """A protocol figure's name as a label in the reader's language; an unknown name as given."""
     return VOICE.label(FIGURES[name]) if name in FIGURES else name
+
+
+class CodedFileError(ValueError):
+    """A file that cannot be read as a whole: ``msg`` says why, with a stable ``code`` (``TEMPLATES``), shown in the
+    reader's language; ``str()`` is the English (the CLI's)."""
+
+    def __init__(self, message: Msg | str) -> None:
+        super().__init__(str(message))
+        self.msg: Msg | None = message if isinstance(message, Msg) else None
+
+    @property
+    def code(self) -> str:
+        return self.msg.code if self.msg is not None else ""
 
 
 def template_fields(template: str) -> frozenset[str]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import Msg, figure, msg
+from .messages import CodedFileError, Msg, figure, msg
 from .protocol import BALLOT_FIELDS, MAX_FIGURE, Protocol, ProtocolRule, Rejection
 from .units import DEFAULT_REGISTRY, UnitRegistry, UnknownUnitError
 
@@ -24,17 +24,9 @@ REQUIRED_COLUMNS = ("precinct", "unit", "registered", "took_part", "yes", "no", 
 CSV_HEADER = ("precinct", "unit", "district", "registered", "took_part", "yes", "no", "invalid", "not_counted")
 
 
-class ProtocolFileError(ValueError):
+class ProtocolFileError(CodedFileError):
     """The file as a whole cannot be read (wrong header, not CSV, not JSON): ``msg`` says why, with a stable code
     (domain.messages.TEMPLATES), in the reader's language where it is shown; ``str()`` is the English."""
-
-    def __init__(self, message: Msg | str) -> None:
-        super().__init__(str(message))
-        self.msg: Msg | None = message if isinstance(message, Msg) else None
-
-    @property
-    def code(self) -> str:
-        return self.msg.code if self.msg is not None else ""
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .messages import msg
+from .messages import CodedFileError, msg
 from .protocol import (
     MAX_FIGURE,
     Protocol,
@@ -49,7 +49,7 @@ REGISTER_COLUMNS = ("precinct", "unit", "district", "registered")
 ADDRESS_MAX = 300
 
 
-class RegisterFileError(ValueError):
+class RegisterFileError(CodedFileError):
     """The register file as a whole cannot be read (empty, wrong header, not CSV)."""
 
 
@@ -139,12 +139,12 @@ def read_register_csv(lines: Iterable[str], *, registry: UnitRegistry = DEFAULT_
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except StopIteration:
-        raise RegisterFileError("the file is empty: expected a header " + ",".join(REGISTER_COLUMNS)) from None
-    except csv.Error as exc:
-        raise RegisterFileError(f"not a CSV file: {exc}") from None
+        raise RegisterFileError(msg("file_empty", header=",".join(REGISTER_COLUMNS))) from None
+    except csv.Error:
+        raise RegisterFileError(msg("file_not_csv", line=reader.line_num)) from None
     missing = [c for c in REGISTER_COLUMNS if c not in header]
     if missing:
-        raise RegisterFileError(f"header lacks column(s) {', '.join(missing)}; expected {','.join(REGISTER_COLUMNS)}")
+        raise RegisterFileError(msg("file_header", columns=", ".join(missing), header=",".join(REGISTER_COLUMNS)))
     out = ParsedRegister()
     seen: set[str] = set()
     try:
@@ -156,8 +156,8 @@ def read_register_csv(lines: Iterable[str], *, registry: UnitRegistry = DEFAULT_
             if entry is not None:
                 seen.add(entry.number)
                 out.precincts.append(entry)
-    except csv.Error as exc:
-        raise RegisterFileError(f"line {reader.line_num}: not CSV ({exc})") from None
+    except csv.Error:
+        raise RegisterFileError(msg("file_not_csv", line=reader.line_num)) from None
     return out
 
 
