@@ -129,3 +129,13 @@ def test_the_rules_file_gives_each_source_in_three_languages() -> None:
         for rule in (quorum_rule(language), majority_rule(language)):
             assert not english_words(str(rule.source).split()), rule.source
     assert "People's Council" in str(quorum_rule("en").source)
+
+
+def test_a_refusal_of_the_permission_matrix_reads_in_the_reader_s_language(settings) -> None:
+    from atazan.accounts.services import PermissionRefused
+
+    c = small_commission(settings)
+    with pytest.raises(PermissionRefused) as refused:
+        cs.session_schedule(actor=c.member_user(3), number=2, date=c.session.date, title="x")
+    for language in LANGUAGES:
+        assert not english_words(refusal_text(refused.value, language).split()), refusal_text(refused.value, language)

@@ -18,10 +18,13 @@ def said(value: Msg | str | None, language: str | None = None) -> str:
 
 
 def refusal_text(error: Exception, language: str | None = None) -> str:
-    """A refused action as the reader reads it: a ``CommissionError`` in their language, any other refusal (the
-    accounts context's PermissionRefused) as it speaks."""
+    """A refused action as the reader reads it: a ``CommissionError`` in their language, as is any other refusal that
+    carries a ``Msg`` (the accounts context's PermissionRefused); else its text."""
     if isinstance(error, CommissionError):
         return said(error.msg, language)
+    message = getattr(error, "msg", None)
+    if isinstance(message, Msg):
+        return render(message, language)
     return str(error)
 
 
