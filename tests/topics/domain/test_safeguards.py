@@ -49,3 +49,18 @@ def test_bad_case_names_the_field() -> None:
         check(case_from_mapping("y", {"situation": {"burden_of_proof_on": "judge"}}))
     with pytest.raises(CaseError, match="detained_at"):
         check(case_from_mapping("z", {"situation": {"detained_at": "yesterday"}}))
+
+
+def test_a_case_error_says_what_is_wrong_as_a_message() -> None:
+    """The domain's refusal is a Msg of the topics context (issue 15); str() stays English for the CLI."""
+    from django.utils import translation
+
+    from atazan.messages.render import render
+
+    with pytest.raises(CaseError) as caught:
+        check(case_from_mapping("t", {"situation": {"burden_of_proof_on": "judge"}}))
+    error = caught.value
+    assert error.field == "burden_of_proof_on" and error.message.domain == "topics"
+    assert str(error) == "case 't': [burden_of_proof_on] 'judge': one of accused, prosecution"
+    with translation.override("ru"):
+        assert render(error.message) == "'judge': должно быть одно из значений: accused, prosecution"

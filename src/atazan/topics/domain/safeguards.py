@@ -25,12 +25,14 @@ from .messages import Msg, label, msg
 
 
 class CaseError(ValueError):
-    """The case is not well formed; names the case and the field."""
+    """The case is not well formed; names the case and the field, and says what is wrong as a ``Msg`` (``message``,
+    in no language yet; ``str()`` gives it in English, as the CLI prints it)."""
 
-    def __init__(self, case: str, field: str, message: str) -> None:
-        super().__init__(f"case {case!r}: [{field}] {message}")
+    def __init__(self, case: str, field: str, message: Msg) -> None:
+        super().__init__(f"case {case!r}: [{field}] {message.render()}")
         self.case = case
         self.field = field
+        self.message = message
 
 
 class Outcome(StrEnum):
@@ -171,10 +173,15 @@ def _variants(case: str, name: str, value: Any) -> tuple[str, dict[str, str]]:
     if isinstance(value, Mapping):
         texts = {str(k): " ".join(str(v).split()) for k, v in value.items() if v}
         if "en" not in texts:
-            raise CaseError(case, name, "an English text ('en') is expected with the other languages")
+            raise CaseError(case, name, msg("an English text (en) is expected with the other languages"))
         return texts["en"], texts
     text = " ".join(str(value).split())
     return text, {"en": text}
+
+
+def _listed(values: Any) -> str:
+    """Codes a field accepts, as a case file writes them: "accused, prosecution"."""
+    return ", ".join(str(v) for v in sorted(values))
 
 
 def _dt(case: str, field: str, value: Any) -> datetime | None:
@@ -185,7 +192,9 @@ def _dt(case: str, field: str, value: Any) -> datetime | None:
     try:
         return datetime.fromisoformat(str(value))
     except ValueError as exc:
-        raise CaseError(case, field, f"{value!r} is not a date and time (YYYY-MM-DD HH:MM)") from exc
+        raise CaseError(
+            case, field, msg("{value} is not a date and time (YYYY-MM-DD HH:MM)", value=repr(value))
+        ) from exc
 
 
 def _date(case: str, field: str, value: Any) -> date | None:
@@ -196,28 +205,45 @@ def _date(case: str, field: str, value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
-        raise CaseError(case, field, f"{value!r} is not a date (YYYY-MM-DD)") from exc
+        raise CaseError(case, field, msg("{value} is not a date (YYYY-MM-DD)", value=repr(value))) from exc
 
 
 def case_from_mapping(key: str, raw: Mapping[str, Any]) -> Case:
     year = int(raw.get("constitution", 2026))
     if year not in GUARANTEES:
-        raise CaseError(key, "constitution", f"no Constitution of {year}; known: {sorted(GUARANTEES)}")
+        raise CaseError(
+            key,
+            "constitution",
+            msg("no Constitution of {year}; known: {known}", year=str(year), known=_listed(GUARANTEES)),
+        )
     situation = raw.get("situation") or {}
     if not isinstance(situation, Mapping):
-        raise CaseError(key, "situation", "a mapping of facts is expected")
+        raise CaseError(key, "situation", msg("a mapping of facts is expected"))
     limit = raw.get("law_limit_hours")
     if limit is not None and (not isinstance(limit, int) or limit <= 0):
-        raise CaseError(key, "law_limit_hours", f"{limit!r} is not a positive whole number of hours")
+        raise CaseError(
+            key, "law_limit_hours", msg("{value} is not a positive whole number of hours", value=repr(limit))
+        )
     known = {g.key for g in GUARANTEES[year]}
     expect: dict[str, Outcome] = {}
     for k, v in (raw.get("expect") or {}).items():
         if k not in known:
-            raise CaseError(key, "expect", f"unknown guarantee {k!r}; known: {sorted(known)}")
+            raise CaseError(
+                key, "expect", msg("unknown guarantee {key}; known: {known}", key=repr(k), known=_listed(known))
+            )
         try:
             expect[str(k)] = Outcome(str(v))
         except ValueError as exc:
-            raise CaseError(key, "expect", f"{k}: {v!r} is not one of {[o.value for o in Outcome]}") from exc
+            raise CaseError(
+                key,
+                "expect",
+                msg(
+                    "{key}: {value} is not one of {known}",
+                    key=str(k),
+                    value=repr(v),
+                    known=_listed(o.value for o in Outcome),
+                ),
+            ) from exc
     title, titles = _variants(key, "title", raw.get("title", key))
     note, notes = _variants(key, "note", raw.get("note"))
     return Case(
@@ -258,19 +284,27 @@ def _detention(case: Case, g: Guarantee) -> Finding:
         or _dt(case.key, "as_of", s.get("as_of"))
     )
     if end is None:
-        raise CaseError(case.key, "court_decision_at", "a detention needs court_decision_at, released_at or as_of")
+        raise CaseError(
+            case.key,
+            "court_decision_at",
+            msg("a detention needs {fields}", fields="court_decision_at, released_at, as_of"),
+        )
     source: Msg
     if case.constitution == 1995:
         limit = DETENTION_LIMIT_HOURS_1995
         source = msg("{hours} hours fixed by the Constitution itself", hours=limit)
     else:
         if case.law_limit_hours is None:
-            raise CaseError(case.key, "law_limit_hours", "Art. 18(2) leaves the term to law: state the term assumed")
+            raise CaseError(
+                case.key,
+                "law_limit_hours",
+                msg("the Constitution of 2026 leaves the term to law: state the term assumed"),
+            )
         limit = case.law_limit_hours
         source = msg("{hours} hours, the term set by law as the case states it", hours=limit)
     held = int((end - detained).total_seconds())
     if held < 0:
-        raise CaseError(case.key, "detained_at", "the detention ends before it begins")
+        raise CaseError(case.key, "detained_at", msg("the detention ends before it begins"))
     if held <= limit * 3600:
         return Finding(
             g,
@@ -330,7 +364,11 @@ def _burden(case: Case, g: Guarantee) -> Finding:
     if on is None:
         return Finding(g, Outcome.NOT_ENGAGED, msg("no question of who proves what"))
     if on not in ("accused", "prosecution"):
-        raise CaseError(case.key, "burden_of_proof_on", f"{on!r}: 'accused' or 'prosecution'")
+        raise CaseError(
+            case.key,
+            "burden_of_proof_on",
+            msg("{value}: one of {known}", value=repr(on), known=_listed(("accused", "prosecution"))),
+        )
     if on == "accused":
         return Finding(g, Outcome.VIOLATED, msg("the accused was made to prove innocence"))
     return Finding(g, Outcome.RESPECTED, msg("the prosecution bore the burden of proof"))
@@ -343,7 +381,11 @@ def _silence(case: Case, g: Guarantee) -> Finding:
     persons = [str(p) for p in (against if isinstance(against, list) else [against])]
     bad = [p for p in persons if p not in CLOSE_PERSONS and p != "other"]
     if bad:
-        raise CaseError(case.key, "compelled_to_testify_against", f"{bad}: one of {CLOSE_PERSONS} or 'other'")
+        raise CaseError(
+            case.key,
+            "compelled_to_testify_against",
+            msg("{value}: one of {known}", value=repr(bad), known=_listed((*CLOSE_PERSONS, "other"))),
+        )
     protected = [p for p in persons if p in CLOSE_PERSONS]
     if protected:
         return Finding(g, Outcome.VIOLATED, msg("compelled to testify against {persons}", persons=_persons(protected)))
@@ -358,7 +400,9 @@ def _double(case: Case, g: Guarantee) -> Finding:
     if new is None:
         return Finding(g, Outcome.RESPECTED, msg("no new proceedings"))
     if new not in PROCEEDINGS:
-        raise CaseError(case.key, "new_proceedings", f"{new!r}: one of {PROCEEDINGS}")
+        raise CaseError(
+            case.key, "new_proceedings", msg("{value}: one of {known}", value=repr(new), known=_listed(PROCEEDINGS))
+        )
     if prev.get("same_act"):
         kind = str(prev.get("kind", ""))
         return Finding(
@@ -381,7 +425,7 @@ def _retro(case: Case, g: Guarantee) -> Finding:
         return Finding(g, Outcome.NOT_ENGAGED, msg("no law applied to an earlier act"))
     start = _date(case.key, "law_applied.in_force_from", law.get("in_force_from"))
     if start is None:
-        raise CaseError(case.key, "law_applied.in_force_from", "the date the applied law took effect is needed")
+        raise CaseError(case.key, "law_applied.in_force_from", msg("the date the applied law took effect is needed"))
     if start > act and law.get("worsens"):
         return Finding(
             g,
