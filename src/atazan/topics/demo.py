@@ -10,7 +10,7 @@ from rich.console import Console
 
 from atazan.accounts.domain.roles import Role
 
-DEMO_EDITOR = "moderator"  # the accounts demo's moderator ("Demo Moderator")
+DEMO_EDITOR = "moderator"  # the accounts demo's moderator (accounts.demo.DEMO_USERS)
 
 
 def build(*, console: Console) -> None:
@@ -29,11 +29,12 @@ def build(*, console: Console) -> None:
     )
     editor = User.objects.filter(username=DEMO_EDITOR).first()
     if editor is None:
-        from atazan.accounts.demo import DEMO_PASSWORD
+        from atazan.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 
-        editor = user_create(
-            username=DEMO_EDITOR, password=DEMO_PASSWORD, roles=[Role.MODERATOR], full_name="Demo Moderator"
-        )
+        # The accounts demo's own name for this account (Cyrillic): this context builds before accounts, and the
+        # account keeps the name it was created with, so an English one would show on every page it reads (issue 15).
+        full_name = next((name for username, name, _ in DEMO_USERS if username == DEMO_EDITOR), "")
+        editor = user_create(username=DEMO_EDITOR, password=DEMO_PASSWORD, roles=[Role.MODERATOR], full_name=full_name)
     pending = Tag.objects.filter(origin=Tag.Origin.RULE, status=Tag.Status.PROPOSED).select_related("topic")
     n = tags_confirm(actor=editor, tags=pending, note="demo: rule-based tags accepted by the demo editor")
     console.print(f"topics: {n} rule tags confirmed by the demo editor '{DEMO_EDITOR}'; suggestions left for review")
