@@ -45,3 +45,17 @@ def test_pages_name_the_theme_in_the_reader_s_language(client, theme, lang, phra
         page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
         assert phrase in page, url
         assert f">{RAW}<" not in page, url  # the keywords only as a tooltip
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("ru", "Прошу показывать заседания Высшего совета в прямом эфире"),
+    ("kk", "Жоғары кеңестің отырыстары тікелей эфирде көрсетілсін"),
+])  # fmt: skip
+def test_the_commission_names_a_proposal_s_theme_in_the_reader_s_language(client, theme, lang, phrase):
+    from django.utils import translation
+
+    from atazan.commission.proposals_link import proposals_lookup
+
+    with translation.override(lang):
+        ref = proposals_lookup([theme.registration_number])[theme.registration_number]
+    assert ref.theme == phrase  # not the keyword label, whose words come from proposals in any language

@@ -584,10 +584,13 @@ def build(*, console: Console) -> None:
         f"commission: {len(members)} synthetic members, {len(SESSIONS)} sessions, "
         f"{DraftVersion.objects.count()} draft versions, {Comment.objects.count()} comments"
     )
+    secretary = User.objects.get(username="commission-secretary")
+    # The decisions' Kazakh and Russian texts first: each answered proposal quotes its decision's summary in the
+    # proposal's own language, and an answer once given is not written again.
+    _texts_fill(secretary)
     _link_proposals(console)
     _answer_proposals(console)
     _open_session(console)
-    secretary = User.objects.get(username="commission-secretary")
     _texts_fill(secretary)
     _minutes_fill(secretary)
 

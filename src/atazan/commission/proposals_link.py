@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils import translation
 
 from atazan.consultation.models import CampaignLink, Proposal, ProposalArticle, Theme
 
@@ -94,12 +95,15 @@ def proposals_lookup(numbers: Iterable[str]) -> dict[str, ProposalRef]:
         return refs
     rows = list(Proposal.objects.filter(registration_number__in=wanted).select_related("theme"))
     sizes = _group_sizes(p.duplicate_group for p in rows)
+    # a theme by its name in the reader's language (a sentence of a proposal in that language), not by its keyword
+    # label, whose words come from proposals in any language (issue 15)
+    names = theme_names((translation.get_language() or "en").split("-")[0]) if any(p.theme_id for p in rows) else {}
     for p in rows:
         refs[p.registration_number] = ProposalRef(
             number=p.registration_number, title=_title(p.text), campaign=p.duplicate_group,
             campaign_size=sizes.get(p.duplicate_group, 0), status=p.status, status_label=str(p.get_status_display()),
-            theme=p.theme.label if p.theme else "", language=p.language, synthetic=p.synthetic,
-            url=p.get_absolute_url(),
+            theme=names.get(p.theme.number, p.theme.label) if p.theme else "", language=p.language,
+            synthetic=p.synthetic, url=p.get_absolute_url(),
         )  # fmt: skip
     return refs
 
