@@ -6,37 +6,20 @@ LC_MESSAGES/django.mo``, read directly), so that a short msgid of one context is
 статистика»); then in Django's merged catalogue; else the English template stays. A ``context`` is looked up with
 ``pgettext``. Values are formatted for the language: whole numbers of five digits or more grouped by thousands with a
 no-break space in Kazakh and Russian (a comma in English), so that a number never breaks across lines; dates as the
-language writes them. A translation whose fields do not fit its template is never shown (English instead, never an
+language writes them (``atazan.messages.plain``, the part of this adapter that needs no Django, shared with the
+console commands). A translation whose fields do not fit its template is never shown (English instead, never an
 error page); ``tests/web/test_message_catalogues.py`` keeps that from happening.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import gettext as gettext_module
-from pathlib import Path
-
-from django.utils import formats, translation
+from django.utils import translation
 
 from atazan.messages.domain import Msg, fields
+from atazan.messages.plain import KAZAKH_MONTHS, NO_BREAK_SPACE, catalogue, date_text, number_text, value_text
 
-__all__ = ["catalogue", "date_text", "language_of", "number_text", "render", "template_text"]
-
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-NO_BREAK_SPACE = "\u00a0"
-
-
-@functools.lru_cache(maxsize=64)
-def catalogue(domain: str, language: str) -> gettext_module.NullTranslations:
-    """The compiled catalogue of context ``domain`` in ``language`` (a null one where there is none)."""
-    if not domain:
-        return gettext_module.NullTranslations()
-    mo = PACKAGE_DIR / domain / "locale" / language / "LC_MESSAGES" / "django.mo"
-    if not mo.is_file():
-        return gettext_module.NullTranslations()
-    with mo.open("rb") as handle:
-        return gettext_module.GNUTranslations(handle)
+__all__ = ["KAZAKH_MONTHS", "NO_BREAK_SPACE", "catalogue", "date_text", "language_of", "number_text", "render",
+           "template_text"]  # fmt: skip
 
 
 def language_of(language: str | None = None) -> str:
@@ -62,41 +45,9 @@ def template_text(message: Msg, language: str, domain: str = "") -> str:
     return found
 
 
-def number_text(value: int, language: str) -> str:
-    """A whole number as ``language`` writes it: five digits or more grouped by three (no-break space in Kazakh and
-    Russian, a comma in English); fewer digits as they are (a year, a line number: "2026", "950")."""
-    if abs(value) < 10_000:
-        return str(value)
-    grouped = f"{value:,}"
-    return grouped if language == "en" else grouped.replace(",", NO_BREAK_SPACE)
-
-
-KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-                 "қараша", "желтоқсан")  # fmt: skip
-
-
-def date_text(value: dt.date, language: str) -> str:
-    """A date as ``language`` writes it in a sentence: ISO 8601 in English, "15 марта 2026 г." in Russian,
-    "2026 жылғы 15 наурыз" in Kazakh (Django's Kazakh format puts the month first, as English does)."""
-    if language == "en":
-        return value.isoformat()
-    if language == "kk":
-        return f"{value.year} жылғы {value.day} {KAZAKH_MONTHS[value.month - 1]}"
-    with translation.override(language):
-        return str(formats.date_format(value, "DATE_FORMAT"))
-
-
 def _value(language: str) -> object:
-    def write(value: str | int | dt.date) -> str:
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, int):
-            return number_text(value, language)
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return date_text(value, language)
-        if isinstance(value, dt.datetime):
-            return value.isoformat(sep=" ", timespec="minutes")
-        return value
+    def write(value: object) -> object:
+        return value_text(value, language)
 
     return write
 

@@ -16,6 +16,7 @@ from atazan.referendum.cli_tally import (
     TALLY_HELP,
     TALLY_OPTIONS,
     TALLY_PROTOCOLS_HELP,
+    Lang,
     err,
     print_result,
     stdout,
@@ -79,8 +80,18 @@ def tally_command(
     register: Annotated[Path | None, _tally_option("register")] = TALLY_OPTIONS["register"].default,
     as_json: Annotated[bool, _tally_option("as_json")] = TALLY_OPTIONS["as_json"].default,
     abroad_unit: Annotated[str, _tally_option("abroad_unit")] = TALLY_OPTIONS["abroad_unit"].default,
+    lang: Annotated[Lang | None, _tally_option("lang")] = TALLY_OPTIONS["lang"].default,
 ) -> None:
-    raise typer.Exit(tally_run(protocols, kind, register=register, as_json=as_json, abroad_unit=abroad_unit))
+    raise typer.Exit(
+        tally_run(
+            protocols,
+            kind,
+            register=register,
+            as_json=as_json,
+            abroad_unit=abroad_unit,
+            lang=lang.value if lang is not None else None,
+        )
+    )
 
 
 @app.command("verify")

@@ -16,11 +16,16 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from atazan.messages.cli import cli_language
+from atazan.messages.domain import Msg, declare
+from atazan.messages.plain import number_text, percent_text, plain_render
 from atazan.referendum.domain.adoption import QuestionKind
-from atazan.referendum.domain.messages import msg
+from atazan.referendum.domain.messages import VOICE, CodedFileError, msg, rule_label
+from atazan.referendum.domain.protocol import Rejection
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows
 from atazan.referendum.domain.register import (
     PrecinctRegister,
@@ -62,7 +67,50 @@ TALLY_OPTIONS: dict[str, Option] = {
         "Unit code that precincts abroad count in (Elections Law, Art. 23(3): the MFA's seat).",
         default="astana",
     ),
+    "lang": Option(
+        "--lang",
+        "Language of the printed result and messages: kk, ru or en; default: the locale's (LANG). --json keeps its "
+        "codes and English messages in every language.",
+    ),
 }
+
+
+class Lang(StrEnum):
+    """The languages ``--lang`` takes."""
+
+    KK = "kk"
+    RU = "ru"
+    EN = "en"
+
+
+# What the human-readable result says around its figures (the table's title, heads and words), translated in the
+# referendum's catalogue with the context "tally table" (short words: "Yes" is a column head here).
+TABLE_CONTEXT = "tally table"
+TABLE_WORDS: dict[str, str] = declare(
+    "referendum",
+    {
+        "title": "Result by unit",
+        "unit": "Unit",
+        "registered": "Entitled",
+        "took_part": "Took part",
+        "yes": "Yes",
+        "no": "No",
+        "invalid": "Invalid",
+        "not_counted": "Not counted",
+        "turnout": "Turnout",
+        "yes_share": "Yes %",
+        "majority": "Majority",
+        "nation": "Nation",
+        "majority_yes": "yes",
+        "majority_no": "no",
+    },
+    context=TABLE_CONTEXT,
+)
+
+
+def word(key: str, language: str) -> str:
+    """One of ``TABLE_WORDS`` in ``language``."""
+    return plain_render(Msg(TABLE_WORDS[key], domain="referendum", context=TABLE_CONTEXT), language)
 
 
 class CommandExit(Exception):  # noqa: N818 - an exit status, like typer.Exit
@@ -87,69 +135,112 @@ def stdout() -> Console:
     return console if console.is_terminal else Console(width=160)
 
 
-def print_result(result: TallyResult, out: Console) -> None:
+def print_result(result: TallyResult, out: Console, language: str = "en") -> None:
+    """The result as a table and sentences in ``language`` (unit names, figures and messages as it writes them)."""
     from rich.table import Table
 
-    table = Table(title="Result by unit")
-    for col in ("Unit", "Entitled", "Took part", "Yes", "No", "Invalid", "Not counted", "Turnout", "Yes %", "Majority"):
-        table.add_column(col, justify="left" if col == "Unit" else "right")
+    table = Table(title=word("title", language))
+    heads = ("unit", "registered", "took_part", "yes", "no", "invalid", "not_counted", "turnout", "yes_share")
+    for key in (*heads, "majority"):
+        table.add_column(word(key, language), justify="left" if key == "unit" else "right")
     for code, t in result.units.items():
-        table.add_row(result.registry.by_code[code].name_en, *_figures_row(t))
-    table.add_row("[bold]Nation", *_figures_row(result.totals))
+        table.add_row(result.registry.by_code[code].name(language), *_figures_row(t, language))
+    table.add_row(f"[bold]{word('nation', language)}", *_figures_row(result.totals, language))
     out.print(table)
     complete = result.complete
     for message in result.completeness_msgs():
-        out.print(message.render() if complete else f"[yellow]{message.render()}[/yellow]", markup=not complete)
-    for line in result.outcome.explanation(provisional=not complete):
-        out.print(line, markup=False)
+        text = plain_render(message, language)
+        out.print(text if complete else f"[yellow]{text}[/yellow]", markup=not complete)
+    for line in result.outcome.explanation_msgs(provisional=not complete):
+        out.print(plain_render(line, language), markup=False)
     refused = result.refused
     if refused:
-        out.print(f"[red]{len(refused)} protocol(s) rejected and left out of the totals:[/red]")
+        rejected = VOICE.msg("{count} protocol(s) rejected and left out of the totals:", count=len(refused))
+        said = plain_render(rejected, language)
+        out.print(f"[red]{said}[/red]")
         for r in refused:
-            where = f" (line {r.line})" if r.line is not None else ""
-            rules = "; ".join(f"{x.rule.value} — {x.message} ({x.rule.source})" for x in r.rejections)
-            out.print(f"  precinct {r.precinct or '?'}{where}: {rules}", markup=False, highlight=False)
+            rules = "; ".join(_rejection_text(x, language) for x in r.rejections)
+            precinct = r.precinct or "?"
+            line = (
+                VOICE.msg(
+                    "precinct {precinct} (line {line}): {rules}", precinct=precinct, line=str(r.line), rules=rules
+                )
+                if r.line is not None
+                else VOICE.msg("precinct {precinct}: {rules}", precinct=precinct, rules=rules)
+            )
+            out.print(f"  {plain_render(line, language)}", markup=False, highlight=False)
 
 
-def _figures_row(t: Totals) -> list[str]:
-    return [
-        f"{t.registered:,}",
-        f"{t.took_part:,}",
-        f"{t.yes:,}",
-        f"{t.no:,}",
-        f"{t.invalid:,}",
-        f"{t.not_counted:,}",
-        f"{float(t.turnout):.2%}",
-        f"{float(t.yes_share):.2%}",
-        "yes" if t.yes_majority else "no",
-    ]
+def _rejection_text(x: Rejection, language: str) -> str:
+    """One broken rule: its code (English) or its name (Kazakh, Russian), what is wrong and the rule's source."""
+    rule = x.rule.value if language == "en" else plain_render(rule_label(x.rule.value), language)
+    message = plain_render(x.msg, language) if x.msg is not None else x.message
+    source = plain_render(Msg(x.rule.source, domain="referendum"), language)
+    return f"{rule} — {message} ({source})"
 
 
-def unreadable(path: Path, exc: BaseException) -> CommandExit:
+def _figures_row(t: Totals, language: str = "en") -> list[str]:
+    if language == "en":
+        figures = [
+            f"{getattr(t, name):,}" for name in ("registered", "took_part", "yes", "no", "invalid", "not_counted")
+        ]
+        shares = [f"{float(t.turnout):.2%}", f"{float(t.yes_share):.2%}"]
+    else:
+        figures = [
+            number_text(getattr(t, name), language)
+            for name in ("registered", "took_part", "yes", "no", "invalid", "not_counted")
+        ]
+        shares = [percent_text(float(t.turnout), language), percent_text(float(t.yes_share), language)]
+    return [*figures, *shares, word("majority_yes" if t.yes_majority else "majority_no", language)]
+
+
+def _reason(exc: BaseException, language: str) -> str:
+    """Why a file cannot be read, in ``language`` (an operating system's error beyond the usual three as it says)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return plain_render(VOICE.msg("not UTF-8 text ({error}); save it as UTF-8", error=str(exc)), language)
+    if isinstance(exc, CodedFileError) and exc.msg is not None:
+        return plain_render(exc.msg, language)
+    if isinstance(exc, FileNotFoundError):
+        return plain_render(VOICE.msg("no such file"), language) if language != "en" else str(exc)
+    if isinstance(exc, IsADirectoryError):
+        return plain_render(VOICE.msg("a directory, not a file"), language) if language != "en" else str(exc)
+    if isinstance(exc, PermissionError):
+        return plain_render(VOICE.msg("not allowed to read the file"), language) if language != "en" else str(exc)
+    return str(exc)
+
+
+def unreadable(path: Path, exc: BaseException, language: str = "en") -> CommandExit:
     """Exit status 2: the file as a whole cannot be read (missing, a directory, not UTF-8, not CSV, no header)."""
-    reason = f"not UTF-8 text ({exc}); save it as UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
-    err().print(f"[red]{path}: {reason}[/red]", markup=True, highlight=False)
+    err().print(f"[red]{path}: {_reason(exc, language)}[/red]", markup=True, highlight=False)
     return CommandExit(2)
 
 
-def register_read(path: Path, registry: UnitRegistry) -> PrecinctRegister:
+def register_read(path: Path, registry: UnitRegistry, language: str = "en") -> PrecinctRegister:
     """The register given to `tally --register`; anything short of a whole, plausible register exits 2."""
     try:
         with path.open(encoding="utf-8", newline="") as stream:
             parsed = read_register_csv(stream, registry=registry)
     except (OSError, UnicodeDecodeError, RegisterFileError) as exc:
-        raise unreadable(path, exc) from None
+        raise unreadable(path, exc, language) from None
     for problem in parsed.problems:
-        err().print(f"[red]{path}: {problem.rule.value}: {problem.message}[/red]", highlight=False)
+        text = plain_render(problem.msg, language) if problem.msg is not None else problem.message
+        rule = problem.rule.value if language == "en" else plain_render(rule_label(problem.rule.value), language)
+        err().print(f"[red]{path}: {rule}: {text}[/red]", highlight=False)
     if parsed.problems:
-        err().print(f"[red]{path}: {len(parsed.problems)} bad row(s): the register must be whole to bind a tally[/red]")
+        whole = VOICE.msg(
+            "{path}: {count} bad row(s): the register must be whole to bind a tally",
+            path=str(path),
+            count=len(parsed.problems),
+        )
+        said = plain_render(whole, language)
+        err().print(f"[red]{said}[/red]")
         raise CommandExit(2)
     if not parsed.precincts:
-        raise unreadable(path, RegisterFileError("the register lists no precincts"))
+        raise unreadable(path, RegisterFileError(VOICE.msg("the register lists no precincts")), language)
     register = PrecinctRegister(parsed.precincts)
     too_many = electorate_bound_problem(register.registered)
     if too_many is not None:
-        raise unreadable(path, RegisterFileError(too_many.message))
+        raise unreadable(path, RegisterFileError(too_many.msg or too_many.message), language)
     return register
 
 
@@ -159,22 +250,26 @@ def tally_run(
     register: Path | None = None,
     as_json: bool = False,
     abroad_unit: str = "astana",
+    lang: str | None = None,
 ) -> int:
-    """The tally command: prints the result (or why there is none) and returns the exit status."""
+    """The tally command: prints the result (or why there is none) in ``lang`` (else the locale's language) and
+    returns the exit status. ``--json`` is the same in every language."""
+    language = cli_language(lang)
     try:
         try:
             registry = UnitRegistry(abroad_unit=abroad_unit)
         except UnknownUnitError as exc:
-            err().print(f"[red]--abroad-unit: {exc}[/red]")
+            unknown = plain_render(msg("unknown_unit", unit=repr(exc.name)), language)
+            err().print(f"[red]--abroad-unit: {unknown}[/red]")
             return 2
         try:
             with protocols.open(encoding="utf-8", newline="") as stream:
                 parsed = read_csv_rows(stream, registry=registry)
         except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
-            raise unreadable(protocols, exc) from None
+            raise unreadable(protocols, exc, language) from None
         if not parsed.protocols and not parsed.rejected:
-            raise unreadable(protocols, ProtocolFileError(msg("file_no_protocols")))
-        bound = register_read(register, registry) if register is not None else None
+            raise unreadable(protocols, ProtocolFileError(msg("file_no_protocols")), language)
+        bound = register_read(register, registry, language) if register is not None else None
     except CommandExit as exc:
         return exc.code
     result = tally(
@@ -188,7 +283,7 @@ def tally_run(
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     else:
-        print_result(result, stdout())
+        print_result(result, stdout(), language)
     return 1 if result.rejected or result.problems else 0
 
 
@@ -207,6 +302,8 @@ def _parser() -> argparse.ArgumentParser:
     for dest, option in TALLY_OPTIONS.items():
         if option.is_flag:
             parser.add_argument(option.flag, dest=dest, action="store_true", default=option.default)
+        elif dest == "lang":
+            parser.add_argument(option.flag, dest=dest, default=option.default, choices=[x.value for x in Lang])
         elif dest == "kind":
             parser.add_argument(option.flag, dest=dest, required=True, choices=[k.value for k in QuestionKind])
         else:
@@ -231,4 +328,5 @@ def fast_main(argv: Sequence[str]) -> int | None:
         register=args.register,
         as_json=args.as_json,
         abroad_unit=args.abroad_unit,
+        lang=args.lang,
     )

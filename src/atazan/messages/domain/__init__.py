@@ -5,8 +5,8 @@ The domain never returns a sentence a person reads. It returns a ``Msg``:
 - ``template``: English, with ``{named}`` fields; it is the translation key (a gettext msgid in the owning context's
   ``locale/{kk,ru}``);
 - ``params``: the values of the fields. A value is text (a registration number, a party's name: never translated),
-  a whole number or a date (formatted for the reader's language by the adapter) or itself a ``Msg`` (a label, a
-  citation), rendered in the same language;
+  a whole number, a decimal figure (a percentage, ``Decimal("61.23")``) or a date (formatted for the reader's
+  language by the adapter) or itself a ``Msg`` (a label, a citation), rendered in the same language;
 - ``code``: stable, for programs, tests, the API and review queues (``""`` for a phrase that is part of a larger
   message: the refusal that carries it has the code);
 - ``domain``: the context whose catalogue translates the template ("rules"); set by that context's ``Voice``;
@@ -26,6 +26,7 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TypeVar
 
 __all__ = [
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 Translate = Callable[[str], str]
-Param = "str | int | dt.date | Msg"
+Param = "str | int | Decimal | dt.date | Msg"
 
 
 def same(text: str) -> str:
@@ -53,7 +54,7 @@ def same(text: str) -> str:
     return text
 
 
-def plain(value: str | int | dt.date) -> str:
+def plain(value: str | int | Decimal | dt.date) -> str:
     """A value as English shows it: whole numbers as they are, dates in ISO 8601."""
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
@@ -63,12 +64,14 @@ class Msg:
     """A sentence: an English ``template`` (the translation key), the values of its fields, a stable ``code``."""
 
     template: str
-    params: tuple[tuple[str, str | int | dt.date | Msg], ...] = ()
+    params: tuple[tuple[str, str | int | Decimal | dt.date | Msg], ...] = ()
     code: str = ""
     domain: str = field(default="", compare=False)
     context: str = ""
 
-    def fill(self, translate: Callable[[Msg], str], value: Callable[[str | int | dt.date], str] = plain) -> str:
+    def fill(
+        self, translate: Callable[[Msg], str], value: Callable[[str | int | Decimal | dt.date], str] = plain
+    ) -> str:
         """The sentence with ``translate`` giving each template (this one and those of inner messages) and ``value``
         writing each other value."""
         values = {k: v.fill(translate, value) if isinstance(v, Msg) else value(v) for k, v in self.params}
@@ -109,7 +112,7 @@ def fields(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-def _value(v: str | int | dt.date | Msg) -> str | int | dt.date | Msg:
+def _value(v: str | int | Decimal | dt.date | Msg) -> str | int | Decimal | dt.date | Msg:
     if isinstance(v, bool):  # a flag is no figure
         return str(v)
     return v
@@ -117,7 +120,7 @@ def _value(v: str | int | dt.date | Msg) -> str | int | dt.date | Msg:
 
 def build(
     template: str,
-    params: Mapping[str, str | int | dt.date | Msg],
+    params: Mapping[str, str | int | Decimal | dt.date | Msg],
     *,
     code: str = "",
     domain: str = "",
@@ -141,10 +144,10 @@ class Voice:
     def __init__(self, domain: str) -> None:
         self.domain = domain
 
-    def msg(self, template: str, /, **params: str | int | dt.date | Msg) -> Msg:
+    def msg(self, template: str, /, **params: str | int | Decimal | dt.date | Msg) -> Msg:
         return build(template, params, domain=self.domain)
 
-    def coded(self, code: str, template: str, /, **params: str | int | dt.date | Msg) -> Msg:
+    def coded(self, code: str, template: str, /, **params: str | int | Decimal | dt.date | Msg) -> Msg:
         return build(template, params, code=code, domain=self.domain)
 
     def label(self, template: str, /, *, context: str = "") -> Msg:

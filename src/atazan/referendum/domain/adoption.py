@@ -14,12 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+
+from atazan.messages.domain import declare
+
+from .messages import VOICE, Msg, msg
 
 VALIDITY_SOURCE = "Constitution 2026, Art. 92(2); Referendum Law, Art. 31(2)"
 MAJORITY_SOURCE = "Referendum Law, Art. 31(3)"
 UNITS_SOURCE = "Constitution 2026, Art. 92(3); Referendum Law, Art. 31(3), para. 2"
+# The sources are labels of the sentences that cite them, translated like every message.
+declare(
+    "referendum",
+    {"adoption:validity": VALIDITY_SOURCE, "adoption:majority": MAJORITY_SOURCE, "adoption:units": UNITS_SOURCE},
+)
 
 
 class QuestionKind(StrEnum):
@@ -63,31 +73,39 @@ class AdoptionOutcome:
         return self.units_required is None or len(self.units_with_majority) >= self.units_required
 
     def explanation(self, *, provisional: bool = False) -> list[str]:
+        """``explanation_msgs`` in English (the API's and the record's)."""
+        return [m.render() for m in self.explanation_msgs(provisional=provisional)]
+
+    def explanation_msgs(self, *, provisional: bool = False) -> list[Msg]:
         """Plain-language reasons, each with its legal source, in the order the law applies them. `provisional`: the
         figures are incomplete, so every conclusion is said to hold only for the protocols counted so far."""
-        validity = "valid" if self.valid else "not valid"
-        verdict = "Adopted." if self.adopted else "Not adopted."
-        if provisional:
-            validity = f"{'valid' if self.valid else 'not valid'} on the protocols counted so far (provisional)"
-            verdict = (
-                "PROVISIONAL: adopted on the protocols counted so far; the result is incomplete."
-                if self.adopted
-                else "PROVISIONAL: not adopted on the protocols counted so far; the result is incomplete."
-            )
-        lines = [
-            f"Turnout {float(self.turnout) * 100:.2f}% — {'more' if self.valid else 'not more'} than half of those "
-            f"entitled took part: the referendum is {validity} ({VALIDITY_SOURCE}).",
-            f"Yes {float(self.yes_share) * 100:.2f}% of those who took part — "
-            f"{'more' if self.national_majority else 'not more'} than half ({MAJORITY_SOURCE}).",
+        validity = ("turnout_valid" if self.valid else "turnout_not_valid") + ("_provisional" if provisional else "")
+        verdict = ("adopted" if self.adopted else "not_adopted") + ("_provisional" if provisional else "")
+        out = [
+            msg(validity, turnout=_percent(self.turnout), source=VOICE.label(VALIDITY_SOURCE)),
+            msg(
+                "yes_majority" if self.national_majority else "no_yes_majority",
+                yes_share=_percent(self.yes_share),
+                source=VOICE.label(MAJORITY_SOURCE),
+            ),
         ]
         if self.units_required is not None:
-            lines.append(
-                f"More than half said yes in {len(self.units_with_majority)} of "
-                f"{len(self.units_with_majority) + len(self.units_without_majority)} units; "
-                f"{self.units_required} required ({UNITS_SOURCE})."
+            out.append(
+                msg(
+                    "units_majority",
+                    with_majority=len(self.units_with_majority),
+                    units=len(self.units_with_majority) + len(self.units_without_majority),
+                    required=self.units_required,
+                    source=VOICE.label(UNITS_SOURCE),
+                )
             )
-        lines.append(verdict)
-        return lines
+        out.append(msg(verdict))
+        return out
+
+
+def _percent(share: Fraction) -> Decimal:
+    """A share as a percentage with two decimals (``Decimal``: the reader's language writes its decimal sign)."""
+    return Decimal(f"{float(share) * 100:.2f}")
 
 
 def adoption_outcome(

@@ -10,6 +10,8 @@ language writes them). `Msg.render()` gives English; the adapter (`atazan.refere
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from atazan.messages.domain import Msg, Translate, Voice, declare, fields, takes_template
 
 __all__ = [
@@ -93,6 +95,22 @@ TEMPLATES: dict[str, str] = {
     "in_review": "{count} protocols wait in review",
     "provisional": "Provisional: the result is incomplete and may change",
     "complete": "Complete: every precinct of the register is counted and nothing waits in review",
+    # The adoption rule applied (domain.adoption.AdoptionOutcome.explanation_msgs); {source} is the rule's citation.
+    "turnout_valid": "Turnout {turnout}% — more than half of those entitled took part: the referendum is valid "
+    "({source}).",
+    "turnout_not_valid": "Turnout {turnout}% — not more than half of those entitled took part: the referendum is not "
+    "valid ({source}).",
+    "turnout_valid_provisional": "Turnout {turnout}% — more than half of those entitled took part: the referendum is "
+    "valid on the protocols counted so far (provisional) ({source}).",
+    "turnout_not_valid_provisional": "Turnout {turnout}% — not more than half of those entitled took part: the "
+    "referendum is not valid on the protocols counted so far (provisional) ({source}).",
+    "yes_majority": "Yes {yes_share}% of those who took part — more than half ({source}).",
+    "no_yes_majority": "Yes {yes_share}% of those who took part — not more than half ({source}).",
+    "units_majority": "More than half said yes in {with_majority} of {units} units; {required} required ({source}).",
+    "adopted": "Adopted.",
+    "not_adopted": "Not adopted.",
+    "adopted_provisional": "PROVISIONAL: adopted on the protocols counted so far; the result is incomplete.",
+    "not_adopted_provisional": "PROVISIONAL: not adopted on the protocols counted so far; the result is incomplete.",
 }
 
 
@@ -162,7 +180,7 @@ def template_fields(template: str) -> frozenset[str]:
     return fields(template)
 
 
-def msg(code: str, /, **params: str | int | Msg) -> Msg:
+def msg(code: str, /, **params: str | int | Decimal | Msg) -> Msg:
     """A `Msg` for `code`; the values must name exactly the fields of its template."""
     return VOICE.coded(code, TEMPLATES[code], **params)
 
