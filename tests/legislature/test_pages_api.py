@@ -91,7 +91,7 @@ def test_api_check_speaks_the_readers_language_and_quotes_the_article(client: Cl
     ).json()["violations"][0]
     assert kazakh["message"] != first["message"] and kazakh["url"].startswith("/texts/2026/kaz/art/43/")
     russian = client.post("/api/legislature/check?lang=ru", amendment, content_type="application/json").json()
-    assert "Конституция 2026" in russian["violations"][0]["message"]
+    assert "п. 5 ст. 43 Конституции 2026" in russian["violations"][0]["message"]
 
 
 @pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_bill_page_and_api_quote_the_sentence_in_the_readers_language(client: Cl
     page = client.get("/legislature/bills/KB-2026-004/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "Положения пункта 1 настоящей статьи неизменны." in page and "/texts/2026/rus/art/43/#art_43__para_5" in page
     checks = page.split('data-testid="violations"', 1)[1].split("</ul>", 1)[0]
-    assert "Конституция 2026 г., ст. 43(5)" in checks and "which may never be amended" not in checks
+    assert "п. 5 ст. 43 Конституции 2026 г." in checks and "which may never be amended" not in checks
     api = client.get("/api/legislature/bills/KB-2026-004?lang=kk").json()
     assert api["checks"][0]["article"] == "43(5)" and api["checks"][0]["url"].startswith("/texts/2026/kaz/art/43/")
 

@@ -9,6 +9,7 @@ and the provision whose words it rests on (``quote``, ``quote_line``), which the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,9 +50,27 @@ class Violation:
 def cite(reference: Reference, article: str | None = None) -> Msg:
     """ "Constitution 2026, Art. 60(1)" (or the act's name) as a translatable message."""
     article = article or reference.article
+    found = _PARAGRAPH.fullmatch(article)
+    if reference.act and found is not None:
+        number, para = found.groups()
+        return msg("{act}, Art. {article}({para})", act=Msg(ACTS[reference.act]), article=number, para=para)
     if reference.act:
         return msg("{act}, Art. {article}", act=Msg(ACTS[reference.act]), article=article)
-    return msg("Constitution {year}, Art. {article}", year=reference.constitution, article=article)
+    return constitution_cite(reference.constitution, article)
+
+
+def constitution_cite(year: str, article: str) -> Msg:
+    """ "Constitution 2026, Art. 60(6)" as a translatable message. "60(6)" is paragraph 6 of Article 60: Kazakh and
+    Russian put the paragraph first and the article in the genitive ("60-баптың 6-тармағы", "п. 6 ст. 60";
+    GLOSSARY.md), so the two numbers are separate fields."""
+    found = _PARAGRAPH.fullmatch(article)
+    if found is not None:
+        number, para = found.groups()
+        return msg("Constitution {year}, Art. {article}({para})", year=year, article=number, para=para)
+    return msg("Constitution {year}, Art. {article}", year=year, article=article)
+
+
+_PARAGRAPH = re.compile(r"(\d+(?:-\d+)?)\((\d+(?:-\d+)?)\)")
 
 
 def violation(

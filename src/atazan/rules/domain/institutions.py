@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from atazan.rules.domain.checks import Violation, violation
+from atazan.rules.domain.checks import Violation, constitution_cite, violation
 from atazan.rules.domain.explain import Msg, msg
 from atazan.rules.domain.parameters import ACTS, DatedValue, ParameterError, ParameterSet, default_parameters
 
@@ -190,9 +190,7 @@ def vice_president_eligibility(
 def _violation_2026(rule: str, article: str, text: Msg) -> Violation:
     """A violation of the 2026 Constitution that cites ``article`` and quotes it (Art. 62(3), 49(2)…); its sentence is
     a template rendered in the reader's language (``atazan.rules.translation``)."""
-    full = msg(
-        "{cite}: {text}", cite=msg("Constitution {year}, Art. {article}", year="2026", article=article), text=text
-    )
+    full = msg("{cite}: {text}", cite=constitution_cite("2026", article), text=text)
     return Violation(rule, article, full.render(), "2026", "", full, article)
 
 
