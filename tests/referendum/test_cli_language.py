@@ -194,3 +194,27 @@ def test_plain_dates_are_djangos() -> None:
 
     with translation.override("ru"):
         assert date_text(dt.date(2026, 3, 15), "ru") == formats.date_format(dt.date(2026, 3, 15), "DATE_FORMAT")
+
+
+def test_verify_reports_a_tampered_bundle_in_the_language_asked(tmp_path: Path) -> None:
+    from atazan.referendum.cli import app
+    from atazan.referendum.domain.adoption import QuestionKind
+    from atazan.referendum.domain.integrity import BundleMeta, bundle_build, derive_signing_key, sign_all
+    from atazan.referendum.domain.protocol_io import read_csv
+
+    protocols = read_csv(HEADER + "1,Abai Region,D1,12000,8000,5000,2900,100,0\n").protocols
+    meta = BundleMeta("t", "2026-03-15", "q", QuestionKind.CONSTITUTION, synthetic=True)
+    path = tmp_path / "bundle.jsonl"
+    data = bundle_build(sign_all(protocols, b"cli"), meta, derive_signing_key(b"cli", "cec"))
+    path.write_bytes(data.replace(b'"yes":5000', b'"yes":4999', 1))
+    runner = CliRunner()
+    english = runner.invoke(app, ["verify", str(path), "--json"], env={"LANG": "C.UTF-8", "COLUMNS": "250"})
+    russian = runner.invoke(app, ["verify", str(path)], env={"LANG": "ru_RU.UTF-8", "LC_ALL": "", "COLUMNS": "250"})
+    assert russian.exit_code == english.exit_code == 1
+    assert "подпись комиссии не соответствует протоколу" in russian.stdout
+    assert "Пакет НЕ цел" in russian.stdout and "синтетическая модель" in russian.stdout
+    assert "Bundle" not in russian.stdout and "record" not in russian.stdout
+    as_json = runner.invoke(app, ["verify", str(path), "--json", "--lang", "kk"])
+    assert as_json.stdout == english.stdout  # codes and English messages in every language
+    kazakh = runner.invoke(app, ["verify", str(path), "--lang", "kk"], env={"COLUMNS": "250"})
+    assert "Пакет бүтін ЕМЕС" in kazakh.stdout

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from atazan.messages.cli import cli_language
+from atazan.messages.domain import Msg, declare
+from atazan.messages.plain import plain_render
 from atazan.referendum.cli_tally import (
     TALLY_HELP,
     TALLY_OPTIONS,
@@ -19,12 +22,13 @@ from atazan.referendum.cli_tally import (
     Lang,
     err,
     print_result,
+    reason,
     stdout,
     tally_run,
     unreadable,
 )
 from atazan.referendum.domain.adoption import QuestionKind
-from atazan.referendum.domain.messages import msg
+from atazan.referendum.domain.messages import VOICE, msg
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
     RegisterFileError,
@@ -94,6 +98,23 @@ def tally_command(
     )
 
 
+# A bundle problem's kind (integrity.ProblemKind) as the console names it in Kazakh and Russian (English: the code).
+PROBLEM_KINDS: dict[str, str] = declare(
+    "referendum",
+    {
+        "malformed": "malformed",
+        "changed": "changed",
+        "missing": "missing",
+        "reordered": "reordered",
+        "duplicate": "duplicate",
+        "chain": "chain broken",
+        "totals": "totals differ",
+        "authority": "authority",
+    },
+    context="bundle problem",
+)
+
+
 @app.command("verify")
 def verify_command(
     bundle: Annotated[Path, typer.Argument(help="A bundle published by `atazan referendum bundle`.")],
@@ -101,15 +122,21 @@ def verify_command(
         str | None, typer.Option(help="Hex public key of the Central Referendum Commission to pin.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on stdout.")] = False,
+    lang: Annotated[Lang | None, _tally_option("lang")] = None,
 ) -> None:
     """Recompute every total and the outcome from the bundle alone; report changed, missing or reordered records.
     Exit status 0 when the bundle is intact, 1 when anything is wrong."""
     from atazan.referendum.domain.integrity import bundle_verify  # signatures: only this command needs them
 
+    language = cli_language(lang.value if lang is not None else None)
+
+    def said(message: Msg) -> str:
+        return plain_render(message, language)
+
     try:
         data = bundle.read_bytes()
     except OSError as exc:
-        _err().print(f"[red]{bundle}: {exc}[/red]")
+        _err().print(f"[red]{bundle}: {reason(exc, language)}[/red]")
         raise typer.Exit(2) from None
     report = bundle_verify(data, authority_key=bytes.fromhex(authority_key) if authority_key else None)
     if as_json:
@@ -117,18 +144,22 @@ def verify_command(
     else:
         out = _stdout()
         if report.synthetic:
-            out.print("[yellow]The bundle says its precinct figures are a synthetic model, not official data.")
+            synthetic = VOICE.msg("The bundle says its precinct figures are a synthetic model, not official data.")
+            out.print(f"[yellow]{said(synthetic)}")
         if report.result is not None:
-            _print_result(report.result, out)
-        out.print(f"{report.records} records checked.")
+            _print_result(report.result, out, language)
+        out.print(said(VOICE.msg("{count} records checked.", count=report.records)))
         for p in report.problems[:200]:
-            out.print(f"[red]{p.kind.value}[/red]: {p.message}")
+            kind = p.kind.value
+            if language != "en":
+                kind = said(Msg(PROBLEM_KINDS[kind], domain="referendum", context="bundle problem"))
+            out.print(f"[red]{kind}[/red]: {said(p.msg) if p.msg is not None else p.message}")
         if len(report.problems) > 200:
-            out.print(f"… and {len(report.problems) - 200} more problems")
+            out.print(said(VOICE.msg("… and {count} more problems", count=len(report.problems) - 200)))
         out.print(
-            "[green]Bundle intact: every signature, link and total checks out.[/green]"
+            f"[green]{said(VOICE.msg('Bundle intact: every signature, link and total checks out.'))}[/green]"
             if report.ok
-            else f"[red]Bundle NOT intact: {len(report.problems)} problem(s).[/red]"
+            else f"[red]{said(VOICE.msg('Bundle NOT intact: {count} problem(s).', count=len(report.problems)))}[/red]"
         )
     raise typer.Exit(0 if report.ok else 1)
 

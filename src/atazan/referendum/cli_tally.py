@@ -194,7 +194,7 @@ def _figures_row(t: Totals, language: str = "en") -> list[str]:
     return [*figures, *shares, word("majority_yes" if t.yes_majority else "majority_no", language)]
 
 
-def _reason(exc: BaseException, language: str) -> str:
+def reason(exc: BaseException, language: str) -> str:
     """Why a file cannot be read, in ``language`` (an operating system's error beyond the usual three as it says)."""
     if isinstance(exc, UnicodeDecodeError):
         return plain_render(VOICE.msg("not UTF-8 text ({error}); save it as UTF-8", error=str(exc)), language)
@@ -211,7 +211,7 @@ def _reason(exc: BaseException, language: str) -> str:
 
 def unreadable(path: Path, exc: BaseException, language: str = "en") -> CommandExit:
     """Exit status 2: the file as a whole cannot be read (missing, a directory, not UTF-8, not CSV, no header)."""
-    err().print(f"[red]{path}: {_reason(exc, language)}[/red]", markup=True, highlight=False)
+    err().print(f"[red]{path}: {reason(exc, language)}[/red]", markup=True, highlight=False)
     return CommandExit(2)
 
 

@@ -29,6 +29,7 @@ from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.signing import SigningKey, VerifyKey
 
 from .adoption import QuestionKind
+from .messages import VOICE, Msg
 from .protocol import Protocol, protocol_violations
 from .tally import TallyResult, tally
 from .units import UNITS, Unit, UnitRegistry
@@ -201,10 +202,17 @@ class ProblemKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """What is wrong with a bundle: ``message`` in English (the JSON report's), ``msg`` the same for any language."""
+
     kind: ProblemKind
     message: str
     seq: int | None = None
     precinct: str | None = None
+    msg: Msg | None = None
+
+    @classmethod
+    def of(cls, kind: ProblemKind, message: Msg, seq: int | None = None, precinct: str | None = None) -> Problem:
+        return cls(kind, message.render(), seq, precinct, message)
 
     def as_dict(self) -> dict[str, object]:
         return {"kind": self.kind.value, "seq": self.seq, "precinct": self.precinct, "message": self.message}
@@ -237,13 +245,21 @@ def _parse_line(raw: bytes, index: int, problems: list[Problem], *, strict: bool
     try:
         obj = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(ProblemKind.MALFORMED, f"line {index}: not valid JSON ({exc})"))
+        problems.append(
+            Problem.of(
+                ProblemKind.MALFORMED, VOICE.msg("line {line}: not valid JSON ({error})", line=index, error=str(exc))
+            )
+        )
         return None
     if not isinstance(obj, dict):
-        problems.append(Problem(ProblemKind.MALFORMED, f"line {index}: not a JSON object"))
+        problems.append(Problem.of(ProblemKind.MALFORMED, VOICE.msg("line {line}: not a JSON object", line=index)))
         return None
     if strict and canonical(obj) != raw:
-        problems.append(Problem(ProblemKind.MALFORMED, f"line {index}: bytes differ from the canonical form"))
+        problems.append(
+            Problem.of(
+                ProblemKind.MALFORMED, VOICE.msg("line {line}: bytes differ from the canonical form", line=index)
+            )
+        )
     return obj
 
 
@@ -252,20 +268,24 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
     report = VerifyReport()
     problems = report.problems
     if not data.endswith(b"\n"):
-        problems.append(Problem(ProblemKind.MALFORMED, "the bundle does not end with a newline (truncated?)"))
+        problems.append(
+            Problem.of(ProblemKind.MALFORMED, VOICE.msg("the bundle does not end with a newline (truncated?)"))
+        )
     raw_lines = data.split(b"\n")
     if raw_lines and raw_lines[-1] == b"":
         raw_lines.pop()
     if len(raw_lines) < 2:
-        problems.append(Problem(ProblemKind.MALFORMED, "a bundle has at least a header and a footer"))
+        problems.append(Problem.of(ProblemKind.MALFORMED, VOICE.msg("a bundle has at least a header and a footer")))
         return report
     header = _parse_line(raw_lines[0], 1, problems)
     footer = _parse_line(raw_lines[-1], len(raw_lines), problems)
     if header is None or header.get("type") != "header" or header.get("format") != BUNDLE_FORMAT:
-        problems.append(Problem(ProblemKind.MALFORMED, f"line 1 is not a {BUNDLE_FORMAT} header"))
+        problems.append(
+            Problem.of(ProblemKind.MALFORMED, VOICE.msg("line 1 is not a {format} header", format=BUNDLE_FORMAT))
+        )
         return report
     if footer is None or footer.get("type") != "footer":
-        problems.append(Problem(ProblemKind.MALFORMED, "the last line is not a footer (truncated?)"))
+        problems.append(Problem.of(ProblemKind.MALFORMED, VOICE.msg("the last line is not a footer (truncated?)")))
         footer = None
     try:
         kind = QuestionKind(str(header["kind"]))
@@ -290,7 +310,11 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
         if not isinstance(keys, dict):
             raise TypeError("keys")
     except (KeyError, TypeError, ValueError, LookupError) as exc:
-        problems.append(Problem(ProblemKind.MALFORMED, f"line 1: header field missing or wrong ({exc})"))
+        problems.append(
+            Problem.of(
+                ProblemKind.MALFORMED, VOICE.msg("line 1: header field missing or wrong ({error})", error=str(exc))
+            )
+        )
         return report
     report.synthetic = bool(header.get("synthetic"))
     header_hash = sha256_hex(raw_lines[0])
@@ -312,39 +336,58 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
             key_hex = keys.get(commission)
             public_key = bytes.fromhex(key_hex) if isinstance(key_hex, str) else None
         except (KeyError, TypeError, ValueError) as exc:
-            problems.append(Problem(ProblemKind.MALFORMED, f"line {index}: record field missing or wrong ({exc})"))
+            problems.append(
+                Problem.of(
+                    ProblemKind.MALFORMED,
+                    VOICE.msg("line {line}: record field missing or wrong ({error})", line=index, error=str(exc)),
+                )
+            )
             prev_hash = ""
             continue
         report.records += 1
         if commission != commission_id(protocol) or public_key is None:
             problems.append(
-                Problem(
+                Problem.of(
                     ProblemKind.CHANGED,
-                    f"record {seq}: commission {commission!r} has no key in the header or does not match the protocol",
+                    VOICE.msg(
+                        "record {seq}: commission {commission} has no key in the header or does not match the protocol",
+                        seq=seq,
+                        commission=repr(commission),
+                    ),
                     seq,
                     protocol.precinct,
                 )
             )
         elif not protocol_signature_valid(protocol, version, signature, public_key):
             problems.append(
-                Problem(
+                Problem.of(
                     ProblemKind.CHANGED,
-                    f"record {seq}: the commission's signature does not match the protocol",
+                    VOICE.msg("record {seq}: the commission's signature does not match the protocol", seq=seq),
                     seq,
                     protocol.precinct,
                 )
             )
         if rec.get("prev") != prev_hash:
             problems.append(
-                Problem(
+                Problem.of(
                     ProblemKind.CHAIN,
-                    f"record {seq}: does not link to the line before it (that line was changed, removed or moved)",
+                    VOICE.msg(
+                        "record {seq}: does not link to the line before it (that line was changed, removed or moved)",
+                        seq=seq,
+                    ),
                     seq,
                     protocol.precinct,
                 )
             )
         for violation in protocol_violations(protocol):
-            problems.append(Problem(ProblemKind.CHANGED, f"record {seq}: {violation.message}", seq, protocol.precinct))
+            problems.append(
+                Problem.of(
+                    ProblemKind.CHANGED,
+                    VOICE.msg("record {seq}: {problem}", seq=seq, problem=violation.msg or violation.message),
+                    seq,
+                    protocol.precinct,
+                )
+            )
         prev_hash = sha256_hex(raw)
         seqs.append(seq)
         protocols.append(protocol)
@@ -353,15 +396,33 @@ def bundle_verify(data: bytes, *, authority_key: bytes | None = None) -> VerifyR
     highest = 0
     for seq in seqs:
         if seq in seen:
-            problems.append(Problem(ProblemKind.DUPLICATE, f"record {seq} appears more than once", seq))
+            problems.append(
+                Problem.of(ProblemKind.DUPLICATE, VOICE.msg("record {seq} appears more than once", seq=seq), seq)
+            )
         elif seq < highest:
-            problems.append(Problem(ProblemKind.REORDERED, f"record {seq} comes after record {highest}", seq))
+            problems.append(
+                Problem.of(
+                    ProblemKind.REORDERED,
+                    VOICE.msg("record {seq} comes after record {highest}", seq=seq, highest=highest),
+                    seq,
+                )
+            )
         seen.add(seq)
         highest = max(highest, seq)
     for seq in sorted(set(range(1, declared + 1)) - seen):
-        problems.append(Problem(ProblemKind.MISSING, f"record {seq} of {declared} is missing", seq))
+        problems.append(
+            Problem.of(
+                ProblemKind.MISSING, VOICE.msg("record {seq} of {count} is missing", seq=seq, count=declared), seq
+            )
+        )
     for seq in sorted(s for s in seen if not 1 <= s <= declared):
-        problems.append(Problem(ProblemKind.DUPLICATE, f"record {seq} is beyond the declared count {declared}", seq))
+        problems.append(
+            Problem.of(
+                ProblemKind.DUPLICATE,
+                VOICE.msg("record {seq} is beyond the declared count {count}", seq=seq, count=declared),
+                seq,
+            )
+        )
 
     result = replace(
         tally(protocols, kind=kind, registry=registry), register_size=register_precincts, in_review=in_review
@@ -395,29 +456,42 @@ def _check_footer(
         key = _hex(str(footer["authority_key"]))
         VerifyKey(key).verify(canonical(body), _hex(str(footer["signature"])))
     except (KeyError, BadSignatureError, ValueError, TypeError):
-        problems.append(Problem(ProblemKind.AUTHORITY, "footer: the Central Commission's signature does not match"))
+        problems.append(
+            Problem.of(ProblemKind.AUTHORITY, VOICE.msg("footer: the Central Commission's signature does not match"))
+        )
         key = b""
     if authority_key is not None and key != authority_key:
-        problems.append(Problem(ProblemKind.AUTHORITY, "footer: signed by a key other than the pinned authority key"))
+        problems.append(
+            Problem.of(ProblemKind.AUTHORITY, VOICE.msg("footer: signed by a key other than the pinned authority key"))
+        )
     if "audit_checkpoint" in footer and not _audit_checkpoint_valid(footer["audit_checkpoint"]):
-        problems.append(Problem(ProblemKind.AUTHORITY, "footer: the audit log checkpoint's signature does not match"))
+        problems.append(
+            Problem.of(ProblemKind.AUTHORITY, VOICE.msg("footer: the audit log checkpoint's signature does not match"))
+        )
     if footer.get("head") != head:
-        problems.append(Problem(ProblemKind.CHAIN, "footer: the chain head does not match the last record"))
+        problems.append(
+            Problem.of(ProblemKind.CHAIN, VOICE.msg("footer: the chain head does not match the last record"))
+        )
     if footer.get("header_hash") != header_hash:
-        problems.append(Problem(ProblemKind.CHAIN, "footer: the header was changed"))
+        problems.append(Problem.of(ProblemKind.CHAIN, VOICE.msg("footer: the header was changed")))
     if footer.get("count") != declared:
-        problems.append(Problem(ProblemKind.MISSING, "footer: record count differs from the header's"))
+        problems.append(Problem.of(ProblemKind.MISSING, VOICE.msg("footer: record count differs from the header's")))
     claim = footer.get("result")
     recomputed = _result_claim(result)
     if not isinstance(claim, dict):
-        problems.append(Problem(ProblemKind.TOTALS, "footer: no published result"))
+        problems.append(Problem.of(ProblemKind.TOTALS, VOICE.msg("footer: no published result")))
         return
     for name, value in recomputed.items():
         if claim.get(name) != value:
             problems.append(
-                Problem(
+                Problem.of(
                     ProblemKind.TOTALS,
-                    f"published {name} differs from the recomputed one: {_short(claim.get(name))} != {_short(value)}",
+                    VOICE.msg(
+                        "published {name} differs from the recomputed one: {published} != {recomputed}",
+                        name=name,
+                        published=_short(claim.get(name)),
+                        recomputed=_short(value),
+                    ),
                 )
             )
 
