@@ -218,3 +218,29 @@ def test_verify_reports_a_tampered_bundle_in_the_language_asked(tmp_path: Path) 
     assert as_json.stdout == english.stdout  # codes and English messages in every language
     kazakh = runner.invoke(app, ["verify", str(path), "--lang", "kk"], env={"COLUMNS": "250"})
     assert "Пакет бүтін ЕМЕС" in kazakh.stdout
+
+
+@pytest.mark.django_db
+def test_recount_names_differences_in_the_language_asked() -> None:
+    from atazan.cli import build_app
+    from atazan.referendum.models import ProtocolVersion
+    from tests.referendum import factories
+
+    q = factories.question()
+    factories.load(q, [factories.protocol(f"p-{k}") for k in range(3)])
+    ProtocolVersion.objects.filter(question=q, precinct__number="p-1").delete()
+    runner = CliRunner()
+    english = runner.invoke(build_app(), ["referendum", "recount", "--question", q.slug, "--check", "--json"])
+    russian = runner.invoke(
+        build_app(), ["referendum", "recount", "--question", q.slug, "--check"], env={"LANG": "ru_RU.UTF-8"}
+    )
+    assert russian.exit_code == english.exit_code == 1
+    assert "учтённые участки — хранится 3, по пересчёту 2" in russian.output
+    assert "найдено различий:" in russian.output and "stored" not in russian.output
+    as_json = runner.invoke(
+        build_app(), ["referendum", "recount", "--question", q.slug, "--check", "--json", "--lang", "kk"]
+    )
+    assert as_json.stdout == english.stdout
+    runner.invoke(build_app(), ["referendum", "recount", "--question", q.slug])
+    again = runner.invoke(build_app(), ["referendum", "recount", "--question", q.slug, "--lang", "kk"])
+    assert again.exit_code == 0 and "айырмашылық жоқ" in again.output

@@ -28,7 +28,7 @@ from atazan.referendum.cli_tally import (
     unreadable,
 )
 from atazan.referendum.domain.adoption import QuestionKind
-from atazan.referendum.domain.messages import VOICE, msg
+from atazan.referendum.domain.messages import VOICE, figure, msg
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
     RegisterFileError,
@@ -387,12 +387,22 @@ def model_csv_command(
         _err().print(f"wrote {register}: the model's register (a MODEL, not the official register)")
 
 
+def _counter_column(column: str, language: str) -> str | Msg:
+    """A result counter's column as the recount names it: the field in English, its name in Kazakh and Russian."""
+    if language == "en":
+        return column
+    if column == "precincts":
+        return VOICE.label("precincts counted", context="result counter")
+    return figure(column)
+
+
 @app.command("recount")
 def recount_command(
     question: Annotated[str | None, typer.Option(help="Question slug; every question when omitted.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Only name the differences; write nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
     actor: Annotated[str, typer.Option(help="Who is recounting (goes into the audit log).")] = "cli",
+    lang: Annotated[Lang | None, _tally_option("lang")] = None,
 ) -> None:
     """Sum every current protocol version again from scratch and compare with the result counters the pages and
     the API read; name every difference and, without --check, make the counters equal to the recount (audited).
@@ -400,18 +410,31 @@ def recount_command(
     Exit status: 0 no difference; 1 differences found (repaired unless --check); 2 no such question."""
     from atazan.referendum import selectors, services
 
+    language = cli_language(lang.value if lang is not None else None)
     questions = [_question(question)] if question is not None else selectors.question_list()
-    found = []
+    found: list[dict[str, Any]] = []
     for q in questions:
-        for d in services.counters_recount(question=q, actor=actor, write=not check):
-            found.append({"question": q.slug, **d.as_dict()})
+        for difference in services.counters_recount(question=q, actor=actor, write=not check):
+            found.append({"question": q.slug, **difference.as_dict()})
     if as_json:
         print(json.dumps({"questions": [q.slug for q in questions], "written": not check, "differences": found}))
     else:
         out = _stdout()
         for d in found:
             where = "/".join(x for x in (d["question"], d["level"], d["unit"], d["district"]) if x)
-            out.print(f"{where}: {d['column']} stored {d['stored']}, recounted {d['recounted']}", markup=False)
-        verb = "found" if check else "found and repaired"
-        out.print(f"{len(found)} difference(s) {verb}" if found else "no difference: the counters equal a recount")
+            line = VOICE.msg(
+                "{where}: {column} stored {stored}, recounted {recounted}",
+                where=where,
+                column=_counter_column(str(d["column"]), language),
+                stored=str(d["stored"]),
+                recounted=str(d["recounted"]),
+            )
+            out.print(plain_render(line, language), markup=False)
+        if not found:
+            summary = VOICE.msg("no difference: the counters equal a recount")
+        elif check:
+            summary = VOICE.msg("{count} difference(s) found", count=len(found))
+        else:
+            summary = VOICE.msg("{count} difference(s) found and repaired", count=len(found))
+        out.print(plain_render(summary, language))
     raise typer.Exit(1 if found else 0)
