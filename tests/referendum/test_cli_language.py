@@ -244,3 +244,29 @@ def test_recount_names_differences_in_the_language_asked() -> None:
     runner.invoke(build_app(), ["referendum", "recount", "--question", q.slug])
     again = runner.invoke(build_app(), ["referendum", "recount", "--question", q.slug, "--lang", "kk"])
     assert again.exit_code == 0 and "айырмашылық жоқ" in again.output
+
+
+@pytest.mark.django_db
+def test_register_and_import_report_in_the_language_asked(tmp_path: Path) -> None:
+    from atazan.referendum.cli import app
+    from tests.referendum import factories
+
+    q = factories.question()
+    register = tmp_path / "register.csv"
+    row = "abai-0003,Abai Region,D1,1000,School 3\n"
+    register.write_text("precinct,unit,district,registered,address\n" + row + row, encoding="utf-8")
+    runner = CliRunner()
+    loaded = runner.invoke(app, ["register", str(register), "--lang", "ru"])
+    assert loaded.exit_code == 1  # the second row lists the precinct twice
+    assert "отклонено: abai-0003: участок дважды указан в реестре: строка 3: участок abai-0003 указан" in loaded.output
+    assert "реестр: создано 1, обновлено 0, без изменений 0, отклонено 1" in loaded.output
+    protocols = tmp_path / "day.csv"
+    protocols.write_text(
+        HEADER + "abai-0003,Abai Region,,1000,600,500,80,10,10\nabai-004,Abai Region,,1000,600,500,80,10,10\n"
+    )
+    imported = runner.invoke(app, ["import", str(protocols), "--question", q.slug], env={"LANG": "kk_KZ.UTF-8"})
+    assert imported.exit_code == 1
+    assert "қабылданды: 1" in imported.output and "қабылданбады: abai-004 учаскесі (3-жол)" in imported.output
+    assert "accepted" not in imported.output and "refused" not in imported.output
+    missing = runner.invoke(app, ["import", str(protocols), "--question", "nope", "--lang", "ru"])
+    assert missing.exit_code == 2 and "нет вопроса референдума 'nope'" in missing.output

@@ -28,7 +28,8 @@ from atazan.referendum.cli_tally import (
     unreadable,
 )
 from atazan.referendum.domain.adoption import QuestionKind
-from atazan.referendum.domain.messages import VOICE, figure, msg
+from atazan.referendum.domain.messages import VOICE, figure, msg, rule_label
+from atazan.referendum.domain.protocol import Rejection
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
     RegisterFileError,
@@ -65,9 +66,9 @@ def _console() -> Console:
 _stdout = stdout
 
 
-def _unreadable(path: Path, exc: BaseException) -> typer.Exit:
+def _unreadable(path: Path, exc: BaseException, language: str = "en") -> typer.Exit:
     """Exit status 2: the file as a whole cannot be read (missing, a directory, not UTF-8, not CSV, no header)."""
-    return typer.Exit(_unreadable_file(path, exc).code)
+    return typer.Exit(_unreadable_file(path, exc, language).code)
 
 
 def _tally_option(name: str) -> Any:  # typer.Option(...) for an Annotated parameter
@@ -184,19 +185,16 @@ def import_command(
     chunk: Annotated[
         int, typer.Option(min=1, help="Protocols per committed chunk (each chunk is one transaction).")
     ] = 2000,
+    lang: Annotated[Lang | None, _tally_option("lang")] = None,
 ) -> None:
     """Import protocols into the database with a progress bar; rejected ones go to the review queue.
 
     The import commits chunk by chunk; if it is interrupted (even killed), run the same command again: what was
     stored is recognised as unchanged and the rest is imported, with nothing counted twice."""
     from atazan.referendum import selectors, services
-    from atazan.referendum.models import Question
 
-    try:
-        q = selectors.question_get(question)
-    except Question.DoesNotExist:
-        _err().print(f"[red]no referendum question {question!r}; run `atazan demo` or create it first[/red]")
-        raise typer.Exit(2) from None
+    language = cli_language(lang.value if lang is not None else None)
+    q = _question(question, language)
     registry = selectors.registry_for(q)
     try:
         text = path.read_text(encoding="utf-8")
@@ -205,12 +203,13 @@ def import_command(
             read_json(text, registry=registry) if is_json else read_csv_rows(text.splitlines(True), registry=registry)
         )
     except (OSError, UnicodeDecodeError, ProtocolFileError) as exc:
-        raise _unreadable(path, exc) from None
+        raise _unreadable(path, exc, language) from None
     if not parsed.protocols and not parsed.rejected:
-        raise _unreadable(path, ProtocolFileError(msg("file_no_protocols")))
+        raise _unreadable(path, ProtocolFileError(msg("file_no_protocols")), language)
     console = _console()
     with _progress(console) as progress:
-        task = progress.add_task(f"Importing {path.name}", total=len(parsed.protocols))
+        importing = plain_render(VOICE.msg("Importing {file}", file=path.name), language)
+        task = progress.add_task(importing, total=len(parsed.protocols))
         report = services.protocols_import(
             question=q,
             parsed=parsed,
@@ -220,18 +219,33 @@ def import_command(
             batch_size=chunk,
         )
         progress.update(task, completed=len(parsed.protocols))
-    console.print(
-        f"accepted {report.accepted}, unchanged {report.unchanged}, duplicates {report.duplicates}, "
-        f"conflicts {report.conflicts}, sent to review {report.reviewed} "
-        f"({report.chunks_committed} of {report.chunks} chunk(s) wrote anything)"
+    summary = VOICE.msg(
+        "accepted {accepted}, unchanged {unchanged}, duplicates {duplicates}, conflicts {conflicts}, sent to review "
+        "{reviewed} ({written} of {chunks} chunk(s) wrote anything)",
+        accepted=report.accepted,
+        unchanged=report.unchanged,
+        duplicates=report.duplicates,
+        conflicts=report.conflicts,
+        reviewed=report.reviewed,
+        written=report.chunks_committed,
+        chunks=report.chunks,
     )
+    console.print(plain_render(summary, language), markup=False)
     refused = refused_protocols(report.rejected)
     for r in refused[:50]:
-        where = f" (line {r.line})" if r.line is not None else ""
-        rules = "; ".join(f"{x.rule.value}: {x.message}" for x in r.rejections)
-        console.print(f"  refused: precinct {r.precinct or '?'}{where}: {rules}", markup=False, highlight=False)
+        rules = "; ".join(f"{_rule_name(x.rule.value, language)}: {_said(x, language)}" for x in r.rejections)
+        precinct = r.precinct or "?"
+        line = (
+            VOICE.msg(
+                "refused: precinct {precinct} (line {line}): {rules}", precinct=precinct, line=str(r.line), rules=rules
+            )
+            if r.line is not None
+            else VOICE.msg("refused: precinct {precinct}: {rules}", precinct=precinct, rules=rules)
+        )
+        console.print(f"  {plain_render(line, language)}", markup=False, highlight=False)
     if len(refused) > 50:
-        console.print(f"  … and {len(refused) - 50} more protocols in the review queue")
+        more = VOICE.msg("… and {count} more protocols in the review queue", count=len(refused) - 50)
+        console.print(f"  {plain_render(more, language)}", markup=False)
     raise typer.Exit(1 if report.rejected else 0)
 
 
@@ -279,7 +293,7 @@ def electorate_command(
         raise typer.Exit(1)
 
 
-def _question(slug: str) -> Question:
+def _question(slug: str, language: str = "en") -> Question:
     """The stored question, or exit 2 naming it (never a traceback)."""
     from atazan.referendum import selectors
     from atazan.referendum.models import Question
@@ -287,14 +301,26 @@ def _question(slug: str) -> Question:
     try:
         return selectors.question_get(slug)
     except Question.DoesNotExist:
-        _err().print(f"[red]no referendum question {slug!r}; run `atazan demo` or create it first[/red]")
+        missing = VOICE.msg("no referendum question {slug}; run `atazan demo` or create it first", slug=repr(slug))
+        _err().print(f"[red]{plain_render(missing, language)}[/red]", markup=True, highlight=False)
         raise typer.Exit(2) from None
+
+
+def _rule_name(code: str, language: str) -> str:
+    """A rule as the console names it: its code in English, its name in Kazakh and Russian."""
+    return code if language == "en" else plain_render(rule_label(code), language)
+
+
+def _said(rejection: Rejection, language: str) -> str:
+    """A refusal's message in ``language`` (the English text where it carries no ``Msg``)."""
+    return plain_render(rejection.msg, language) if rejection.msg is not None else rejection.message
 
 
 @app.command("register")
 def register_command(
     path: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered (address optional).")],
     actor: Annotated[str, typer.Option(help="Who is loading (goes into the audit log).")] = "cli",
+    lang: Annotated[Lang | None, _tally_option("lang")] = None,
 ) -> None:
     """Load the precinct register: the precincts that exist, their unit and district, the citizens each lists and
     its address. Protocols are counted only for precincts on it. Running it again changes nothing.
@@ -304,23 +330,34 @@ def register_command(
     from atazan.referendum import services
     from atazan.referendum.domain.units import UnitRegistry as Registry
 
+    language = cli_language(lang.value if lang is not None else None)
     try:
         with path.open(encoding="utf-8", newline="") as stream:
             parsed = read_register_csv(stream, registry=Registry())
     except (OSError, UnicodeDecodeError, RegisterFileError) as exc:
-        raise _unreadable(path, exc) from None
+        raise _unreadable(path, exc, language) from None
     if not parsed.precincts and not parsed.problems:
-        raise _unreadable(path, RegisterFileError("the file lists no precincts, only a header"))
+        only_header = VOICE.msg("the file lists no precincts, only a header")
+        raise _unreadable(path, RegisterFileError(only_header), language)
     report = services.register_load(precincts=parsed.precincts, actor=actor, source=path.name)
     out = _stdout()
     for problem in [*parsed.problems, *report.refused]:
-        where = f"line {problem.line}: " if problem.line is not None and "line" not in problem.message else ""
-        out.print(f"refused: {problem.precinct or '?'}: {problem.rule.value}: {where}{problem.message}", markup=False)
-    out.print(
-        f"register: created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"refused {len(parsed.problems) + len(report.refused)}",
-        markup=False,
+        rule = _rule_name(problem.rule.value, language)
+        values = {"precinct": problem.precinct or "?", "rule": rule, "problem": _said(problem, language)}
+        line = (
+            VOICE.msg("refused: {precinct}: {rule}: line {line}: {problem}", line=str(problem.line), **values)
+            if problem.line is not None and "line" not in problem.message
+            else VOICE.msg("refused: {precinct}: {rule}: {problem}", **values)
+        )
+        out.print(plain_render(line, language), markup=False)
+    summary = VOICE.msg(
+        "register: created {created}, updated {updated}, unchanged {unchanged}, refused {refused}",
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        refused=len(parsed.problems) + len(report.refused),
     )
+    out.print(plain_render(summary, language), markup=False)
     raise typer.Exit(1 if parsed.problems or report.refused else 0)
 
 
@@ -411,7 +448,7 @@ def recount_command(
     from atazan.referendum import selectors, services
 
     language = cli_language(lang.value if lang is not None else None)
-    questions = [_question(question)] if question is not None else selectors.question_list()
+    questions = [_question(question, language)] if question is not None else selectors.question_list()
     found: list[dict[str, Any]] = []
     for q in questions:
         for difference in services.counters_recount(question=q, actor=actor, write=not check):
