@@ -15,6 +15,11 @@ import pytest
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in fixtures are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Commands speak the language of the environment's locale (atazan.messages.cli); the suite reads their English, so
+# it runs under a neutral locale whatever the machine's is. Tests of other languages set LANG or --lang themselves.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 CHROMIUM_ARGS = [
     "--headless=new",
