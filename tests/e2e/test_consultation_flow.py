@@ -73,4 +73,4 @@ def test_submit_see_similar_then_answer_reaches_the_citizen(page, browser, live_
     page.goto(mine)
     assert page.locator("[data-status]").inner_text() == "Partly accepted"
     assert "Учтено частично" in page.locator("[data-answer]").inner_text()
-    assert "gulnara" in page.locator(".timeline").inner_text()
+    assert "Gulnara Secretary" in page.locator(".timeline").inner_text()  # who decided, by name (not login)
