@@ -15,7 +15,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _step(page, action: str, on: str, **fields: str) -> None:
-    page.select_option("#id_action", action)  # htmx swaps in the fields this step needs
+    # htmx swaps in the fields this step needs. Wait for that answer and its swap: the panel shown may already have
+    # this step chosen, and fields filled before the swap would be replaced by empty ones (seen on a loaded machine).
+    with page.expect_response(lambda r: r.request.method == "GET" and "/step/" in r.url):
+        page.select_option("#id_action", action)
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
     page.wait_for_selector(f"#id_action option[value={action}][selected]", state="attached")
     page.fill("#step-panel input[name=on]", on)
     for name, value in fields.items():
