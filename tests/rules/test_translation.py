@@ -334,3 +334,24 @@ def test_cli_speaks_the_language_of_lang_unless_told_otherwise(tmp_path: Path) -
     assert cli_language(None, {"LC_ALL": "kk_KZ.UTF-8", "LANG": "ru_RU.UTF-8"}) == "kk"
     assert cli_language(None, {"LANG": "C.UTF-8"}) == cli_language(None, {}) == "en"
     assert cli_language("ru", {"LANG": "kk_KZ"}) == "ru"
+
+
+def test_a_never_amendable_provision_is_cited_as_kazakh_and_russian_write_it() -> None:
+    bill = bill_from_dict(
+        {"initiator": "president", "kind": "amendment", "date": "2026-10-01", "amends_articles": ["43(1)"]}
+    )
+    (one,) = (v for v in bill_violations(bill) if v.rule == "never_amendable")
+    whole = bill_from_dict(
+        {"initiator": "president", "kind": "amendment", "date": "2026-10-01", "amends_articles": ["43"]}
+    )
+    (many,) = (v for v in bill_violations(whole) if v.rule == "never_amendable")
+    assert one.message.endswith("the bill amends Art. 43(1), which may never be amended")  # English as before
+    ru = violation_render(one, language="ru", stored=False)["message"]
+    kk = violation_render(one, language="kk", stored=False)["message"]
+    assert ru.endswith("законопроект изменяет неизменяемое положение: п. 1 ст. 43") and "43(1)" not in ru
+    assert kk.endswith("заң жобасы өзгертілмейтін ережені өзгертеді: 43-баптың 1-тармағы") and "43(1)" not in kk
+    several = violation_render(many, language="kk", stored=False)["message"]
+    assert several.endswith(
+        "заң жобасы өзгертетін ереже (43-бап) өзгертілмейтін ережелерді қозғайды: "
+        "43-баптың 1-тармағы, 43-баптың 5-тармағы"
+    )

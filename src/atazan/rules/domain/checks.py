@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from atazan.rules.domain.article_ref import ArticleRefError, parse_article_ref
+from atazan.rules.domain.article_ref import ArticleRef, ArticleRefError, parse_article_ref
 from atazan.rules.domain.bill import BillDraft, BillKind, CourtOpinion, GovernmentOpinion
 from atazan.rules.domain.explain import Msg, joined, label, labels, msg
 from atazan.rules.domain.parameters import (
@@ -68,6 +68,26 @@ def constitution_cite(year: str, article: str) -> Msg:
         number, para = found.groups()
         return msg("Constitution {year}, Art. {article}({para})", year=year, article=number, para=para)
     return msg("Constitution {year}, Art. {article}", year=year, article=article)
+
+
+def provision_cite(ref: ArticleRef) -> Msg:
+    """A provision of the Constitution ("Art. 43(1)") as a message, each number a field: Kazakh and Russian write the
+    paragraph first and the article in the genitive («43-баптың 1-тармағы», «п. 1 ст. 43»; GLOSSARY.md)."""
+    if ref.subparagraph is not None and ref.paragraph is not None:
+        return msg(
+            "Art. {article}({para}), subpara. {sub}", article=ref.article, para=ref.paragraph, sub=ref.subparagraph
+        )
+    if ref.paragraph is not None:
+        return msg("Art. {article}({para})", article=ref.article, para=ref.paragraph)
+    return msg("Art. {article}", article=ref.article)
+
+
+def _listed(items: list[Msg]) -> Msg:
+    """``a, b, c`` as one message."""
+    out = items[-1]
+    for item in reversed(items[:-1]):
+        out = msg("{first}, {rest}", first=item, rest=out)
+    return out
 
 
 _PARAGRAPH = re.compile(r"(\d+(?:-\d+)?)\((\d+(?:-\d+)?)\)")
@@ -331,12 +351,12 @@ def never_amendable(bill: BillDraft, params: ParameterSet) -> list[Violation]:
                     hit.append(protection.provision)
         for clause, provisions in by_clause.items():
             if provisions == [str(amended)]:
-                text = msg("the bill amends Art. {amended}, which may never be amended", amended=str(amended))
+                text = msg("the bill amends {amended}, which may never be amended", amended=provision_cite(amended))
             else:
                 text = msg(
-                    "the bill amends Art. {amended}, which touches Art. {provisions}; they may never be amended",
-                    amended=str(amended),
-                    provisions=", ".join(provisions),
+                    "the bill amends {amended}, which touches {provisions}; they may never be amended",
+                    amended=provision_cite(amended),
+                    provisions=_listed([provision_cite(parse_article_ref(p)) for p in provisions]),
                 )
             found.append(violation("never_amendable", dated.reference, text, article=clause))
     return found
