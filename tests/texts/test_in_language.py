@@ -35,10 +35,13 @@ def test_why_the_figures_differ_per_language_and_english_in_the_json() -> None:
         text = render(why)
         assert text.startswith("Официальная цифра «77 статей, около 84%»")
         assert f"77 из {stats.old_in_force} действующих статей" in text
+        share = f"{round(77 * 100 / stats.old_in_force, 1)}"
+        assert f"{share.replace('.', ',')}%" in text and f"{share}%" not in text  # a decimal comma in Russian
         assert render(OFFICIAL_DESCRIBED).startswith("сводный проект от 28 января 2026 года")
     with translation.override("kk"):
         assert f"қолданыстағы {stats.old_in_force} баптың 77-сі" in render(why)
     assert stats.as_json()["why_figures_differ"].startswith('The official "77 articles, about 84%"')
+    assert f"{share}%" in stats.as_json()["why_figures_differ"]  # the JSON keeps the point
     assert str(OFFICIAL_FIGURE["described"]).startswith("the consolidated draft of 28 January 2026")
 
 

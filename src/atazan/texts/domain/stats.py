@@ -17,6 +17,7 @@ Definitions (every figure is a count over the parsed normative text; notes and r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from atazan.texts.domain.align import Alignment, MappingEntry, Relation, align, normative_text
@@ -90,7 +91,7 @@ class Stats:
             "and the share of text is counted in words, keeping words that moved to another article.",
             new_articles_total=self.new_articles_total,
             old_in_force=self.old_in_force,
-            official_article_share=str(_percent(official_share)),
+            official_article_share=Decimal(str(_percent(official_share))),  # a decimal comma in kk/ru
         )
 
     def why_figures_differ(self) -> str:
