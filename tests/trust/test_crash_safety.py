@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from atazan.messages.plain import number_text
+
 SETUP = """
 import datetime, django; django.setup()
 from atazan.referendum import services
@@ -148,13 +150,15 @@ def test_a_killed_protocol_import_rerun_equals_an_uninterrupted_one(tmp_path: Pa
     rerun = _import(crash_env, csv)
     assert rerun.returncode == 0, rerun.stderr
     # the rerun stores exactly what was missing and recognises what was there: nothing is counted twice
-    assert f"accepted {total - kept}, unchanged {kept}," in _plain(rerun.stdout), _plain(rerun.stdout)[-400:]
+    # figures as the console writes them: five digits or more grouped by thousands (atazan.messages.plain)
+    accepted, unchanged = number_text(total - kept, "en"), number_text(kept, "en")
+    assert f"accepted {accepted}, unchanged {unchanged}," in _plain(rerun.stdout), _plain(rerun.stdout)[-400:]
     final = _state(crash_env)
     assert _without_audit_count(final) == _without_audit_count(reference)
     assert final["chain"] and final["imports_audited"] >= 1
 
     again = _import(crash_env, csv)  # and once more: everything is recognised as already there
-    assert again.returncode == 0 and f"accepted 0, unchanged {total}," in _plain(again.stdout)
+    assert again.returncode == 0 and f"accepted 0, unchanged {number_text(total, 'en')}," in _plain(again.stdout)
     assert _without_audit_count(_state(crash_env)) == _without_audit_count(reference)
 
 
