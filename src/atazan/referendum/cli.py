@@ -23,13 +23,14 @@ from atazan.referendum.cli_tally import (
     err,
     print_result,
     reason,
+    rejection_said,
+    rule_name,
     stdout,
     tally_run,
     unreadable,
 )
 from atazan.referendum.domain.adoption import QuestionKind
-from atazan.referendum.domain.messages import VOICE, figure, msg, rule_label
-from atazan.referendum.domain.protocol import Rejection
+from atazan.referendum.domain.messages import VOICE, figure, msg
 from atazan.referendum.domain.protocol_io import ProtocolFileError, read_csv_rows, read_json, write_csv
 from atazan.referendum.domain.register import (
     RegisterFileError,
@@ -233,7 +234,7 @@ def import_command(
     console.print(plain_render(summary, language), markup=False)
     refused = refused_protocols(report.rejected)
     for r in refused[:50]:
-        rules = "; ".join(f"{_rule_name(x.rule.value, language)}: {_said(x, language)}" for x in r.rejections)
+        rules = "; ".join(f"{rule_name(x.rule.value, language)}: {rejection_said(x, language)}" for x in r.rejections)
         precinct = r.precinct or "?"
         line = (
             VOICE.msg(
@@ -306,16 +307,6 @@ def _question(slug: str, language: str = "en") -> Question:
         raise typer.Exit(2) from None
 
 
-def _rule_name(code: str, language: str) -> str:
-    """A rule as the console names it: its code in English, its name in Kazakh and Russian."""
-    return code if language == "en" else plain_render(rule_label(code), language)
-
-
-def _said(rejection: Rejection, language: str) -> str:
-    """A refusal's message in ``language`` (the English text where it carries no ``Msg``)."""
-    return plain_render(rejection.msg, language) if rejection.msg is not None else rejection.message
-
-
 @app.command("register")
 def register_command(
     path: Annotated[Path, typer.Argument(help="CSV: precinct,unit,district,registered (address optional).")],
@@ -342,8 +333,8 @@ def register_command(
     report = services.register_load(precincts=parsed.precincts, actor=actor, source=path.name)
     out = _stdout()
     for problem in [*parsed.problems, *report.refused]:
-        rule = _rule_name(problem.rule.value, language)
-        values = {"precinct": problem.precinct or "?", "rule": rule, "problem": _said(problem, language)}
+        rule = rule_name(problem.rule.value, language)
+        values = {"precinct": problem.precinct or "?", "rule": rule, "problem": rejection_said(problem, language)}
         line = (
             VOICE.msg("refused: {precinct}: {rule}: line {line}: {problem}", line=str(problem.line), **values)
             if problem.line is not None and "line" not in problem.message

@@ -171,12 +171,20 @@ def print_result(result: TallyResult, out: Console, language: str = "en") -> Non
             out.print(f"  {plain_render(line, language)}", markup=False, highlight=False)
 
 
+def rule_name(code: str, language: str) -> str:
+    """A rule as the console names it: its code in English, its name in Kazakh and Russian."""
+    return code if language == "en" else plain_render(rule_label(code), language)
+
+
+def rejection_said(rejection: Rejection, language: str) -> str:
+    """A refusal's message in ``language`` (the English text where it carries no ``Msg``)."""
+    return plain_render(rejection.msg, language) if rejection.msg is not None else rejection.message
+
+
 def _rejection_text(x: Rejection, language: str) -> str:
     """One broken rule: its code (English) or its name (Kazakh, Russian), what is wrong and the rule's source."""
-    rule = x.rule.value if language == "en" else plain_render(rule_label(x.rule.value), language)
-    message = plain_render(x.msg, language) if x.msg is not None else x.message
     source = plain_render(Msg(x.rule.source, domain="referendum"), language)
-    return f"{rule} — {message} ({source})"
+    return f"{rule_name(x.rule.value, language)} — {rejection_said(x, language)} ({source})"
 
 
 def _figures_row(t: Totals, language: str = "en") -> list[str]:
